@@ -1,0 +1,124 @@
+// The content pack as the kiosk uses it: every text a language map, every path inside the pack.
+// Loaded and checked by PackLoader; see docs/pack-format.md for the files it comes from.
+#pragma once
+
+#include "core/Geometry.h"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::content {
+
+// A text in every language the pack offers: { en = "...", ms = "...", zh = "...", ta = "..." }.
+struct LocalText {
+    std::map<std::string, std::string> byLanguage;
+
+    // The text in `language`, else in `fallback`, else empty.
+    const std::string& in(const std::string& language, const std::string& fallback) const;
+    bool empty() const { return byLanguage.empty(); }
+};
+
+// Which font family the theme uses for each writing system.
+struct ThemeFonts {
+    std::string latin = "Noto Sans";
+    std::string han = "Noto Sans CJK SC";
+    std::string tamil = "Noto Sans Tamil";
+};
+
+struct Theme {
+    Color background{0xfa, 0xf7, 0xf0, 255};
+    Color surface{0xff, 0xff, 0xff, 255};
+    Color text{0x1a, 0x1a, 0x1a, 255};
+    Color mutedText{0x4a, 0x4a, 0x4a, 255};
+    Color accent{0xff, 0xe6, 0x00, 255};      // Amnesty yellow: buttons
+    Color accentText{0x1a, 0x1a, 0x1a, 255};  // text on accent
+    ThemeFonts fonts;
+};
+
+struct Slide {
+    std::string id;
+    int durationMs = 8000;
+    LocalText title;
+    LocalText text;
+    std::string image;   // absolute path or empty
+    std::string source;  // URL or empty
+};
+
+struct StorySection {
+    std::string id;
+    LocalText title;
+    LocalText text;  // paragraphs separated by a blank line
+    std::string image;
+    std::string source;
+};
+
+struct TimelineEntry {
+    std::string date;  // "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    LocalText title;
+    LocalText text;
+    std::string image;
+    std::string source;  // required
+};
+
+struct CaseProfile {
+    std::string id;
+    LocalText name;
+    LocalText country;
+    LocalText summary;
+    LocalText story;
+    LocalText whatYouCanDo;
+    std::string image;
+    std::string actionUrl;  // shown as a QR code
+    std::vector<std::string> sources;
+};
+
+struct Action {
+    std::string id;
+    LocalText title;
+    LocalText text;
+    std::string url;  // shown as a QR code
+};
+
+struct Source {
+    LocalText label;
+    std::string url;
+};
+
+struct Credits {
+    LocalText title;
+    LocalText text;
+    std::vector<Source> sources;
+};
+
+struct Pack {
+    std::filesystem::path root;
+    std::string id;
+    std::string version;
+    LocalText title;
+    std::vector<std::string> languages;  // the first is the default
+    std::string defaultLanguage;
+    std::map<std::string, std::string> languageNames;  // each in its own script: ta = "தமிழ்"
+    std::map<std::string, std::string> translationStatus;  // e.g. ms = "awaiting native review"
+    std::map<std::string, LocalText> ui;  // chrome strings, keys in kRequiredUiStrings
+    Theme theme;
+    std::vector<Slide> slides;
+    std::vector<StorySection> story;
+    std::vector<TimelineEntry> timeline;
+    std::vector<CaseProfile> cases;
+    std::vector<Action> actions;
+    Credits credits;
+
+    // A UI string in `language` (falling back to the default language), or the key itself.
+    std::string uiText(const std::string& key, const std::string& language) const;
+};
+
+// The chrome strings every pack must translate.
+inline const std::vector<std::string> kRequiredUiStrings = {
+    "touch_to_begin", "nav_story", "nav_timeline", "nav_cases", "nav_act", "back", "home",
+    "scan_to_act",    "credits",   "next",         "previous",  "language",
+};
+
+} // namespace kiosk::content

@@ -1,0 +1,56 @@
+// Where the passer-by is: screen, item and page, and how taps, swipes and keys move between them.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+enum class ScreenId { Attract, Home, Story, Timeline, Cases, Case, Act, Credits };
+
+std::string_view screenName(ScreenId id);
+
+// How many items each screen walks through; pages are learnt from layout.
+struct ContentCounts {
+    int slides = 0;
+    int storySections = 0;
+    int timelineEntries = 0;
+    int cases = 0;
+    int actions = 0;
+};
+
+struct View {
+    ScreenId screen = ScreenId::Attract;
+    int item = 0;  // slide, section, entry, case or action
+    int page = 0;  // page of the item's text
+    friend bool operator==(const View&, const View&) = default;
+};
+
+class Navigator {
+public:
+    explicit Navigator(ContentCounts counts) : counts_(counts) {}
+
+    const View& view() const { return view_; }
+
+    void open(ScreenId screen, int item = 0);
+    // Next or previous page, then next or previous item; returns false at either end.
+    bool next();
+    bool previous();
+    void back();
+    void home() { open(ScreenId::Home); }
+    void toAttract() { open(ScreenId::Attract); }
+    void nextSlide();
+
+    // Layout reports how many pages the current item has; a page past the end is clamped.
+    void setPageCount(int pages);
+    int pageCount() const { return pageCount_; }
+
+private:
+    int itemCount(ScreenId screen) const;
+
+    ContentCounts counts_;
+    View view_;
+    int pageCount_ = 1;
+};
+
+} // namespace kiosk

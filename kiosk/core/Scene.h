@@ -1,0 +1,61 @@
+// What one screen shows, as plain data: widgets with rectangles, wrapped text, images and QR payloads.
+// Screens build it, the renderer draws it, hit-testing and `kiosk play` read it.
+#pragma once
+
+#include "core/Geometry.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+enum class WidgetKind { Box, Text, Button, Image, Qr };
+
+struct TextStyle {
+    std::string language;  // picks the font chain and the shaping script
+    int px = 24;
+    bool bold = false;
+    Color color;
+};
+
+// One line of already wrapped text, its left edge and baseline-independent top in screen pixels.
+struct TextLine {
+    std::string text;
+    Point origin;
+    int width = 0;
+};
+
+struct Widget {
+    std::string id;  // stable for anything tappable (`kiosk play` taps by id); empty for decoration
+    WidgetKind kind = WidgetKind::Box;
+    Rect rect;
+    Color fill{0, 0, 0, 0};
+    int cornerRadius = 0;
+    std::string text;  // the whole text, unwrapped (for `dump` and `expect text`)
+    std::vector<TextLine> lines;
+    TextStyle style;
+    std::string image;  // absolute path, for Image
+    std::string qr;     // payload, for Qr
+    bool tappable = false;
+    bool selected = false;  // e.g. the current language
+};
+
+// Something a person would notice: text that overflows, a missing glyph, an image that did not load.
+struct SceneProblem {
+    std::string widgetId;
+    std::string what;
+};
+
+struct Scene {
+    Color background;
+    std::vector<Widget> widgets;
+    int pageCount = 1;  // pages of the current item, known once text is laid out
+    std::vector<SceneProblem> problems;
+
+    const Widget* find(std::string_view id) const;
+    // The topmost tappable widget under a point.
+    const Widget* hit(Point p) const;
+};
+
+} // namespace kiosk
