@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace kiosk::layout {
+namespace kiosk {
 
 class ImageMeasurer {
 public:
@@ -15,4 +15,4 @@ public:
     virtual std::optional<Size> imageSize(const std::string& path) = 0;
 };
 
-} // namespace kiosk::layout
+} // namespace kiosk
