@@ -39,6 +39,7 @@ struct Widget {
     std::string qr;     // payload, for Qr
     bool tappable = false;
     bool selected = false;  // e.g. the current language
+    bool focused = false;   // keyboard focus, drawn as a ring
 };
 
 // Something a person would notice: text that overflows, a missing glyph, an image that did not load.
