@@ -1,5 +1,5 @@
 // How layout asks about text without knowing fonts: widths, line heights and missing glyphs.
-// The SDL_ttf implementation lives in render/; tests use a fixed-width fake.
+// The SDL_ttf implementation lives in text/; tests use a fixed-width fake.
 #pragma once
 
 #include <string>

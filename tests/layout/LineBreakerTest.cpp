@@ -1,0 +1,65 @@
+#include "layout/LineBreaker.h"
+
+#include "layout/Utf8.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk::layout;
+
+namespace {
+std::vector<std::size_t> offsets(const std::vector<BreakOpportunity>& breaks) {
+    std::vector<std::size_t> out;
+    for (const auto& b : breaks)
+        out.push_back(b.offset);
+    return out;
+}
+} // namespace
+
+TEST_CASE("English breaks after spaces, not inside words", "[layout]") {
+    const auto breaks = findLineBreaks("Stop torture now", "en");
+    CHECK(offsets(breaks) == std::vector<std::size_t>{5, 13});
+    CHECK_FALSE(breaks[0].mandatory);
+}
+
+TEST_CASE("a newline is a mandatory break", "[layout]") {
+    const auto breaks = findLineBreaks("one\ntwo three", "en");
+    REQUIRE(breaks.size() == 2);
+    CHECK(breaks[0] == BreakOpportunity{4, true});
+    CHECK(breaks[1] == BreakOpportunity{8, false});
+}
+
+TEST_CASE("Chinese breaks between characters but never before closing punctuation", "[layout]") {
+    // 酷刑，停止。: each character is three bytes.
+    const std::string text = "酷刑，停止。";
+    const auto breaks = offsets(findLineBreaks(text, "zh"));
+    CHECK(breaks == std::vector<std::size_t>{3, 9, 12}); // after 酷, after ，, after 停
+}
+
+TEST_CASE("Tamil words are unbreakable and vowel signs are combining marks", "[layout]") {
+    const std::string text = "சித்திரவதை ஒரு குற்றம்";
+    const auto breaks = findLineBreaks(text, "ta");
+    REQUIRE(breaks.size() == 2);
+    CHECK(text.substr(0, breaks[0].offset) == "சித்திரவதை ");
+    CHECK(isCombiningMark(0x0BC8));       // vowel sign ai
+    CHECK(isCombiningMark(0x0BC1));       // vowel sign u
+    CHECK(isCombiningMark(0x0301));       // combining acute
+    CHECK_FALSE(isCombiningMark(0x0B95)); // ka
+    CHECK_FALSE(isCombiningMark('a'));
+}
+
+TEST_CASE("clusters keep a consonant with its vowel sign", "[layout]") {
+    const std::string text = "கை a\xCC\x81"; // கை, space, a + combining acute
+    const auto ends = clusterEnds(text);
+    REQUIRE(ends.size() == 3);
+    CHECK(text.substr(0, ends[0]) == "கை");
+    CHECK(ends[2] == text.size());
+}
+
+TEST_CASE("UTF-8 round-trips and broken bytes become replacement characters", "[layout]") {
+    const std::string text = "a é 酷 😀";
+    CHECK(toUtf8(toUtf32(text)) == text);
+    CHECK(toUtf32("a\xFF"
+                  "b") == U"a\uFFFDb");
+    CHECK(toUtf32("\xE9\x85") == U"\uFFFD\uFFFD"); // truncated sequence
+    CHECK(toUtf32("\xC0\xAF") == U"\uFFFD\uFFFD"); // overlong slash
+}
