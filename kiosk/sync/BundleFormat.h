@@ -1,0 +1,51 @@
+// The .okb bundle format: a header, length-prefixed pledge records, then an Ed25519ph signature.
+//
+// Layout (integers little-endian; str = u32 length + UTF-8 bytes; bytes = u32 length + raw):
+//   "OKBUNDLE"  u32 formatVersion  str kioskId  32 bytes kioskPublicKey  u64 count  i64 firstSeq  i64 lastSeq
+//   count x ( u32 recordLength, then: str uuid, str kioskId, i64 sequence, str actionId, str packId,
+//             str packVersion, str language, str createdAtUtc, u8 clockSynced, str bootId,
+//             i64 monotonicMs, bytes sealed )
+//   64 bytes: crypto_sign_final_create (Ed25519ph) over every byte before it.
+// Records are streamed one at a time on both sides; nothing needs the whole bundle in memory. The content
+// holds no timestamp, so exporting the same pledges twice gives the same bytes and the same file name.
+#pragma once
+
+#include "pledge/PledgeRecord.h"
+
+#include <array>
+#include <cstdint>
+#include <sodium.h>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::sync {
+
+inline constexpr std::string_view kBundleMagic = "OKBUNDLE";
+inline constexpr std::uint32_t kBundleFormatVersion = 1;
+inline constexpr const char* kBundleExtension = ".okb";
+// A record larger than this is corruption, not a pledge: refuse before allocating.
+inline constexpr std::uint32_t kMaxRecordBytes = 1u << 20;
+inline constexpr std::uint32_t kMaxKioskIdBytes = 256;
+
+struct BundleHeader {
+    std::uint32_t formatVersion = kBundleFormatVersion;
+    std::string kioskId;
+    std::array<unsigned char, crypto_sign_PUBLICKEYBYTES> kioskPublicKey{};
+    std::uint64_t count = 0;
+    std::int64_t firstSequence = 0;
+    std::int64_t lastSequence = 0;
+};
+
+// Appends the encoded header or record to `out`.
+void encodeHeader(const BundleHeader& header, std::vector<unsigned char>& out);
+void encodeRecord(const pledge::PledgeRecord& record, std::vector<unsigned char>& out);
+
+// Decodes one record body (without its length prefix); false when the body is malformed.
+bool decodeRecord(const unsigned char* data, std::size_t size, pledge::PledgeRecord& record);
+
+// "<kiosk-id>-<first>-<last>-<16 hex of BLAKE2b>.okb"; characters other than [A-Za-z0-9._-] in the kiosk id
+// become '_' so the name is safe on any file system and in a URL.
+std::string bundleFileName(const BundleHeader& header, std::string_view contentHashHex16);
+
+}  // namespace kiosk::sync
