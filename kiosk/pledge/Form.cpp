@@ -24,4 +24,4 @@ const std::string& textIn(const LanguageText& text, const std::string& language)
     return empty;
 }
 
-} // namespace kiosk::pledge
+}  // namespace kiosk::pledge

@@ -14,22 +14,22 @@ using LanguageText = std::map<std::string, std::string>;
 enum class FieldKind { Text, Email, Phone, Choice };
 
 struct ChoiceOption {
-    std::string value; // what is stored, e.g. "selangor"
+    std::string value;  // what is stored, e.g. "selangor"
     LanguageText label;
 };
 
 struct FormField {
-    std::string id; // "name", "email", "phone", "state"
+    std::string id;  // "name", "email", "phone", "state"
     LanguageText label;
     FieldKind kind = FieldKind::Text;
     bool required = false;
-    std::size_t maxLength = 100;       // in code points; typing past it is refused
-    std::vector<ChoiceOption> options; // Choice only
+    std::size_t maxLength = 100;        // in code points; typing past it is refused
+    std::vector<ChoiceOption> options;  // Choice only
 };
 
 // A tick box. Never pre-ticked: the form starts with every consent false.
 struct Consent {
-    std::string id; // "sign", "updates"
+    std::string id;  // "sign", "updates"
     LanguageText text;
     bool required = false;
 };
@@ -46,4 +46,4 @@ struct Form {
 // The text in `language`, else English, else empty: a missing translation must never show a blank form.
 const std::string& textIn(const LanguageText& text, const std::string& language);
 
-} // namespace kiosk::pledge
+}  // namespace kiosk::pledge

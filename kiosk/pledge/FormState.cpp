@@ -18,7 +18,7 @@ void wipe(std::string& text) {
     text.clear();
 }
 
-} // namespace
+}  // namespace
 
 FormState::FormState(const Form& form) {
     for (const auto& field : form.fields) {
@@ -91,4 +91,4 @@ void FormState::clear() {
     }
 }
 
-} // namespace kiosk::pledge
+}  // namespace kiosk::pledge

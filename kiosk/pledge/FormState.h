@@ -11,7 +11,7 @@
 namespace kiosk::pledge {
 
 class FormState {
-  public:
+public:
     explicit FormState(const Form& form);
     ~FormState();
     // Personal data is not copied around; moving hands it over.
@@ -38,7 +38,7 @@ class FormState {
     // Overwrites every value's bytes before emptying it, so nothing typed lingers in memory.
     void clear();
 
-  private:
+private:
     struct Slot {
         std::string text;
         std::size_t length = 0;
@@ -47,4 +47,4 @@ class FormState {
     std::map<std::string, Slot> slots_;
 };
 
-} // namespace kiosk::pledge
+}  // namespace kiosk::pledge

@@ -9,13 +9,13 @@
 namespace kiosk::pledge {
 
 enum class ErrorKind {
-    Invalid,       // the form's values or a file's contents are not acceptable
-    NotSetUp,      // the kiosk lacks configuration needed to collect pledges
-    AlreadySigned, // this e-mail already signed this action on this kiosk
-    StorageFull,   // the disk (or the database's page limit) is full
-    WriteFailed,   // any other storage failure
-    BadKey,        // a key is missing, malformed or does not open the box
-    Io,            // a file could not be read or written
+    Invalid,        // the form's values or a file's contents are not acceptable
+    NotSetUp,       // the kiosk lacks configuration needed to collect pledges
+    AlreadySigned,  // this e-mail already signed this action on this kiosk
+    StorageFull,    // the disk (or the database's page limit) is full
+    WriteFailed,    // any other storage failure
+    BadKey,         // a key is missing, malformed or does not open the box
+    Io,             // a file could not be read or written
 };
 
 struct Error {
@@ -25,7 +25,7 @@ struct Error {
 
 // Either a value or an Error; check ok() before value().
 template <class T> class [[nodiscard]] Result {
-  public:
+public:
     Result(T value) : state_(std::move(value)) {}
     Result(Error error) : state_(std::move(error)) {}
 
@@ -36,13 +36,13 @@ template <class T> class [[nodiscard]] Result {
     T&& value() && { return std::get<0>(std::move(state_)); }
     const Error& error() const { return std::get<1>(state_); }
 
-  private:
+private:
     std::variant<T, Error> state_;
 };
 
 // Success with nothing to return, or an Error.
 template <> class [[nodiscard]] Result<void> {
-  public:
+public:
     Result() = default;
     Result(Error error) : error_(std::move(error)) {}
 
@@ -50,8 +50,8 @@ template <> class [[nodiscard]] Result<void> {
     explicit operator bool() const { return ok(); }
     const Error& error() const { return *error_; }
 
-  private:
+private:
     std::optional<Error> error_;
 };
 
-} // namespace kiosk::pledge
+}  // namespace kiosk::pledge

@@ -39,15 +39,15 @@ std::optional<char32_t> decode(std::string_view text, std::size_t& pos) {
 
 // Marks that attach to the character before them, so backspace takes them together.
 bool isExtending(char32_t cp) {
-    return (cp >= 0x0300 && cp <= 0x036F) || // combining diacritics
-           cp == 0x0B82 ||                   // Tamil anusvara
-           (cp >= 0x0BBE && cp <= 0x0BCD) || // Tamil vowel signs and pulli (virama)
-           cp == 0x0BD7 ||                   // Tamil au length mark
-           cp == 0x200C || cp == 0x200D ||   // zero-width non-joiner and joiner
-           (cp >= 0xFE00 && cp <= 0xFE0F);   // variation selectors
+    return (cp >= 0x0300 && cp <= 0x036F) ||  // combining diacritics
+           cp == 0x0B82 ||                    // Tamil anusvara
+           (cp >= 0x0BBE && cp <= 0x0BCD) ||  // Tamil vowel signs and pulli (virama)
+           cp == 0x0BD7 ||                    // Tamil au length mark
+           cp == 0x200C || cp == 0x200D ||    // zero-width non-joiner and joiner
+           (cp >= 0xFE00 && cp <= 0xFE0F);    // variation selectors
 }
 
-} // namespace
+}  // namespace
 
 std::optional<std::size_t> countCodePoints(std::string_view text) {
     std::size_t count = 0;
@@ -66,9 +66,9 @@ std::size_t lastClusterStart(std::string_view text) {
         std::size_t pos = begin;
         const auto cp = decode(text, pos);
         start = begin;
-        if (!cp || !isExtending(*cp)) break; // reached the base character
+        if (!cp || !isExtending(*cp)) break;  // reached the base character
     }
     return start;
 }
 
-} // namespace kiosk::pledge::utf8
+}  // namespace kiosk::pledge::utf8

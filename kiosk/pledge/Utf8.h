@@ -15,4 +15,4 @@ std::optional<std::size_t> countCodePoints(std::string_view text);
 // selectors). Returns text.size() for empty text.
 std::size_t lastClusterStart(std::string_view text);
 
-} // namespace kiosk::pledge::utf8
+}  // namespace kiosk::pledge::utf8

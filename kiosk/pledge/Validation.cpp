@@ -58,17 +58,17 @@ bool plausibleMalaysianNumber(std::string_view national) {
     const std::size_t n = national.size();
     switch (national.front()) {
     case '1':
-        return n == 9 || n == 10; // mobile: 012-345 6789, 011-1234 5678
+        return n == 9 || n == 10;  // mobile: 012-345 6789, 011-1234 5678
     case '3':
-        return n == 9; // Klang Valley: 03-1234 5678
+        return n == 9;  // Klang Valley: 03-1234 5678
     case '4':
     case '5':
     case '6':
     case '7':
     case '9':
-        return n == 8; // 04-123 4567
+        return n == 8;  // 04-123 4567
     case '8':
-        return n == 8 || n == 9; // Sabah and Sarawak: 082-123 456
+        return n == 8 || n == 9;  // Sabah and Sarawak: 082-123 456
     default:
         return false;
     }
@@ -101,7 +101,7 @@ const std::map<std::string, Messages>& allMessages() {
     return messages;
 }
 
-} // namespace
+}  // namespace
 
 std::optional<Problem> Validation::problemFor(const std::string& id) const {
     const auto found =
@@ -223,4 +223,4 @@ const std::string& problemMessage(Problem problem, const std::string& language) 
     return found->second.at(static_cast<std::size_t>(problem));
 }
 
-} // namespace kiosk::pledge
+}  // namespace kiosk::pledge

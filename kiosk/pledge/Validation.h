@@ -14,23 +14,23 @@
 namespace kiosk::pledge {
 
 enum class Problem {
-    Missing,         // a required field is empty
-    BadEmail,        // not local@domain.tld
-    BadPhone,        // not a Malaysian number
-    NotAnOption,     // a choice outside the field's options
-    TooLong,         // longer than the field's maximum
-    ConsentRequired, // a required consent is not ticked
+    Missing,          // a required field is empty
+    BadEmail,         // not local@domain.tld
+    BadPhone,         // not a Malaysian number
+    NotAnOption,      // a choice outside the field's options
+    TooLong,          // longer than the field's maximum
+    ConsentRequired,  // a required consent is not ticked
 };
 
 struct FieldProblem {
-    std::string id; // a field's id, or a consent's id for ConsentRequired
+    std::string id;  // a field's id, or a consent's id for ConsentRequired
     Problem problem = Problem::Missing;
 };
 
 struct Validation {
     std::vector<FieldProblem> problems;
     std::map<std::string, std::string>
-        values; // normalised: trimmed, phone as E.164; empty optional fields left out
+        values;  // normalised: trimmed, phone as E.164; empty optional fields left out
 
     bool ok() const { return problems.empty(); }
     // The first problem for `id`, if any.
@@ -53,4 +53,4 @@ std::optional<std::string> normalisePhone(std::string_view text);
 // Text without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
 
-} // namespace kiosk::pledge
+}  // namespace kiosk::pledge

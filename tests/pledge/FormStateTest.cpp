@@ -22,7 +22,7 @@ TEST_CASE("the limit counts code points, not bytes", "[pledge]") {
     Form form = test::stopTortureForm();
     form.fields[0].maxLength = 3;
     FormState state(form);
-    REQUIRE(state.type("name", "陈")); // three bytes, one code point
+    REQUIRE(state.type("name", "陈"));  // three bytes, one code point
     REQUIRE(state.type("name", "美玲"));
     CHECK_FALSE(state.type("name", "a"));
     CHECK(state.length("name") == 3);
@@ -40,15 +40,15 @@ TEST_CASE("a paste that would overflow is refused whole", "[pledge]") {
 TEST_CASE("ill-formed UTF-8 and unknown fields are refused", "[pledge]") {
     FormState state(test::stopTortureForm());
     CHECK_FALSE(state.type("name", "\xC3"));
-    CHECK_FALSE(state.type("name", "\xC0\xAF")); // overlong '/'
+    CHECK_FALSE(state.type("name", "\xC0\xAF"));  // overlong '/'
     CHECK_FALSE(state.type("nickname", "x"));
     CHECK(state.value("name").empty());
 }
 
 TEST_CASE("backspace takes a Tamil syllable together with its vowel sign", "[pledge]") {
     FormState state(test::stopTortureForm());
-    REQUIRE(state.type("name", "கை")); // KA + AI vowel sign
-    REQUIRE(state.type("name", "லா")); // LA + AA vowel sign
+    REQUIRE(state.type("name", "கை"));  // KA + AI vowel sign
+    REQUIRE(state.type("name", "லா"));  // LA + AA vowel sign
     REQUIRE(state.backspace("name"));
     CHECK(state.value("name") == "கை");
     CHECK(state.length("name") == 2);

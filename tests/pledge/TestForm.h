@@ -32,4 +32,4 @@ inline Form stopTortureForm() {
     return form;
 }
 
-} // namespace kiosk::pledge::test
+}  // namespace kiosk::pledge::test

@@ -21,7 +21,7 @@ Validation fill(const std::string& name, const std::string& email, const std::st
     return validate(form, values, {{"sign", sign}});
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("a complete form passes with normalised values", "[pledge]") {
     const auto result = fill("  Aliya binti Ahmad ", " Aliya@Example.COM ", "+60 12-345 6789", "penang");
@@ -61,11 +61,11 @@ TEST_CASE("Malaysian phone numbers in +60 and local forms become E.164", "[pledg
 }
 
 TEST_CASE("phone numbers that are not Malaysian or not numbers are refused", "[pledge]") {
-    CHECK_FALSE(normalisePhone("+65 6123 4567"));  // Singapore
-    CHECK_FALSE(normalisePhone("12-345 6789"));    // no trunk 0 or +60
-    CHECK_FALSE(normalisePhone("012-345 678"));    // a digit short
-    CHECK_FALSE(normalisePhone("03-1234 56789"));  // a digit long
-    CHECK_FALSE(normalisePhone("(03) 1234 5678")); // brackets are not part of the shape
+    CHECK_FALSE(normalisePhone("+65 6123 4567"));   // Singapore
+    CHECK_FALSE(normalisePhone("12-345 6789"));     // no trunk 0 or +60
+    CHECK_FALSE(normalisePhone("012-345 678"));     // a digit short
+    CHECK_FALSE(normalisePhone("03-1234 56789"));   // a digit long
+    CHECK_FALSE(normalisePhone("(03) 1234 5678"));  // brackets are not part of the shape
     CHECK_FALSE(normalisePhone("012.345.6789"));
     CHECK_FALSE(normalisePhone("012-ABC 6789"));
     CHECK_FALSE(normalisePhone("+"));
@@ -87,7 +87,7 @@ TEST_CASE("e-mail addresses must look like local@domain.tld", "[pledge]") {
     CHECK_FALSE(normaliseEmail("aliya@example..com"));
     CHECK_FALSE(normaliseEmail("aliya@example.c"));
     CHECK_FALSE(normaliseEmail("aliya@.example.com"));
-    CHECK_FALSE(normaliseEmail(std::string(250, 'a') + "@example.com")); // over 254
+    CHECK_FALSE(normaliseEmail(std::string(250, 'a') + "@example.com"));  // over 254
     CHECK(fill("Aliya", "aliya at example.com").problemFor("email") == Problem::BadEmail);
 }
 
