@@ -1,0 +1,328 @@
+// pack.toml (metadata, languages, file list, theme, UI strings), then each content file it names.
+#include "content/PackLoader.h"
+
+#include "content/PackPaths.h"
+#include "content/PackReading.h"
+#include "content/PackSections.h"
+#include "content/ValueRules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <exception>
+#include <set>
+
+namespace kiosk::content {
+
+namespace fs = std::filesystem;
+using namespace detail;
+
+namespace {
+
+// A pack's TOML files are a few tens of kilobytes; this only stops a wrong file from eating memory.
+constexpr std::uintmax_t kMaxTomlBytes = 4 * 1024 * 1024;
+constexpr double kMinContrast = 4.5;
+
+using SectionReader = void (*)(const toml::table&, FileReport&, const std::string&, const PackContext&,
+                               Pack&);
+
+struct ContentFile {
+    std::string_view key;  // in [files]
+    SectionReader read;
+};
+
+constexpr ContentFile kContentFiles[] = {
+    {"attract", readAttract}, {"story", readStory},     {"timeline", readTimeline},
+    {"cases", readCases},     {"actions", readActions}, {"credits", readCredits},
+};
+
+// A content file named in [files] that exists inside the pack.
+struct NamedFile {
+    SectionReader read;
+    std::string relative;
+    fs::path path;
+};
+
+std::string clip(std::string_view text) {
+    return std::string(text.substr(0, 60)) + (text.size() > 60 ? "..." : "");
+}
+
+bool listed(const std::vector<std::string>& list, std::string_view item) {
+    return std::find(list.begin(), list.end(), item) != list.end();
+}
+
+void readLanguages(TableReader& in, PackContext& context, Pack& pack) {
+    const toml::array* list =
+        in.array("languages", Need::Required, "add languages = [\"en\"] (the first is the default)");
+    if (!list) return;
+    std::vector<std::string> codes;
+    bool allGood = true;
+    for (const toml::node& item : *list) {
+        const auto* code = item.as_string();
+        if (!code) {
+            in.report().error(positionOf(item),
+                              "each language must be a code like \"en\", not " + describeType(item));
+            allGood = false;
+        } else if (!isValidLanguageCode(code->get())) {
+            in.report().error(positionOf(item), "\"" + clip(code->get()) +
+                                                    "\" is not a language code; use a two- or three-letter "
+                                                    "ISO 639 code like \"en\", \"ms\", \"zh\" or \"ta\"");
+            allGood = false;
+        } else if (listed(codes, code->get())) {
+            in.report().error(positionOf(item),
+                              "language \"" + code->get() + "\" is listed twice; list each language once");
+        } else {
+            codes.push_back(code->get());
+        }
+    }
+    if (codes.empty()) {
+        if (allGood)
+            in.report().error(
+                in.positionOf("languages"),
+                "languages is empty; list at least one, the default first: languages = [\"en\"]");
+        return;
+    }
+    context.languages = codes;
+    context.defaultLanguage = codes.front();
+    pack.languages = codes;
+    pack.defaultLanguage = codes.front();
+}
+
+void readPackTable(TableReader& top, PackContext& context, Pack& pack) {
+    const toml::table* table = top.table("pack", Need::Required);
+    if (!table) return;
+    TableReader in(*table, top.report(), "[pack]",
+                   {"id", "version", "title", "languages", "translation_status"});
+    // Languages first: every language map is checked against them.
+    readLanguages(in, context, pack);
+    if (const auto id = in.string("id", Need::Required)) {
+        if (!isValidId(*id))
+            in.report().error(in.positionOf("id"), "id \"" + clip(*id) +
+                                                       "\" may only use a-z, 0-9 and \"-\"; try \"" +
+                                                       clip(suggestId(*id)) + "\"");
+        pack.id = *id;
+    }
+    if (const auto version = in.string("version", Need::Required)) {
+        if (version->empty())
+            in.report().error(in.positionOf("version"), "version is empty; write version = \"1.0.0\"");
+        pack.version = *version;
+    }
+    pack.title = readText(in, "title", Need::Required, context).value_or(LocalText{});
+    if (const toml::table* status = in.table("translation_status", Need::Optional)) {
+        for (auto&& [code, value] : *status) {
+            const std::string c(code.str());
+            if (!context.languages.empty() && !listed(context.languages, c)) {
+                in.report().error(positionOf(value),
+                                  "language \"" + clip(c) +
+                                      "\" in translation_status is not in [pack] languages; "
+                                      "add it there or remove this line");
+            } else if (const auto* text = value.as_string()) {
+                pack.translationStatus[c] = text->get();
+            } else {
+                in.report().error(positionOf(value), "translation_status." + clip(c) +
+                                                         " must be a string, not " + describeType(value) +
+                                                         "; write " + clip(c) +
+                                                         " = \"awaiting native review\"");
+            }
+        }
+    }
+}
+
+void readLanguageNames(TableReader& top, const PackContext& context, Pack& pack) {
+    const toml::table* table = top.table("language_names", Need::Required);
+    if (!table) return;
+    for (auto&& [code, value] : *table) {
+        const std::string c(code.str());
+        if (!context.languages.empty() && !listed(context.languages, c)) {
+            top.report().error(positionOf(value),
+                               "language \"" + clip(c) +
+                                   "\" in [language_names] is not in [pack] languages; add it "
+                                   "there or remove this line");
+        } else if (const auto* name = value.as_string(); name && !name->get().empty()) {
+            pack.languageNames[c] = name->get();
+        } else {
+            top.report().error(positionOf(value), "the name of \"" + clip(c) +
+                                                      "\" must be a non-empty string; write " + clip(c) +
+                                                      " = \"...\" in that language's own script");
+        }
+    }
+    for (const auto& code : context.languages) {
+        if (!table->contains(code))
+            top.report().error(positionOf(*table), "missing key \"" + code + "\" in [language_names]; add " +
+                                                       code +
+                                                       " = \"...\" written in that language's own script");
+    }
+}
+
+std::vector<NamedFile> readFileList(TableReader& top, const PackContext& context) {
+    std::vector<NamedFile> files;
+    const toml::table* table = top.table("files", Need::Required);
+    if (!table) return files;
+    std::vector<std::string_view> keys;
+    for (const auto& file : kContentFiles)
+        keys.push_back(file.key);
+    TableReader in(*table, top.report(), "[files]", keys);
+    for (const auto& file : kContentFiles) {
+        const auto relative = in.string(file.key, Need::Required);
+        if (!relative) continue;
+        const ResolvedPath resolved = resolveInsidePack(context.root, *relative, "file");
+        if (!resolved.ok()) {
+            in.report().error(in.positionOf(file.key), resolved.problem);
+            continue;
+        }
+        files.push_back({file.read, *relative, resolved.path});
+    }
+    return files;
+}
+
+std::string hex(Color c) {
+    char buffer[8];
+    std::snprintf(buffer, sizeof buffer, "#%02x%02x%02x", c.r, c.g, c.b);
+    return buffer;
+}
+
+void readTheme(TableReader& top, Pack& pack) {
+    const toml::table* table = top.table("theme", Need::Optional);
+    if (!table) return;  // the defaults in Pack.h pass every contrast check
+    TableReader in(*table, top.report(), "[theme]",
+                   {"background", "surface", "text", "muted_text", "accent", "accent_text", "fonts"});
+    Theme& theme = pack.theme;
+    const std::pair<std::string_view, Color Theme::*> colours[] = {
+        {"background", &Theme::background}, {"surface", &Theme::surface}, {"text", &Theme::text},
+        {"muted_text", &Theme::mutedText},  {"accent", &Theme::accent},   {"accent_text", &Theme::accentText},
+    };
+    std::set<std::string_view> broken;
+    for (const auto& [key, member] : colours) {
+        const auto text = in.string(key, Need::Optional);
+        if (!text) {
+            if (in.raw().contains(key)) broken.insert(key);
+            continue;
+        }
+        if (const auto colour = parseThemeColor(*text)) {
+            theme.*member = *colour;
+        } else {
+            in.report().error(in.positionOf(key), std::string(key) + " \"" + clip(*text) +
+                                                      "\" is not a colour; write # and six hex digits, like "
+                                                      "\"#1a1a1a\"");
+            broken.insert(key);
+        }
+    }
+
+    struct Pair {
+        std::string_view fg;
+        Color Theme::*fgColour;
+        std::string_view bg;
+        Color Theme::*bgColour;
+    };
+    const Pair pairs[] = {
+        {"text", &Theme::text, "background", &Theme::background},
+        {"muted_text", &Theme::mutedText, "background", &Theme::background},
+        {"text", &Theme::text, "surface", &Theme::surface},
+        {"accent_text", &Theme::accentText, "accent", &Theme::accent},
+    };
+    for (const auto& pair : pairs) {
+        if (broken.count(pair.fg) || broken.count(pair.bg)) continue;  // already reported
+        const Color fg = theme.*pair.fgColour;
+        const Color bg = theme.*pair.bgColour;
+        const double ratio = contrastRatio(fg, bg);
+        if (ratio >= kMinContrast) continue;
+        char shown[16];
+        std::snprintf(shown, sizeof shown, "%.2f", std::floor(ratio * 100.0) / 100.0);
+        const std::string_view at = in.raw().contains(pair.fg) ? pair.fg : pair.bg;
+        in.report().error(in.positionOf(at),
+                          "contrast of " + std::string(pair.fg) + " " + hex(fg) + " on " +
+                              std::string(pair.bg) + " " + hex(bg) + " is " + shown +
+                              ":1, below the 4.5:1 WCAG AA needs; make one of them darker or "
+                              "lighter");
+    }
+
+    if (const toml::table* fonts = in.table("fonts", Need::Optional)) {
+        TableReader f(*fonts, top.report(), "[theme.fonts]", {"latin", "han", "tamil"});
+        const std::pair<std::string_view, std::string ThemeFonts::*> families[] = {
+            {"latin", &ThemeFonts::latin}, {"han", &ThemeFonts::han}, {"tamil", &ThemeFonts::tamil}};
+        for (const auto& [key, member] : families) {
+            const auto family = f.string(key, Need::Optional);
+            if (!family) continue;
+            if (family->empty())
+                f.report().error(f.positionOf(key),
+                                 std::string(key) + " is empty; name a fontconfig family like \"Noto Sans\"");
+            else
+                theme.fonts.*member = *family;
+        }
+    }
+}
+
+void readUi(TableReader& top, const PackContext& context, Pack& pack) {
+    const toml::table* table = top.table("ui", Need::Required);
+    if (!table) return;
+    const std::vector<std::string_view> keys(kRequiredUiStrings.begin(), kRequiredUiStrings.end());
+    TableReader in(*table, top.report(), "[ui]", keys);
+    for (const auto& key : kRequiredUiStrings) {
+        if (auto text = readText(in, key, Need::Required, context, "ui." + key))
+            pack.ui[key] = std::move(*text);
+    }
+}
+
+void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
+    FileReport manifest(result.diagnostics, (dir / "pack.toml").string());
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        manifest.error({}, "pack folder \"" + clip(dir.string()) +
+                               "\" does not exist or is not a folder; give the folder that holds pack.toml");
+        return;
+    }
+    const auto text = readTextFile(dir / "pack.toml", manifest, kMaxTomlBytes);
+    if (!text) return;
+    const auto doc = parseToml(*text, manifest);
+    if (!doc) return;
+
+    PackContext context;
+    context.root = fs::absolute(dir, ec).lexically_normal();
+    if (ec) {
+        manifest.error({}, "cannot resolve the pack folder: " + ec.message());
+        return;
+    }
+    context.images = images;
+    Pack pack;
+    pack.root = context.root;
+
+    TableReader top(*doc, manifest, "pack.toml", {"pack", "language_names", "files", "theme", "ui"});
+    readPackTable(top, context, pack);
+    readLanguageNames(top, context, pack);
+    const auto files = readFileList(top, context);
+    readTheme(top, pack);
+    readUi(top, context, pack);
+
+    for (const auto& file : files) {
+        FileReport report(result.diagnostics, (dir / file.relative).string());
+        const auto content = readTextFile(file.path, report, kMaxTomlBytes);
+        if (!content) continue;
+        const auto parsed = parseToml(*content, report);
+        if (!parsed) continue;
+        file.read(*parsed, report, file.relative, context, pack);
+    }
+    result.pack = std::move(pack);
+}
+
+}  // namespace
+
+LoadResult loadPack(const fs::path& dir, ImageMeasurer* images) {
+    LoadResult result;
+    // Exceptions end at this boundary: a broken pack is reported, never thrown at the kiosk.
+    try {
+        load(dir, images, result);
+    } catch (const std::exception& e) {
+        result.diagnostics.push_back({(dir / "pack.toml").string(), 1, 1, Severity::Error,
+                                      std::string("the pack could not be read (") + e.what() +
+                                          "); please report this with the pack attached"});
+    } catch (...) {
+        result.diagnostics.push_back(
+            {(dir / "pack.toml").string(), 1, 1, Severity::Error,
+             "the pack could not be read; please report this with the pack attached"});
+    }
+    sortByPosition(result.diagnostics);
+    if (result.hasErrors()) result.pack.reset();
+    return result;
+}
+
+}  // namespace kiosk::content

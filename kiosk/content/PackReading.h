@@ -1,0 +1,63 @@
+// Shared readers for pack files: language maps, ids, images, URLs and lists of tables.
+// Internal to content/: include it from .cpp files only (it pulls in toml++).
+#pragma once
+
+#include "content/Pack.h"
+#include "content/TomlReading.h"
+#include "core/ImageMeasurer.h"
+
+#include <filesystem>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::content::detail {
+
+// What every pack file is read against: the pack folder and its languages.
+struct PackContext {
+    std::filesystem::path root;  // absolute and normalised; model paths start here
+    ImageMeasurer* images = nullptr;
+    std::vector<std::string> languages;  // empty when [pack] languages is unusable
+    std::string defaultLanguage;
+};
+
+// A language map at `key`; reports unknown languages (error), missing translations (warning; error for the
+// default language). `label` names it in messages (defaults to `key`).
+std::optional<LocalText> readText(TableReader& in, std::string_view key, Need need, const PackContext& pack,
+                                  std::string_view label = {});
+
+// An image path at `key`, checked and made absolute; empty when absent or broken (after reporting).
+std::string readImage(TableReader& in, std::string_view key, Need need, const PackContext& pack);
+
+// An https URL at `key`; empty when absent or broken (after reporting).
+std::string readUrl(TableReader& in, std::string_view key, Need need);
+
+// An id at `key`: [a-z0-9-]+ and not seen before in `seen` (id -> line of first use).
+std::string readId(TableReader& in, std::map<std::string, int>& seen, std::string_view kind);
+
+// Calls `each` for every table in the array of tables `key` ([[key]]); reports anything else. A required
+// list must hold at least one table.
+template <class Each> void forEachTable(TableReader& in, std::string_view key, Need need, Each&& each) {
+    const std::string k(key);
+    const toml::node* node = in.node(key, need, "add at least one [[" + k + "]]");
+    if (!node) return;
+    const toml::array* list = node->as_array();
+    if (!list) {
+        in.report().error(positionOf(*node),
+                          k + " must be a list of tables; write each one as [[" + k + "]]");
+        return;
+    }
+    if (list->empty() && need == Need::Required)
+        in.report().error(positionOf(*node), k + " is empty; add at least one [[" + k + "]]");
+    for (const toml::node& item : *list) {
+        if (const toml::table* table = item.as_table()) {
+            each(*table);
+        } else {
+            in.report().error(positionOf(item), "each " + k + " must be a table, not " + describeType(item) +
+                                                    "; write [[" + k + "]] followed by its keys");
+        }
+    }
+}
+
+}  // namespace kiosk::content::detail

@@ -1,0 +1,315 @@
+// One test a validation rule: break one thing in a copy of the minimal pack, expect one located message.
+#include "TempPack.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+using kiosk::test::FakeImages;
+using kiosk::test::listDiagnostics;
+using kiosk::test::TempPack;
+
+namespace {
+// The pack produced exactly one diagnostic, starting with `expected` after the pack folder's path.
+void requireOnly(const TempPack& copy, const content::LoadResult& result, const std::string& expected) {
+    INFO(listDiagnostics(result));
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK_THAT(result.diagnostics[0].format(), Catch::StartsWith(copy.where(expected)));
+    if (result.diagnostics[0].severity == content::Severity::Error)
+        CHECK_FALSE(result.pack);
+    else
+        CHECK(result.pack);
+}
+}  // namespace
+
+TEST_CASE("rule: unknown keys are errors with a did-you-mean", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("attract.toml", "text = {", "txet = {");
+    requireOnly(copy, copy.load(),
+                "attract.toml:5:1: error: unknown key \"txet\" in [[slide]]; did you mean \"text\"?");
+}
+
+TEST_CASE("rule: unknown keys far from any known key list the known keys", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", "url = ", "colour = \"red\"\nurl = ");
+    requireOnly(copy, copy.load(),
+                "actions.toml:5:1: error: unknown key \"colour\" in [[action]]; remove it or use one of: id, "
+                "title, text, url");
+}
+
+TEST_CASE("rule: missing required keys point at the table that lacks them", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("attract.toml", "title = { en = \"Touch the screen\", ms = \"Sentuh skrin\" }\n", "");
+    requireOnly(copy, copy.load(),
+                "attract.toml:9:1: error: missing key \"title\" in [[slide]]; add title = { en = \"...\" }");
+}
+
+TEST_CASE("rule: a required table missing from pack.toml points at the file's start", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "[language_names]\nen = \"English\"\nms = \"Bahasa Melayu\"\n", "");
+    requireOnly(
+        copy, copy.load(),
+        "pack.toml:1:1: error: missing key \"language_names\" in pack.toml; add a [language_names] table");
+}
+
+TEST_CASE("rule: values of the wrong type say which type to write", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("attract.toml", "duration_s = 8", "duration_s = \"8\"");
+    requireOnly(
+        copy, copy.load(),
+        "attract.toml:3:14: error: duration_s must be a whole number, not a string; write duration_s =");
+}
+
+TEST_CASE("rule: a text must be a language map", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", R"(text = { en = "Add your name.", ms = "Tambah nama anda." })",
+                 R"(text = "Add your name.")");
+    requireOnly(
+        copy, copy.load(),
+        "actions.toml:4:8: error: text must be a language map, not a string; write text = { en = \"...\" }");
+}
+
+TEST_CASE("rule: ids are unique within a file", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("attract.toml", "id = \"touch\"", "id = \"article-five\"");
+    requireOnly(
+        copy, copy.load(),
+        "attract.toml:10:6: error: id \"article-five\" is already used by the slide at line 2; give each "
+        "slide its own id");
+}
+
+TEST_CASE("rule: ids use only a-z, 0-9 and -", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", "id = \"sign\"", "id = \"Sign Now\"");
+    requireOnly(copy, copy.load(),
+                "actions.toml:2:6: error: id \"Sign Now\" may only use a-z, 0-9 and \"-\"; try \"sign-now\"");
+}
+
+TEST_CASE("rule: the pack id follows the id rule too", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "id = \"minimal\"", "id = \"minimal_pack\"");
+    requireOnly(copy, copy.load(),
+                "pack.toml:3:6: error: id \"minimal_pack\" may only use a-z, 0-9 and \"-\"");
+}
+
+TEST_CASE("rule: a missing translation is a warning", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", R"(, ms = "Tambah nama anda.")", "");
+    requireOnly(copy, copy.load(), "actions.toml:4:8: warning: missing translation \"ms\" for text");
+}
+
+TEST_CASE("rule: a missing default-language text is an error", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", R"(en = "Add your name.", )", "");
+    requireOnly(
+        copy, copy.load(),
+        "actions.toml:4:8: error: missing translation \"en\" for text; the default language is required");
+}
+
+TEST_CASE("rule: a language not in languages is an error", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", R"(ms = "Tambah nama anda." })", R"(ms = "Tambah nama anda.", ta = "x" })");
+    requireOnly(
+        copy, copy.load(),
+        "actions.toml:4:59: error: language \"ta\" in text is not in [pack] languages; add it there or "
+        "remove this translation");
+}
+
+TEST_CASE("rule: language codes look like ISO 639 codes", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", R"(languages = ["en", "ms"])", R"(languages = ["en", "ms", "Malay"])");
+    requireOnly(copy, copy.load(), "pack.toml:6:26: error: \"Malay\" is not a language code");
+}
+
+TEST_CASE("rule: every language has a name in its own script", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "ms = \"Bahasa Melayu\"\n", "");
+    requireOnly(copy, copy.load(), "pack.toml:9:1: error: missing key \"ms\" in [language_names]; add ms = ");
+}
+
+TEST_CASE("rule: every UI string is required", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "home = { en = \"Home\", ms = \"Laman utama\" }\n", "");
+    requireOnly(copy, copy.load(),
+                "pack.toml:34:1: error: missing key \"home\" in [ui]; add home = { en = \"...\" }");
+}
+
+TEST_CASE("rule: image paths may not be absolute", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("story.toml", "image = \"images/candle.svg\"", "image = \"/etc/candle.svg\"");
+    requireOnly(
+        copy, copy.load(),
+        "story.toml:11:9: error: image path \"/etc/candle.svg\" is absolute; use a path relative to the "
+        "pack folder");
+}
+
+TEST_CASE("rule: image paths may not use ..", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("story.toml", "image = \"images/candle.svg\"", "image = \"images/../../candle.svg\"");
+    requireOnly(
+        copy, copy.load(),
+        "story.toml:11:9: error: image path \"images/../../candle.svg\" uses \"..\"; keep every file inside "
+        "the pack folder");
+}
+
+TEST_CASE("rule: a symlink may not lead out of the pack", "[content][rules]") {
+    const TempPack copy;
+    std::filesystem::copy_file(copy.dir() / "images/candle.svg", copy.outside() / "outside.svg");
+    std::filesystem::create_symlink(copy.outside() / "outside.svg", copy.dir() / "images/link.svg");
+    copy.replace("story.toml", "image = \"images/candle.svg\"", "image = \"images/link.svg\"");
+    requireOnly(
+        copy, copy.load(),
+        "story.toml:11:9: error: image \"images/link.svg\" is a symlink that leads out of the pack; copy "
+        "the file into the pack instead");
+}
+
+TEST_CASE("rule: a symlink inside the pack is fine", "[content][rules]") {
+    const TempPack copy;
+    std::filesystem::create_symlink("candle.svg", copy.dir() / "images/link.svg");
+    copy.replace("story.toml", "image = \"images/candle.svg\"", "image = \"images/link.svg\"");
+    const auto result = copy.load();
+    INFO(listDiagnostics(result));
+    CHECK(result.diagnostics.empty());
+}
+
+TEST_CASE("rule: images must exist", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("cases.toml", "images/portrait.png", "images/portrait2.png");
+    requireOnly(copy, copy.load(),
+                "cases.toml:8:9: error: image \"images/portrait2.png\" does not exist in the pack; add it or "
+                "correct the path");
+}
+
+TEST_CASE("rule: an image path that names a folder is refused", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("cases.toml", "images/portrait.png", "images");
+    requireOnly(copy, copy.load(), "cases.toml:8:9: error: image \"images\" is a folder, not a file");
+}
+
+TEST_CASE("rule: images are PNG, JPEG or SVG", "[content][rules]") {
+    const TempPack copy;
+    std::filesystem::copy_file(copy.dir() / "images/portrait.png", copy.dir() / "images/portrait.gif");
+    copy.replace("cases.toml", "images/portrait.png", "images/portrait.gif");
+    requireOnly(copy, copy.load(),
+                "cases.toml:8:9: error: image \"images/portrait.gif\" is not PNG, JPEG or SVG; convert it");
+}
+
+TEST_CASE("rule: images are at most 2 MiB", "[content][rules]") {
+    const TempPack copy;
+    std::filesystem::resize_file(copy.dir() / "images/portrait.png", 2 * 1024 * 1024 + 1);
+    requireOnly(
+        copy, copy.load(),
+        "cases.toml:8:9: error: image \"images/portrait.png\" is 2.00 MiB; shrink it to at most 2 MiB");
+}
+
+TEST_CASE("rule: images must decode when a measurer is given", "[content][rules]") {
+    const TempPack copy;
+    FakeImages images;
+    images.sizes["portrait.png"] = std::nullopt;
+    requireOnly(copy, copy.load(&images),
+                "cases.toml:8:9: error: image \"images/portrait.png\" cannot be decoded; export it again");
+}
+
+TEST_CASE("rule: images are at most 4096 px a side", "[content][rules]") {
+    const TempPack copy;
+    FakeImages images;
+    images.sizes["portrait.png"] = Size{4096, 4097};
+    requireOnly(
+        copy, copy.load(&images),
+        "cases.toml:8:9: error: image \"images/portrait.png\" is 4096x4097 px; scale it to at most 4096 px");
+}
+
+TEST_CASE("rule: URLs use https", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", "https://www.amnesty.my", "http://www.amnesty.my");
+    requireOnly(copy, copy.load(),
+                "actions.toml:5:7: error: URL \"http://www.amnesty.my/stop-torture\" is not secure; use "
+                "https://www.amnesty.my/stop-torture");
+}
+
+TEST_CASE("rule: URLs are at most 300 bytes", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", "stop-torture", "stop-torture?" + std::string(270, 'x'));
+    requireOnly(copy, copy.load(), "actions.toml:5:7: error: URL \"https://www.amnesty.my/");
+    CHECK_THAT(copy.load().diagnostics.at(0).message,
+               Catch::Contains("is 306 bytes; use a URL of at most 300"));
+}
+
+TEST_CASE("rule: case sources are URLs too", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("cases.toml", "sources = [\"https://", "sources = [\"ftp://");
+    requireOnly(copy, copy.load(),
+                "cases.toml:10:12: error: URL \"ftp://www.amnesty.org/en/latest/example\" must "
+                "start with https://");
+}
+
+TEST_CASE("rule: theme colours are #rrggbb", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "surface = \"#ffffff\"", "surface = \"#fff\"");
+    requireOnly(copy, copy.load(),
+                "pack.toml:23:11: error: surface \"#fff\" is not a colour; write # and six hex digits");
+}
+
+TEST_CASE("rule: theme text pairs reach 4.5:1 contrast", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "muted_text = \"#4a4a4a\"", "muted_text = \"#8a8a8a\"");
+    requireOnly(
+        copy, copy.load(),
+        "pack.toml:25:14: error: contrast of muted_text #8a8a8a on background #faf7f0 is 3.22:1, below the "
+        "4.5:1 WCAG AA needs");
+}
+
+TEST_CASE("rule: accent text on accent reaches 4.5:1 contrast", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "accent_text = \"#1a1a1a\"", "accent_text = \"#ffffff\"");
+    requireOnly(copy, copy.load(),
+                "pack.toml:27:15: error: contrast of accent_text #ffffff on accent #ffe600 is");
+}
+
+TEST_CASE("rule: timeline dates are real dates", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("timeline.toml", "1948-12-10", "1948-02-30");
+    requireOnly(
+        copy, copy.load(),
+        "timeline.toml:2:8: error: date \"1948-02-30\" is not a valid date; write \"YYYY\", \"YYYY-MM\" or "
+        "\"YYYY-MM-DD\"");
+}
+
+TEST_CASE("rule: timeline dates out of order are a warning", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("timeline.toml", "1984-12", "1948");
+    requireOnly(
+        copy, copy.load(),
+        "timeline.toml:8:8: warning: date \"1948\" comes before the previous entry's \"1948-12-10\"; the "
+        "timeline shows entries in file order, so sort them by date");
+}
+
+TEST_CASE("rule: unquoted TOML dates are accepted in the timeline", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("timeline.toml", "date = \"1948-12-10\"", "date = 1948-12-10");
+    const auto result = copy.load();
+    INFO(listDiagnostics(result));
+    CHECK(result.diagnostics.empty());
+    REQUIRE(result.pack);
+    CHECK(result.pack->timeline[0].date == "1948-12-10");
+}
+
+TEST_CASE("rule: slide durations are 2 to 60 seconds", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("attract.toml", "duration_s = 6", "duration_s = 61");
+    requireOnly(copy, copy.load(), "attract.toml:11:14: error: duration_s is 61; use 2 to 60 seconds");
+}
+
+TEST_CASE("rule: each content list needs at least one entry", "[content][rules]") {
+    const TempPack copy;
+    copy.write("actions.toml", "# nothing yet\n");
+    requireOnly(
+        copy, copy.load(),
+        "actions.toml:1:1: error: missing key \"action\" in actions.toml; add at least one [[action]]");
+}
+
+TEST_CASE("rule: a list written as a single table is explained", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("actions.toml", "[[action]]", "[action]");
+    requireOnly(copy, copy.load(),
+                "actions.toml:1:1: error: action must be a list of tables; write each one as [[action]]");
+}
