@@ -1,0 +1,61 @@
+// The coordinator's import: verify each bundle, open each pledge, merge by uuid; one bad bundle never stops
+// the batch.
+#pragma once
+
+#include "pledge/PledgeRecord.h"
+#include "sync/CentralDb.h"
+#include "sync/SyncResult.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <set>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace kiosk::sync {
+
+using PledgeOpener = std::function<Result<pledge::SealedPledge>(std::span<const unsigned char>)>;
+
+struct ImportOptions {
+    PledgeOpener open;  // pledge::openSealedPledge with the coordinator's key
+    std::function<std::string(const std::string&)>
+        reference;                                       // the short code the kiosk showed, from the uuid
+    std::optional<std::set<std::string>> trustedKiosks;  // base64 keys; unset accepts any signer
+    std::string importedAtUtc;  // "YYYY-MM-DDTHH:MM:SSZ", given so tests are repeatable
+};
+
+// What happened to one bundle file.
+struct BundleImport {
+    std::filesystem::path path;
+    std::string kioskId;
+    std::string signerKey;                  // base64; empty when the header could not be read
+    std::uint64_t added = 0;                // new pledges
+    std::uint64_t duplicates = 0;           // already in the database
+    std::uint64_t rejected = 0;             // pledges not imported (all of them when the bundle is rejected)
+    std::string bundleError;                // non-empty: the whole bundle was rejected for this reason
+    std::vector<std::string> recordErrors;  // single pledges that could not be opened
+};
+
+struct ImportSummary {
+    std::uint64_t added = 0;
+    std::uint64_t duplicates = 0;
+    std::uint64_t rejected = 0;
+    std::vector<BundleImport> bundles;
+    // "imported N new, D duplicate, R rejected"
+    std::string line() const;
+};
+
+// The bundle files named by `inputs`: files as given, folders searched (recursively) for *.okb, sorted by
+// path, each file once.
+std::vector<std::filesystem::path> collectBundles(const std::vector<std::filesystem::path>& inputs,
+                                                  std::vector<BundleImport>& missing);
+
+// Imports every bundle under `inputs` into `db`. Each bundle is one transaction: it lands whole or not at
+// all.
+ImportSummary importBundles(CentralDb& db, const std::vector<std::filesystem::path>& inputs,
+                            const ImportOptions& options);
+
+}  // namespace kiosk::sync

@@ -1,0 +1,212 @@
+// Import: bundles from kiosks land in the coordinator's database once, damage is reported by name, and the
+// rest of the batch still arrives.
+#include "sync/Csv.h"
+#include "sync/ImportTestSupport.h"
+#include "sync/TrustedKiosks.h"
+
+#include <sstream>
+
+using namespace kiosk;
+using namespace kiosk::sync;
+using test::TempDir;
+
+namespace {
+
+struct Fixture {
+    TempDir dir;
+    pledge::KeyPair coordinator = pledge::generateKeyPair();
+    SigningKey kiosk = loadOrCreateSigningKey(dir / "kiosk-a").value();
+
+    std::vector<pledge::PledgeRecord> records(const std::string& kioskId, std::int64_t first, int n,
+                                              const pledge::PublicKey* sealTo = nullptr) {
+        std::vector<pledge::PledgeRecord> out;
+        for (int i = 0; i < n; ++i) {
+            std::int64_t sequence = first + i;
+            out.push_back(test::makeRecord(
+                kioskId, sequence,
+                test::seal(test::personFor(sequence), sealTo ? *sealTo : coordinator.publicKey),
+                kioskId == "kl-booth-1" ? 1 : 2));
+        }
+        return out;
+    }
+
+    CentralDb db() {
+        auto opened = CentralDb::open(dir / "central.sqlite");
+        REQUIRE(opened.ok());
+        return std::move(opened.value());
+    }
+
+    std::string csv(const CentralDb& db) {
+        std::ostringstream out;
+        REQUIRE(writeCsv(db, out).ok());
+        return out.str();
+    }
+};
+
+const BundleImport* find(const ImportSummary& summary, const std::filesystem::path& path) {
+    for (const auto& bundle : summary.bundles)
+        if (bundle.path.filename() == path.filename()) return &bundle;
+    return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("10,000 pledges go kiosk to bundle to database to CSV with every field intact", "[sync][import]") {
+    Fixture f;
+    // 10,000 distinct sealed boxes cost about a second; seal 500 people and reuse them so the test stays
+    // quick, while every record keeps its own uuid, sequence and clear fields.
+    std::vector<std::vector<unsigned char>> boxes;
+    for (int i = 0; i < 500; ++i)
+        boxes.push_back(test::seal(test::personFor(i), f.coordinator.publicKey));
+    std::vector<pledge::PledgeRecord> records;
+    for (int i = 1; i <= 10000; ++i)
+        records.push_back(test::makeRecord("kl-booth-1", i, boxes[i % 500]));
+    auto bundle = test::writeBundle(f.dir / "stick", f.kiosk, records);
+
+    CentralDb db = f.db();
+    ImportSummary summary = importBundles(db, {f.dir / "stick"}, test::optionsFor(f.coordinator.secretKey));
+    CHECK(summary.line() == "imported 10000 new, 0 duplicate, 0 rejected");
+    REQUIRE(summary.bundles.size() == 1);
+    CHECK(summary.bundles[0].path == bundle);
+    CHECK(summary.bundles[0].signerKey == publicKeyBase64(f.kiosk));
+
+    auto rows = test::parseCsv(f.csv(db));
+    REQUIRE(rows.size() == 10001);
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const auto& r = records[i];
+        const auto& row = rows[i + 1];
+        auto person = test::personFor(r.sequence % 500);
+        INFO("row " << i + 1);
+        REQUIRE(row.size() == 18);
+        CHECK(row[0] == r.uuid);
+        CHECK(row[1] == "REF-" + r.uuid.substr(0, 4));
+        CHECK(row[2] == r.kioskId);
+        CHECK(row[3] == std::to_string(r.sequence));
+        CHECK(row[4] == r.actionId);
+        CHECK(row[5] == r.packId);
+        CHECK(row[6] == r.packVersion);
+        CHECK(row[7] == r.language);
+        CHECK(row[8] == r.createdAtUtc);
+        CHECK(row[9] == (r.clockSynced ? "1" : "0"));
+        CHECK(row[10] == person.fields["name"]);
+        CHECK(row[11] == person.fields["email"]);
+        CHECK(row[12] == "'" + person.fields["phone"]);  // +60... neutralised as a formula
+        CHECK(row[13] == person.fields["state"]);
+        CHECK(row[14] == "1");
+        CHECK(row[15] == (person.consents["updates"] ? "1" : "0"));
+        CHECK(row[16] == person.consentWordingSha256);
+        CHECK(row[17] == "2024-07-01T09:00:00Z");
+    }
+}
+
+TEST_CASE("Bad bundles are rejected by name with a reason and the rest of the batch is imported",
+          "[sync][import]") {
+    Fixture f;
+    auto good1 = test::writeBundle(f.dir / "in", f.kiosk, f.records("kl-booth-1", 1, 5));
+    auto good2 = test::writeBundle(f.dir / "in", f.kiosk, f.records("kl-booth-1", 31, 4));
+    std::string bytes =
+        test::readFile(test::writeBundle(f.dir / "spare", f.kiosk, f.records("kl-booth-1", 11, 5)));
+
+    test::writeFile(f.dir / "in" / "truncated.okb", bytes.substr(0, bytes.size() - 100));
+    std::string flipped = bytes;
+    flipped[bytes.size() / 2] ^= 0x10;
+    test::writeFile(f.dir / "in" / "flipped.okb", flipped);
+    std::string future = bytes;
+    future[8] = 9;
+    test::writeFile(f.dir / "in" / "future.okb", future);
+    test::writeFile(f.dir / "in" / "empty.okb", "");
+    pledge::KeyPair otherCoordinator = pledge::generateKeyPair();
+    auto wrongKey =
+        test::writeBundle(f.dir / "in", f.kiosk, f.records("kl-booth-1", 21, 3, &otherCoordinator.publicKey));
+
+    CentralDb db = f.db();
+    ImportSummary summary =
+        importBundles(db, {f.dir / "in", f.dir / "not-there.okb"}, test::optionsFor(f.coordinator.secretKey));
+    CHECK(summary.added == 9);
+    CHECK(summary.duplicates == 0);
+    CHECK(summary.rejected ==
+          5 + 5 + 3);  // truncated and flipped announce 5, wrong key 3; others announce none
+
+    auto reasonFor = [&](const std::filesystem::path& path) {
+        const BundleImport* bundle = find(summary, path);
+        REQUIRE(bundle != nullptr);
+        return bundle->bundleError;
+    };
+    CHECK(reasonFor(good1).empty());
+    CHECK(reasonFor(good2).empty());
+    CHECK(reasonFor(f.dir / "in" / "truncated.okb").find("truncated") != std::string::npos);
+    CHECK_FALSE(reasonFor(f.dir / "in" / "flipped.okb").empty());
+    CHECK(reasonFor(f.dir / "in" / "future.okb").find("format version 9") != std::string::npos);
+    CHECK(reasonFor(f.dir / "in" / "empty.okb").find("empty file") != std::string::npos);
+    CHECK(reasonFor(wrongKey).find("another coordinator") != std::string::npos);
+    CHECK(reasonFor(f.dir / "not-there.okb").find("no such file") != std::string::npos);
+
+    auto rows = test::parseCsv(f.csv(db));
+    CHECK(rows.size() == 1 + 9);
+}
+
+TEST_CASE("A pledge that does not open is rejected alone; its bundle's other pledges are imported",
+          "[sync][import]") {
+    Fixture f;
+    auto records = f.records("kl-booth-1", 1, 4);
+    records[2].sealed[20] ^= 1;
+    auto bundle = test::writeBundle(f.dir / "in", f.kiosk, records);
+    CentralDb db = f.db();
+    ImportSummary summary = importBundles(db, {bundle}, test::optionsFor(f.coordinator.secretKey));
+    CHECK(summary.line() == "imported 3 new, 0 duplicate, 1 rejected");
+    REQUIRE(summary.bundles[0].recordErrors.size() == 1);
+    CHECK(summary.bundles[0].recordErrors[0].find(records[2].uuid) != std::string::npos);
+}
+
+TEST_CASE("Importing the same bundles again, or a re-exported copy, changes nothing", "[sync][import]") {
+    Fixture f;
+    auto records = f.records("kl-booth-1", 1, 20);
+    auto first = test::writeBundle(f.dir / "stick1", f.kiosk, records);
+    // A lost stick: the kiosk writes the same pledges again, plus newer ones, to a second stick.
+    auto again = f.records("kl-booth-1", 1, 20);
+    std::copy_n(records.begin(), 20, again.begin());
+    auto more = f.records("kl-booth-1", 21, 5);
+    again.insert(again.end(), more.begin(), more.end());
+    test::writeBundle(f.dir / "stick2", f.kiosk, again);
+
+    CentralDb db = f.db();
+    auto options = test::optionsFor(f.coordinator.secretKey);
+    CHECK(importBundles(db, {first}, options).line() == "imported 20 new, 0 duplicate, 0 rejected");
+    std::string before = f.csv(db);
+    options.importedAtUtc = "2024-08-01T00:00:00Z";
+    CHECK(importBundles(db, {first}, options).line() == "imported 0 new, 20 duplicate, 0 rejected");
+    CHECK(f.csv(db) == before);
+    CHECK(importBundles(db, {f.dir / "stick2"}, options).line() ==
+          "imported 5 new, 20 duplicate, 0 rejected");
+    CHECK(importBundles(db, {f.dir / "stick1", f.dir / "stick2"}, options).line() ==
+          "imported 0 new, 45 duplicate, 0 rejected");
+    CHECK(test::parseCsv(f.csv(db)).size() == 26);
+}
+
+TEST_CASE("With a trusted kiosk list, a bundle signed by another kiosk is rejected and names its key",
+          "[sync][import]") {
+    Fixture f;
+    SigningKey stranger = loadOrCreateSigningKey(f.dir / "stranger").value();
+    auto trusted = test::writeBundle(f.dir / "in", f.kiosk, f.records("kl-booth-1", 1, 3));
+    auto untrusted = test::writeBundle(f.dir / "in", stranger, f.records("kl-booth-2", 1, 2));
+    test::writeFile(f.dir / "trusted.txt",
+                    "# kiosks at the KL booth\n\n" + publicKeyBase64(f.kiosk) + "  kl-booth-1\n");
+    auto list = loadTrustedKiosks(f.dir / "trusted.txt");
+    REQUIRE(list.ok());
+
+    auto options = test::optionsFor(f.coordinator.secretKey);
+    options.trustedKiosks = list.value();
+    CentralDb db = f.db();
+    ImportSummary summary = importBundles(db, {f.dir / "in"}, options);
+    CHECK(summary.line() == "imported 3 new, 0 duplicate, 2 rejected");
+    const BundleImport* rejected = find(summary, untrusted);
+    REQUIRE(rejected != nullptr);
+    CHECK(rejected->bundleError.find(publicKeyBase64(stranger)) != std::string::npos);
+    CHECK(rejected->bundleError.find("not in the trusted kiosk list") != std::string::npos);
+    CHECK(find(summary, trusted)->signerKey == publicKeyBase64(f.kiosk));
+
+    test::writeFile(f.dir / "bad-list.txt", publicKeyBase64(f.kiosk) + "\nnot-a-key\n");
+    auto bad = loadTrustedKiosks(f.dir / "bad-list.txt");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().message.find("bad-list.txt:2") != std::string::npos);
+}
