@@ -14,6 +14,21 @@ std::optional<Orientation> parseOrientation(std::string_view text) {
     return std::nullopt;
 }
 
+std::optional<Orientation> orientationFromDegrees(long long degrees) {
+    switch (degrees) {
+    case 0:
+        return Orientation::Deg0;
+    case 90:
+        return Orientation::Deg90;
+    case 180:
+        return Orientation::Deg180;
+    case 270:
+        return Orientation::Deg270;
+    default:
+        return std::nullopt;
+    }
+}
+
 int degrees(Orientation orientation) {
     switch (orientation) {
     case Orientation::Deg0:

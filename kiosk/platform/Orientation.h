@@ -15,6 +15,8 @@ enum class Orientation { Deg0, Deg90, Deg180, Deg270 };
 
 // "0", "90", "180", "270" (the config's `orientation`); nullopt for anything else.
 std::optional<Orientation> parseOrientation(std::string_view text);
+// 0, 90, 180, 270 as an integer (the config file writes `orientation = 90`); nullopt for anything else.
+std::optional<Orientation> orientationFromDegrees(long long degrees);
 int degrees(Orientation orientation);
 
 // The size the scene is laid out in: the panel's, with width and height swapped for 90 and 270.

@@ -40,6 +40,10 @@ TEST_CASE("orientation is read from the config's degrees", "[platform]") {
     CHECK(parseOrientation("270") == Orientation::Deg270);
     CHECK_FALSE(parseOrientation("45"));
     CHECK_FALSE(parseOrientation(""));
+    CHECK(orientationFromDegrees(180) == Orientation::Deg180);
+    CHECK(orientationFromDegrees(0) == Orientation::Deg0);
+    CHECK_FALSE(orientationFromDegrees(-90));
+    CHECK_FALSE(orientationFromDegrees(360));
 }
 
 TEST_CASE("the logical top-left corner lands on the panel corner the turn takes it to", "[platform]") {
