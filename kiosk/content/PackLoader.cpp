@@ -273,6 +273,10 @@ void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
     }
     const auto text = readTextFile(dir / "pack.toml", manifest, kMaxTomlBytes);
     if (!text) return;
+    if (isBlank(*text)) {
+        manifest.error({}, "file is empty; fill it in as docs/pack-format.md describes");
+        return;
+    }
     const auto doc = parseToml(*text, manifest);
     if (!doc) return;
 
@@ -297,6 +301,10 @@ void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
         FileReport report(result.diagnostics, (dir / file.relative).string());
         const auto content = readTextFile(file.path, report, kMaxTomlBytes);
         if (!content) continue;
+        if (isBlank(*content)) {
+            report.error({}, "file is empty; fill it in as docs/pack-format.md describes");
+            continue;
+        }
         const auto parsed = parseToml(*content, report);
         if (!parsed) continue;
         file.read(*parsed, report, file.relative, context, pack);

@@ -31,7 +31,7 @@ std::optional<std::string> readTextFile(const fs::path& path, FileReport& report
     std::error_code ec;
     const auto status = fs::status(path, ec);
     if (!fs::exists(status)) {
-        report.error({}, "file does not exist; create it (see docs/pack-format.md) or correct the path");
+        report.error({}, "file does not exist; create it or correct the path");
         return std::nullopt;
     }
     if (fs::is_directory(status)) {
@@ -57,12 +57,11 @@ std::optional<std::string> readTextFile(const fs::path& path, FileReport& report
         report.error({}, "cannot open the file; check its permissions");
         return std::nullopt;
     }
-    std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-    if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
-        report.error({}, "file is empty; fill it in as docs/pack-format.md describes");
-        return std::nullopt;
-    }
-    return text;
+    return std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+bool isBlank(std::string_view text) {
+    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
 std::optional<toml::table> parseToml(std::string_view text, FileReport& report) {

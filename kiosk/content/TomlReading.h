@@ -36,9 +36,12 @@ private:
 };
 
 // The contents of a text file, or nullopt after reporting why it cannot be used (missing, a folder,
-// unreadable, empty or larger than `maxBytes`).
+// unreadable or larger than `maxBytes`).
 std::optional<std::string> readTextFile(const std::filesystem::path& path, FileReport& report,
                                         std::uintmax_t maxBytes);
+
+// Nothing but whitespace.
+bool isBlank(std::string_view text);
 
 // The parsed document, or nullopt after reporting the syntax error where it is.
 std::optional<toml::table> parseToml(std::string_view text, FileReport& report);

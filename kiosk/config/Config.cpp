@@ -1,0 +1,181 @@
+// Reading the kiosk config: each key checked on its own so one bad line costs only that setting.
+#include "config/Config.h"
+
+#include "content/TomlReading.h"
+#include "content/ValueRules.h"
+
+#include <algorithm>
+#include <exception>
+
+namespace kiosk::config {
+
+namespace fs = std::filesystem;
+using namespace content::detail;
+
+namespace {
+
+constexpr std::uintmax_t kMaxConfigBytes = 256 * 1024;
+constexpr std::size_t kKeyBase64Chars = 44;  // 32 bytes in padded standard base64
+
+bool isKioskIdChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+           c == '_' || c == '.';
+}
+
+bool isBase64Char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+}
+
+// 32 bytes in standard padded base64: 43 symbols and one "=", the last symbol carrying 2 unused zero bits.
+bool isBase64Key(std::string_view text) {
+    if (text.size() != kKeyBase64Chars || text.back() != '=') return false;
+    const auto body = text.substr(0, kKeyBase64Chars - 1);
+    if (!std::all_of(body.begin(), body.end(), isBase64Char)) return false;
+    static constexpr std::string_view kAlphabet =
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    return (kAlphabet.find(body.back()) & 0x3) == 0;
+}
+
+bool isLoopbackHttp(std::string_view url) {
+    for (const std::string_view prefix : {"http://localhost", "http://127.0.0.1", "http://[::1]"}) {
+        if (url.substr(0, prefix.size()) == prefix &&
+            (url.size() == prefix.size() || url[prefix.size()] == ':' || url[prefix.size()] == '/'))
+            return true;
+    }
+    return false;
+}
+
+std::string clip(std::string_view text) {
+    return std::string(text.substr(0, 60)) + (text.size() > 60 ? "..." : "");
+}
+
+class ConfigReader {
+public:
+    ConfigReader(TableReader& in, const fs::path& base) : in_(in), base_(base) {}
+
+    // An integer within [min, max]; anything else leaves `value` at its default.
+    void integer(std::string_view key, int& value, int min, int max) {
+        const auto read = in_.integer(key, Need::Optional);
+        if (!read) return;
+        if (*read < min || *read > max) {
+            fail(key, std::string(key) + " is " + std::to_string(*read) + "; use " + std::to_string(min) +
+                          " to " + std::to_string(max));
+            return;
+        }
+        value = static_cast<int>(*read);
+    }
+
+    std::optional<std::string> string(std::string_view key) { return in_.string(key, Need::Optional); }
+
+    // A path, resolved against the config file's folder when relative.
+    void path(std::string_view key, fs::path& value) {
+        const auto read = in_.string(key, Need::Optional);
+        if (!read) return;
+        if (read->empty()) {
+            value.clear();
+            return;
+        }
+        value = (base_ / fs::path(*read)).lexically_normal();
+    }
+
+    // Reports a bad value; the setting keeps its default.
+    void fail(std::string_view key, const std::string& message) {
+        in_.report().error(in_.positionOf(key), message + " (using the default for now)");
+    }
+
+private:
+    TableReader& in_;
+    fs::path base_;
+};
+
+void readSync(const toml::table& table, FileReport& report, const fs::path& base, SyncConfig& sync) {
+    TableReader in(table, report, "[sync]", {"url", "token", "ca_file", "keep_days_after_delivery"});
+    ConfigReader read(in, base);
+    if (const auto url = read.string("url")) {
+        if (url->empty() || url->substr(0, 8) == "https://" || isLoopbackHttp(*url))
+            sync.url = *url;
+        else
+            read.fail("url",
+                      "url \"" + clip(*url) + "\" must start with https:// (plain http only to localhost)");
+    }
+    if (const auto token = read.string("token")) sync.token = *token;
+    read.path("ca_file", sync.caFile);
+    read.integer("keep_days_after_delivery", sync.keepDaysAfterDelivery, 0, 3650);
+}
+
+void readConfig(const toml::table& doc, FileReport& report, const fs::path& base, KioskConfig& config) {
+    TableReader in(doc, report, "the config",
+                   {"kiosk_id", "content", "data_dir", "coordinator_public_key", "admin_pin_hash",
+                    "idle_timeout_s", "default_language", "orientation", "sync"});
+    ConfigReader read(in, base);
+
+    if (const auto id = read.string("kiosk_id")) {
+        if (id->empty() || id->size() > 64 || !std::all_of(id->begin(), id->end(), isKioskIdChar))
+            read.fail("kiosk_id",
+                      "kiosk_id \"" + clip(*id) +
+                          "\" must be 1 to 64 letters, digits, \"-\", \"_\" or \".\", like \"kl-booth-1\"");
+        else
+            config.kioskId = *id;
+    }
+    read.path("content", config.content);
+    read.path("data_dir", config.dataDir);
+    if (const auto key = read.string("coordinator_public_key")) {
+        if (key->empty() || isBase64Key(*key))
+            config.coordinatorPublicKey = *key;
+        else
+            read.fail(
+                "coordinator_public_key",
+                "coordinator_public_key is not a 44-character base64 public key; paste the public key that "
+                "`kioskctl keygen` printed");
+    }
+    if (const auto hash = read.string("admin_pin_hash")) {
+        if (hash->empty() || hash->substr(0, 8) == "$argon2i")
+            config.adminPinHash = *hash;
+        else
+            read.fail("admin_pin_hash",
+                      "admin_pin_hash is not a PIN hash; run `kioskctl pin` and paste what it "
+                      "prints (never the PIN itself)");
+    }
+    read.integer("idle_timeout_s", config.idleTimeoutS, 10, 3600);
+    if (const auto language = read.string("default_language")) {
+        if (language->empty() || content::isValidLanguageCode(*language))
+            config.defaultLanguage = *language;
+        else
+            read.fail("default_language",
+                      "default_language \"" + clip(*language) +
+                          "\" is not a language code; use one the pack lists, like \"en\"");
+    }
+    if (const auto degrees = in.integer("orientation", Need::Optional)) {
+        if (*degrees == 0 || *degrees == 90 || *degrees == 180 || *degrees == 270)
+            config.orientation = static_cast<int>(*degrees);
+        else
+            read.fail("orientation",
+                      "orientation is " + std::to_string(*degrees) + "; use 0, 90, 180 or 270");
+    }
+    if (const toml::table* sync = in.table("sync", Need::Optional))
+        readSync(*sync, report, base, config.sync);
+}
+
+}  // namespace
+
+ConfigResult loadConfig(const fs::path& path) {
+    ConfigResult result;
+    FileReport report(result.diagnostics, path.string());
+    try {
+        std::error_code ec;
+        const fs::path base = fs::absolute(path, ec).parent_path();
+        const auto text = readTextFile(path, report, kMaxConfigBytes);
+        if (!text) return result;
+        const auto doc = parseToml(*text, report);
+        if (!doc) return result;
+        readConfig(*doc, report, base, result.config);
+    } catch (const std::exception& e) {
+        // Nothing above should throw; if it does, the defaults still start the kiosk.
+        report.error({}, std::string("the config could not be read (") + e.what() + "); using the defaults");
+        result.config = KioskConfig{};
+    }
+    content::sortByPosition(result.diagnostics);
+    return result;
+}
+
+}  // namespace kiosk::config

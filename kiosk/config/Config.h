@@ -1,0 +1,44 @@
+// The kiosk's own settings file (one a device): identity, content, storage, keys, timeouts and sync.
+#pragma once
+
+#include "content/Diagnostic.h"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk::config {
+
+using content::Diagnostic;
+
+struct SyncConfig {
+    std::string url;                 // coordinator endpoint for push; empty: no push
+    std::string token;               // bearer token for url; may be empty
+    std::filesystem::path caFile;    // extra CA bundle for url; empty: the system's
+    int keepDaysAfterDelivery = 30;  // sealed pledges kept this long after a confirmed delivery
+};
+
+struct KioskConfig {
+    std::string kioskId = "kiosk-dev";
+    std::filesystem::path content;     // the content pack folder
+    std::filesystem::path dataDir;     // pledge store, keys, logs
+    std::string coordinatorPublicKey;  // base64 X25519 key; empty: pledges cannot be collected
+    std::string adminPinHash;          // from `kioskctl pin`; empty: no admin menu
+    int idleTimeoutS = 60;             // back to the attract loop after this long untouched
+    std::string defaultLanguage;       // empty: the pack's default
+    int orientation = 0;               // screen rotation in degrees: 0, 90, 180 or 270
+    SyncConfig sync;
+};
+
+struct ConfigResult {
+    KioskConfig config;
+    std::vector<Diagnostic> diagnostics;
+    bool hasErrors() const { return content::hasErrors(diagnostics); }
+};
+
+// Reads the TOML config at `path`. Relative paths in it are resolved against the config file's folder.
+// Always returns a usable config: a bad value, or a whole unreadable file, falls back to the defaults above
+// with an error diagnostic, because a kiosk must still start when a volunteer mistypes one line.
+ConfigResult loadConfig(const std::filesystem::path& path);
+
+}  // namespace kiosk::config
