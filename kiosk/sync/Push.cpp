@@ -1,0 +1,253 @@
+// HTTP PUT of bundles with libcurl: TLS always verified, timeouts, retries with exponential backoff and
+// jitter.
+#include "sync/Push.h"
+
+#include "sync/BundleFormat.h"
+#include "sync/FileIo.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <curl/curl.h>
+#include <memory>
+#include <sodium.h>
+#include <thread>
+
+namespace kiosk::sync {
+
+namespace {
+
+struct CurlCleanup {
+    void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+};
+struct CurlUrlCleanup {
+    void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+struct CurlListCleanup {
+    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+struct CurlStringFree {
+    void operator()(char* text) const { curl_free(text); }
+};
+struct FileCloser {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+std::string trimSlashes(std::string url) {
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
+    return url;
+}
+
+bool isLoopbackHost(const std::string& host) {
+    return host == "127.0.0.1" || host == "localhost" || host == "[::1]" || host == "::1";
+}
+
+bool retryableStatus(long status) {
+    return status == 408 || status == 425 || status == 429 || status >= 500;
+}
+
+bool retryableCurlError(CURLcode code) {
+    switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+        return true;
+    default:
+        return false;
+    }
+}
+
+std::string statusHint(long status) {
+    switch (status) {
+    case 401:
+    case 403:
+        return " (check [sync] token)";
+    case 404:
+    case 405:
+        return " (check [sync] url: the server does not accept PUT there)";
+    case 413:
+        return " (the server refuses a bundle this large: raise its upload size limit)";
+    default:
+        return "";
+    }
+}
+
+size_t readFromFile(char* buffer, size_t size, size_t count, void* file) {
+    return std::fread(buffer, size, count, static_cast<std::FILE*>(file));
+}
+
+size_t discardBody(char*, size_t size, size_t count, void*) {
+    return size * count;
+}
+
+struct AttemptOutcome {
+    bool delivered = false;
+    bool retry = false;
+    long status = 0;
+    std::string error;
+};
+
+AttemptOutcome attempt(const PushOptions& options, const std::string& url,
+                       const std::filesystem::path& bundle) {
+    AttemptOutcome out;
+    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(bundle.c_str(), "rb"));
+    std::error_code ec;
+    auto size = std::filesystem::file_size(bundle, ec);
+    if (!file || ec) {
+        out.error = bundle.string() + ": cannot read the bundle";
+        return out;
+    }
+    std::unique_ptr<CURL, CurlCleanup> curl(curl_easy_init());
+    if (!curl) {
+        out.error = "libcurl could not start";
+        return out;
+    }
+    CURL* c = curl.get();
+    char errorText[CURL_ERROR_SIZE] = {};
+    std::unique_ptr<curl_slist, CurlListCleanup> headers(curl_slist_append(nullptr, "Expect:"));
+    headers.reset(curl_slist_append(headers.release(), "Content-Type: application/octet-stream"));
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errorText);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, options.allowInsecureLoopback ? "http,https" : "https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options.caFile.c_str());
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connectTimeout.count()));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.totalTimeout.count()));
+    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(c, CURLOPT_READFUNCTION, readFromFile);
+    curl_easy_setopt(c, CURLOPT_READDATA, file.get());
+    curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(size));
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discardBody);
+    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+    if (options.token.find(':') != std::string::npos) {
+        curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+        curl_easy_setopt(c, CURLOPT_USERPWD, options.token.c_str());
+    } else if (!options.token.empty()) {
+        curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
+        curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, options.token.c_str());
+    }
+    CURLcode code = curl_easy_perform(c);
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
+    if (code != CURLE_OK) {
+        out.error = std::string(errorText[0] ? errorText : curl_easy_strerror(code));
+        out.retry = retryableCurlError(code);
+        return out;
+    }
+    if (out.status >= 200 && out.status < 300) {
+        out.delivered = true;
+        return out;
+    }
+    out.error = "server answered HTTP " + std::to_string(out.status) + statusHint(out.status);
+    out.retry = retryableStatus(out.status);
+    return out;
+}
+
+}  // namespace
+
+Result<void> checkPushUrl(const PushOptions& options) {
+    if (options.url.empty()) return Error{ErrorKind::NotSetUp, "no [sync] url in the config: set it to push"};
+    std::unique_ptr<CURLU, CurlUrlCleanup> url(curl_url());
+    if (!url || curl_url_set(url.get(), CURLUPART_URL, options.url.c_str(), 0) != CURLUE_OK)
+        return Error{ErrorKind::Invalid, "[sync] url \"" + options.url + "\" is not a valid URL"};
+    char* rawScheme = nullptr;
+    char* rawHost = nullptr;
+    curl_url_get(url.get(), CURLUPART_SCHEME, &rawScheme, 0);
+    curl_url_get(url.get(), CURLUPART_HOST, &rawHost, 0);
+    std::unique_ptr<char, CurlStringFree> scheme(rawScheme), host(rawHost);
+    std::string schemeText = scheme ? scheme.get() : "";
+    std::string hostText = host ? host.get() : "";
+    if (schemeText == "https") return {};
+    if (schemeText == "http" && options.allowInsecureLoopback && isLoopbackHost(hostText)) return {};
+    if (schemeText == "http")
+        return Error{ErrorKind::Invalid,
+                     "[sync] url \"" + options.url +
+                         "\" is plain http: pledges go only over https (http is allowed only to 127.0.0.1 or "
+                         "localhost with allow_insecure_loopback = true)"};
+    return Error{ErrorKind::Invalid, "[sync] url \"" + options.url + "\" must start with https://"};
+}
+
+std::chrono::milliseconds backoffDelay(const PushOptions& options, int retry, double jitter) {
+    auto delay = options.firstDelay;
+    for (int i = 1; i < retry && delay < options.maxDelay; ++i)
+        delay *= 2;
+    delay = std::min(delay, options.maxDelay);
+    jitter = std::clamp(jitter, 0.0, 1.0);
+    return std::chrono::milliseconds(static_cast<long long>(delay.count() * (0.5 + 0.5 * jitter)));
+}
+
+PushResult pushBundle(const PushOptions& options, const std::filesystem::path& bundle) {
+    PushResult result;
+    result.bundle = bundle;
+    if (auto allowed = checkPushUrl(options); !allowed) {
+        result.error = allowed.error().message;
+        return result;
+    }
+    std::string url = trimSlashes(options.url) + "/" + bundle.filename().string();
+    int attempts = std::max(1, options.attempts);
+    for (int i = 1; i <= attempts; ++i) {
+        if (i > 1) {
+            double jitter = options.random ? options.random() : randombytes_uniform(1'000'000) / 1e6;
+            auto delay = backoffDelay(options, i - 1, jitter);
+            if (options.sleep)
+                options.sleep(delay);
+            else
+                std::this_thread::sleep_for(delay);
+        }
+        AttemptOutcome outcome = attempt(options, url, bundle);
+        result.attempts = i;
+        result.httpStatus = outcome.status;
+        if (outcome.delivered) {
+            result.delivered = true;
+            result.error.clear();
+            return result;
+        }
+        result.error = outcome.error;
+        if (!outcome.retry) break;
+    }
+    return result;
+}
+
+Result<std::vector<PushResult>>
+pushOutbox(const PushOptions& options, const std::filesystem::path& outbox,
+           const std::filesystem::path& sentFolder,
+           const std::function<Result<void>(const std::string&)>& onDelivered) {
+    if (auto allowed = checkPushUrl(options); !allowed) return allowed.error();
+    std::vector<std::filesystem::path> bundles;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(outbox, ec))
+        if (entry.is_regular_file() && entry.path().extension() == kBundleExtension &&
+            entry.path().filename().string()[0] != '.')
+            bundles.push_back(entry.path());
+    std::sort(bundles.begin(), bundles.end());
+    std::vector<PushResult> results;
+    for (const auto& bundle : bundles) {
+        PushResult result = pushBundle(options, bundle);
+        if (result.delivered) {
+            std::string name = bundle.filename().string();
+            if (onDelivered) {
+                if (auto marked = onDelivered(name); !marked) {
+                    result.error = "delivered, but could not be marked delivered: " + marked.error().message;
+                    results.push_back(std::move(result));
+                    continue;
+                }
+            }
+            std::filesystem::create_directories(sentFolder, ec);
+            std::filesystem::rename(bundle, sentFolder / name, ec);
+            if (!ec) (void)fsyncFolder(outbox);
+        }
+        results.push_back(std::move(result));
+    }
+    return results;
+}
+
+}  // namespace kiosk::sync
