@@ -1,0 +1,60 @@
+// Admin PIN hashing with libsodium's crypto_pwhash_str and the lock-out state machine.
+#include "pledge/AdminPin.h"
+
+#include "pledge/Keys.h"
+
+#include <algorithm>
+#include <sodium.h>
+
+namespace kiosk::pledge {
+
+Result<void> checkPinShape(std::string_view pin) {
+    const bool digits = std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!digits || pin.size() < 4 || pin.size() > 12) {
+        return Error{ErrorKind::Invalid,
+                     "the admin PIN must be 4 to 12 digits (it is typed on a number pad)"};
+    }
+    return {};
+}
+
+Result<std::string> hashPin(std::string_view pin) {
+    if (auto shape = checkPinShape(pin); !shape) return shape.error();
+    if (!initSodium()) return Error{ErrorKind::Io, "libsodium could not start (no randomness?)"};
+    char hash[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str(hash, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+        return Error{ErrorKind::Io, "not enough memory to hash the PIN (Argon2id needs 64 MiB)"};
+    }
+    return std::string(hash);
+}
+
+bool verifyPin(const std::string& hash, std::string_view pin) {
+    if (!initSodium() || hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+    return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
+}
+
+void PinLockout::recordFailure(Millis now) {
+    ++failures_;
+    if (failures_ < kFreeAttempts) return;
+    lockedUntil_ = now + nextLock_;
+    nextLock_ = std::min(nextLock_ * 2, kLongestLock);
+}
+
+void PinLockout::recordSuccess() {
+    *this = PinLockout{};
+}
+
+PinGate::PinGate(std::string pinHash)
+    : check_([hash = std::move(pinHash)](std::string_view pin) { return verifyPin(hash, pin); }) {}
+
+PinGate::Outcome PinGate::attempt(std::string_view pin, Millis now) {
+    if (lockout_.locked(now)) return Outcome::LockedOut;
+    if (check_(pin)) {
+        lockout_.recordSuccess();
+        return Outcome::Accepted;
+    }
+    lockout_.recordFailure(now);
+    return Outcome::Rejected;
+}
+
+}  // namespace kiosk::pledge

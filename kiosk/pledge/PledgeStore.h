@@ -1,0 +1,85 @@
+// Durable pledge storage in SQLite (WAL, synchronous=FULL, one transaction a pledge) with sync bookkeeping.
+#pragma once
+
+#include "pledge/PledgeRecord.h"
+#include "pledge/Result.h"
+#include "pledge/SignerKey.h"
+#include "pledge/Sqlite.h"
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::pledge {
+
+struct PledgeCounts {
+    std::int64_t total = 0;
+    std::int64_t today = 0;       // created on the given local date
+    std::int64_t unsynced = 0;    // not yet confirmed delivered to the coordinator
+    std::int64_t unexported = 0;  // not yet in any bundle
+    std::map<std::string, std::int64_t> perAction;
+    std::array<std::int64_t, 24> perHourToday{};  // by local hour on the given date
+};
+
+class PledgeStore {
+public:
+    static constexpr const char* kDatabaseFile = "pledges.db";
+    static constexpr const char* kSignerKeyFile = "signer-key";
+
+    // Opens (creating if needed) dataDir/pledges.db and dataDir/signer-key. A database that fails
+    // PRAGMA integrity_check is moved aside to pledges.db.corrupt-<UTC time> and a fresh one started;
+    // openNotice() then says so for the admin screen.
+    static Result<PledgeStore> open(const std::filesystem::path& dataDir);
+
+    // What happened at open that an admin should know about; empty when all was well.
+    const std::string& openNotice() const { return openNotice_; }
+    const std::filesystem::path& dataDir() const { return dataDir_; }
+
+    // Stores `record` with the next sequence number (filled in on the returned copy) and, given a signer's
+    // e-mail, its keyed hash, all in one transaction: on any error nothing is written and no sequence used.
+    // ErrorKind::AlreadySigned if the e-mail already signed this action; StorageFull; WriteFailed.
+    Result<PledgeRecord> insert(PledgeRecord record, const std::optional<std::string>& signerEmail);
+
+    // Whether this e-mail (any case, surrounding spaces ignored) already signed `actionId` on this kiosk.
+    bool alreadySigned(const std::string& actionId, const std::string& email) const;
+
+    // Pledges not yet exported, oldest first, at most `limit`; the visitor returns false to stop early.
+    Result<void> forEachUnexported(std::size_t limit,
+                                   const std::function<bool(const PledgeRecord&)>& visit) const;
+    Result<std::vector<PledgeRecord>> unexported(std::size_t limit) const;
+    // Records that these pledges went into bundle `bundleId`; returns how many rows changed.
+    Result<std::int64_t> markExported(const std::vector<std::string>& uuids, const std::string& bundleId,
+                                      const std::string& exportedAtUtc);
+    // Puts a lost bundle's undelivered pledges back among the unexported.
+    Result<std::int64_t> forgetExport(const std::string& bundleId);
+    // The coordinator confirmed the bundle arrived.
+    Result<std::int64_t> markDelivered(const std::string& bundleId, const std::string& deliveredAtUtc);
+    // Deletes pledges delivered at least `olderThanDays` days before `nowUtc`; returns how many.
+    Result<std::int64_t> purgeDelivered(int olderThanDays, const std::string& nowUtc);
+
+    // `localDate` is "YYYY-MM-DD" in the kiosk's time zone (the process's TZ).
+    Result<PledgeCounts> counts(const std::string& localDate) const;
+
+    std::int64_t lastSequence() const;
+
+    // For tests and for capping the database's size: PRAGMA max_page_count. A low value makes inserts fail
+    // exactly as a full disk does.
+    void setMaxPageCount(std::int64_t pages);
+    // Test hook: PRAGMA query_only, so every write fails as on a read-only medium.
+    void setQueryOnlyForTest(bool on);
+
+private:
+    PledgeStore(std::filesystem::path dataDir, sqlite::Database db, SignerKey signerKey, std::string notice);
+
+    std::filesystem::path dataDir_;
+    sqlite::Database db_;
+    SignerKey signerKey_;
+    std::string openNotice_;
+};
+
+}  // namespace kiosk::pledge

@@ -1,0 +1,67 @@
+// The admin PIN: hashes that verify, and a lock-out that grows with each wrong guess.
+#include "pledge/AdminPin.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+using namespace kiosk::pledge;
+
+TEST_CASE("a hashed PIN verifies, a wrong one does not", "[pledge][pin]") {
+    const auto hash = hashPin("4821");
+    REQUIRE(hash.ok());
+    CHECK_THAT(hash.value(), Catch::StartsWith("$argon2id$"));
+    CHECK(verifyPin(hash.value(), "4821"));
+    CHECK_FALSE(verifyPin(hash.value(), "4822"));
+    CHECK_FALSE(verifyPin("not a hash", "4821"));
+    CHECK(hashPin("4821").value() != hash.value());  // salted
+    PinGate gate(hash.value());
+    CHECK(gate.attempt("4820", Millis{0}) == PinGate::Outcome::Rejected);
+    CHECK(gate.attempt("4821", Millis{0}) == PinGate::Outcome::Accepted);
+}
+
+TEST_CASE("PINs must be 4 to 12 digits", "[pledge][pin]") {
+    CHECK_FALSE(hashPin("123").ok());
+    CHECK_FALSE(hashPin("12a4").ok());
+    CHECK_FALSE(hashPin("1234567890123").ok());
+    CHECK(checkPinShape("123456789012").ok());
+}
+
+TEST_CASE("five wrong PINs lock for 30 s, each further one locks twice as long, up to an hour",
+          "[pledge][pin]") {
+    PinLockout lockout;
+    Millis now{1000};
+    for (int i = 0; i < 4; ++i) {
+        lockout.recordFailure(now);
+        CHECK_FALSE(lockout.locked(now));
+    }
+    lockout.recordFailure(now);
+    CHECK(lockout.locked(now));
+    CHECK(lockout.remaining(now) == Millis{30'000});
+    CHECK(lockout.locked(now + Millis{29'999}));
+    CHECK_FALSE(lockout.locked(now + Millis{30'000}));
+
+    Millis expected{60'000};
+    for (int lock = 0; lock < 10; ++lock) {
+        now += lockout.remaining(now);
+        lockout.recordFailure(now);
+        CHECK(lockout.remaining(now) == expected);
+        expected = std::min(expected * 2, Millis{3'600'000});
+    }
+    CHECK(lockout.remaining(now) == Millis{3'600'000});
+}
+
+TEST_CASE("the gate refuses to check while locked and a right PIN clears the count", "[pledge][pin]") {
+    PinGate gate([](std::string_view pin) { return pin == "2468"; });
+    Millis now{0};
+    for (int i = 0; i < 4; ++i)
+        CHECK(gate.attempt("0000", now) == PinGate::Outcome::Rejected);
+    CHECK(gate.attempt("2468", now) == PinGate::Outcome::Accepted);
+    for (int i = 0; i < 5; ++i)
+        CHECK(gate.attempt("0000", now) == PinGate::Outcome::Rejected);
+    CHECK(gate.attempt("2468", now + Millis{10'000}) == PinGate::Outcome::LockedOut);
+    CHECK(gate.attempt("2468", now + Millis{30'000}) == PinGate::Outcome::Accepted);
+    CHECK_FALSE(gate.lockout().locked(now + Millis{30'000}));
+    for (int i = 0; i < 4; ++i)
+        CHECK(gate.attempt("0000", now + Millis{31'000}) == PinGate::Outcome::Rejected);
+    CHECK_FALSE(gate.lockout().locked(now + Millis{31'000}));
+}

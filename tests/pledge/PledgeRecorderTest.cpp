@@ -1,0 +1,136 @@
+// From a filled-in form to a stored pledge: what is kept, what never touches the disk, and the refusals.
+#include "pledge/PledgeRecorder.h"
+
+#include "TempDir.h"
+#include "TestForm.h"
+#include "pledge/Sealing.h"
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <regex>
+
+using namespace kiosk::pledge;
+
+namespace {
+
+const Form& theForm() {
+    static const Form form = test::stopTortureForm();
+    return form;
+}
+
+const PledgeContext kContext{"stop-torture", "en", "stop-torture", "1.2.0"};
+
+void fillIn(FormState& state, const std::string& email = "Nurul.Izzah@Example.my") {
+    state.type("name", "Nurul Izzah Zulkarnain");
+    state.type("email", email);
+    state.type("phone", "019-876 5432");
+    state.set("state", "selangor");
+}
+
+std::string readAll(const std::filesystem::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("a recorded pledge is sealed to the coordinator with what was typed and the wording shown",
+          "[pledge][recorder]") {
+    test::TempDir dir;
+    auto store = PledgeStore::open(dir.path()).value();
+    const KeyPair coordinator = generateKeyPair();
+    PledgeRecorder recorder(store, "kl-booth-1", toBase64(coordinator.publicKey.bytes));
+    REQUIRE(recorder.readiness().ok());
+
+    FormState state(theForm());
+    fillIn(state);
+    const auto saved = recorder.record(theForm(), state, {{"sign", true}, {"updates", true}}, kContext);
+    REQUIRE(saved.ok());
+    CHECK(saved.value().sequence == 1);
+    CHECK(std::regex_match(saved.value().referenceCode, std::regex("[0-9A-Z]{4}-[0-9A-Z]{4}")));
+
+    const auto rows = store.unexported(10).value();
+    REQUIRE(rows.size() == 1);
+    CHECK(rows[0].uuid == saved.value().uuid);
+    CHECK(rows[0].kioskId == "kl-booth-1");
+    CHECK(rows[0].packVersion == "1.2.0");
+    const auto opened = openSealedPledge(rows[0].sealed, coordinator.secretKey);
+    REQUIRE(opened.ok());
+    CHECK(opened.value().fields.at("name") == "Nurul Izzah Zulkarnain");
+    CHECK(opened.value().fields.at("email") == "Nurul.Izzah@example.my");
+    CHECK(opened.value().fields.at("phone") == "+60198765432");
+    CHECK(opened.value().consents.at("updates"));
+    CHECK(opened.value().consentWordingSha256 == consentWordingSha256(theForm(), "en"));
+    CHECK(opened.value().consentLanguage == "en");
+}
+
+TEST_CASE("nothing typed reaches the data directory in clear, WAL included", "[pledge][recorder]") {
+    test::TempDir dir;
+    auto store = PledgeStore::open(dir.path()).value();
+    PledgeRecorder recorder(store, "kl-booth-1", toBase64(generateKeyPair().publicKey.bytes));
+    FormState state(theForm());
+    fillIn(state);
+    REQUIRE(recorder.record(theForm(), state, {{"sign", true}}, kContext).ok());
+
+    // The store is still open, so the pledge sits in the write-ahead log.
+    REQUIRE(std::filesystem::exists(dir.path() / "pledges.db-wal"));
+    CHECK(std::filesystem::file_size(dir.path() / "pledges.db-wal") > 0);
+    std::size_t filesRead = 0;
+    bool clearColumnsSeen = false;  // control: the search does read what SQLite wrote
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir.path())) {
+        if (!entry.is_regular_file()) continue;
+        ++filesRead;
+        const std::string bytes = readAll(entry.path());
+        clearColumnsSeen = clearColumnsSeen || bytes.find("kl-booth-1") != std::string::npos;
+        for (const std::string typed : {"Nurul", "Zulkarnain", "Izzah@", "izzah@", "example.my", "876 5432",
+                                        "8765432", "+60198765432"}) {
+            INFO(entry.path().filename().string() << " holds " << typed);
+            CHECK(bytes.find(typed) == std::string::npos);
+        }
+    }
+    CHECK(clearColumnsSeen);
+    CHECK(filesRead >= 3);  // database, WAL, signer key (and the shared-memory index)
+}
+
+TEST_CASE("without a coordinator key the kiosk refuses to collect and says why", "[pledge][recorder]") {
+    test::TempDir dir;
+    auto store = PledgeStore::open(dir.path()).value();
+    PledgeRecorder recorder(store, "kl-booth-1", "");
+    REQUIRE_FALSE(recorder.readiness().ok());
+    CHECK(recorder.readiness().error().message ==
+          "not set up to collect: no coordinator_public_key in the config");
+    FormState state(theForm());
+    fillIn(state);
+    const auto saved = recorder.record(theForm(), state, {{"sign", true}}, kContext);
+    REQUIRE_FALSE(saved.ok());
+    CHECK(saved.error().kind == ErrorKind::NotSetUp);
+    CHECK(store.counts("2024-06-01").value().total == 0);
+
+    PledgeRecorder garbled(store, "kl-booth-1", "abc");
+    CHECK(garbled.readiness().error().kind == ErrorKind::NotSetUp);
+}
+
+TEST_CASE("an incomplete form or a second signature from the same e-mail is refused", "[pledge][recorder]") {
+    test::TempDir dir;
+    auto store = PledgeStore::open(dir.path()).value();
+    PledgeRecorder recorder(store, "kl-booth-1", toBase64(generateKeyPair().publicKey.bytes));
+
+    FormState state(theForm());
+    fillIn(state);
+    const auto unticked = recorder.record(theForm(), state, {{"sign", false}}, kContext);
+    REQUIRE_FALSE(unticked.ok());
+    CHECK(unticked.error().kind == ErrorKind::Invalid);
+    CHECK_THAT(unticked.error().message, Catch::Contains("sign"));
+
+    REQUIRE(recorder.record(theForm(), state, {{"sign", true}}, kContext).ok());
+    FormState again(theForm());
+    fillIn(again, "  nurul.izzah@EXAMPLE.MY");
+    const auto duplicate = recorder.record(theForm(), again, {{"sign", true}}, kContext);
+    REQUIRE_FALSE(duplicate.ok());
+    CHECK(duplicate.error().kind == ErrorKind::AlreadySigned);
+    CHECK(
+        recorder.record(theForm(), again, {{"sign", true}}, {"free-prisoner", "ms", "stop-torture", "1.2.0"})
+            .ok());
+    CHECK(store.counts("2024-06-01").value().total == 2);
+}
