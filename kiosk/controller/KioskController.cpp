@@ -1,0 +1,274 @@
+// The kiosk's behaviour: what each tap, swipe, key and passing second does to what is shown.
+#include "controller/KioskController.h"
+
+#include "screens/Screens.h"
+
+#include <algorithm>
+#include <utility>
+#include <variant>
+
+namespace kiosk {
+
+namespace {
+bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+
+template <class... Ts> struct Overloaded : Ts... {
+    using Ts::operator()...;
+};
+template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
+} // namespace
+
+KioskController::KioskController(const content::Pack& pack, ControllerSettings settings, layout::TextMeasurer& text,
+                                 ImageMeasurer& images, Size screen, Millis now)
+    : pack_(pack), settings_(std::move(settings)), text_(text), images_(images), screen_(screen),
+      nav_(screens::countsOf(pack)) {
+    const auto& languages = pack_.languages;
+    if (std::find(languages.begin(), languages.end(), settings_.defaultLanguage) == languages.end())
+        settings_.defaultLanguage = pack_.defaultLanguage;
+    language_ = settings_.defaultLanguage;
+    gestures_.setMinSwipeDistance(std::max(40, std::min(screen.w, screen.h) / 8));
+    lastInput_ = now;
+    slideStart_ = now;
+}
+
+void KioskController::changed() {
+    sceneStale_ = true;
+    drawn_ = false;
+}
+
+const Scene& KioskController::scene() {
+    if (!sceneStale_) return scene_;
+    const screens::ScreenContext context{pack_, language_, screen_, text_, images_};
+    scene_ = screens::buildScene(context, nav_.view());
+    const View before = nav_.view();
+    nav_.setPageCount(scene_.pageCount);
+    // "The last page of the previous item" is only known now: draw that page instead.
+    if (!(nav_.view() == before)) scene_ = screens::buildScene(context, nav_.view());
+    int index = 0;
+    for (auto& widget : scene_.widgets)
+        if (widget.tappable) widget.focused = index++ == focus_;
+    sceneStale_ = false;
+    return scene_;
+}
+
+void KioskController::setLanguage(const std::string& language) {
+    if (language == language_) return;
+    if (std::find(pack_.languages.begin(), pack_.languages.end(), language) == pack_.languages.end()) return;
+    language_ = language;
+    changed();
+}
+
+void KioskController::touchedAt(Millis now) { lastInput_ = now; }
+
+void KioskController::startSlide(Millis now) { slideStart_ = now; }
+
+void KioskController::goToAttract(Millis now) {
+    nav_.toAttract();
+    language_ = settings_.defaultLanguage;
+    focus_ = -1;
+    fadeStart_.reset();
+    startSlide(now);
+    changed();
+}
+
+void KioskController::activate(std::string_view id, Millis now) {
+    touchedAt(now);
+    const auto indexOf = [&](const auto& items, std::string_view itemId) {
+        for (std::size_t i = 0; i < items.size(); ++i)
+            if (items[i].id == itemId) return static_cast<int>(i);
+        return -1;
+    };
+    if (id == "start") {
+        nav_.home();
+    } else if (startsWith(id, "lang-")) {
+        setLanguage(std::string(id.substr(5)));
+        return;
+    } else if (id == "nav-story") {
+        nav_.open(ScreenId::Story);
+    } else if (id == "nav-timeline") {
+        nav_.open(ScreenId::Timeline);
+    } else if (id == "nav-cases") {
+        nav_.open(ScreenId::Cases);
+    } else if (id == "nav-act") {
+        nav_.open(ScreenId::Act);
+    } else if (id == "nav-credits") {
+        nav_.open(ScreenId::Credits);
+    } else if (startsWith(id, "case-")) {
+        const int index = indexOf(pack_.cases, id.substr(5));
+        if (index < 0) return;
+        nav_.open(ScreenId::Case, index);
+    } else if (startsWith(id, "action-")) {
+        const int index = indexOf(pack_.actions, id.substr(7));
+        if (index < 0) return;
+        nav_.open(ScreenId::Act, index);
+    } else if (id == "back") {
+        nav_.back();
+    } else if (id == "home") {
+        nav_.home();
+    } else if (id == "next") {
+        nav_.next();
+    } else if (id == "previous") {
+        nav_.previous();
+    } else {
+        return;
+    }
+    fadeStart_.reset();
+    focus_ = -1;
+    changed();
+}
+
+bool KioskController::tap(std::string_view widgetId, Millis now) {
+    const Widget* widget = scene().find(widgetId);
+    if (!widget || !widget->tappable) return false;
+    activate(widgetId, now);
+    return true;
+}
+
+void KioskController::swipe(SwipeDirection direction, Millis now) {
+    touchedAt(now);
+    if (nav_.view().screen == ScreenId::Attract) {
+        activate("start", now);
+        return;
+    }
+    bool moved = false;
+    if (direction == SwipeDirection::Left) moved = nav_.next();
+    if (direction == SwipeDirection::Right) moved = nav_.previous();
+    if (moved) changed();
+}
+
+void KioskController::moveFocus(int delta) {
+    const Scene& current = scene();
+    const int count = static_cast<int>(std::count_if(current.widgets.begin(), current.widgets.end(),
+                                                     [](const Widget& w) { return w.tappable; }));
+    if (count == 0) return;
+    focus_ = focus_ < 0 ? (delta > 0 ? 0 : count - 1) : (focus_ + delta + count) % count;
+    changed();
+}
+
+void KioskController::key(Key key, Millis now) {
+    touchedAt(now);
+    if (nav_.view().screen == ScreenId::Attract) {
+        activate("start", now);
+        return;
+    }
+    switch (key) {
+    case Key::Left: swipe(SwipeDirection::Right, now); break;
+    case Key::Right: swipe(SwipeDirection::Left, now); break;
+    case Key::Escape: activate("back", now); break;
+    case Key::Tab:
+    case Key::Down: moveFocus(+1); break;
+    case Key::Up: moveFocus(-1); break;
+    case Key::Enter:
+    case Key::Space: {
+        if (focus_ < 0) break;
+        int index = 0;
+        const int keep = focus_;
+        for (const auto& widget : scene().widgets) {
+            if (!widget.tappable) continue;
+            if (index++ == keep) {
+                const std::string id = widget.id;  // the scene is rebuilt by activate
+                activate(id, now);
+                // Keyboard users keep a focus ring on the new screen.
+                focus_ = 0;
+                changed();
+                break;
+            }
+        }
+        break;
+    }
+    default: break;
+    }
+}
+
+void KioskController::handle(const InputEvent& event, Millis now) {
+    std::visit(Overloaded{
+                   [&](const PointerEvent& pointer) {
+                       touchedAt(now);
+                       const auto gesture = gestures_.feed(pointer, now);
+                       if (!gesture) return;
+                       if (const auto* tapped = std::get_if<Tap>(&*gesture)) {
+                           if (nav_.view().screen == ScreenId::Attract) {
+                               activate("start", now);
+                               return;
+                           }
+                           if (const Widget* widget = scene().hit(tapped->position)) {
+                               const std::string id = widget->id;
+                               activate(id, now);
+                           }
+                       } else if (const auto* swiped = std::get_if<Swipe>(&*gesture)) {
+                           swipe(swiped->direction, now);
+                       }
+                   },
+                   [&](const KeyEvent& pressed) { key(pressed.key, now); },
+                   [&](const TextEvent&) { touchedAt(now); },
+               },
+               event);
+}
+
+bool KioskController::takeAdminRequest() { return std::exchange(adminRequested_, false); }
+
+void KioskController::tick(Millis now) {
+    if (const auto gesture = gestures_.poll(now)) {
+        if (const auto* held = std::get_if<LongPress>(&*gesture)) {
+            const int corner = std::max(48, std::min(screen_.w, screen_.h) / 8);
+            const Point p = held->position;
+            const bool nearX = p.x < corner || p.x >= screen_.w - corner;
+            const bool nearY = p.y < corner || p.y >= screen_.h - corner;
+            if (nearX && nearY) adminRequested_ = true;
+        }
+    }
+    if (fadeStart_ && now - *fadeStart_ >= settings_.crossfade) {
+        fadeStart_.reset();
+        drawn_ = false;  // one more frame at full opacity
+    }
+    if (nav_.view().screen == ScreenId::Attract) {
+        if (pack_.slides.empty()) return;
+        const auto& slide = pack_.slides[static_cast<std::size_t>(nav_.view().item) % pack_.slides.size()];
+        if (now - slideStart_ >= Millis(slide.durationMs)) {
+            fadingFrom_ = scene();
+            nav_.nextSlide();
+            fadeStart_ = now;
+            startSlide(now);
+            changed();
+        }
+        return;
+    }
+    if (now - lastInput_ >= settings_.idleTimeout) goToAttract(now);
+}
+
+std::optional<Transition> KioskController::transition(Millis now) {
+    if (!fadeStart_) return std::nullopt;
+    const float progress =
+        std::clamp(static_cast<float>((now - *fadeStart_).count()) / static_cast<float>(settings_.crossfade.count()),
+                   0.0f, 1.0f);
+    return Transition{&fadingFrom_, progress};
+}
+
+bool KioskController::needsRedraw(Millis) const { return !drawn_ || fadeStart_.has_value(); }
+
+void KioskController::markDrawn(Millis) { drawn_ = true; }
+
+std::optional<Millis> KioskController::nextDeadline(Millis now) const {
+    std::optional<Millis> next;
+    const auto consider = [&](Millis at) { next = next ? std::min(*next, at) : at; };
+    if (fadeStart_) consider(now + settings_.frameInterval);
+    if (const auto press = gestures_.nextDeadline()) consider(*press);
+    if (nav_.view().screen == ScreenId::Attract) {
+        if (!pack_.slides.empty()) {
+            const auto& slide = pack_.slides[static_cast<std::size_t>(nav_.view().item) % pack_.slides.size()];
+            consider(slideStart_ + Millis(slide.durationMs));
+        }
+    } else {
+        consider(lastInput_ + settings_.idleTimeout);
+    }
+    return next;
+}
+
+void KioskController::resize(Size screen) {
+    if (screen == screen_) return;
+    screen_ = screen;
+    gestures_.setMinSwipeDistance(std::max(40, std::min(screen.w, screen.h) / 8));
+    changed();
+}
+
+} // namespace kiosk

@@ -1,0 +1,65 @@
+// The attract loop: one slide, big and short, readable from two metres, and an invitation to touch.
+#include "screens/ScreenBuilders.h"
+
+namespace kiosk::screens {
+
+int buildAttract(SceneWriter& out, const ScreenContext& context, const View& view) {
+    const Metrics& m = out.metrics();
+    const Palette& palette = out.palette();
+    const auto& pack = context.pack;
+    const int W = m.screen.w;
+    const int H = m.screen.h;
+
+    // A touch anywhere begins; the hotspot goes first so it lies under everything drawn on top.
+    out.hotspot("start", {0, 0, W, H});
+    if (pack.slides.empty()) return 1;
+    const auto& slide = pack.slides[static_cast<std::size_t>(view.item) % pack.slides.size()];
+    const std::string& lang = context.language;
+    const std::string& fallback = pack.defaultLanguage;
+
+    const int callHeight = m.px(64);
+    const Rect content{m.margin() * 2, m.margin() * 2, W - m.margin() * 4, H - callHeight - m.margin() * 5};
+    Rect textBox = content;
+    if (!slide.image.empty()) {
+        if (m.portrait()) {
+            const int imageHeight = content.h * 2 / 5;
+            out.image("slide-image", {content.x, content.y, content.w, imageHeight}, slide.image);
+            textBox = {content.x, content.y + imageHeight + m.gap() * 2, content.w, content.h - imageHeight - m.gap() * 2};
+        } else {
+            const int imageWidth = content.w * 2 / 5;
+            out.image("slide-image", {content.x, content.y, imageWidth, content.h}, slide.image);
+            textBox = {content.x + imageWidth + m.gap() * 2, content.y, content.w - imageWidth - m.gap() * 2, content.h};
+        }
+    }
+
+    const std::string& title = slide.title.in(lang, fallback);
+    const std::string& text = slide.text.in(lang, fallback);
+    // Title takes what it needs (up to 60%), the sentence gets the rest; both shrink only to a floor.
+    const Rect titleBox{textBox.x, textBox.y, textBox.w, text.empty() ? textBox.h : textBox.h * 3 / 5};
+    const int used = out.text("slide-title", titleBox, title,
+                              {m.px(48), m.px(30), true, palette.text, Align::Start,
+                               text.empty() ? Align::Center : Align::End});
+    if (!text.empty()) {
+        const int top = titleBox.y + std::max(used, titleBox.h) + m.gap();
+        out.text("slide-text", {textBox.x, top, textBox.w, textBox.bottom() - top}, text,
+                 {m.px(28), m.px(20), false, palette.text, Align::Start, Align::Start});
+    }
+
+    // The call to touch, in the current language, always visible.
+    const std::string call = pack.uiText("touch_to_begin", lang);
+    const int callWidth = std::min(W - 2 * m.margin(), out.measure(call, m.px(26), true) + m.px(48));
+    const Rect pill{(W - callWidth) / 2, H - callHeight - m.margin(), callWidth, callHeight};
+    out.box(pill, palette.accent, callHeight / 2);
+    out.text("touch-to-begin", pill.inset(m.px(4)), call,
+             {m.px(26), m.px(18), true, palette.accentText, Align::Center, Align::Center});
+
+    // Where in the loop we are: small dots at the bottom right.
+    const int dot = m.px(10);
+    const int count = static_cast<int>(pack.slides.size());
+    int x = W - m.margin() - count * (dot + m.px(6));
+    for (int i = 0; i < count; ++i, x += dot + m.px(6))
+        out.box({x, H - m.margin() - dot, dot, dot}, i == view.item ? palette.text : palette.mutedText, dot / 2);
+    return 1;
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,180 @@
+// Turning laid-out text, buttons, images and QR codes into scene widgets, and noting what a person would see wrong.
+#include "screens/SceneWriter.h"
+
+#include "layout/Pagination.h"
+#include "layout/TextFit.h"
+#include "layout/TextLayout.h"
+#include "layout/Utf8.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace kiosk::screens {
+
+namespace {
+std::string codePointList(const std::u32string& missing) {
+    std::string out;
+    for (std::size_t i = 0; i < missing.size() && i < 8; ++i) {
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%sU+%04X", i ? " " : "", static_cast<unsigned>(missing[i]));
+        out += buf;
+    }
+    return out;
+}
+
+int alignedX(Rect box, int width, Align align) {
+    switch (align) {
+    case Align::Start: return box.x;
+    case Align::Center: return box.x + (box.w - width) / 2;
+    case Align::End: return box.right() - width;
+    }
+    return box.x;
+}
+} // namespace
+
+SceneWriter::SceneWriter(Scene& scene, const Metrics& metrics, std::string language, layout::TextMeasurer& text,
+                         ImageMeasurer& images, const Palette& palette)
+    : scene_(scene), metrics_(metrics), language_(std::move(language)), text_(text), images_(images),
+      palette_(palette) {}
+
+void SceneWriter::problem(std::string widgetId, std::string what) {
+    scene_.problems.push_back({std::move(widgetId), std::move(what)});
+}
+
+void SceneWriter::checkGlyphs(const std::string& id, std::string_view text, int px, bool bold) {
+    const auto missing = text_.missingGlyphs(text, {language_, px, bold});
+    if (!missing.empty()) problem(id, "no glyph for " + codePointList(missing) + " in \"" + std::string(text) + "\"");
+}
+
+namespace {
+Widget textWidget(std::string id, Rect box, std::string_view text, const layout::TextBlock& block,
+                  const TextOptions& options, const std::string& language) {
+    Widget w;
+    w.id = std::move(id);
+    w.kind = WidgetKind::Text;
+    w.rect = box;
+    w.text = std::string(text);
+    w.style = {language, block.font.px, options.bold, options.color};
+    int top = box.y;
+    if (options.verticalAlign == Align::Center) top += std::max(0, (box.h - block.height) / 2);
+    if (options.verticalAlign == Align::End) top += std::max(0, box.h - block.height);
+    for (std::size_t i = 0; i < block.lines.size(); ++i) {
+        const auto& line = block.lines[i];
+        w.lines.push_back({line.text, {alignedX(box, line.width, options.align), top + block.lineTops[i]}, line.width});
+    }
+    return w;
+}
+} // namespace
+
+int SceneWriter::text(std::string id, Rect box, std::string_view text, const TextOptions& options) {
+    if (text.empty()) return 0;
+    const layout::FontSpec font{language_, options.px, options.bold};
+    layout::TextBlock block = options.minPx > 0
+                                  ? layout::fitText(text, {box.w, box.h}, font, options.minPx, text_)
+                                  : layout::layoutParagraphs(text, {box.w, box.h}, font, text_);
+    if (id.empty()) id = "text@" + std::to_string(box.x) + "," + std::to_string(box.y);
+    if (block.overflow) problem(id, "text overflows its " + std::to_string(box.w) + "x" + std::to_string(box.h) + " box");
+    checkGlyphs(id, text, block.font.px, options.bold);
+    scene_.widgets.push_back(textWidget(id, box, text, block, options, language_));
+    return block.height;
+}
+
+int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page) {
+    if (text.empty()) return 1;
+    const layout::FontSpec font{language_, options.px, options.bold};
+    auto pages = layout::paginate(text, {box.w, box.h}, font, text_);
+    if (pages.empty()) return 1;
+    const auto& block = pages[static_cast<std::size_t>(std::clamp(page, 0, static_cast<int>(pages.size()) - 1))];
+    if (block.overflow) problem(id, "text overflows its " + std::to_string(box.w) + " px wide box");
+    checkGlyphs(id, text, options.px, options.bold);
+    Widget w = textWidget(id, box, text, block, options, language_);
+    // `expect text` and `dump` see what is on this page, not the whole text.
+    std::string shown;
+    for (const auto& line : block.lines) shown += (shown.empty() ? "" : " ") + line.text;
+    w.text = shown;
+    scene_.widgets.push_back(std::move(w));
+    return static_cast<int>(pages.size());
+}
+
+int SceneWriter::measure(std::string_view text, int px, bool bold) { return text_.width(text, {language_, px, bold}); }
+
+int SceneWriter::lineHeight(int px, bool bold) { return text_.lineHeight({language_, px, bold}); }
+
+void SceneWriter::button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected) {
+    Widget w;
+    w.id = std::move(id);
+    w.kind = WidgetKind::Button;
+    w.rect = box;
+    w.cornerRadius = metrics_.px(10);
+    w.tappable = true;
+    w.selected = selected;
+    const bool filled = style == ButtonStyle::Primary || selected;
+    w.fill = filled ? palette_.accent : style == ButtonStyle::Secondary ? palette_.surface : Color{0, 0, 0, 0};
+    const Color ink = filled ? palette_.accentText : palette_.text;
+    if (!filled) w.stroke = palette_.mutedText;
+    w.text = std::string(label);
+    const int pad = metrics_.px(10);
+    const Rect inner{box.x + pad, box.y, box.w - 2 * pad, box.h};
+    const layout::FontSpec font{language_, metrics_.buttonPx(), true};
+    auto block = layout::fitText(label, {inner.w, inner.h}, font, metrics_.minBodyPx(), text_);
+    if (block.overflow) problem(w.id, "button label overflows its " + std::to_string(box.w) + " px wide button");
+    checkGlyphs(w.id, label, block.font.px, true);
+    const Widget laid = textWidget(w.id, inner, label, block, {block.font.px, 0, true, ink, Align::Center, Align::Center},
+                                   language_);
+    w.lines = laid.lines;
+    w.style = laid.style;
+    if (box.h < metrics_.px(48) || box.w < metrics_.px(48))
+        problem(w.id, "touch target " + std::to_string(box.w) + "x" + std::to_string(box.h) + " is under 48 px");
+    scene_.widgets.push_back(std::move(w));
+}
+
+Rect SceneWriter::image(std::string id, Rect box, const std::string& path, Align align) {
+    if (path.empty() || box.w <= 0 || box.h <= 0) return {box.x, box.y, 0, 0};
+    const auto natural = images_.imageSize(path);
+    if (!natural || natural->w <= 0 || natural->h <= 0) {
+        problem(id, "image failed to load: " + path);
+        return {box.x, box.y, 0, 0};
+    }
+    const double scale = std::min(static_cast<double>(box.w) / natural->w, static_cast<double>(box.h) / natural->h);
+    const int w = static_cast<int>(natural->w * scale);
+    const int h = static_cast<int>(natural->h * scale);
+    Widget widget;
+    widget.id = std::move(id);
+    widget.kind = WidgetKind::Image;
+    widget.rect = {alignedX(box, w, align), box.y + (box.h - h) / 2, w, h};
+    widget.image = path;
+    scene_.widgets.push_back(widget);
+    return widget.rect;
+}
+
+void SceneWriter::qr(std::string id, Rect box, const std::string& payload) {
+    const int side = std::min(box.w, box.h);
+    Widget w;
+    w.id = std::move(id);
+    w.kind = WidgetKind::Qr;
+    w.rect = {box.x + (box.w - side) / 2, box.y + (box.h - side) / 2, side, side};
+    w.qr = payload;
+    w.text = payload;
+    w.fill = {255, 255, 255, 255};
+    scene_.widgets.push_back(std::move(w));
+}
+
+void SceneWriter::box(Rect box, Color fill, int cornerRadius) {
+    Widget w;
+    w.kind = WidgetKind::Box;
+    w.rect = box;
+    w.fill = fill;
+    w.cornerRadius = cornerRadius;
+    scene_.widgets.push_back(std::move(w));
+}
+
+void SceneWriter::hotspot(std::string id, Rect box) {
+    Widget w;
+    w.id = std::move(id);
+    w.kind = WidgetKind::Box;
+    w.rect = box;
+    w.tappable = true;
+    scene_.widgets.push_back(std::move(w));
+}
+
+} // namespace kiosk::screens

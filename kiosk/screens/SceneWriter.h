@@ -1,0 +1,79 @@
+// Appends widgets to a scene: laid-out text (with overflow and missing-glyph checks), buttons, images, QR codes.
+#pragma once
+
+#include "core/ImageMeasurer.h"
+#include "core/Scene.h"
+#include "layout/TextMeasurer.h"
+#include "screens/Metrics.h"
+
+#include <string>
+#include <string_view>
+
+namespace kiosk::screens {
+
+// The theme's colours, resolved for drawing.
+struct Palette {
+    Color background;
+    Color surface;
+    Color text;
+    Color mutedText;
+    Color accent;
+    Color accentText;
+};
+
+enum class Align { Start, Center, End };
+
+struct TextOptions {
+    int px = 22;
+    int minPx = 0;  // > 0: shrink down to this size before reporting overflow
+    bool bold = false;
+    Color color;
+    Align align = Align::Start;
+    Align verticalAlign = Align::Start;
+};
+
+enum class ButtonStyle { Primary, Secondary, Quiet };
+
+class SceneWriter {
+public:
+    SceneWriter(Scene& scene, const Metrics& metrics, std::string language, layout::TextMeasurer& text,
+                ImageMeasurer& images, const Palette& palette);
+
+    // Wraps `text` into `box`; returns the height used. Overflow and tofu become scene problems.
+    int text(std::string id, Rect box, std::string_view text, const TextOptions& options);
+    // One page of paragraphs in `box`; returns the number of pages the whole text needs.
+    int pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page);
+    // A tappable button with a centred label; at least one touch target high.
+    void button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected = false);
+    // An image fitted inside `box` keeping its aspect ratio; a failed load is a scene problem.
+    Rect image(std::string id, Rect box, const std::string& path, Align align = Align::Center);
+    // A QR code, square, inside box; the renderer adds the quiet zone inside the square.
+    void qr(std::string id, Rect box, const std::string& payload);
+    void box(Rect box, Color fill, int cornerRadius = 0);
+    // Invisible tappable area (e.g. "touch anywhere").
+    void hotspot(std::string id, Rect box);
+
+    // Natural width of a one-line label at a size.
+    int measure(std::string_view text, int px, bool bold = false);
+    int lineHeight(int px, bool bold = false);
+
+    const Metrics& metrics() const { return metrics_; }
+    const Palette& palette() const { return palette_; }
+    const std::string& language() const { return language_; }
+    // Text in another language (e.g. a language's own name on the switch) is shaped with that language's fonts.
+    void setLanguage(std::string language) { language_ = std::move(language); }
+    layout::TextMeasurer& measurer() { return text_; }
+    void problem(std::string widgetId, std::string what);
+
+private:
+    void checkGlyphs(const std::string& id, std::string_view text, int px, bool bold);
+
+    Scene& scene_;
+    const Metrics& metrics_;
+    std::string language_;
+    layout::TextMeasurer& text_;
+    ImageMeasurer& images_;
+    const Palette& palette_;
+};
+
+} // namespace kiosk::screens

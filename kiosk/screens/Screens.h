@@ -1,0 +1,31 @@
+// Building the scene for any screen: content, language, screen size and where the passer-by is.
+#pragma once
+
+#include "content/Pack.h"
+#include "core/ImageMeasurer.h"
+#include "core/Navigator.h"
+#include "core/Scene.h"
+#include "layout/TextMeasurer.h"
+
+#include <string>
+#include <vector>
+
+namespace kiosk::screens {
+
+struct ScreenContext {
+    const content::Pack& pack;
+    std::string language;
+    Size size;
+    layout::TextMeasurer& text;
+    ImageMeasurer& images;
+};
+
+Scene buildScene(const ScreenContext& context, const View& view);
+
+// Shown when no content pack could be loaded: never a blank screen.
+Scene buildMaintenanceScene(Size size, layout::TextMeasurer& text, ImageMeasurer& images,
+                            const std::vector<std::string>& reasons);
+
+ContentCounts countsOf(const content::Pack& pack);
+
+} // namespace kiosk::screens

@@ -1,0 +1,99 @@
+#include "screens/Screens.h"
+#include "support/FakeMeasurer.h"
+#include "support/SamplePack.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+
+namespace {
+std::vector<View> everyView(const content::Pack& pack) {
+    std::vector<View> views;
+    for (int i = 0; i < static_cast<int>(pack.slides.size()); ++i) views.push_back({ScreenId::Attract, i, 0});
+    views.push_back({ScreenId::Home, 0, 0});
+    for (int i = 0; i < static_cast<int>(pack.story.size()); ++i) views.push_back({ScreenId::Story, i, 0});
+    for (int i = 0; i < static_cast<int>(pack.timeline.size()); ++i) views.push_back({ScreenId::Timeline, i, 0});
+    views.push_back({ScreenId::Cases, 0, 0});
+    for (int i = 0; i < static_cast<int>(pack.cases.size()); ++i) views.push_back({ScreenId::Case, i, 0});
+    for (int i = 0; i < static_cast<int>(pack.actions.size()); ++i) views.push_back({ScreenId::Act, i, 0});
+    views.push_back({ScreenId::Credits, 0, 0});
+    return views;
+}
+} // namespace
+
+TEST_CASE("every screen fits every size in every language, with touch targets of 48 px", "[screens]") {
+    const auto pack = testing::samplePack();
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};
+    for (const Size size : sizes) {
+        for (const auto& language : pack.languages) {
+            for (const View& view : everyView(pack)) {
+                const Scene scene = screens::buildScene({pack, language, size, text, images}, view);
+                const Rect screen{0, 0, size.w, size.h};
+                INFO(screenName(view.screen) << " " << view.item << " " << language << " " << size.w << "x" << size.h);
+                std::string problems;
+                for (const auto& problem : scene.problems) problems += problem.widgetId + ": " + problem.what + "\n";
+                CHECK(problems == "");
+                for (const auto& widget : scene.widgets) {
+                    INFO(widget.id);
+                    CHECK(screen.containsRect(widget.rect));
+                    if (widget.tappable && widget.id != "start") {
+                        CHECK(widget.rect.w >= 48);
+                        CHECK(widget.rect.h >= 48);
+                    }
+                }
+            }
+        }
+    }
+}
+
+TEST_CASE("the language switch is on every screen but the attract loop, each named in its own language", "[screens]") {
+    const auto pack = testing::samplePack();
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    for (const View& view : everyView(pack)) {
+        const Scene scene = screens::buildScene({pack, "ms", {800, 480}, text, images}, view);
+        if (view.screen == ScreenId::Attract) {
+            CHECK(scene.find("lang-ta") == nullptr);
+            continue;
+        }
+        const Widget* tamil = scene.find("lang-ta");
+        REQUIRE(tamil);
+        CHECK(tamil->text == "தமிழ்");
+        CHECK(tamil->style.language == "ta");  // shaped with Tamil fonts even on a Malay screen
+        CHECK(scene.find("lang-ms")->selected);
+    }
+}
+
+TEST_CASE("text that cannot fit, a glyph no font has and an image that will not load are problems", "[screens]") {
+    auto pack = testing::samplePack();
+    pack.slides[0].title.byLanguage["en"] = std::string(400, 'W');
+    pack.timeline[0].title.byLanguage["en"] = "Private \xEE\x80\x80 use";
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    images.broken.insert("/img/barrier.svg");
+    const auto problemsOf = [&](View view) {
+        return screens::buildScene({pack, "en", {800, 480}, text, images}, view).problems;
+    };
+    auto slide = problemsOf({ScreenId::Attract, 0, 0});
+    REQUIRE_FALSE(slide.empty());
+    CHECK(slide[0].widgetId == "slide-title");
+    CHECK_THAT(slide[0].what, Catch::Contains("overflows"));
+    auto entry = problemsOf({ScreenId::Timeline, 0, 0});
+    REQUIRE(entry.size() == 1);
+    CHECK_THAT(entry[0].what, Catch::Contains("U+E000"));
+    auto section = problemsOf({ScreenId::Story, 1, 0});
+    REQUIRE(section.size() == 1);
+    CHECK_THAT(section[0].what, Catch::Contains("image failed to load"));
+}
+
+TEST_CASE("the maintenance screen says what is wrong", "[screens]") {
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    const Scene scene = screens::buildMaintenanceScene({800, 480}, text, images, {"pack.toml:3:1: error: bad"});
+    const Widget* details = scene.find("maintenance-text");
+    REQUIRE(details);
+    CHECK_THAT(details->text, Catch::Contains("content"));
+    CHECK(scene.problems.empty());
+}
