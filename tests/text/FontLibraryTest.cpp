@@ -1,0 +1,66 @@
+#include "text/FontLibrary.h"
+
+#include "TextTestSupport.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+using namespace kiosk::text;
+using kiosk::text::testing::makeLibrary;
+
+TEST_CASE("fonts are found for Latin, Chinese and Tamil, regular and bold", "[text]") {
+    FontLibrary library = makeLibrary();
+    CHECK(library.face(WritingSystem::Latin, false).family == "Noto Sans");
+    CHECK(library.face(WritingSystem::Tamil, false).family == "Noto Sans Tamil");
+    CHECK(library.face(WritingSystem::Han, false).family == "Noto Sans CJK SC");
+    for (auto system : {WritingSystem::Latin, WritingSystem::Han, WritingSystem::Tamil}) {
+        CHECK(library.face(system, true).bold);
+        CHECK(library.face(system, true).file != library.face(system, false).file);
+    }
+}
+
+TEST_CASE("the Chinese face opened from the collection is the Simplified Chinese one", "[text]") {
+    FontLibrary library = makeLibrary();
+    // Noto Sans CJK is one .ttc with JP, KR, SC, TC and HK faces; the face's own name proves the index.
+    const FontFace& face = library.face(WritingSystem::Han, false);
+    CHECK(face.index != 0);
+    auto font = library.font(WritingSystem::Han, false, 24);
+    REQUIRE(font);
+    CHECK(std::string(TTF_FontFaceFamilyName(font.value())) == "Noto Sans CJK SC");
+}
+
+TEST_CASE("fonts are cached per size", "[text]") {
+    FontLibrary library = makeLibrary();
+    auto a = library.font(WritingSystem::Latin, false, 24);
+    auto b = library.font(WritingSystem::Latin, false, 24);
+    auto c = library.font(WritingSystem::Latin, false, 32);
+    REQUIRE((a && b && c));
+    CHECK(a.value() == b.value());
+    CHECK(a.value() != c.value());
+    CHECK(TTF_FontHeight(c.value()) > TTF_FontHeight(a.value()));
+    CHECK_FALSE(library.font(WritingSystem::Latin, false, 0));
+}
+
+TEST_CASE("a language maps to its font chain", "[text]") {
+    FontLibrary library = makeLibrary();
+    auto zh = library.chain({"zh", 20});
+    auto ta = library.chain({"ta", 20});
+    auto ms = library.chain({"ms", 20});
+    REQUIRE((zh && ta && ms));
+    CHECK(zh->size() == 2);
+    CHECK(zh.value()[0] == library.font(WritingSystem::Han, false, 20).value());
+    CHECK(zh.value()[1] == library.font(WritingSystem::Latin, false, 20).value());
+    CHECK(ta.value()[0] == library.font(WritingSystem::Tamil, false, 20).value());
+    CHECK(ms->size() == 1);
+}
+
+TEST_CASE("a missing family is an error naming it and the package to install", "[text]") {
+    FontFamilies families;
+    families.han = "Nonexistent Kiosk Sans";
+    auto library = FontLibrary::create(families);
+    REQUIRE_FALSE(library);
+    const std::string& message = library.error().message;
+    CHECK_THAT(message, Catch::Contains("Nonexistent Kiosk Sans"));
+    CHECK_THAT(message, Catch::Contains("fonts-noto-cjk"));
+    CHECK_THAT(message, Catch::Contains("Chinese"));
+}
