@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Sanity checks for the deployment files that CI can run (it cannot build an image): rpi-image-gen config and
+# layer shape, the files the layer installs, the settings example and the systemd unit. Exits 1 on a problem.
+set -uo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/.." && pwd)
+config="$here/config/kiosk.yaml"
+layer="$here/layer/outreach-kiosk.yaml"
+failures=0
+fail() { echo "check.sh: $*" >&2; failures=$((failures + 1)); }
+
+for f in "$config" "$layer"; do
+  [ -f "$f" ] || { fail "$f is missing"; continue; }
+  grep -n "$(printf '\t')" "$f" >/dev/null && fail "$f: YAML must not contain tabs"
+  grep -n "$(printf '\r')" "$f" >/dev/null && fail "$f: has CR line endings"
+done
+
+# Layer: METABEGIN header of comment lines, then ---, then mmdebstrap with packages and customize-hooks.
+[ "$(head -n1 "$layer")" = "# METABEGIN" ] || fail "$layer: first line must be '# METABEGIN'"
+meta_end=$(grep -n "^# METAEND$" "$layer" | head -n1 | cut -d: -f1)
+doc_start=$(grep -n "^---$" "$layer" | head -n1 | cut -d: -f1)
+if [ -z "$meta_end" ] || [ -z "$doc_start" ] || [ "$meta_end" -ge "$doc_start" ]; then
+  fail "$layer: needs '# METAEND' and then a '---' line"
+else
+  head -n "$meta_end" "$layer" | grep -v "^#" >/dev/null && fail "$layer: every metadata line must start with #"
+  name=$(sed -n 's/^# X-Env-Layer-Name: *//p' "$layer")
+  [ "$name" = "$(basename "$layer" .yaml)" ] || fail "$layer: X-Env-Layer-Name '$name' differs from the file name"
+  # Every attribute (X-Env-Var-NAME-Desc and the like) needs its variable (X-Env-Var-NAME).
+  while read -r var; do
+    grep -q "^# X-Env-Var-$var:" "$layer" || fail "$layer: attributes for X-Env-Var-$var but no variable"
+  done < <(sed -n 's/^# X-Env-Var-\([a-z0-9_]*\)-\(Desc\|Required\|Valid\|Set\):.*/\1/p' "$layer" | sort -u)
+  body=$(tail -n +"$((doc_start + 1))" "$layer")
+  for key in "^mmdebstrap:$" "^  packages:$" "^  customize-hooks:$"; do
+    grep -q "$key" <<<"$body" || fail "$layer: no '${key//[\^\$]/}' section"
+  done
+  # shellcheck disable=SC2016 # the literal "$1" of the hook
+  grep -q 'enable-units "$1" outreach-kiosk' <<<"$body" || fail "$layer: the unit is not enabled"
+fi
+
+# Config: the device layer is one rpi-image-gen knows, and the app layer is ours.
+device=$(awk '/^device:/{d=1;next} /^[^ #]/{d=0} d && /^ *layer:/{print $2}' "$config")
+case "$device" in rpi3 | rpi4 | rpi5 | rpizero2w | rpi-cm4 | rpi-cm5) ;; *) fail "$config: unknown device layer '$device'" ;; esac
+grep -q "^  app: outreach-kiosk$" "$config" || fail "$config: layer app must be outreach-kiosk"
+
+# With PyYAML present, parse both for real (the layer's metadata is a comment, so it parses too).
+if python3 -c "import yaml" 2>/dev/null; then
+  python3 - "$config" "$layer" <<'PY' || fail "YAML does not parse or lacks a section (see above)"
+import sys, yaml
+config = yaml.safe_load(open(sys.argv[1]))
+layer = yaml.safe_load(open(sys.argv[2]))
+assert config["device"]["layer"] and config["layer"]["app"] == "outreach-kiosk", "config sections"
+mm = layer["mmdebstrap"]
+assert all(isinstance(p, str) for p in mm["packages"]), "packages must be names"
+assert all(isinstance(h, str) for h in mm["customize-hooks"]), "hooks must be strings"
+PY
+fi
+
+# Runtime packages exist in Debian 12 (local apt metadata only; skipped without apt lists).
+if command -v apt-cache >/dev/null && compgen -G "/var/lib/apt/lists/*Packages*" >/dev/null; then
+  wanted=$(sed -n '/^  packages:$/,/^  customize-hooks:$/s/^    - \([a-z0-9.+-]*\)\( *#.*\)\{0,1\}$/\1/p' "$layer")
+  # One apt-cache call (each costs seconds); it prints "name:" and a candidate only for packages it knows.
+  # shellcheck disable=SC2086
+  known=$(apt-cache policy $wanted 2>/dev/null | awk '/^[^ ]+:$/{name=substr($1, 1, length($1)-1)}
+    /^  Candidate:/ && $2 != "(none)" {print name}')
+  for p in $wanted; do
+    grep -qx -- "$p" <<<"$known" || fail "$layer: package '$p' is unknown to apt here (Debian 12)"
+  done
+fi
+
+# Everything stage.sh copies exists in the repository.
+for f in systemd/outreach-kiosk.service systemd/outreach-kiosk.sysusers.conf \
+  systemd/70-outreach-kiosk-backlight.rules systemd/outreach-kiosk.toml.example docs/deployment.md content-pack; do
+  [ -e "$repo/$f" ] || fail "$f is missing (stage.sh installs it)"
+done
+
+# The settings example parses and documents every key the kiosk reads.
+example="$repo/systemd/outreach-kiosk.toml.example"
+if python3 -c "import tomllib" 2>/dev/null; then
+  python3 - "$example" <<'PY' || fail "$example: not valid TOML or a key is missing (see above)"
+import sys, tomllib
+c = tomllib.load(open(sys.argv[1], "rb"))
+top = {"kiosk_id", "content", "data_dir", "coordinator_public_key", "admin_pin_hash", "idle_timeout_s",
+       "default_language", "orientation", "sync"}
+sync = {"url", "token", "ca_file", "keep_days_after_delivery"}
+missing = (top - c.keys()) | {"sync." + k for k in sync - c.get("sync", {}).keys()}
+if missing: sys.exit("missing keys: " + ", ".join(sorted(missing)))
+if c["orientation"] not in (0, 90, 180, 270): sys.exit("orientation must be 0, 90, 180 or 270")
+PY
+fi
+
+# The unit passes systemd's own checks (with a stand-in program, since /usr/bin/kiosk is not installed here).
+if command -v systemd-analyze >/dev/null; then
+  tmp=$(mktemp -d)
+  sed 's|^ExecStart=/usr/bin/kiosk|ExecStart=/bin/true|' "$repo/systemd/outreach-kiosk.service" >"$tmp/outreach-kiosk.service"
+  out=$(systemd-analyze verify "$tmp/outreach-kiosk.service" 2>&1) || fail "unit: $out"
+  [ -z "$out" ] || fail "unit: $out"
+  rm -rf "$tmp"
+fi
+
+# stage.sh refuses programs that are not arm64 (here: a copy of this machine's /bin/true).
+if [ "$(uname -m)" != "aarch64" ]; then
+  tmp=$(mktemp -d)
+  mkdir -p "$tmp/bin" && cp /bin/true "$tmp/bin/kiosk" && cp /bin/true "$tmp/bin/kioskctl"
+  out=$(STAGE_DIR="$tmp/stage" "$here/stage.sh" "$tmp" 2>&1) && fail "stage.sh accepted a non-arm64 program"
+  grep -q "needs AArch64" <<<"$out" || fail "stage.sh did not say why it refused: $out"
+  rm -rf "$tmp"
+fi
+
+if [ "$failures" -gt 0 ]; then
+  echo "check.sh: $failures problem(s)" >&2
+  exit 1
+fi
+echo "check.sh: deployment files look sane"
