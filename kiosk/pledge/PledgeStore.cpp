@@ -201,8 +201,8 @@ Result<void> migrate(sqlite3* db) {
 
 }  // namespace
 
-PledgeStore::PledgeStore(std::filesystem::path dataDir, sqlite::Database db, SignerKey signerKey,
-                         std::string notice)
+PledgeStore::PledgeStore(std::filesystem::path dataDir, sqlite::Database db,
+                         std::optional<SignerKey> signerKey, std::string notice)
     : dataDir_(std::move(dataDir)), db_(std::move(db)), signerKey_(std::move(signerKey)),
       openNotice_(std::move(notice)) {}
 
@@ -258,12 +258,41 @@ Result<PledgeStore> PledgeStore::open(const std::filesystem::path& dataDir) {
     return PledgeStore(dataDir, std::move(db), std::move(signerKey).value(), std::move(notice));
 }
 
+Result<PledgeStore> PledgeStore::openReadOnly(const std::filesystem::path& dataDir) {
+    const std::filesystem::path dbPath = dataDir / kDatabaseFile;
+    std::error_code error;
+    if (!std::filesystem::exists(dbPath, error)) {
+        return Error{ErrorKind::Io, "no pledge database at " + dbPath.string() +
+                                        " (no pledge recorded yet, or "
+                                        "data_dir points elsewhere)"};
+    }
+    sqlite::Database db;
+    if (const Status status = sqlite::open(dbPath.string(), SQLITE_OPEN_READONLY, db); !status.ok()) {
+        return Error{ErrorKind::Io, "cannot open " + dbPath.string() + ": " + status.message};
+    }
+    sqlite3_busy_timeout(db.get(), 5000);
+    const auto version = queryInteger(db.get(), "PRAGMA user_version");
+    if (!version || *version != static_cast<std::int64_t>(kMigrations.size())) {
+        return Error{ErrorKind::Io, dbPath.string() +
+                                        " is damaged or from another kiosk version; start the kiosk "
+                                        "once to check and update it"};
+    }
+    std::optional<SignerKey> signerKey;
+    if (std::filesystem::exists(dataDir / kSignerKeyFile, error)) {
+        auto loaded = SignerKey::loadOrCreate(dataDir / kSignerKeyFile);
+        if (!loaded) return loaded.error();
+        signerKey = std::move(loaded).value();
+    }
+    return PledgeStore(dataDir, std::move(db), std::move(signerKey), {});
+}
+
 Result<PledgeRecord> PledgeStore::insert(PledgeRecord record, const std::optional<std::string>& signerEmail) {
     sqlite3* db = db_.get();
     bool duplicate = false;
     const Status status = inTransaction(db, [&]() -> Status {
         if (signerEmail) {
-            const auto hash = signerKey_.hashEmail(*signerEmail);
+            if (!signerKey_) return {SQLITE_READONLY, "opened read-only"};
+            const auto hash = signerKey_->hashEmail(*signerEmail);
             Statement signer;
             Status s =
                 sqlite::prepare(db, "INSERT INTO signers (action_id, signer_hash) VALUES (?1, ?2)", signer);
@@ -314,7 +343,8 @@ Result<PledgeRecord> PledgeStore::insert(PledgeRecord record, const std::optiona
 }
 
 bool PledgeStore::alreadySigned(const std::string& actionId, const std::string& email) const {
-    const auto hash = signerKey_.hashEmail(email);
+    if (!signerKey_) return false;
+    const auto hash = signerKey_->hashEmail(email);
     Statement query;
     if (!sqlite::prepare(db_.get(), "SELECT 1 FROM signers WHERE action_id = ?1 AND signer_hash = ?2", query)
              .ok()) {

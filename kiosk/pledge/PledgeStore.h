@@ -35,6 +35,9 @@ public:
     // PRAGMA integrity_check is moved aside to pledges.db.corrupt-<UTC time> and a fresh one started;
     // openNotice() then says so for the admin screen.
     static Result<PledgeStore> open(const std::filesystem::path& dataDir);
+    // For looking only (kioskctl status beside a running kiosk): no integrity repair, no migration, no signer
+    // key created; every write returns an error.
+    static Result<PledgeStore> openReadOnly(const std::filesystem::path& dataDir);
 
     // What happened at open that an admin should know about; empty when all was well.
     const std::string& openNotice() const { return openNotice_; }
@@ -74,11 +77,12 @@ public:
     void setQueryOnlyForTest(bool on);
 
 private:
-    PledgeStore(std::filesystem::path dataDir, sqlite::Database db, SignerKey signerKey, std::string notice);
+    PledgeStore(std::filesystem::path dataDir, sqlite::Database db, std::optional<SignerKey> signerKey,
+                std::string notice);
 
     std::filesystem::path dataDir_;
     sqlite::Database db_;
-    SignerKey signerKey_;
+    std::optional<SignerKey> signerKey_;  // absent only when opened read-only before any pledge
     std::string openNotice_;
 };
 
