@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -141,6 +142,19 @@ Result<BundleHeader> readBundle(const std::filesystem::path& path, const BundleR
     if (!in.verify(signature, header.kioskPublicKey.data()))
         return bad("signature does not match: the bundle was altered or damaged after the kiosk wrote it");
     return header;
+}
+
+Result<BundleHeader> readBundleHeader(const std::filesystem::path& path) {
+    // Stop right after the header by refusing it, then hand back what was seen.
+    std::optional<BundleHeader> seen;
+    BundleReadCallbacks callbacks;
+    callbacks.onHeader = [&](const BundleHeader& header) -> Result<void> {
+        seen = header;
+        return Error{ErrorKind::Invalid, "header only"};
+    };
+    auto read = readBundle(path, callbacks);
+    if (seen) return *seen;
+    return read.error();
 }
 
 }  // namespace kiosk::sync

@@ -23,4 +23,7 @@ struct BundleReadCallbacks {
 // bundle, of an unknown format version, truncated, malformed, or altered (signature mismatch).
 Result<BundleHeader> readBundle(const std::filesystem::path& path, const BundleReadCallbacks& callbacks);
 
+// Reads and checks only the header (for listing bundles); the signature is not verified.
+Result<BundleHeader> readBundleHeader(const std::filesystem::path& path);
+
 }  // namespace kiosk::sync

@@ -243,7 +243,12 @@ pushOutbox(const PushOptions& options, const std::filesystem::path& outbox,
             }
             std::filesystem::create_directories(sentFolder, ec);
             std::filesystem::rename(bundle, sentFolder / name, ec);
-            if (!ec) (void)fsyncFolder(outbox);
+            if (!ec) {
+                // Kept for keep_days_after_delivery counted from now, not from the export.
+                std::filesystem::last_write_time(sentFolder / name,
+                                                 std::filesystem::file_time_type::clock::now(), ec);
+                (void)fsyncFolder(outbox);
+            }
         }
         results.push_back(std::move(result));
     }

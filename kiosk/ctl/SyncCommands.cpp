@@ -1,0 +1,298 @@
+// kioskctl export, push, import, csv and report: command-line wiring of sync/ to the config and pledge store.
+#include "config/Config.h"
+#include "ctl/Commands.h"
+#include "pledge/CaptureFacts.h"
+#include "pledge/Keys.h"
+#include "pledge/PledgeStore.h"
+#include "pledge/ReferenceCode.h"
+#include "pledge/Sealing.h"
+#include "sync/BundleReader.h"
+#include "sync/Csv.h"
+#include "sync/Export.h"
+#include "sync/FileIo.h"
+#include "sync/Import.h"
+#include "sync/Push.h"
+#include "sync/Report.h"
+#include "sync/TrustedKiosks.h"
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <sstream>
+
+namespace kiosk::ctl {
+
+namespace {
+
+using sync::Error;
+using sync::Result;
+
+std::string nowUtc() {
+    return pledge::utcTimestamp(std::chrono::system_clock::now());
+}
+
+[[noreturn]] void fail(const std::string& message, int code = 1) {
+    std::cerr << "kioskctl: " << message << "\n";
+    throw CLI::RuntimeError(code);
+}
+
+// Loads the kiosk config; errors are shown but only a missing data_dir stops the command, since the rest
+// falls back to defaults by design.
+config::KioskConfig loadKioskConfig(const std::string& path) {
+    config::ConfigResult loaded = config::loadConfig(path);
+    for (const auto& diagnostic : loaded.diagnostics)
+        std::cerr << diagnostic.format() << "\n";
+    if (loaded.config.dataDir.empty()) fail(path + ": no data_dir set: the kiosk's pledges live there");
+    return loaded.config;
+}
+
+pledge::PledgeStore openStore(const config::KioskConfig& config) {
+    auto store = pledge::PledgeStore::open(config.dataDir);
+    if (!store) fail(store.error().message);
+    if (!store.value().openNotice().empty()) std::cerr << store.value().openNotice() << "\n";
+    return std::move(store.value());
+}
+
+void purge(pledge::PledgeStore& store, const config::KioskConfig& config) {
+    auto purged = sync::purgeDelivered(store, config.dataDir, config.sync.keepDaysAfterDelivery, nowUtc());
+    if (!purged) fail(purged.error().message);
+    if (purged.value() > 0)
+        std::cout << "deleted " << purged.value() << " pledges delivered more than "
+                  << config.sync.keepDaysAfterDelivery << " days ago\n";
+}
+
+std::vector<sync::ExportedBundle> exportToOutbox(pledge::PledgeStore& store,
+                                                 const config::KioskConfig& config) {
+    auto key = sync::loadOrCreateSigningKey(config.dataDir);
+    if (!key) fail(key.error().message);
+    auto exported = sync::exportPending(store, key.value(), sync::outboxFolder(config.dataDir), nowUtc());
+    if (!exported) fail(exported.error().message);
+    return exported.value();
+}
+
+struct ExportArgs {
+    std::string folder;
+    std::string config;
+    bool again = false;
+};
+
+void runExport(const ExportArgs& args) {
+    config::KioskConfig config = loadKioskConfig(args.config);
+    pledge::PledgeStore store = openStore(config);
+    purge(store, config);
+    std::vector<std::filesystem::path> written;
+    std::uint64_t total = 0;
+    for (const auto& bundle : exportToOutbox(store, config)) {
+        auto copied = sync::copyIntoFolder(bundle.path, args.folder);
+        if (!copied)
+            fail(copied.error().message + " (the pledges stay in the kiosk's outbox; run export again)");
+        std::cout << "exported " << bundle.count << " pledges to " << copied.value().string() << "\n";
+        written.push_back(copied.value());
+        total += bundle.count;
+    }
+    if (args.again) {
+        // Bundles already exported but not confirmed delivered: the same bytes again, harmless to import
+        // twice.
+        std::error_code ec;
+        std::vector<std::filesystem::path> pending;
+        for (const auto& entry : std::filesystem::directory_iterator(sync::outboxFolder(config.dataDir), ec))
+            if (entry.path().extension() == sync::kBundleExtension &&
+                entry.path().filename().string()[0] != '.')
+                pending.push_back(entry.path());
+        std::sort(pending.begin(), pending.end());
+        for (const auto& bundle : pending) {
+            if (std::find_if(written.begin(), written.end(), [&](const auto& w) {
+                    return w.filename() == bundle.filename();
+                }) != written.end())
+                continue;
+            auto header = sync::readBundleHeader(bundle);
+            if (!header) fail(bundle.string() + ": " + header.error().message);
+            auto copied = sync::copyIntoFolder(bundle, args.folder);
+            if (!copied) fail(copied.error().message);
+            std::cout << "exported " << header.value().count << " pledges to " << copied.value().string()
+                      << " (again: not yet confirmed delivered)\n";
+            total += header.value().count;
+        }
+    }
+    if (total == 0)
+        std::cout << "exported 0 pledges: nothing new to export (--again repeats undelivered ones)\n";
+}
+
+struct PushArgs {
+    std::string config;
+    bool allowInsecureLoopback = false;
+    int attempts = 5;
+    double connectTimeoutS = 10;
+    double timeoutS = 300;
+};
+
+void runPush(const PushArgs& args) {
+    config::KioskConfig config = loadKioskConfig(args.config);
+    sync::PushOptions options;
+    options.url = config.sync.url;
+    options.token = config.sync.token;
+    options.caFile = config.sync.caFile.string();
+    options.allowInsecureLoopback = args.allowInsecureLoopback;
+    options.attempts = args.attempts;
+    options.connectTimeout = std::chrono::milliseconds(static_cast<long long>(args.connectTimeoutS * 1000));
+    options.totalTimeout = std::chrono::milliseconds(static_cast<long long>(args.timeoutS * 1000));
+    if (auto allowed = sync::checkPushUrl(options); !allowed) fail(allowed.error().message);
+
+    pledge::PledgeStore store = openStore(config);
+    purge(store, config);
+    for (const auto& bundle : exportToOutbox(store, config))
+        std::cout << "exported " << bundle.count << " pledges to " << bundle.path.string() << "\n";
+    auto results =
+        sync::pushOutbox(options, sync::outboxFolder(config.dataDir), sync::sentFolder(config.dataDir),
+                         [&](const std::string& name) -> Result<void> {
+                             auto marked = store.markDelivered(name, nowUtc());
+                             if (!marked) return marked.error();
+                             return {};
+                         });
+    if (!results) fail(results.error().message);
+    std::size_t delivered = 0;
+    for (const auto& r : results.value()) {
+        std::string name = r.bundle.filename().string();
+        if (r.delivered && r.error.empty()) {
+            ++delivered;
+            std::cout << "delivered " << name << " (HTTP " << r.httpStatus << ", attempt " << r.attempts
+                      << ")\n";
+        } else {
+            std::cout << "not delivered " << name << " after " << r.attempts << " attempt(s): " << r.error
+                      << "\n";
+        }
+    }
+    std::cout << "pushed " << delivered << " of " << results.value().size() << " bundles to " << options.url
+              << "\n";
+    if (delivered != results.value().size()) throw CLI::RuntimeError(1);
+    purge(store, config);
+}
+
+struct ImportArgs {
+    std::string key;
+    std::string db;
+    std::string trusted;
+    std::vector<std::string> paths;
+};
+
+void runImport(const ImportArgs& args) {
+    auto secret = pledge::readSecretKeyFile(args.key);
+    if (!secret) fail(secret.error().message);
+    sync::ImportOptions options;
+    pledge::SecretKey key = secret.value();
+    options.open = [key](std::span<const unsigned char> sealed) {
+        return pledge::openSealedPledge(sealed, key);
+    };
+    options.reference = [](const std::string& uuid) { return pledge::referenceCode(uuid); };
+    options.importedAtUtc = nowUtc();
+    if (!args.trusted.empty()) {
+        auto trusted = sync::loadTrustedKiosks(args.trusted);
+        if (!trusted) fail(trusted.error().message);
+        options.trustedKiosks = trusted.value();
+    }
+    auto db = sync::CentralDb::open(args.db);
+    if (!db) fail(db.error().message);
+    std::vector<std::filesystem::path> inputs(args.paths.begin(), args.paths.end());
+    sync::ImportSummary summary = sync::importBundles(db.value(), inputs, options);
+    for (const auto& bundle : summary.bundles) {
+        if (!bundle.bundleError.empty()) {
+            std::cout << "rejected " << bundle.path.string() << ": " << bundle.bundleError << "\n";
+            continue;
+        }
+        std::cout << bundle.path.string() << ": " << bundle.added << " new, " << bundle.duplicates
+                  << " duplicate, from kiosk " << bundle.kioskId << " signed by " << bundle.signerKey << "\n";
+        for (const auto& problem : bundle.recordErrors)
+            std::cout << "rejected " << bundle.path.string() << ": " << problem << "\n";
+    }
+    std::cout << summary.line() << "\n";
+    if (summary.rejected > 0 || std::any_of(summary.bundles.begin(), summary.bundles.end(),
+                                            [](const auto& b) { return !b.bundleError.empty(); }))
+        throw CLI::RuntimeError(2);
+}
+
+sync::CentralDb openCentral(const std::string& path) {
+    if (!std::filesystem::exists(path)) fail(path + ": no such database; `kioskctl import` creates it");
+    auto db = sync::CentralDb::open(path);
+    if (!db) fail(db.error().message);
+    return std::move(db.value());
+}
+
+void writeOutput(const std::string& out, const std::string& bytes) {
+    auto written = sync::writeFileAtomically(out, bytes, 0600);
+    if (!written) fail(written.error().message);
+}
+
+void runCsv(const std::string& dbPath, const std::string& out) {
+    sync::CentralDb db = openCentral(dbPath);
+    if (out.empty()) {
+        auto rows = sync::writeCsv(db, std::cout);
+        if (!rows) fail(rows.error().message);
+        return;
+    }
+    std::ostringstream text;
+    auto rows = sync::writeCsv(db, text);
+    if (!rows) fail(rows.error().message);
+    writeOutput(out, text.str());
+    std::cerr << "wrote " << rows.value() << " pledges to " << out << "\n";
+}
+
+void runReport(const std::string& dbPath, const std::string& out) {
+    sync::CentralDb db = openCentral(dbPath);
+    auto html = sync::buildReport(db, nowUtc());
+    if (!html) fail(html.error().message);
+    writeOutput(out, html.value());
+    std::cout << "wrote report to " << out << "\n";
+}
+
+}  // namespace
+
+void addSyncCommands(CLI::App& app) {
+    auto exportArgs = std::make_shared<ExportArgs>();
+    CLI::App* exportCmd =
+        app.add_subcommand("export", "Write pledges not yet exported into a signed bundle in DIR");
+    exportCmd->add_option("DIR", exportArgs->folder, "Folder to write the bundle to (a USB stick)")
+        ->required();
+    exportCmd->add_option("--config", exportArgs->config, "The kiosk's config file")->required();
+    exportCmd->add_flag("--again", exportArgs->again,
+                        "Also write again every bundle not yet confirmed delivered (a lost stick)");
+    exportCmd->callback([exportArgs] { runExport(*exportArgs); });
+
+    auto pushArgs = std::make_shared<PushArgs>();
+    CLI::App* pushCmd = app.add_subcommand("push", "Send pending bundles to [sync] url by HTTPS PUT");
+    pushCmd->add_option("--config", pushArgs->config, "The kiosk's config file")->required();
+    pushCmd->add_flag("--allow-insecure-loopback", pushArgs->allowInsecureLoopback,
+                      "Allow plain http to 127.0.0.1 or localhost only (a local relay or a test server)");
+    pushCmd->add_option("--attempts", pushArgs->attempts, "Tries per bundle")->check(CLI::Range(1, 20));
+    pushCmd->add_option("--connect-timeout", pushArgs->connectTimeoutS, "Seconds to connect")
+        ->check(CLI::Range(0.1, 600.0));
+    pushCmd->add_option("--timeout", pushArgs->timeoutS, "Seconds for one whole upload")
+        ->check(CLI::Range(0.1, 3600.0));
+    pushCmd->callback([pushArgs] { runPush(*pushArgs); });
+
+    auto importArgs = std::make_shared<ImportArgs>();
+    CLI::App* importCmd = app.add_subcommand("import", "Merge kiosk bundles into the coordinator's database");
+    importCmd->add_option("--key", importArgs->key, "The coordinator's secret key file")->required();
+    importCmd->add_option("--db", importArgs->db, "The coordinator's database (created if missing)")
+        ->required();
+    importCmd->add_option(
+        "--trusted-kiosks", importArgs->trusted,
+        "File of kiosk public keys (base64, one a line); bundles signed by others are rejected");
+    importCmd->add_option("PATH", importArgs->paths, "Bundle files or folders holding them")->required();
+    importCmd->callback([importArgs] { runImport(*importArgs); });
+
+    auto csvArgs = std::make_shared<std::pair<std::string, std::string>>();
+    CLI::App* csvCmd = app.add_subcommand("csv", "Write every imported pledge as CSV");
+    csvCmd->add_option("--db", csvArgs->first, "The coordinator's database")->required();
+    csvCmd->add_option("--out", csvArgs->second, "Output file (default: standard output)");
+    csvCmd->callback([csvArgs] { runCsv(csvArgs->first, csvArgs->second); });
+
+    auto reportArgs = std::make_shared<std::pair<std::string, std::string>>();
+    CLI::App* reportCmd =
+        app.add_subcommand("report", "Write a self-contained HTML report of imported pledges");
+    reportCmd->add_option("--db", reportArgs->first, "The coordinator's database")->required();
+    reportCmd->add_option("--out", reportArgs->second, "Output HTML file")->required();
+    reportCmd->callback([reportArgs] { runReport(reportArgs->first, reportArgs->second); });
+}
+
+}  // namespace kiosk::ctl

@@ -1,0 +1,137 @@
+// Export on the kiosk: store to outbox bundle, outbox to stick, and the purge of delivered pledges.
+#include "sync/Export.h"
+
+#include "sync/BundleWriter.h"
+#include "sync/FileIo.h"
+
+#include <chrono>
+#include <cstdio>
+#include <fcntl.h>
+#include <limits>
+#include <memory>
+#include <unistd.h>
+
+namespace kiosk::sync {
+
+namespace {
+
+struct FileCloser {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+};
+
+// The next run of unexported pledges from one kiosk id, oldest first.
+Result<BundleHeader> nextRun(const pledge::PledgeStore& store) {
+    BundleHeader header;
+    auto listed = store.forEachUnexported(std::numeric_limits<std::size_t>::max(),
+                                          [&](const pledge::PledgeRecord& record) {
+                                              if (header.count == 0) {
+                                                  header.kioskId = record.kioskId;
+                                                  header.firstSequence = record.sequence;
+                                              } else if (record.kioskId != header.kioskId) {
+                                                  return false;
+                                              }
+                                              header.lastSequence = record.sequence;
+                                              ++header.count;
+                                              return true;
+                                          });
+    if (!listed) return listed.error();
+    return header;
+}
+
+}  // namespace
+
+std::filesystem::path outboxFolder(const std::filesystem::path& dataDir) {
+    return dataDir / "outbox";
+}
+std::filesystem::path sentFolder(const std::filesystem::path& dataDir) {
+    return dataDir / "sent";
+}
+
+Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, const SigningKey& key,
+                                                  const std::filesystem::path& outbox,
+                                                  const std::string& nowUtc) {
+    std::vector<ExportedBundle> bundles;
+    for (;;) {
+        auto run = nextRun(store);
+        if (!run) return run.error();
+        if (run.value().count == 0) return bundles;
+        const BundleHeader& header = run.value();
+
+        auto writer = BundleWriter::begin(outbox, header, key);
+        if (!writer) return writer.error();
+        std::vector<std::string> uuids;
+        uuids.reserve(header.count);
+        Result<void> added;
+        auto listed = store.forEachUnexported(header.count, [&](const pledge::PledgeRecord& record) {
+            added = writer.value().add(record);
+            if (!added) return false;
+            uuids.push_back(record.uuid);
+            return true;
+        });
+        if (!listed) return listed.error();
+        if (!added) return added.error();
+        auto path = writer.value().finish();
+        if (!path) return path.error();
+        auto marked = store.markExported(uuids, path.value().filename().string(), nowUtc);
+        if (!marked) return marked.error();
+        bundles.push_back({path.value(), header.count});
+    }
+}
+
+Result<std::filesystem::path> copyIntoFolder(const std::filesystem::path& file,
+                                             const std::filesystem::path& folder) {
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    if (ec) return Error{ErrorKind::Io, folder.string() + ": cannot create folder: " + ec.message()};
+    std::unique_ptr<std::FILE, FileCloser> in(std::fopen(file.c_str(), "rb"));
+    if (!in) return ioError(file, "cannot read");
+    std::filesystem::path target = folder / file.filename();
+    std::string pattern = (folder / ("." + file.filename().string() + ".XXXXXX")).string();
+    int fd = ::mkstemp(pattern.data());
+    if (fd < 0) return ioError(folder, "cannot create a temporary file");
+    std::unique_ptr<std::FILE, FileCloser> out(::fdopen(fd, "wb"));
+    if (!out) {
+        ::close(fd);
+        ::unlink(pattern.c_str());
+        return ioError(pattern, "cannot open");
+    }
+    auto fail = [&](std::string_view what) {
+        Error error = ioError(pattern, what);
+        out.reset();
+        ::unlink(pattern.c_str());
+        return error;
+    };
+    char buffer[64 * 1024];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, in.get())) > 0)
+        if (std::fwrite(buffer, 1, n, out.get()) != n) return fail("cannot write (is the stick full?)");
+    if (std::ferror(in.get())) return fail("cannot read the source bundle");
+    if (std::fflush(out.get()) != 0 || ::fsync(::fileno(out.get())) != 0) return fail("cannot flush to disk");
+    if (std::fclose(out.release()) != 0) {
+        ::unlink(pattern.c_str());
+        return ioError(pattern, "cannot close");
+    }
+    if (::rename(pattern.c_str(), target.c_str()) != 0) {
+        Error error = ioError(target, "cannot rename into place");
+        ::unlink(pattern.c_str());
+        return error;
+    }
+    if (auto synced = fsyncFolder(folder); !synced) return synced.error();
+    return target;
+}
+
+Result<std::int64_t> purgeDelivered(pledge::PledgeStore& store, const std::filesystem::path& dataDir,
+                                    int keepDays, const std::string& nowUtc) {
+    auto purged = store.purgeDelivered(keepDays, nowUtc);
+    if (!purged) return purged.error();
+    std::error_code ec;
+    auto cutoff = std::filesystem::file_time_type::clock::now() - std::chrono::hours(24) * keepDays;
+    for (const auto& entry : std::filesystem::directory_iterator(sentFolder(dataDir), ec)) {
+        std::error_code statError;
+        if (entry.is_regular_file(statError) && entry.last_write_time(statError) < cutoff && !statError)
+            std::filesystem::remove(entry.path(), statError);
+    }
+    return purged.value();
+}
+
+}  // namespace kiosk::sync

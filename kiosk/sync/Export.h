@@ -1,0 +1,41 @@
+// The kiosk's side of sync: unexported pledges into signed bundles in the outbox, copies to a stick, purging.
+#pragma once
+
+#include "pledge/PledgeStore.h"
+#include "sync/SigningKey.h"
+#include "sync/SyncResult.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace kiosk::sync {
+
+// Where bundles wait in data_dir until the coordinator confirms them, and where delivered ones rest.
+std::filesystem::path outboxFolder(const std::filesystem::path& dataDir);
+std::filesystem::path sentFolder(const std::filesystem::path& dataDir);
+
+struct ExportedBundle {
+    std::filesystem::path path;
+    std::uint64_t count = 0;
+};
+
+// Writes every pledge not yet exported into a new bundle in `outbox` and marks them exported under the
+// bundle's file name. Normally one bundle; pledges recorded under an earlier kiosk id get a bundle of their
+// own. Nothing to export gives an empty list. Streams: the store is read twice (count, then write), never
+// held.
+Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, const SigningKey& key,
+                                                  const std::filesystem::path& outbox,
+                                                  const std::string& nowUtc);
+
+// Copies `file` into `folder` under the same name: temporary file, fsync, rename, fsync of the folder.
+Result<std::filesystem::path> copyIntoFolder(const std::filesystem::path& file,
+                                             const std::filesystem::path& folder);
+
+// Deletes pledges delivered more than keepDays ago, and delivered bundles in sentFolder older than that.
+// Returns how many pledges were deleted.
+Result<std::int64_t> purgeDelivered(pledge::PledgeStore& store, const std::filesystem::path& dataDir,
+                                    int keepDays, const std::string& nowUtc);
+
+}  // namespace kiosk::sync

@@ -1,0 +1,19 @@
+// The coordinator's HTML report: one self-contained page (inline CSS and SVG, no script, no external URL).
+#pragma once
+
+#include "sync/CentralDb.h"
+#include "sync/SyncResult.h"
+
+#include <string>
+#include <string_view>
+
+namespace kiosk::sync {
+
+// Escapes & < > " ' for HTML text and attribute values.
+std::string htmlEscape(std::string_view text);
+
+// Totals per kiosk, per action and per day, a bar chart of pledges per day per kiosk, kiosks whose clocks
+// were not synchronised, and gaps in each kiosk's sequence numbers. `generatedAtUtc` is shown as given.
+Result<std::string> buildReport(const CentralDb& db, const std::string& generatedAtUtc);
+
+}  // namespace kiosk::sync
