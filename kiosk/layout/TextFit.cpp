@@ -6,15 +6,33 @@
 namespace kiosk::layout {
 
 TextBlock fitText(std::string_view utf8, Size box, FontSpec preferred, int minPx, TextMeasurer& measurer) {
-    minPx = std::clamp(minPx, 1, std::max(preferred.px, 1));
-    FontSpec font = preferred;
-    for (int px = std::max(preferred.px, minPx); px > minPx; px -= kFitStepPx) {
+    const auto layoutAt = [&](int px) {
+        FontSpec font = preferred;
         font.px = px;
-        TextBlock block = layoutParagraphs(utf8, box, font, measurer);
-        if (!block.overflow) return block;
+        return layoutParagraphs(utf8, box, font, measurer);
+    };
+    const int maxPx = std::max(preferred.px, 1);
+    minPx = std::clamp(minPx, 1, maxPx);
+
+    TextBlock best = layoutAt(maxPx);
+    if (!best.overflow || minPx == maxPx) return best;
+    best = layoutAt(minPx);
+    if (best.overflow) return best;
+
+    // minPx fits and maxPx does not: narrow the gap to one pixel.
+    int fits = minPx;
+    int tooBig = maxPx;
+    while (tooBig - fits > 1) {
+        const int mid = fits + (tooBig - fits) / 2;
+        TextBlock candidate = layoutAt(mid);
+        if (candidate.overflow) {
+            tooBig = mid;
+        } else {
+            fits = mid;
+            best = std::move(candidate);
+        }
     }
-    font.px = minPx;
-    return layoutParagraphs(utf8, box, font, measurer);
+    return best;
 }
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

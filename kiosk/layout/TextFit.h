@@ -5,11 +5,10 @@
 
 namespace kiosk::layout {
 
-// Sizes tried below the preferred one, in pixels per step.
-inline constexpr int kFitStepPx = 2;
-
-// The layout at the largest size from preferred.px down to minPx (in kFitStepPx steps, minPx always tried)
-// that fits the box; if none does, the minPx layout with overflow set.
+// The layout at the largest whole pixel size from preferred.px down to minPx that fits the box; if none
+// does, the minPx layout with overflow set. Sizes are bisected (a smaller size never needs more room, up to
+// hinting rounding), so a 48-to-20 px search lays the text out about six times rather than twenty-eight:
+// each new size costs SDL_ttf a fresh load of every glyph.
 TextBlock fitText(std::string_view utf8, Size box, FontSpec preferred, int minPx, TextMeasurer& measurer);
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

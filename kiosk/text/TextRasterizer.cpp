@@ -79,7 +79,7 @@ SurfacePtr TextRasterizer::renderLine(std::string_view utf8, const layout::FontS
 
     int x = 0;
     for (std::size_t i = 0; i < runs.size(); ++i) {
-        const std::string text(utf8.substr(runs[i].begin, runs[i].end - runs[i].begin));
+        const std::string text = drawableText(utf8.substr(runs[i].begin, runs[i].end - runs[i].begin));
         TTF_Font* runFont = fonts[runs[i].font];
         if (widths[i] > 0) {
             SurfacePtr rendered(TTF_RenderUTF8_Blended(runFont, text.c_str(), fg));

@@ -12,6 +12,7 @@ namespace kiosk::text {
 
 class TextRasterizer {
 public:
+    // `fonts` must outlive the rasterizer.
     explicit TextRasterizer(FontLibrary& fonts) : fonts_(fonts) {}
 
     // An ARGB8888 surface as wide as TtfTextMeasurer::width and as tall as its lineHeight, the text in

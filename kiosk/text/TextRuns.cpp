@@ -72,9 +72,22 @@ LineMetrics lineMetrics(std::span<TTF_Font* const> chain) {
     return {ascent, std::max(skip, ascent + descent)};
 }
 
+std::string drawableText(std::string_view utf8) {
+    std::string text;
+    text.reserve(utf8.size());
+    for (char c : utf8) {
+        if (c == '\t') {
+            text.push_back(' ');
+        } else if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) {
+            text.push_back(c);
+        }
+    }
+    return text;
+}
+
 int runWidth(TTF_Font* font, std::string_view utf8) {
-    if (utf8.empty()) return 0;
-    const std::string text(utf8);  // SDL_ttf wants a terminated string
+    const std::string text = drawableText(utf8);
+    if (text.empty()) return 0;
     int w = 0;
     int h = 0;
     if (TTF_SizeUTF8(font, text.c_str(), &w, &h) != 0) return 0;

@@ -34,6 +34,10 @@ struct LineMetrics {
 };
 LineMetrics lineMetrics(std::span<TTF_Font* const> chain);
 
+// A run's text as SDL_ttf should see it: a tab becomes a space and other control characters go, since a
+// font would draw them as boxes.
+std::string drawableText(std::string_view utf8);
+
 // Shaped advance of one run (TTF_SizeUTF8: SDL_ttf shapes it with HarfBuzz); 0 for empty text.
 int runWidth(TTF_Font* font, std::string_view utf8);
 

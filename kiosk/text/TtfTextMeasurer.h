@@ -10,6 +10,7 @@ namespace kiosk::text {
 
 class TtfTextMeasurer : public layout::TextMeasurer {
 public:
+    // `fonts` must outlive the measurer.
     explicit TtfTextMeasurer(FontLibrary& fonts) : fonts_(fonts) {}
 
     // Sum of the shaped widths of the line's runs.

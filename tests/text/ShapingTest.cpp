@@ -1,4 +1,5 @@
 #include "TextTestSupport.h"
+#include "layout/TextLayout.h"
 #include "text/TextRasterizer.h"
 #include "text/TextRuns.h"
 #include "text/TtfTextMeasurer.h"
@@ -156,7 +157,7 @@ TEST_CASE("sample lines render to PNGs in the build folder for a person to look 
     const std::filesystem::path folder = std::filesystem::path(KIOSK_BINARY_DIR) / "text-samples";
     std::filesystem::create_directories(folder);
     const std::pair<const char*, layout::FontSpec> samples[] = {
-        {"கை கு சித்திரவதையை நிறுத்துங்கள்! 2014 இல்", {"ta", 48}},
+        {"கை கு சித்திரவதையை நிறுத்துங்கள்! 2014 இல் Amnesty", {"ta", 48}},
         {"停止酷刑！请签署承诺书。Amnesty 2024", {"zh", 48, true}},
         {"Hentikan penyeksaan — tandatangani ikrar", {"ms", 48}},
     };
@@ -174,4 +175,36 @@ TEST_CASE("sample lines render to PNGs in the build folder for a person to look 
         CHECK(IMG_SavePNG(backed.get(), path.c_str()) == 0);
         CHECK(std::filesystem::file_size(path) > 0);
     }
+}
+
+TEST_CASE("tabs draw as spaces and stray control characters take no room", "[text]") {
+    FontLibrary library = makeLibrary();
+    TtfTextMeasurer measurer(library);
+    TextRasterizer rasterizer(library);
+    const layout::FontSpec spec{"en", 24};
+    CHECK(measurer.width("a\tb", spec) == measurer.width("a b", spec));
+    CHECK(measurer.width("a\x01"
+                         "b\r",
+                         spec) == measurer.width("ab", spec));
+    SurfacePtr surface = rasterizer.renderLine("a\tb", spec, {0, 0, 0});
+    REQUIRE(surface);
+    CHECK(surface->w == measurer.width("a b", spec));
+}
+
+TEST_CASE("broken UTF-8 is measured and drawn without crashing", "[text]") {
+    FontLibrary library = makeLibrary();
+    TtfTextMeasurer measurer(library);
+    TextRasterizer rasterizer(library);
+    const std::string broken = "ok \xFF\xC3 \xE0\xAE tail\xF0\x9F";
+    const layout::FontSpec spec{"ta", 24};
+    CHECK(measurer.width(broken, spec) > measurer.width("ok", spec));
+    CHECK(rasterizer.renderLine(broken, spec, {0, 0, 0}) != nullptr);
+    const auto lines = layout::wrapText(broken, 60, spec, measurer);
+    std::string joined;
+    for (const auto& line : lines)
+        joined += line.text;
+    std::string expected = broken;
+    std::erase(expected, ' ');
+    std::erase(joined, ' ');
+    CHECK(joined == expected);
 }
