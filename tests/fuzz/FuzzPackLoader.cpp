@@ -1,4 +1,6 @@
-// libFuzzer target: any bytes as every file of a pack, through loadPack, must give diagnostics, never a crash.
+// libFuzzer target: any bytes as every file of a pack (and as a kiosk config) must give diagnostics, never a
+// crash.
+#include "config/Config.h"
 #include "content/PackLoader.h"
 
 #include <cstddef>
@@ -43,7 +45,7 @@ private:
     fs::path dir_;
 };
 
-} // namespace
+}  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     static const ScratchPack pack;
@@ -54,5 +56,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (const auto& d : result.diagnostics) {
         if (d.file.empty() || d.message.empty() || d.line < 0 || d.column < 0) std::abort();
     }
+    // The config shares the TOML reading; it must always come back usable.
+    const auto config = kiosk::config::loadConfig(pack.dir() / "pack.toml");
+    if (config.config.idleTimeoutS < 10 || config.config.idleTimeoutS > 3600) std::abort();
     return 0;
 }
