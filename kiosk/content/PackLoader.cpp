@@ -112,7 +112,7 @@ void readPackTable(TableReader& top, PackContext& context, Pack& pack) {
         for (auto&& [code, value] : *status) {
             const std::string c(code.str());
             if (!context.languages.empty() && !listed(context.languages, c)) {
-                in.report().error(positionOf(value),
+                in.report().error(positionOf(code.source()),
                                   "language \"" + clip(c) +
                                       "\" in translation_status is not in [pack] languages; "
                                       "add it there or remove this line");
@@ -134,7 +134,7 @@ void readLanguageNames(TableReader& top, const PackContext& context, Pack& pack)
     for (auto&& [code, value] : *table) {
         const std::string c(code.str());
         if (!context.languages.empty() && !listed(context.languages, c)) {
-            top.report().error(positionOf(value),
+            top.report().error(positionOf(code.source()),
                                "language \"" + clip(c) +
                                    "\" in [language_names] is not in [pack] languages; add it "
                                    "there or remove this line");

@@ -313,3 +313,34 @@ TEST_CASE("rule: a list written as a single table is explained", "[content][rule
     requireOnly(copy, copy.load(),
                 "actions.toml:1:1: error: action must be a list of tables; write each one as [[action]]");
 }
+
+TEST_CASE("rule: a misspelt [files] key is unknown and the real one missing", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "story = \"story.toml\"", "storry = \"story.toml\"");
+    const auto result = copy.load();
+    INFO(listDiagnostics(result));
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK_THAT(result.diagnostics[0].format(),
+               Catch::StartsWith(
+                   copy.where("pack.toml:13:1: error: missing key \"story\" in [files]; add story = ")));
+    CHECK_THAT(
+        result.diagnostics[1].format(),
+        Catch::StartsWith(copy.where("pack.toml:15:1: error: unknown key \"storry\" in [files]; did you mean "
+                                     "\"story\"?")));
+    CHECK_FALSE(result.pack);
+}
+
+TEST_CASE("rule: each language is listed once", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", R"(languages = ["en", "ms"])", R"(languages = ["en", "ms", "en"])");
+    requireOnly(copy, copy.load(),
+                "pack.toml:6:26: error: language \"en\" is listed twice; list each language once");
+}
+
+TEST_CASE("rule: translation_status names only listed languages", "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", R"({ ms = "awaiting native review" })",
+                 R"({ ms = "awaiting native review", ta = "draft" })");
+    requireOnly(copy, copy.load(),
+                "pack.toml:7:55: error: language \"ta\" in translation_status is not in [pack] languages");
+}
