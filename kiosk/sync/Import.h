@@ -20,11 +20,14 @@ namespace kiosk::sync {
 using PledgeOpener = std::function<Result<pledge::SealedPledge>(std::span<const unsigned char>)>;
 
 struct ImportOptions {
-    PledgeOpener open;  // pledge::openSealedPledge with the coordinator's key
-    std::function<std::string(const std::string&)>
-        reference;                                       // the short code the kiosk showed, from the uuid
-    std::optional<std::set<std::string>> trustedKiosks;  // base64 keys; unset accepts any signer
-    std::string importedAtUtc;  // "YYYY-MM-DDTHH:MM:SSZ", given so tests are repeatable
+    // pledge::openSealedPledge with the coordinator's key; called from several threads at once.
+    PledgeOpener open;
+    // The short code the kiosk showed, from the uuid (pledge::referenceCode).
+    std::function<std::string(const std::string&)> reference;
+    // Base64 kiosk keys; unset accepts any signer.
+    std::optional<std::set<std::string>> trustedKiosks;
+    // "YYYY-MM-DDTHH:MM:SSZ", given so tests are repeatable.
+    std::string importedAtUtc;
 };
 
 // What happened to one bundle file.

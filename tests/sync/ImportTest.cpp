@@ -148,14 +148,18 @@ TEST_CASE("Bad bundles are rejected by name with a reason and the rest of the ba
 TEST_CASE("A pledge that does not open is rejected alone; its bundle's other pledges are imported",
           "[sync][import]") {
     Fixture f;
-    auto records = f.records("kl-booth-1", 1, 4);
-    records[2].sealed[20] ^= 1;
+    // 300 pledges: enough that opening is spread over threads; the damaged one sits in the middle.
+    std::vector<unsigned char> box = test::seal(test::personFor(1), f.coordinator.publicKey);
+    std::vector<pledge::PledgeRecord> records;
+    for (int i = 1; i <= 300; ++i) records.push_back(test::makeRecord("kl-booth-1", i, box));
+    records[150].sealed[20] ^= 1;
     auto bundle = test::writeBundle(f.dir / "in", f.kiosk, records);
     CentralDb db = f.db();
     ImportSummary summary = importBundles(db, {bundle}, test::optionsFor(f.coordinator.secretKey));
-    CHECK(summary.line() == "imported 3 new, 0 duplicate, 1 rejected");
+    CHECK(summary.line() == "imported 299 new, 0 duplicate, 1 rejected");
     REQUIRE(summary.bundles[0].recordErrors.size() == 1);
-    CHECK(summary.bundles[0].recordErrors[0].find(records[2].uuid) != std::string::npos);
+    CHECK(summary.bundles[0].recordErrors[0].find(records[150].uuid) != std::string::npos);
+    CHECK(summary.bundles[0].recordErrors[0].find("(sequence 151)") != std::string::npos);
 }
 
 TEST_CASE("Importing the same bundles again, or a re-exported copy, changes nothing", "[sync][import]") {
