@@ -4,6 +4,31 @@
 
 namespace kiosk::screens {
 
+namespace {
+// A tab an action, so any action is one tap away; the open tab doubles as the heading. Side by side in
+// landscape, one a row in portrait; a tab grows to two lines rather than shrinking its words.
+Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, int current) {
+    const Metrics& m = out.metrics();
+    const auto& pack = context.pack;
+    const int count = static_cast<int>(pack.actions.size());
+    const bool stacked = m.portrait();
+    const int tabW = stacked ? body.w : (body.w - m.gap() * (count - 1)) / count;
+    int tabH = m.touchTarget();
+    for (const auto& action : pack.actions)
+        if (out.measure(action.title.in(context.language, pack.defaultLanguage), m.buttonPx(), true) > tabW - m.px(20))
+            tabH = std::max(tabH, out.lineHeight(m.buttonPx(), true) * 2 + m.px(12));
+    for (int i = 0; i < count; ++i) {
+        const auto& action = pack.actions[static_cast<std::size_t>(i)];
+        const Rect tab{stacked ? body.x : body.x + i * (tabW + m.gap()), stacked ? body.y + i * (tabH + m.gap()) : body.y,
+                       tabW, tabH};
+        out.button("action-" + action.id, tab, action.title.in(context.language, pack.defaultLanguage),
+                   ButtonStyle::Secondary, i == current);
+    }
+    const int used = (stacked ? count * (tabH + m.gap()) : tabH + m.gap()) + m.gap();
+    return {body.x, body.y + used, body.w, body.h - used};
+}
+} // namespace
+
 int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
@@ -13,43 +38,40 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     const int count = static_cast<int>(pack.actions.size());
     const auto chrome = addChrome(out, context, {pack.uiText("nav_act", lang), true, true, false, true, ""});
     if (count == 0) return 1;
+    const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
     Rect body = chrome.body;
-
-    // A tab an action, so any action is one tap away.
     if (count > 1) {
-        const int tabW = (body.w - m.gap() * (count - 1)) / count;
-        for (int i = 0; i < count; ++i) {
-            const auto& action = pack.actions[static_cast<std::size_t>(i)];
-            out.button("action-" + action.id, {body.x + i * (tabW + m.gap()), body.y, tabW, m.touchTarget()},
-                       action.title.in(lang, fallback), ButtonStyle::Secondary, i == view.item);
-        }
-        body.y += m.touchTarget() + m.gap() * 2;
-        body.h -= m.touchTarget() + m.gap() * 2;
+        body = addActionTabs(out, context, body, view.item);
+    } else {
+        const int headingH = out.lineHeight(m.headingPx(), true) * 2;
+        const int used = out.text("act-heading", {body.x, body.y, body.w, headingH}, action.title.in(lang, fallback),
+                                  {m.headingPx(), m.minBodyPx(), true, palette.text});
+        body.y += used + m.gap();
+        body.h -= used + m.gap();
     }
 
-    const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
-    const int qrSide = std::max(m.qrSide(), std::min(body.w, body.h) * 2 / 3 - out.lineHeight(m.captionPx()) * 2);
-    const int captionH = out.lineHeight(m.captionPx()) * 2;
+    // The QR code as large as the space allows (at least 44 mm on the 7" panel when it fits); its caption
+    // sits under the words, beside the code, so the code keeps the full height.
+    const TextOptions captionStyle{m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::End};
+    const int captionH = out.lineHeight(m.captionPx(), true) * 2;
     Rect textArea;
     if (m.portrait()) {
-        const int blockH = std::min(qrSide, body.h / 2);
-        out.qr("act-qr", {body.x, body.bottom() - captionH - blockH, body.w, blockH}, action.url);
-        out.text("act-qr-caption", {body.x, body.bottom() - captionH, body.w, captionH},
-                 pack.uiText("scan_to_act", lang), {m.captionPx(), 0, false, palette.mutedText, Align::Center});
-        textArea = {body.x, body.y, body.w, body.h - blockH - captionH - m.gap()};
+        const int side = std::min(body.w, std::max(m.qrSide(), body.h / 2));
+        const int qrTop = body.bottom() - side;
+        out.qr("act-qr", {body.x + (body.w - side) / 2, qrTop, side, side}, action.url);
+        out.text("act-qr-caption", {body.x, qrTop - captionH - m.gap(), body.w, captionH},
+                 pack.uiText("scan_to_act", lang), {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Center, Align::End});
+        textArea = {body.x, body.y, body.w, qrTop - captionH - m.gap() * 2 - body.y};
     } else {
-        const int side = std::min(qrSide, body.h - captionH);
+        const int side = std::min(body.h, body.w * 2 / 5);
         out.qr("act-qr", {body.right() - side, body.y, side, side}, action.url);
-        out.text("act-qr-caption", {body.right() - side - m.gap(), body.y + side, side + m.gap(), captionH},
-                 pack.uiText("scan_to_act", lang), {m.captionPx(), 0, false, palette.mutedText, Align::Center});
-        textArea = {body.x, body.y, body.w - side - m.gap() * 3, body.h};
+        const int textW = body.w - side - m.gap() * 2;
+        out.text("act-qr-caption", {body.x, body.bottom() - captionH, textW, captionH},
+                 pack.uiText("scan_to_act", lang) + " ›", captionStyle);
+        textArea = {body.x, body.y, textW, body.h - captionH - m.gap()};
     }
-    const int headingH = out.lineHeight(m.headingPx(), true) * 2;
-    const int used = out.text("act-heading", {textArea.x, textArea.y, textArea.w, headingH}, action.title.in(lang, fallback),
-                              {m.headingPx(), m.minBodyPx(), true, palette.text});
-    const int top = textArea.y + used + m.gap();
-    const int pages = out.pagedText("act-text", {textArea.x, top, textArea.w, textArea.bottom() - top},
-                                    action.text.in(lang, fallback), {m.bodyPx(), 0, false, palette.text}, view.page);
+    const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
+                                    {m.bodyPx(), 0, false, palette.text}, view.page);
     addPager(out, context, chrome, view.item > 0 || view.page > 0, view.page + 1 < pages || view.item + 1 < count);
     return pages;
 }

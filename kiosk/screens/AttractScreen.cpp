@@ -1,4 +1,5 @@
 // The attract loop: one slide, big and short, readable from two metres, and an invitation to touch.
+#include "layout/TextFit.h"
 #include "screens/ScreenBuilders.h"
 
 namespace kiosk::screens {
@@ -26,7 +27,7 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
             out.image("slide-image", {content.x, content.y, content.w, imageHeight}, slide.image);
             textBox = {content.x, content.y + imageHeight + m.gap() * 2, content.w, content.h - imageHeight - m.gap() * 2};
         } else {
-            const int imageWidth = content.w * 2 / 5;
+            const int imageWidth = content.w / 3;
             out.image("slide-image", {content.x, content.y, imageWidth, content.h}, slide.image);
             textBox = {content.x + imageWidth + m.gap() * 2, content.y, content.w - imageWidth - m.gap() * 2, content.h};
         }
@@ -34,15 +35,25 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
 
     const std::string& title = slide.title.in(lang, fallback);
     const std::string& text = slide.text.in(lang, fallback);
-    // Title takes what it needs (up to 60%), the sentence gets the rest; both shrink only to a floor.
-    const Rect titleBox{textBox.x, textBox.y, textBox.w, text.empty() ? textBox.h : textBox.h * 3 / 5};
-    const int used = out.text("slide-title", titleBox, title,
-                              {m.px(48), m.px(30), true, palette.text, Align::Start,
-                               text.empty() ? Align::Center : Align::End});
-    if (!text.empty()) {
-        const int top = titleBox.y + std::max(used, titleBox.h) + m.gap();
-        out.text("slide-text", {textBox.x, top, textBox.w, textBox.bottom() - top}, text,
-                 {m.px(28), m.px(20), false, palette.text, Align::Start, Align::Start});
+    // The title takes what it needs of up to 45% (all when alone), the sentence the rest; both shrink only
+    // to a floor, and the pair is centred in the space.
+    const layout::FontSpec titleFont{lang, m.px(48), true};
+    const Size titleLimit{textBox.w, text.empty() ? textBox.h : textBox.h * 9 / 20};
+    const int titleHeight = layout::fitText(title, titleLimit, titleFont, m.px(30), out.measurer()).height;
+    if (text.empty()) {
+        out.text("slide-title", textBox, title,
+                 {m.px(48), m.px(30), true, palette.text, Align::Start, Align::Center});
+    } else {
+        const Rect titleBox{textBox.x, textBox.y, textBox.w, std::min(titleHeight, titleLimit.h)};
+        const int top = titleBox.bottom() + m.gap() * 2;
+        const Rect sentenceBox{textBox.x, top, textBox.w, textBox.bottom() - top};
+        const int sentenceHeight = layout::fitText(text, {sentenceBox.w, sentenceBox.h}, {lang, m.px(28), false},
+                                                   m.minBodyPx(), out.measurer()).height;
+        const int shift = std::max(0, (sentenceBox.h - sentenceHeight) / 2);
+        out.text("slide-title", {titleBox.x, titleBox.y + shift, titleBox.w, titleBox.h}, title,
+                 {m.px(48), m.px(30), true, palette.text, Align::Start, Align::Start});
+        out.text("slide-text", {sentenceBox.x, sentenceBox.y + shift, sentenceBox.w, sentenceBox.h - shift}, text,
+                 {m.px(28), m.minBodyPx(), false, palette.text, Align::Start, Align::Start});
     }
 
     // The call to touch, in the current language, always visible.

@@ -20,14 +20,14 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
 
     // The QR code and its caption; the portrait illustration beside or above it.
     const int qrSide = m.qrSide();
-    const int captionH = out.lineHeight(m.captionPx()) * 2;
+    const int captionH = out.lineHeight(m.captionPx()) * 3;
     Rect textArea;
     if (m.portrait()) {
         const int rowH = qrSide + captionH;
         out.image("case-image", {body.x, body.y, body.w - qrSide - m.gap() * 2, rowH}, profile.image, Align::Start);
         out.qr("case-qr", {body.right() - qrSide, body.y, qrSide, qrSide}, profile.actionUrl);
         out.text("case-qr-caption", {body.right() - qrSide - m.gap(), body.y + qrSide, qrSide + m.gap(), captionH},
-                 pack.uiText("scan_to_act", lang), {m.captionPx(), 0, false, palette.mutedText, Align::Center});
+                 pack.uiText("scan_to_act", lang), {m.captionPx(), m.minBodyPx(), false, palette.mutedText, Align::Center});
         textArea = {body.x, body.y + rowH + m.gap(), body.w, body.h - rowH - m.gap()};
     } else {
         const int columnW = qrSide + m.px(8);
@@ -35,7 +35,7 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
         out.image("case-image", {body.x, body.y, columnW, imageH}, profile.image);
         out.qr("case-qr", {body.x, body.bottom() - captionH - qrSide, columnW, qrSide}, profile.actionUrl);
         out.text("case-qr-caption", {body.x - m.px(4), body.bottom() - captionH, columnW + m.px(8), captionH},
-                 pack.uiText("scan_to_act", lang), {m.captionPx(), 0, false, palette.mutedText, Align::Center});
+                 pack.uiText("scan_to_act", lang), {m.captionPx(), m.minBodyPx(), false, palette.mutedText, Align::Center});
         textArea = {body.x + columnW + m.gap() * 2, body.y, body.w - columnW - m.gap() * 2, body.h};
     }
 

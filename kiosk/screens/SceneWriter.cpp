@@ -108,10 +108,14 @@ void SceneWriter::button(std::string id, Rect box, std::string_view label, Butto
     w.cornerRadius = metrics_.px(10);
     w.tappable = true;
     w.selected = selected;
-    const bool filled = style == ButtonStyle::Primary || selected;
-    w.fill = filled ? palette_.accent : style == ButtonStyle::Secondary ? palette_.surface : Color{0, 0, 0, 0};
-    const Color ink = filled ? palette_.accentText : palette_.text;
-    if (!filled) w.stroke = palette_.mutedText;
+    // Selected (the current language, the open tab) reads as "you are here": dark, not the yellow of "act".
+    const bool filled = style == ButtonStyle::Primary && !selected;
+    w.fill = selected ? palette_.text
+             : filled ? palette_.accent
+             : style == ButtonStyle::Secondary ? palette_.surface
+                                                : Color{0, 0, 0, 0};
+    const Color ink = selected ? palette_.surface : filled ? palette_.accentText : palette_.text;
+    if (!filled && !selected) w.stroke = palette_.mutedText;
     w.text = std::string(label);
     const int pad = metrics_.px(10);
     const Rect inner{box.x + pad, box.y, box.w - 2 * pad, box.h};

@@ -1,0 +1,47 @@
+// The kiosk program's commands; main.cpp only parses the command line and calls one of these.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/Geometry.h"
+
+namespace kiosk::app {
+
+struct RunOptions {
+    std::filesystem::path config;   // empty: built-in defaults
+    std::filesystem::path content;  // overrides the config's
+    std::optional<Size> size;
+    bool windowed = false;
+    std::optional<double> exitAfterSeconds;
+    bool headless = false;  // no display: SDL's dummy driver
+};
+
+struct TourOptions {
+    std::filesystem::path outDir;
+    std::filesystem::path content;
+    std::vector<Size> sizes;
+    std::vector<std::string> languages;  // empty: the pack's
+};
+
+struct PlayOptions {
+    std::filesystem::path script;
+    std::filesystem::path content;
+    std::filesystem::path config;
+    std::filesystem::path shotsDir;
+    Size size{800, 480};
+};
+
+int runKiosk(const RunOptions& options);
+int validatePack(const std::filesystem::path& dir);
+int runTour(const TourOptions& options);
+int runPlay(const PlayOptions& options);
+
+// "800x480" -> {800, 480}
+std::optional<Size> parseSize(const std::string& text);
+// The content pack used when neither the command line nor the config names one.
+std::filesystem::path defaultContentDir();
+
+} // namespace kiosk::app

@@ -1,0 +1,65 @@
+// Loading content with a fallback: a good pack is copied aside, so tomorrow's broken edit still shows today's.
+#include "app/PackSelection.h"
+
+#include <system_error>
+
+namespace kiosk::app {
+
+namespace fs = std::filesystem;
+
+fs::path lastGoodPackDir(const fs::path& dataDir) { return dataDir / "last-good-pack"; }
+
+namespace {
+// Copy to a temporary folder, then swap it in, so a power cut leaves the old copy or the new one.
+std::string keepCopy(const fs::path& from, const fs::path& dataDir) {
+    std::error_code error;
+    const fs::path target = lastGoodPackDir(dataDir);
+    const fs::path temporary = dataDir / "last-good-pack.tmp";
+    const fs::path old = dataDir / "last-good-pack.old";
+    fs::remove_all(temporary, error);
+    fs::create_directories(dataDir, error);
+    fs::copy(from, temporary, fs::copy_options::recursive | fs::copy_options::copy_symlinks, error);
+    if (error) return "could not keep a copy of the pack in " + target.string() + ": " + error.message();
+    fs::remove_all(old, error);
+    if (fs::exists(target)) fs::rename(target, old, error);
+    fs::rename(temporary, target, error);
+    if (error) return "could not keep a copy of the pack in " + target.string() + ": " + error.message();
+    fs::remove_all(old, error);
+    return "";
+}
+
+bool sameFolder(const fs::path& a, const fs::path& b) {
+    std::error_code error;
+    return fs::equivalent(a, b, error);
+}
+} // namespace
+
+PackSelection selectPack(const fs::path& contentDir, const fs::path& dataDir, ImageMeasurer* images) {
+    PackSelection selection;
+    auto loaded = content::loadPack(contentDir, images);
+    if (loaded.pack) {
+        selection.pack = std::move(loaded.pack);
+        selection.origin = PackOrigin::Configured;
+        if (!dataDir.empty() && !sameFolder(contentDir, lastGoodPackDir(dataDir))) {
+            if (auto problem = keepCopy(contentDir, dataDir); !problem.empty()) selection.problems.push_back(problem);
+        }
+        return selection;
+    }
+    selection.problems.push_back("the content pack " + contentDir.string() + " did not load:");
+    for (const auto& diagnostic : loaded.diagnostics)
+        if (diagnostic.severity == content::Severity::Error) selection.problems.push_back(diagnostic.format());
+
+    if (!dataDir.empty() && fs::exists(lastGoodPackDir(dataDir))) {
+        auto fallback = content::loadPack(lastGoodPackDir(dataDir), images);
+        if (fallback.pack) {
+            selection.pack = std::move(fallback.pack);
+            selection.origin = PackOrigin::LastGood;
+            selection.problems.push_back("showing the last pack that loaded (" + selection.pack->id + " " +
+                                         selection.pack->version + ")");
+            return selection;
+        }
+    }
+    return selection;
+}
+
+} // namespace kiosk::app

@@ -1,0 +1,85 @@
+// `kiosk play SCRIPT`: the real controller, screens and renderer, headless, on a virtual clock.
+#include "app/Commands.h"
+#include "app/Graphics.h"
+#include "app/PackSelection.h"
+#include "config/Config.h"
+#include "controller/PlayScript.h"
+#include "platform/Window.h"
+#include "render/FrameComposer.h"
+
+#include <SDL_image.h>
+
+#include <fstream>
+#include <iostream>
+
+namespace kiosk::app {
+
+int runPlay(const PlayOptions& options) {
+    SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
+    std::ifstream script(options.script);
+    if (!script) {
+        std::cerr << "kiosk play: cannot read " << options.script.string() << '\n';
+        return 2;
+    }
+    config::KioskConfig config;
+    if (!options.config.empty()) {
+        auto loaded = config::loadConfig(options.config);
+        for (const auto& diagnostic : loaded.diagnostics) std::cerr << diagnostic.format() << '\n';
+        config = std::move(loaded.config);
+    }
+    const std::filesystem::path contentDir =
+        !options.content.empty() ? options.content : !config.content.empty() ? config.content : defaultContentDir();
+
+    render::ImageLoader probe;
+    PackSelection selection = selectPack(contentDir, {}, &probe);
+    if (!selection.pack) {
+        for (const auto& problem : selection.problems) std::cerr << "kiosk play: " << problem << '\n';
+        return 1;
+    }
+    platform::WindowOptions windowOptions;
+    windowOptions.headless = true;
+    windowOptions.windowed = true;
+    windowOptions.size = options.size;
+    auto session = platform::SdlSession::start(windowOptions);
+    if (!session) {
+        std::cerr << "kiosk play: " << session.error() << '\n';
+        return 1;
+    }
+    auto window = platform::DisplayWindow::create(*session, windowOptions);
+    if (!window) {
+        std::cerr << "kiosk play: " << window.error() << '\n';
+        return 1;
+    }
+    std::string error;
+    auto graphics = TextAndImages::create(selection.pack->theme.fonts, error);
+    if (!graphics) {
+        std::cerr << "kiosk play: " << error << '\n';
+        return 1;
+    }
+    render::SceneRenderer scenes(window->renderer(), graphics->rasterizer(), graphics->images());
+    const Size size = options.size;
+    render::FrameComposer composer(window->renderer(), size, {{0, 0, float(size.w), float(size.h)}, 0});
+
+    ControllerSettings settings;
+    settings.idleTimeout = Millis(static_cast<long long>(config.idleTimeoutS) * 1000);
+    settings.defaultLanguage = config.defaultLanguage;
+    KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size, Millis(0));
+
+    PlayHooks hooks;
+    hooks.shot = [&](const std::string& name) {
+        const Millis now{0};
+        const auto fade = kiosk.transition(now);
+        composer.compose(scenes, kiosk.scene(), fade ? fade->from : nullptr, fade ? fade->progress : 1.0f);
+        scenes.endFrame();
+        if (options.shotsDir.empty()) return true;
+        std::error_code ignored;
+        std::filesystem::create_directories(options.shotsDir, ignored);
+        const auto frame = composer.capture();
+        const auto file = options.shotsDir / (name + ".png");
+        return frame && IMG_SavePNG(frame.get(), file.c_str()) == 0;
+    };
+    PlayScriptRunner runner(kiosk, std::cout, std::cerr, hooks);
+    return runner.run(script, options.script.string());
+}
+
+} // namespace kiosk::app

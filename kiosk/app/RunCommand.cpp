@@ -1,0 +1,143 @@
+// `kiosk`: the kiosk itself. Sleeps in SDL_WaitEventTimeout until input or the next deadline, draws only
+// when the picture changes, and tells systemd it is alive.
+#include "app/Commands.h"
+#include "app/Graphics.h"
+#include "app/PackSelection.h"
+#include "config/Config.h"
+#include "controller/KioskController.h"
+#include "platform/IdleWait.h"
+#include "platform/Watchdog.h"
+#include "platform/Window.h"
+#include "render/FrameComposer.h"
+#include "screens/Screens.h"
+
+#include <chrono>
+#include <iostream>
+
+namespace kiosk::app {
+
+namespace {
+Millis monotonicNow() {
+    return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now().time_since_epoch());
+}
+
+render::PanelPlacement placementOf(const platform::DisplayWindow& window) {
+    const auto copy = window.rotatedCopy();
+    return {{copy.x, copy.y, copy.w, copy.h}, copy.angleDegrees};
+}
+} // namespace
+
+std::filesystem::path defaultContentDir() { return KIOSK_DEFAULT_CONTENT; }
+
+int runKiosk(const RunOptions& options) {
+    config::KioskConfig config;
+    if (!options.config.empty()) {
+        auto loaded = config::loadConfig(options.config);
+        // A mistyped line falls back to its default: say so, and keep going.
+        for (const auto& diagnostic : loaded.diagnostics) std::cerr << diagnostic.format() << '\n';
+        config = std::move(loaded.config);
+    }
+    const std::filesystem::path contentDir =
+        !options.content.empty() ? options.content : !config.content.empty() ? config.content : defaultContentDir();
+
+    platform::WindowOptions windowOptions;
+    windowOptions.windowed = options.windowed;
+    windowOptions.headless = options.headless;
+    windowOptions.orientation = platform::orientationFromDegrees(config.orientation).value_or(platform::Orientation::Deg0);
+    if (options.size) windowOptions.size = *options.size;
+    else if (options.windowed) windowOptions.size = {800, 480};
+
+    auto session = platform::SdlSession::start(windowOptions);
+    if (!session) {
+        std::cerr << "kiosk: " << session.error() << '\n';
+        return 1;
+    }
+    auto window = platform::DisplayWindow::create(*session, windowOptions);
+    if (!window) {
+        std::cerr << "kiosk: " << window.error() << '\n';
+        return 1;
+    }
+    std::cerr << "kiosk: " << session->videoDriver() << " video, " << window->rendererName() << " renderer, "
+              << window->panelSize().w << "x" << window->panelSize().h << '\n';
+
+    render::ImageLoader probe;
+    PackSelection selection = selectPack(contentDir, config.dataDir, &probe);
+    for (const auto& problem : selection.problems) std::cerr << "kiosk: " << problem << '\n';
+
+    std::string error;
+    auto graphics = TextAndImages::create(selection.pack ? selection.pack->theme.fonts : content::ThemeFonts{}, error);
+    if (!graphics) {
+        std::cerr << "kiosk: " << error << '\n';
+        return 1;
+    }
+    render::SceneRenderer scenes(window->renderer(), graphics->rasterizer(), graphics->images());
+    render::FrameComposer composer(window->renderer(), window->logicalSize(), placementOf(*window));
+    auto translator = window->makeTranslator();
+    auto watchdog = platform::Watchdog::fromEnvironment();
+
+    const Millis start = monotonicNow();
+    const auto elapsed = [&] { return monotonicNow() - start; };
+    std::optional<Millis> exitAt;
+    if (options.exitAfterSeconds && *options.exitAfterSeconds > 0)
+        exitAt = Millis(static_cast<long long>(*options.exitAfterSeconds * 1000));
+
+    ControllerSettings settings;
+    settings.idleTimeout = Millis(static_cast<long long>(config.idleTimeoutS) * 1000);
+    settings.defaultLanguage = config.defaultLanguage;
+    std::optional<KioskController> kiosk;
+    Scene maintenance;
+    if (selection.pack) {
+        kiosk.emplace(*selection.pack, settings, graphics->measurer(), graphics->images(), window->logicalSize(),
+                      elapsed());
+    } else {
+        maintenance = screens::buildMaintenanceScene(window->logicalSize(), graphics->measurer(), graphics->images(),
+                                                    selection.problems);
+    }
+
+    watchdog.ready();
+    bool running = true;
+    bool firstFrame = true;
+    bool exposed = true;
+    while (running) {
+        Millis now = elapsed();
+        const int timeout = platform::idleWaitTimeout(
+            now, {kiosk ? kiosk->nextDeadline(now) : std::nullopt, watchdog.nextDeadline(), exitAt});
+        SDL_Event event;
+        if (SDL_WaitEventTimeout(&event, timeout)) {
+            do {
+                if (const auto system = translator.system(event)) {
+                    if (*system == platform::SystemEvent::Quit) running = false;
+                    if (*system == platform::SystemEvent::WindowResized) {
+                        window->refreshSizes();
+                        translator.setGeometry(window->panelSize(), window->windowSize());
+                    }
+                    exposed = true;
+                } else if (const auto input = translator.input(event)) {
+                    if (kiosk) kiosk->handle(*input, elapsed());
+                }
+            } while (SDL_PollEvent(&event));
+        }
+        now = elapsed();
+        watchdog.tick(now);
+        if (exitAt && now >= *exitAt) running = false;
+        if (kiosk) kiosk->tick(now);
+        if (kiosk ? kiosk->needsRedraw(now) || exposed : exposed) {
+            if (kiosk) {
+                const auto fade = kiosk->transition(now);
+                composer.compose(scenes, kiosk->scene(), fade ? fade->from : nullptr, fade ? fade->progress : 1.0f);
+                kiosk->markDrawn(now);
+            } else {
+                composer.compose(scenes, maintenance);
+            }
+            SDL_RenderPresent(window->renderer());
+            scenes.endFrame();
+            exposed = false;
+            if (firstFrame && options.exitAfterSeconds && *options.exitAfterSeconds <= 0) running = false;
+            firstFrame = false;
+        }
+    }
+    watchdog.stopping();
+    return 0;
+}
+
+} // namespace kiosk::app

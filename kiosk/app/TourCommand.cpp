@@ -1,0 +1,129 @@
+// `kiosk tour`: every screen of a pack, at every size and in every language, rendered headless to PNG,
+// with a contact sheet and a JSON report of what a person would see wrong.
+#include "app/Commands.h"
+#include "app/Graphics.h"
+#include "app/TourReport.h"
+#include "content/PackLoader.h"
+#include "platform/Window.h"
+#include "render/FrameComposer.h"
+#include "screens/Screens.h"
+
+#include <SDL_image.h>
+
+#include <iostream>
+
+namespace kiosk::app {
+
+namespace fs = std::filesystem;
+
+namespace {
+struct TourScreen {
+    std::string name;
+    View view;
+};
+
+std::vector<TourScreen> everyScreen(const content::Pack& pack) {
+    std::vector<TourScreen> screens;
+    for (std::size_t i = 0; i < pack.slides.size(); ++i)
+        screens.push_back({"attract-" + pack.slides[i].id, {ScreenId::Attract, static_cast<int>(i), 0}});
+    screens.push_back({"home", {ScreenId::Home, 0, 0}});
+    for (std::size_t i = 0; i < pack.story.size(); ++i)
+        screens.push_back({"story-" + pack.story[i].id, {ScreenId::Story, static_cast<int>(i), 0}});
+    for (std::size_t i = 0; i < pack.timeline.size(); ++i) {
+        const std::string number = (i < 9 ? "0" : "") + std::to_string(i + 1);
+        screens.push_back({"timeline-" + number + "-" + pack.timeline[i].date, {ScreenId::Timeline, static_cast<int>(i), 0}});
+    }
+    screens.push_back({"cases", {ScreenId::Cases, 0, 0}});
+    for (std::size_t i = 0; i < pack.cases.size(); ++i)
+        screens.push_back({"case-" + pack.cases[i].id, {ScreenId::Case, static_cast<int>(i), 0}});
+    for (std::size_t i = 0; i < pack.actions.size(); ++i)
+        screens.push_back({"act-" + pack.actions[i].id, {ScreenId::Act, static_cast<int>(i), 0}});
+    screens.push_back({"credits", {ScreenId::Credits, 0, 0}});
+    return screens;
+}
+
+std::string sizeName(Size s) { return std::to_string(s.w) + "x" + std::to_string(s.h); }
+} // namespace
+
+int runTour(const TourOptions& options) {
+    SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
+    render::ImageLoader probe;
+    const auto loaded = content::loadPack(options.content, &probe);
+    if (!loaded.pack) {
+        for (const auto& diagnostic : loaded.diagnostics) std::cerr << diagnostic.format() << '\n';
+        std::cerr << "kiosk tour: the pack did not load; fix the errors above (kiosk validate "
+                  << options.content.string() << ")\n";
+        return 1;
+    }
+    const content::Pack& pack = *loaded.pack;
+    const auto languages = options.languages.empty() ? pack.languages : options.languages;
+
+    platform::WindowOptions windowOptions;
+    windowOptions.headless = true;
+    windowOptions.windowed = true;
+    auto session = platform::SdlSession::start(windowOptions);
+    if (!session) {
+        std::cerr << "kiosk tour: " << session.error() << '\n';
+        return 1;
+    }
+    std::string error;
+    auto graphics = TextAndImages::create(pack.theme.fonts, error);
+    if (!graphics) {
+        std::cerr << "kiosk tour: " << error << '\n';
+        return 1;
+    }
+
+    TourReport report;
+    report.languages = languages;
+    std::error_code ignored;
+    fs::create_directories(options.outDir, ignored);
+    for (const Size size : options.sizes) {
+        report.sizes.push_back(sizeName(size));
+        windowOptions.size = size;
+        auto window = platform::DisplayWindow::create(*session, windowOptions);
+        if (!window) {
+            std::cerr << "kiosk tour: " << window.error() << '\n';
+            return 1;
+        }
+        render::SceneRenderer scenes(window->renderer(), graphics->rasterizer(), graphics->images());
+        render::FrameComposer composer(window->renderer(), size, {{0, 0, float(size.w), float(size.h)}, 0});
+        for (const auto& language : languages) {
+            const fs::path folder = options.outDir / sizeName(size) / language;
+            fs::create_directories(folder, ignored);
+            const screens::ScreenContext context{pack, language, size, graphics->measurer(), graphics->images()};
+            for (const auto& screen : everyScreen(pack)) {
+                View view = screen.view;
+                int pages = 1;
+                for (view.page = 0; view.page < pages; ++view.page) {
+                    const Scene scene = screens::buildScene(context, view);
+                    pages = scene.pageCount;
+                    const std::string name = screen.name + (view.page > 0 ? "-p" + std::to_string(view.page + 1) : "");
+                    report.addScreen(name);
+                    scenes.clearProblems();
+                    composer.compose(scenes, scene);
+                    scenes.endFrame();
+                    const auto frame = composer.capture();
+                    const fs::path file = folder / (name + ".png");
+                    if (!frame || IMG_SavePNG(frame.get(), file.c_str()) != 0) {
+                        report.problems.push_back({name, language, sizeName(size), "could not write " + file.string()});
+                        continue;
+                    }
+                    report.shots.push_back({name, language, sizeName(size), fs::relative(file, options.outDir).string()});
+                    for (const auto& problem : scene.problems)
+                        report.problems.push_back({name, language, sizeName(size), problem.widgetId + ": " + problem.what});
+                    for (const auto& problem : scenes.problems())
+                        report.problems.push_back({name, language, sizeName(size), problem});
+                }
+            }
+        }
+    }
+    report.write(options.outDir, pack);
+    std::cout << "tour: " << report.shots.size() << " images, " << report.problems.size() << " problems, in "
+              << options.outDir.string() << "/index.html\n";
+    for (const auto& problem : report.problems)
+        std::cout << "  " << problem.size << " " << problem.language << " " << problem.screen << ": " << problem.what
+                  << '\n';
+    return report.problems.empty() ? 0 : 1;
+}
+
+} // namespace kiosk::app

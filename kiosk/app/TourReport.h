@@ -1,0 +1,47 @@
+// The tour's outputs: tour.json for checks, index.html as a contact sheet for people.
+#pragma once
+
+#include "content/Pack.h"
+
+#include <filesystem>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct TourProblem {
+    std::string screen;
+    std::string language;
+    std::string size;
+    std::string what;
+};
+
+struct TourShot {
+    std::string screen;
+    std::string language;
+    std::string size;
+    std::string file;  // relative to the tour folder
+};
+
+struct TourReport {
+    std::vector<std::string> screens;  // in order of first appearance
+    std::vector<std::string> languages;
+    std::vector<std::string> sizes;
+    std::vector<TourShot> shots;
+    std::vector<TourProblem> problems;
+
+    void addScreen(const std::string& name);
+    void write(const std::filesystem::path& folder, const content::Pack& pack) const;
+    std::string json() const;
+    std::string html(const content::Pack& pack) const;
+
+private:
+    std::set<std::string> seen_;
+};
+
+// JSON and HTML string escaping.
+std::string jsonString(const std::string& text);
+std::string htmlEscape(const std::string& text);
+
+} // namespace kiosk::app
