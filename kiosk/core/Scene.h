@@ -31,6 +31,7 @@ struct Widget {
     WidgetKind kind = WidgetKind::Box;
     Rect rect;
     Color fill{0, 0, 0, 0};
+    Color stroke{0, 0, 0, 0};  // outline, e.g. of a secondary button
     int cornerRadius = 0;
     std::string text;  // the whole text, unwrapped (for `dump` and `expect text`)
     std::vector<TextLine> lines;
