@@ -18,7 +18,7 @@ using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS pledges (
-  uuid TEXT PRIMARY KEY NOT NULL,
+  uuid TEXT NOT NULL UNIQUE,
   reference TEXT NOT NULL,
   kiosk_id TEXT NOT NULL,
   sequence INTEGER NOT NULL,
@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS pledges (
   kiosk_public_key TEXT NOT NULL,
   bundle TEXT NOT NULL,
   imported_at_utc TEXT NOT NULL
-) WITHOUT ROWID;
+);
 CREATE INDEX IF NOT EXISTS pledges_by_kiosk ON pledges (kiosk_id, sequence);
 PRAGMA user_version = 1;
 )sql";
@@ -98,6 +98,8 @@ Result<CentralDb> CentralDb::open(const std::filesystem::path& path) {
     handles->db.reset(raw);
     if (rc != SQLITE_OK) return handles->error("cannot open the coordinator database");
     sqlite3_busy_timeout(raw, 5000);
+    // A larger page cache keeps the uuid index in memory while a 100,000-pledge bundle is merged.
+    if (auto tuned = handles->exec("PRAGMA cache_size = -65536"); !tuned) return tuned.error();
     if (auto made = handles->exec(kSchema); !made) return made.error();
     auto insert = handles->prepare(std::string("INSERT OR IGNORE INTO pledges (") + kColumns +
                                    ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
