@@ -271,7 +271,9 @@ void addSyncCommands(CLI::App& app) {
     pushCmd->callback([pushArgs] { runPush(*pushArgs); });
 
     auto importArgs = std::make_shared<ImportArgs>();
-    CLI::App* importCmd = app.add_subcommand("import", "Merge kiosk bundles into the coordinator's database");
+    CLI::App* importCmd = app.add_subcommand(
+        "import",
+        "Merge kiosk bundles into the coordinator's database (exit status 2 if anything was rejected)");
     importCmd->add_option("--key", importArgs->key, "The coordinator's secret key file")->required();
     importCmd->add_option("--db", importArgs->db, "The coordinator's database (created if missing)")
         ->required();

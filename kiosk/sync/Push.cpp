@@ -172,7 +172,7 @@ Result<void> checkPushUrl(const PushOptions& options) {
         return Error{ErrorKind::Invalid,
                      "[sync] url \"" + options.url +
                          "\" is plain http: pledges go only over https (http is allowed only to 127.0.0.1 or "
-                         "localhost with allow_insecure_loopback = true)"};
+                         "localhost, with kioskctl push --allow-insecure-loopback)"};
     return Error{ErrorKind::Invalid, "[sync] url \"" + options.url + "\" must start with https://"};
 }
 
