@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/Geometry.h"
+#include "pledge/Form.h"
 
 #include <filesystem>
 #include <map>
@@ -80,6 +81,10 @@ struct Action {
     LocalText title;
     LocalText text;
     std::string url;  // shown as a QR code
+    // A pledge form signed on the kiosk. Every text holds every pack language: a missing translation is
+    // filled in from the default language, as LocalText::in would show it.
+    std::optional<pledge::Form> form;
+    LocalText submitLabel;  // the form's sign button; set when `form` is
 };
 
 struct Source {
@@ -100,9 +105,9 @@ struct Pack {
     LocalText title;
     std::vector<std::string> languages;  // the first is the default
     std::string defaultLanguage;
-    std::map<std::string, std::string> languageNames;  // each in its own script: ta = "தமிழ்"
+    std::map<std::string, std::string> languageNames;      // each in its own script: ta = "தமிழ்"
     std::map<std::string, std::string> translationStatus;  // e.g. ms = "awaiting native review"
-    std::map<std::string, LocalText> ui;  // chrome strings, keys in kRequiredUiStrings
+    std::map<std::string, LocalText> ui;                   // chrome strings, keys in kRequiredUiStrings
     Theme theme;
     std::vector<Slide> slides;
     std::vector<StorySection> story;
@@ -117,8 +122,8 @@ struct Pack {
 
 // The chrome strings every pack must translate.
 inline const std::vector<std::string> kRequiredUiStrings = {
-    "touch_to_begin", "nav_story", "nav_timeline", "nav_cases", "nav_act", "back", "home",
-    "scan_to_act",    "credits",   "next",         "previous",  "language",
+    "touch_to_begin", "nav_story",   "nav_timeline", "nav_cases", "nav_act",  "back",
+    "home",           "scan_to_act", "credits",      "next",      "previous", "language",
 };
 
-} // namespace kiosk::content
+}  // namespace kiosk::content

@@ -37,25 +37,29 @@ std::string readUrl(TableReader& in, std::string_view key, Need need);
 std::string readId(TableReader& in, std::map<std::string, int>& seen, std::string_view kind);
 
 // Calls `each` for every table in the array of tables `key` ([[key]]); reports anything else. A required
-// list must hold at least one table.
-template <class Each> void forEachTable(TableReader& in, std::string_view key, Need need, Each&& each) {
+// list must hold at least one table. `header` is how the list's header is written when it is nested
+// ("action.form.field"); it defaults to `key`.
+template <class Each>
+void forEachTable(TableReader& in, std::string_view key, Need need, Each&& each,
+                  std::string_view header = {}) {
     const std::string k(key);
-    const toml::node* node = in.node(key, need, "add at least one [[" + k + "]]");
+    const std::string h(header.empty() ? key : header);
+    const toml::node* node = in.node(key, need, "add at least one [[" + h + "]]");
     if (!node) return;
     const toml::array* list = node->as_array();
     if (!list) {
         in.report().error(positionOf(*node),
-                          k + " must be a list of tables; write each one as [[" + k + "]]");
+                          k + " must be a list of tables; write each one as [[" + h + "]]");
         return;
     }
     if (list->empty() && need == Need::Required)
-        in.report().error(positionOf(*node), k + " is empty; add at least one [[" + k + "]]");
+        in.report().error(positionOf(*node), k + " is empty; add at least one [[" + h + "]]");
     for (const toml::node& item : *list) {
         if (const toml::table* table = item.as_table()) {
             each(*table);
         } else {
             in.report().error(positionOf(item), "each " + k + " must be a table, not " + describeType(item) +
-                                                    "; write [[" + k + "]] followed by its keys");
+                                                    "; write [[" + h + "]] followed by its keys");
         }
     }
 }

@@ -1,6 +1,8 @@
-// The content files: one array of tables each (credits adds a title and text), read into the model.
+// The content files: one array of tables each (credits adds a title and text), read into the model. An
+// action's pledge form is read by PackForm.
 #include "content/PackSections.h"
 
+#include "content/PackForm.h"
 #include "content/ValueRules.h"
 
 #include <cstdio>
@@ -152,12 +154,13 @@ void readActions(const toml::table& doc, FileReport& report, const std::string& 
     TableReader top(doc, report, name, {"action"});
     std::map<std::string, int> ids;
     forEachTable(top, "action", Need::Required, [&](const toml::table& table) {
-        TableReader in(table, report, "[[action]]", {"id", "title", "text", "url"});
+        TableReader in(table, report, "[[action]]", {"id", "title", "text", "url", "form"});
         Action action;
         action.id = readId(in, ids, "action");
         action.title = readText(in, "title", Need::Required, context).value_or(LocalText{});
         action.text = readText(in, "text", Need::Required, context).value_or(LocalText{});
         action.url = readUrl(in, "url", Need::Required);
+        action.form = readForm(in, context, action.submitLabel);
         pack.actions.push_back(std::move(action));
     });
 }

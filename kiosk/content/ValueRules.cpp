@@ -54,6 +54,21 @@ std::string suggestId(std::string_view text) {
     return out.empty() ? "my-id" : out;
 }
 
+bool isValidFormKey(std::string_view key) {
+    return !key.empty() && std::all_of(key.begin(), key.end(), [](char c) {
+        return isLower(c) || isDigit(c) || c == '-' || c == '_';
+    });
+}
+
+std::optional<pledge::FieldKind> parseFieldKind(std::string_view text) {
+    using pledge::FieldKind;
+    if (text == "text") return FieldKind::Text;
+    if (text == "email") return FieldKind::Email;
+    if (text == "phone") return FieldKind::Phone;
+    if (text == "choice") return FieldKind::Choice;
+    return std::nullopt;
+}
+
 bool isValidLanguageCode(std::string_view code) {
     const auto dash = code.find('-');
     const auto primary = code.substr(0, dash);

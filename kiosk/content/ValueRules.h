@@ -1,7 +1,9 @@
-// The pack's rules for single values: ids, language codes, timeline dates, URLs and theme colours.
+// The pack's rules for single values: ids, form keys and kinds, language codes, timeline dates, URLs and
+// theme colours.
 #pragma once
 
 #include "core/Geometry.h"
+#include "pledge/Form.h"
 
 #include <compare>
 #include <cstddef>
@@ -15,6 +17,13 @@ namespace kiosk::content {
 bool isValidId(std::string_view id);
 // A readable id close to `text`: lower case, other characters turned into "-".
 std::string suggestId(std::string_view text);
+
+// [a-z0-9_-]+: ids of form fields and consents, and the stored values of choices. They become keys and
+// values in pledge records and CSV columns, so they stay plain; labels are what people see.
+bool isValidFormKey(std::string_view key);
+
+// "text", "email", "phone" or "choice".
+std::optional<pledge::FieldKind> parseFieldKind(std::string_view text);
 
 // Two or three lower-case letters, optionally followed by "-" subtags: "en", "zh-hans".
 bool isValidLanguageCode(std::string_view code);

@@ -33,7 +33,7 @@ TEST_CASE("rule: unknown keys far from any known key list the known keys", "[con
     copy.replace("actions.toml", "url = ", "colour = \"red\"\nurl = ");
     requireOnly(copy, copy.load(),
                 "actions.toml:5:1: error: unknown key \"colour\" in [[action]]; remove it or use one of: id, "
-                "title, text, url");
+                "title, text, url, form");
 }
 
 TEST_CASE("rule: missing required keys point at the table that lacks them", "[content][rules]") {

@@ -1,4 +1,4 @@
-// Single-value rules: ids, language codes, dates, URLs and colours.
+// Single-value rules: ids, form keys and kinds, language codes, dates, URLs and colours.
 #include "content/ValueRules.h"
 
 #include <catch2/catch.hpp>
@@ -12,6 +12,24 @@ TEST_CASE("ids are lower-case letters, digits and dashes", "[content]") {
     CHECK_FALSE(isValidId("a_b"));
     CHECK(suggestId("Yecenia Armenta!") == "yecenia-armenta");
     CHECK(suggestId("!!!") == "my-id");
+}
+
+TEST_CASE("form keys also allow underscores", "[content]") {
+    CHECK(isValidFormKey("negeri-sembilan"));
+    CHECK(isValidFormKey("full_name"));
+    CHECK_FALSE(isValidFormKey(""));
+    CHECK_FALSE(isValidFormKey("Kuala Lumpur"));
+    CHECK_FALSE(isValidFormKey("pulau.pinang"));
+}
+
+TEST_CASE("field kinds are the four pledge::FieldKind names", "[content]") {
+    using kiosk::pledge::FieldKind;
+    CHECK(parseFieldKind("text") == FieldKind::Text);
+    CHECK(parseFieldKind("email") == FieldKind::Email);
+    CHECK(parseFieldKind("phone") == FieldKind::Phone);
+    CHECK(parseFieldKind("choice") == FieldKind::Choice);
+    CHECK_FALSE(parseFieldKind("Email"));
+    CHECK_FALSE(parseFieldKind("number"));
 }
 
 TEST_CASE("language codes are ISO 639 codes with optional subtags", "[content]") {
