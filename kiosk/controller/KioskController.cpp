@@ -19,9 +19,9 @@ template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 } // namespace
 
 KioskController::KioskController(const content::Pack& pack, ControllerSettings settings, layout::TextMeasurer& text,
-                                 ImageMeasurer& images, Size screen, Millis now)
+                                 ImageMeasurer& images, Size screen, Millis now, KioskServices* services)
     : pack_(pack), settings_(std::move(settings)), text_(text), images_(images), screen_(screen),
-      nav_(screens::countsOf(pack)) {
+      nav_(screens::countsOf(pack)), services_(services ? *services : noServices_) {
     const auto& languages = pack_.languages;
     if (std::find(languages.begin(), languages.end(), settings_.defaultLanguage) == languages.end())
         settings_.defaultLanguage = pack_.defaultLanguage;
@@ -38,7 +38,27 @@ void KioskController::changed() {
 
 const Scene& KioskController::scene() {
     if (!sceneStale_) return scene_;
-    const screens::ScreenContext context{pack_, language_, screen_, text_, images_};
+    screens::ScreenContext context{pack_, language_, screen_, text_, images_};
+    context.extras.collectionProblem = services_.collectionProblem();
+    context.extras.developmentKey = services_.developmentKey();
+    const ScreenId screen = nav_.view().screen;
+    if (screen == ScreenId::Pledge && pledge_) {
+        pledgeView_.form = currentForm();
+        pledgeView_.values = &pledge_->values;
+        pledgeView_.ticked = &pledge_->ticked;
+        pledgeView_.focusedField = pledge_->focused;
+        pledgeView_.keyboard = pledge_->keyboard;
+        pledgeView_.errors = pledge_->errors;
+        pledgeView_.banner = pledge_->banner;
+        pledgeView_.stillThere = shownStillThere_;
+        pledgeView_.countdownSeconds = shownSeconds_;
+        context.extras.pledge = &pledgeView_;
+    }
+    if (screen == ScreenId::Thanks) context.extras.thanks = &thanks_;
+    if (screen == ScreenId::AdminPin || screen == ScreenId::Admin) {
+        admin_.pinDigits = static_cast<int>(pin_.size());
+        context.extras.admin = &admin_;
+    }
     scene_ = screens::buildScene(context, nav_.view());
     const View before = nav_.view();
     nav_.setPageCount(scene_.pageCount);
@@ -58,12 +78,19 @@ void KioskController::setLanguage(const std::string& language) {
     changed();
 }
 
-void KioskController::touchedAt(Millis now) { lastInput_ = now; }
+void KioskController::touchedAt(Millis now) {
+    lastInput_ = now;
+    if (shownStillThere_) {
+        shownStillThere_ = false;
+        changed();
+    }
+}
 
 void KioskController::startSlide(Millis now) { slideStart_ = now; }
 
 void KioskController::goToAttract(Millis now) {
     nav_.toAttract();
+    afterNavigation();
     language_ = settings_.defaultLanguage;
     focus_ = -1;
     fadeStart_.reset();
@@ -73,6 +100,11 @@ void KioskController::goToAttract(Millis now) {
 
 void KioskController::activate(std::string_view id, Millis now) {
     touchedAt(now);
+    if (activatePledge(id, now) || activateAdmin(id, now)) {
+        afterNavigation();
+        changed();
+        return;
+    }
     const auto indexOf = [&](const auto& items, std::string_view itemId) {
         for (std::size_t i = 0; i < items.size(); ++i)
             if (items[i].id == itemId) return static_cast<int>(i);
@@ -103,6 +135,8 @@ void KioskController::activate(std::string_view id, Millis now) {
         nav_.open(ScreenId::Act, index);
     } else if (id == "back") {
         nav_.back();
+    } else if (id == "done") {
+        nav_.home();
     } else if (id == "home") {
         nav_.home();
     } else if (id == "next") {
@@ -114,6 +148,7 @@ void KioskController::activate(std::string_view id, Millis now) {
     }
     fadeStart_.reset();
     focus_ = -1;
+    afterNavigation();
     changed();
 }
 
@@ -150,6 +185,28 @@ void KioskController::key(Key key, Millis now) {
     if (nav_.view().screen == ScreenId::Attract) {
         activate("start", now);
         return;
+    }
+    // A physical keyboard on the form types into the focused field; on the PIN pad it enters digits.
+    if (nav_.view().screen == ScreenId::Pledge && pledge_ && !pledge_->focused.empty()) {
+        if (key == Key::Backspace) {
+            pledge_->values.backspace(pledge_->focused);
+            changed();
+            return;
+        }
+        if (key == Key::Enter || key == Key::Tab) {
+            focusNextField();
+            changed();
+            return;
+        }
+    }
+    if (nav_.view().screen == ScreenId::Pledge && key == Key::Escape) {
+        activate("cancel", now);
+        return;
+    }
+    if (nav_.view().screen == ScreenId::AdminPin) {
+        if (key == Key::Backspace) activate("pin-back", now);
+        if (key == Key::Enter) activate("pin-ok", now);
+        if (key == Key::Backspace || key == Key::Enter) return;
     }
     switch (key) {
     case Key::Left: swipe(SwipeDirection::Right, now); break;
@@ -200,12 +257,17 @@ void KioskController::handle(const InputEvent& event, Millis now) {
                        }
                    },
                    [&](const KeyEvent& pressed) { key(pressed.key, now); },
-                   [&](const TextEvent&) { touchedAt(now); },
+                   [&](const TextEvent& typed) {
+                       touchedAt(now);
+                       if (nav_.view().screen == ScreenId::Pledge) typeText(typed.utf8);
+                       if (nav_.view().screen == ScreenId::AdminPin) {
+                           for (const char c : typed.utf8)
+                               if (c >= '0' && c <= '9') activate(std::string("pin-") + c, now);
+                       }
+                   },
                },
                event);
 }
-
-bool KioskController::takeAdminRequest() { return std::exchange(adminRequested_, false); }
 
 void KioskController::tick(Millis now) {
     if (const auto gesture = gestures_.poll(now)) {
@@ -214,7 +276,7 @@ void KioskController::tick(Millis now) {
             const Point p = held->position;
             const bool nearX = p.x < corner || p.x >= screen_.w - corner;
             const bool nearY = p.y < corner || p.y >= screen_.h - corner;
-            if (nearX && nearY) adminRequested_ = true;
+            if (nearX && nearY) openAdmin(now);
         }
     }
     if (fadeStart_ && now - *fadeStart_ >= settings_.crossfade) {
@@ -231,6 +293,26 @@ void KioskController::tick(Millis now) {
             startSlide(now);
             changed();
         }
+        return;
+    }
+    const ScreenId screen = nav_.view().screen;
+    if (screen == ScreenId::Pledge) {
+        // "Still there?" with a countdown, then the form is cleared and the loop resumes.
+        if (now - lastInput_ >= settings_.pledgeIdleClear) {
+            goToAttract(now);
+            return;
+        }
+        const bool asking = stillThere(now);
+        const int seconds = asking ? secondsLeft(now) : 0;
+        if (asking != shownStillThere_ || seconds != shownSeconds_) {
+            shownStillThere_ = asking;
+            shownSeconds_ = seconds;
+            changed();
+        }
+        return;
+    }
+    if (screen == ScreenId::Thanks && now - lastInput_ >= settings_.thanksTimeout) {
+        goToAttract(now);
         return;
     }
     if (now - lastInput_ >= settings_.idleTimeout) goToAttract(now);
@@ -258,6 +340,12 @@ std::optional<Millis> KioskController::nextDeadline(Millis now) const {
             const auto& slide = pack_.slides[static_cast<std::size_t>(nav_.view().item) % pack_.slides.size()];
             consider(slideStart_ + Millis(slide.durationMs));
         }
+    } else if (nav_.view().screen == ScreenId::Pledge) {
+        if (stillThere(now)) consider(now + Millis(1000 - (now - lastInput_ - settings_.pledgeIdleQuestion).count() % 1000));
+        else consider(lastInput_ + settings_.pledgeIdleQuestion);
+        consider(lastInput_ + settings_.pledgeIdleClear);
+    } else if (nav_.view().screen == ScreenId::Thanks) {
+        consider(lastInput_ + settings_.thanksTimeout);
     } else {
         consider(lastInput_ + settings_.idleTimeout);
     }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/Pack.h"
+#include "controller/KioskServices.h"
 #include "core/Gestures.h"
 #include "core/ImageMeasurer.h"
 #include "core/Input.h"
@@ -11,6 +12,8 @@
 #include "core/Time.h"
 #include "layout/TextMeasurer.h"
 
+#include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,6 +25,9 @@ struct ControllerSettings {
     Millis crossfade{700};
     Millis frameInterval{16};  // while animating
     std::string defaultLanguage;  // empty: the pack's
+    Millis pledgeIdleQuestion{45000};  // "still there?" on the pledge form
+    Millis pledgeIdleClear{60000};     // then the form is cleared
+    Millis thanksTimeout{20000};       // the thank-you screen leaves by itself, reference code and all
 };
 
 // A cross-fade in progress: draw `from` at 1 - progress, then the current scene at progress.
@@ -32,8 +38,9 @@ struct Transition {
 
 class KioskController {
 public:
+    // `services` may be null: then the kiosk collects nothing and has no admin PIN.
     KioskController(const content::Pack& pack, ControllerSettings settings, layout::TextMeasurer& text,
-                    ImageMeasurer& images, Size screen, Millis now);
+                    ImageMeasurer& images, Size screen, Millis now, KioskServices* services = nullptr);
 
     void handle(const InputEvent& event, Millis now);
     // Advances timers (slides, idle return, long press, animation); call when nextDeadline() passes.
@@ -61,11 +68,39 @@ public:
     const std::string& language() const { return language_; }
     void setLanguage(const std::string& language);
     int focusedIndex() const { return focus_; }
-    // Raised by the hidden admin gesture (a long press in a corner); cleared by the caller.
-    bool takeAdminRequest();
+    // The hidden admin gesture: a long press in a corner opens the PIN pad.
+    void openAdmin(Millis now);
+    // Set by the admin screen's "leave kiosk" button; the event loop exits with code 0.
+    bool exitRequested() const { return exitRequested_; }
+    // Called with each pledge's uuid once it is durably stored (`kiosk play` prints `pledge-saved UUID`).
+    void onPledgeSaved(std::function<void(const std::string& uuid)> handler) { pledgeSaved_ = std::move(handler); }
 
 private:
+    struct PledgeSession {
+        int action = 0;
+        pledge::FormState values;
+        std::map<std::string, bool> ticked;
+        std::string focused;
+        screens::KeyboardMode keyboard = screens::KeyboardMode::Letters;
+        std::map<std::string, std::string> errors;
+        std::string banner;
+        int failures = 0;
+    };
+
     void changed();
+    void afterNavigation();
+    bool activatePledge(std::string_view id, Millis now);
+    bool activateAdmin(std::string_view id, Millis now);
+    void startPledge(int action);
+    void focusField(const std::string& id);
+    void focusNextField();
+    void typeText(const std::string& utf8);
+    void submitPledge();
+    void clearPledgeValues();
+    void pinEntered(Millis now);
+    bool stillThere(Millis now) const;
+    int secondsLeft(Millis now) const;
+    const pledge::Form* currentForm() const;
     void activate(std::string_view id, Millis now);
     void touchedAt(Millis now);
     void startSlide(Millis now);
@@ -90,7 +125,18 @@ private:
     Millis lastInput_{0};
     Millis slideStart_{0};
     int focus_ = -1;  // index among tappable widgets, -1 when keyboard focus is not shown
-    bool adminRequested_ = false;
+
+    NoServices noServices_;
+    KioskServices& services_;
+    std::optional<PledgeSession> pledge_;
+    screens::PledgeView pledgeView_;
+    screens::ThanksView thanks_;
+    screens::AdminView admin_;
+    std::string pin_;
+    bool exitRequested_ = false;
+    bool shownStillThere_ = false;
+    int shownSeconds_ = 0;
+    std::function<void(const std::string&)> pledgeSaved_;
 };
 
 } // namespace kiosk

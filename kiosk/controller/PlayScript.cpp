@@ -40,7 +40,10 @@ const char* kindName(WidgetKind kind) {
 } // namespace
 
 PlayScriptRunner::PlayScriptRunner(KioskController& controller, std::ostream& out, std::ostream& err, PlayHooks hooks)
-    : controller_(controller), out_(out), err_(err), hooks_(std::move(hooks)) {}
+    : controller_(controller), out_(out), err_(err), hooks_(std::move(hooks)) {
+    // One flushed line a durably stored pledge, so a test that kills the run knows what must survive.
+    controller_.onPledgeSaved([this](const std::string& uuid) { out_ << "pledge-saved " << uuid << std::endl; });
+}
 
 void PlayScriptRunner::advanceTo(Millis target) {
     // Jump from deadline to deadline: waits cost no real time, and every timer fires at its moment.
@@ -92,6 +95,8 @@ std::string PlayScriptRunner::step(const std::string& rawLine) {
             controller_.handle(PointerEvent{PointerPhase::Up, {x, y}}, now_);
         } else if (rest.empty()) {
             return "tap needs a widget id or X Y";
+        } else if (rest == "admin") {
+            return step("admin");
         } else if (!controller_.tap(rest, now_)) {
             return "no tappable widget \"" + rest + "\" on screen " + std::string(screenName(controller_.view().screen));
         }
@@ -111,6 +116,9 @@ std::string PlayScriptRunner::step(const std::string& rawLine) {
         controller_.handle(PointerEvent{PointerPhase::Move, to}, now_);
         advanceTo(now_ + Millis(60));
         controller_.handle(PointerEvent{PointerPhase::Up, to}, now_);
+    } else if (command == "type") {
+        // As a physical keyboard would send it: into the focused field.
+        controller_.handle(TextEvent{rest}, now_);
     } else if (command == "key") {
         const auto key = keyNamed(rest);
         if (!key) return "unknown key \"" + rest + "\" (use left, right, up, down, enter, escape, tab, space, backspace)";
@@ -138,6 +146,11 @@ std::string PlayScriptRunner::step(const std::string& rawLine) {
         } else {
             return "expect needs screen NAME or text TEXT";
         }
+    } else if (command == "admin") {
+        // The hidden gesture: press and hold the top-left corner for three seconds.
+        controller_.handle(PointerEvent{PointerPhase::Down, {2, 2}}, now_);
+        advanceTo(now_ + Millis(3100));
+        controller_.handle(PointerEvent{PointerPhase::Up, {2, 2}}, now_);
     } else if (command == "shot") {
         if (rest.empty()) return "shot needs a name";
         if (hooks_.shot && !hooks_.shot(rest)) return "could not write shot " + rest;

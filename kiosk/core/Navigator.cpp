@@ -19,6 +19,10 @@ std::string_view screenName(ScreenId id) {
     case ScreenId::Case: return "case";
     case ScreenId::Act: return "act";
     case ScreenId::Credits: return "credits";
+    case ScreenId::Pledge: return "pledge";
+    case ScreenId::Thanks: return "thanks";
+    case ScreenId::AdminPin: return "admin-pin";
+    case ScreenId::Admin: return "admin";
     }
     return "unknown";
 }
@@ -29,7 +33,11 @@ int Navigator::itemCount(ScreenId screen) const {
     case ScreenId::Story: return counts_.storySections;
     case ScreenId::Timeline: return counts_.timelineEntries;
     case ScreenId::Case: return counts_.cases;
-    case ScreenId::Act: return counts_.actions;
+    case ScreenId::Act:
+    case ScreenId::Pledge:
+    case ScreenId::Thanks: return counts_.actions;
+    case ScreenId::AdminPin:
+    case ScreenId::Admin:
     case ScreenId::Home:
     case ScreenId::Cases:
     case ScreenId::Credits: return 1;
@@ -74,6 +82,7 @@ bool Navigator::previous() {
 void Navigator::back() {
     switch (view_.screen) {
     case ScreenId::Case: open(ScreenId::Cases); break;
+    case ScreenId::Pledge: open(ScreenId::Act, view_.item); break;
     case ScreenId::Home: open(ScreenId::Attract); break;
     case ScreenId::Attract: break;
     default: open(ScreenId::Home); break;

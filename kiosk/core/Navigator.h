@@ -6,7 +6,7 @@
 
 namespace kiosk {
 
-enum class ScreenId { Attract, Home, Story, Timeline, Cases, Case, Act, Credits };
+enum class ScreenId { Attract, Home, Story, Timeline, Cases, Case, Act, Credits, Pledge, Thanks, AdminPin, Admin };
 
 std::string_view screenName(ScreenId id);
 

@@ -70,6 +70,22 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
                  pack.uiText("scan_to_act", lang) + " ›", captionStyle);
         textArea = {body.x, body.y, textW, body.h - captionH - m.gap()};
     }
+    // Signing on the kiosk, when the action has a form: a big button under the words; or, when this kiosk
+    // cannot collect, a plain note saying so (the QR code still works).
+    if (action.form) {
+        const int buttonH = m.touchTarget() + m.px(8);
+        const Rect slot{textArea.x, textArea.bottom() - buttonH, textArea.w, buttonH};
+        if (context.extras.collectionProblem.empty()) {
+            const std::string label = action.submitLabel.empty() ? pack.uiText("pledge_sign", lang)
+                                                                 : action.submitLabel.in(lang, fallback);
+            const int w = std::min(slot.w, std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40)));
+            out.button("pledge-" + action.id, {slot.x, slot.y, w, slot.h}, label, ButtonStyle::Primary);
+        } else {
+            out.text("pledge-" + action.id + "-unavailable", slot, pack.uiText("not_collecting", lang),
+                     {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Center});
+        }
+        textArea.h -= buttonH + m.gap();
+    }
     const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
                                     {m.bodyPx(), 0, false, palette.text}, view.page);
     addPager(out, context, chrome, view.item > 0 || view.page > 0, view.page + 1 < pages || view.item + 1 < count);

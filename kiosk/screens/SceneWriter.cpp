@@ -100,7 +100,8 @@ int SceneWriter::measure(std::string_view text, int px, bool bold) { return text
 
 int SceneWriter::lineHeight(int px, bool bold) { return text_.lineHeight({language_, px, bold}); }
 
-void SceneWriter::button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected) {
+void SceneWriter::button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected,
+                         int minWidth) {
     Widget w;
     w.id = std::move(id);
     w.kind = WidgetKind::Button;
@@ -127,7 +128,7 @@ void SceneWriter::button(std::string id, Rect box, std::string_view label, Butto
                                    language_);
     w.lines = laid.lines;
     w.style = laid.style;
-    if (box.h < metrics_.px(48) || box.w < metrics_.px(48))
+    if (box.h < metrics_.px(48) || box.w < metrics_.px(minWidth))
         problem(w.id, "touch target " + std::to_string(box.w) + "x" + std::to_string(box.h) + " is under 48 px");
     scene_.widgets.push_back(std::move(w));
 }

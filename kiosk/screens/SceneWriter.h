@@ -44,7 +44,9 @@ public:
     // One page of paragraphs in `box`; returns the number of pages the whole text needs.
     int pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page);
     // A tappable button with a centred label; at least one touch target high.
-    void button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected = false);
+    // `minWidth` below 48 design px is for keyboard keys only (see Keyboard.h).
+    void button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected = false,
+                int minWidth = 48);
     // An image fitted inside `box` keeping its aspect ratio; a failed load is a scene problem.
     Rect image(std::string id, Rect box, const std::string& path, Align align = Align::Center);
     // A QR code, square, inside box; the renderer adds the quiet zone inside the square.
@@ -52,6 +54,8 @@ public:
     void box(Rect box, Color fill, int cornerRadius = 0);
     // Invisible tappable area (e.g. "touch anywhere").
     void hotspot(std::string id, Rect box);
+    // A widget laid out by the caller (e.g. an input box showing the end of its value).
+    void add(Widget widget) { scene_.widgets.push_back(std::move(widget)); }
 
     // Natural width of a one-line label at a size.
     int measure(std::string_view text, int px, bool bold = false);

@@ -16,6 +16,15 @@ int buildCases(SceneWriter& out, const ScreenContext& context);
 int buildCase(SceneWriter& out, const ScreenContext& context, const View& view);
 int buildAct(SceneWriter& out, const ScreenContext& context, const View& view);
 int buildCredits(SceneWriter& out, const ScreenContext& context, const View& view);
+int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view);
+int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view);
+int buildAdminPin(SceneWriter& out, const ScreenContext& context);
+int buildAdmin(SceneWriter& out, const ScreenContext& context);
+// Drawn over any screen: the idle question before the form is cleared.
+void addStillThere(SceneWriter& out, const ScreenContext& context, int seconds);
+
+// The volunteer screens' palette, whatever the campaign's theme.
+const Palette& adminPalette();
 
 // "3 / 14"
 std::string positionLabel(int item, int count);

@@ -18,7 +18,8 @@ ContentCounts countsOf(const content::Pack& pack) {
 
 Scene buildScene(const ScreenContext& context, const View& view) {
     Scene scene;
-    const Palette palette = paletteOf(context.pack.theme);
+    const bool volunteers = view.screen == ScreenId::AdminPin || view.screen == ScreenId::Admin;
+    const Palette palette = volunteers ? adminPalette() : paletteOf(context.pack.theme);
     scene.background = palette.background;
     const Metrics metrics(context.size);
     SceneWriter out(scene, metrics, context.language, context.text, context.images, palette);
@@ -31,6 +32,21 @@ Scene buildScene(const ScreenContext& context, const View& view) {
     case ScreenId::Case: scene.pageCount = buildCase(out, context, view); break;
     case ScreenId::Act: scene.pageCount = buildAct(out, context, view); break;
     case ScreenId::Credits: scene.pageCount = buildCredits(out, context, view); break;
+    case ScreenId::Pledge: scene.pageCount = buildPledge(out, context, view); break;
+    case ScreenId::Thanks: scene.pageCount = buildThanks(out, context, view); break;
+    case ScreenId::AdminPin: scene.pageCount = buildAdminPin(out, context); break;
+    case ScreenId::Admin: scene.pageCount = buildAdmin(out, context); break;
+    }
+    if (context.extras.pledge && context.extras.pledge->stillThere)
+        addStillThere(out, context, context.extras.pledge->countdownSeconds);
+    if (context.extras.developmentKey) {
+        // Pledges made now go to a key whose secret sits beside the config: say so on every screen.
+        out.setLanguage("en");
+        const std::string mark = "DEVELOPMENT KEY";
+        const int w = out.measure(mark, metrics.captionPx(), true) + metrics.px(16);
+        const Rect badge{(context.size.w - w) / 2, 0, w, out.lineHeight(metrics.captionPx(), true)};
+        out.box(badge, {0xc0, 0x00, 0x00, 255});
+        out.text("development-key", badge, mark, {metrics.captionPx(), 0, true, {255, 255, 255, 255}, Align::Center});
     }
     return scene;
 }

@@ -6,6 +6,7 @@
 #include "core/Navigator.h"
 #include "core/Scene.h"
 #include "layout/TextMeasurer.h"
+#include "screens/ViewModels.h"
 
 #include <string>
 #include <vector>
@@ -18,6 +19,7 @@ struct ScreenContext {
     Size size;
     layout::TextMeasurer& text;
     ImageMeasurer& images;
+    ScreenExtras extras = {};
 };
 
 Scene buildScene(const ScreenContext& context, const View& view);

@@ -19,6 +19,19 @@ std::string longText() {
 }
 } // namespace
 
+pledge::Form sampleForm() {
+    const auto text = [](const std::string& en) { return all(en).byLanguage; };
+    pledge::Form form;
+    form.fields = {{"name", text("Name"), pledge::FieldKind::Text, true, 20, {}},
+                   {"email", text("E-mail"), pledge::FieldKind::Email, true, 254, {}},
+                   {"phone", text("Phone"), pledge::FieldKind::Phone, false, 20, {}},
+                   {"state", text("State"), pledge::FieldKind::Choice, false, 40,
+                    {{"johor", text("Johor")}, {"selangor", text("Selangor")}, {"sabah", text("Sabah")}}}};
+    form.consents = {{"sign", text("I add my name."), true}, {"updates", text("Send me updates."), false}};
+    form.privacyNotice = text("Your details are sealed at once.");
+    return form;
+}
+
 content::Pack samplePack() {
     content::Pack pack;
     pack.id = "sample";
@@ -40,9 +53,19 @@ content::Pack samplePack() {
                    "https://example.org/yecenia", {}},
                   {"dave-enriquez", all("Dave Enriquez"), all("Philippines"), all("Seeks justice."), all("His story."),
                    all("Add your name."), "/img/dave.svg", "https://example.org/dave", {}}};
-    pack.actions = {{"ratify-uncat", all("Urge Malaysia to ratify"), all("Sign the pledge."),
-                     "https://example.org/ratify?utm_source=kiosk"},
-                    {"learn-more", all("Learn more"), all("Read the report."), "https://example.org/learn"}};
+    content::Action ratify;
+    ratify.id = "ratify-uncat";
+    ratify.title = all("Urge Malaysia to ratify");
+    ratify.text = all("Sign the pledge.");
+    ratify.url = "https://example.org/ratify?utm_source=kiosk";
+    ratify.form = sampleForm();
+    ratify.submitLabel = all("Sign the pledge");
+    content::Action learn;
+    learn.id = "learn-more";
+    learn.title = all("Learn more");
+    learn.text = all("Read the report.");
+    learn.url = "https://example.org/learn";
+    pack.actions = {ratify, learn};
     pack.credits = {all("Sources and credits"), all("Made by volunteers."), {{all("UN"), "https://www.un.org/"}}};
     return pack;
 }

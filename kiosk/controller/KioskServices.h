@@ -1,0 +1,62 @@
+// What the controller asks of the world beyond the screen: storing pledges, checking the admin PIN, the
+// admin's figures and the clock. The app wires the real ones (SQLite, libsodium); tests pass fakes.
+#pragma once
+
+#include "core/Time.h"
+#include "pledge/Form.h"
+#include "pledge/FormState.h"
+#include "pledge/PledgeRecorder.h"
+#include "screens/ViewModels.h"
+
+#include <chrono>
+#include <map>
+#include <string>
+
+namespace kiosk {
+
+struct PledgeOutcome {
+    enum class Kind { Saved, AlreadySigned, Invalid, NotSetUp, StorageFull, Failed };
+    Kind kind = Kind::Failed;
+    std::string uuid;       // Saved
+    std::string reference;  // Saved: the code shown to the signer
+    std::string message;    // for the log and the admin screen, never shown to the signer
+};
+
+enum class PinCheck { Accepted, Rejected, LockedOut, NotConfigured };
+
+class KioskServices {
+public:
+    virtual ~KioskServices() = default;
+    // Empty when pledges can be collected; otherwise why not (for the admin screen and the pledge buttons).
+    virtual std::string collectionProblem() const = 0;
+    // Pledges go to a development key (`make run`): the screen says so.
+    virtual bool developmentKey() const = 0;
+    // Stores the pledge durably before returning Saved.
+    virtual PledgeOutcome submitPledge(const pledge::Form& form, const pledge::FormState& values,
+                                       const std::map<std::string, bool>& ticked,
+                                       const pledge::PledgeContext& context) = 0;
+    virtual PinCheck checkPin(const std::string& pin, Millis now) = 0;
+    virtual Millis pinLockRemaining(Millis now) const = 0;
+    virtual screens::AdminStatus adminStatus() = 0;
+    // Moves the system clock by `delta`; returns an error message or empty.
+    virtual std::string adjustClock(std::chrono::seconds delta) = 0;
+};
+
+// A kiosk with nothing configured: collects nothing, has no admin PIN.
+class NoServices : public KioskServices {
+public:
+    std::string collectionProblem() const override {
+        return "not set up to collect: no coordinator_public_key in the config";
+    }
+    bool developmentKey() const override { return false; }
+    PledgeOutcome submitPledge(const pledge::Form&, const pledge::FormState&, const std::map<std::string, bool>&,
+                               const pledge::PledgeContext&) override {
+        return {PledgeOutcome::Kind::NotSetUp, "", "", collectionProblem()};
+    }
+    PinCheck checkPin(const std::string&, Millis) override { return PinCheck::NotConfigured; }
+    Millis pinLockRemaining(Millis) const override { return Millis{0}; }
+    screens::AdminStatus adminStatus() override { return {}; }
+    std::string adjustClock(std::chrono::seconds) override { return "the clock cannot be set here"; }
+};
+
+} // namespace kiosk

@@ -1,0 +1,128 @@
+// The volunteers' screens: a PIN pad behind the hidden gesture, then counts, sync and clock state, and the
+// way out of the kiosk. In English: volunteers set kiosks up from the English guide.
+#include "screens/Chrome.h"
+#include "screens/ScreenBuilders.h"
+
+#include <algorithm>
+
+namespace kiosk::screens {
+
+const Palette& adminPalette() {
+    // Dark, so a passer-by sees at once this is not the campaign.
+    static const Palette palette{{0x1a, 0x1a, 0x1a, 255}, {0x2b, 0x2b, 0x2b, 255}, {0xff, 0xff, 0xff, 255},
+                                 {0xcc, 0xcc, 0xcc, 255}, {0xff, 0xe6, 0x00, 255}, {0x1a, 0x1a, 0x1a, 255}};
+    return palette;
+}
+
+namespace {
+void adminHeader(SceneWriter& out, const std::string& title) {
+    const Metrics& m = out.metrics();
+    const int bar = m.barHeight();
+    const int target = m.touchTarget();
+    out.box({0, 0, m.screen.w, bar}, out.palette().surface);
+    const std::string back = "‹ Back";
+    const int backW = std::max(target, out.measure(back, m.buttonPx(), true) + m.px(24));
+    out.button("back", {m.margin(), (bar - target) / 2, backW, target}, back, ButtonStyle::Secondary);
+    out.text("title", {m.margin() * 2 + backW, 0, m.screen.w - backW - m.margin() * 3, bar}, title,
+             {m.headingPx(), m.minBodyPx(), true, out.palette().text, Align::Start, Align::Center});
+}
+} // namespace
+
+int buildAdminPin(SceneWriter& out, const ScreenContext& context) {
+    const Metrics& m = out.metrics();
+    out.setLanguage("en");
+    adminHeader(out, "Volunteer menu");
+    const AdminView empty;
+    const AdminView& admin = context.extras.admin ? *context.extras.admin : empty;
+    const int bar = m.barHeight();
+    const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(), m.screen.h - bar - m.gap() - m.margin()};
+
+    // The pad: 3 x 4 keys, each at least a touch target, centred.
+    const int gap = m.px(6);
+    const int keyH = std::max(m.touchTarget(), (body.h - m.px(90) - gap * 3) / 4);
+    const int keyW = std::max(m.touchTarget(), std::min(keyH * 2, (body.w - gap * 2) / 3));
+    const int padW = keyW * 3 + gap * 2;
+    const int padX = m.portrait() ? body.x + (body.w - padW) / 2 : body.right() - padW;
+    const int padY = body.bottom() - (keyH * 4 + gap * 3);
+    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "«", "0", "OK"};
+    const char* ids[12] = {"pin-1", "pin-2", "pin-3", "pin-4", "pin-5", "pin-6",
+                           "pin-7", "pin-8", "pin-9", "pin-back", "pin-0", "pin-ok"};
+    for (int i = 0; i < 12; ++i)
+        out.button(ids[i], {padX + (i % 3) * (keyW + gap), padY + (i / 3) * (keyH + gap), keyW, keyH}, labels[i],
+                   i == 11 ? ButtonStyle::Primary : ButtonStyle::Secondary);
+
+    const Rect words = m.portrait() ? Rect{body.x, body.y, body.w, padY - body.y - m.gap()}
+                                    : Rect{body.x, body.y, padX - body.x - m.gap() * 2, body.h};
+    int y = words.y;
+    y += out.text("pin-prompt", {words.x, y, words.w, out.lineHeight(m.headingPx(), true) * 2}, "Enter the admin PIN",
+                  {m.headingPx(), m.minBodyPx(), true, out.palette().text}) + m.gap();
+    const std::string dots(static_cast<std::size_t>(admin.pinDigits) * 2, ' ');
+    std::string shown;
+    for (int i = 0; i < admin.pinDigits; ++i) shown += "• ";
+    y += out.text("pin-dots", {words.x, y, words.w, out.lineHeight(m.px(36), true)}, shown.empty() ? " " : shown,
+                  {m.px(36), m.headingPx(), true, out.palette().accent}) + m.gap();
+    out.text("pin-message", {words.x, y, words.w, words.bottom() - y}, admin.message,
+             {m.bodyPx(), m.minBodyPx(), false, out.palette().text});
+    return 1;
+}
+
+int buildAdmin(SceneWriter& out, const ScreenContext& context) {
+    const Metrics& m = out.metrics();
+    out.setLanguage("en");
+    adminHeader(out, "Volunteer menu");
+    const AdminView empty;
+    const AdminStatus& s = (context.extras.admin ? *context.extras.admin : empty).status;
+    const int bar = m.barHeight();
+    const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(), m.screen.h - bar - m.gap() - m.margin()};
+    const int target = m.touchTarget();
+
+    // Buttons along the bottom: leave the kiosk, and the clock when it needs setting by hand.
+    const int buttonsY = body.bottom() - target;
+    const std::string exitLabel = "Leave kiosk";
+    const int exitW = out.measure(exitLabel, m.buttonPx(), true) + m.px(32);
+    out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel, ButtonStyle::Primary);
+    int x = body.x;
+    if (!s.clockSynced) {
+        const std::pair<const char*, const char*> clockButtons[] = {
+            {"clock-minus-day", "-1 d"}, {"clock-plus-day", "+1 d"}, {"clock-minus-hour", "-1 h"},
+            {"clock-plus-hour", "+1 h"}, {"clock-minus-minute", "-1 min"}, {"clock-plus-minute", "+1 min"}};
+        const int w = std::max(target, (body.w - exitW - m.gap() * 7) / 6);
+        for (const auto& [id, label] : clockButtons) {
+            out.button(id, {x, buttonsY, w, target}, label, ButtonStyle::Secondary);
+            x += w + m.gap();
+        }
+    }
+
+    // Figures on the left, the pledges-per-hour chart on the right (below in portrait).
+    const int chartH = m.portrait() ? body.h / 4 : 0;
+    const Rect figures{body.x, body.y, m.portrait() ? body.w : body.w * 11 / 20,
+                       buttonsY - body.y - m.gap() - chartH};
+    std::string text = "Pledges today: " + std::to_string(s.today) + "\nPledges in total: " + std::to_string(s.total) +
+                       "\nNot yet synced: " + std::to_string(s.unsynced) + "\nCollecting: " + s.collecting +
+                       "\nContent: " + s.pack + "\nDisk: " + s.freeDisk + "\nClock: " + s.clock +
+                       (s.clockSynced ? " (synchronised)" : " (NOT synchronised: set it below)");
+    if (!s.sync.empty()) text += "\nSync: " + s.sync;
+    if (!s.kioskKey.empty()) text += "\nKiosk key: " + s.kioskKey;
+    for (const auto& error : s.lastErrors) text += "\n" + error;
+    out.pagedText("admin-status", figures, text, {m.captionPx(), 0, false, out.palette().text}, 0);
+
+    const Rect chart = m.portrait() ? Rect{body.x, figures.bottom() + m.gap(), body.w, chartH - m.gap()}
+                                    : Rect{figures.right() + m.gap() * 2, body.y, body.right() - figures.right() - m.gap() * 2,
+                                           buttonsY - body.y - m.gap()};
+    out.text("chart-title", {chart.x, chart.y, chart.w, out.lineHeight(m.captionPx())}, "Pledges per hour today",
+             {m.captionPx(), 0, false, out.palette().mutedText});
+    const int top = chart.y + out.lineHeight(m.captionPx()) + m.px(4);
+    const int baseline = chart.bottom() - out.lineHeight(m.captionPx());
+    const long long most = std::max<long long>(1, *std::max_element(s.perHour.begin(), s.perHour.end()));
+    const int slot = chart.w / 24;
+    for (int hour = 0; hour < 24; ++hour) {
+        const int h = static_cast<int>((baseline - top) * s.perHour[static_cast<std::size_t>(hour)] / most);
+        out.box({chart.x + hour * slot, baseline - h, std::max(1, slot - 2), h}, out.palette().accent);
+    }
+    for (int hour = 0; hour < 24; hour += 6)
+        out.text("chart-hour-" + std::to_string(hour), {chart.x + hour * slot, baseline, slot * 3, out.lineHeight(m.captionPx())},
+                 std::to_string(hour) + "h", {m.captionPx(), 0, false, out.palette().mutedText});
+    return 1;
+}
+
+} // namespace kiosk::screens

@@ -1,0 +1,33 @@
+// The on-screen keyboard: its keys for each mode (letters, shifted, symbols, phone pad), and what each does.
+// Layout and meaning live together so the picture and the behaviour cannot disagree.
+#pragma once
+
+#include "screens/ViewModels.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::screens {
+
+enum class KeyEffect { Insert, Backspace, Shift, Symbols, Letters, Next };
+
+struct KeyboardKey {
+    std::string id;     // "key-a", "key-at", "key-dotcom", "key-backspace", ...
+    std::string label;  // what the key shows
+    KeyEffect effect = KeyEffect::Insert;
+    std::string text;   // inserted, for Insert
+    int span = 2;       // width in half-key units, so rows line up
+};
+
+using KeyboardRows = std::vector<std::vector<KeyboardKey>>;
+
+// Keys keep the 48 px (9 mm) height everywhere, but ten keys across an 88 mm portrait panel cannot each be
+// 9 mm wide: there a key may narrow to 38 design px (about 7 mm; phone keyboards use about 6 mm).
+inline constexpr int kNarrowestKey = 38;
+
+KeyboardRows keyboardRows(KeyboardMode mode);
+// The key with this id in this mode, if it is on the keyboard.
+std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id);
+
+} // namespace kiosk::screens

@@ -1,0 +1,64 @@
+// What the pledge, thanks and admin screens show beyond the content: the form being filled in, the
+// keyboard's mode, messages, and the admin's figures. The controller owns the state; screens only read it.
+#pragma once
+
+#include "pledge/Form.h"
+#include "pledge/FormState.h"
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace kiosk::screens {
+
+enum class KeyboardMode { Letters, Shifted, Symbols, PhonePad };
+
+struct PledgeView {
+    const pledge::Form* form = nullptr;
+    const pledge::FormState* values = nullptr;
+    const std::map<std::string, bool>* ticked = nullptr;
+    std::string focusedField;  // empty: no keyboard, the privacy notice shows instead
+    KeyboardMode keyboard = KeyboardMode::Letters;
+    std::map<std::string, std::string> errors;  // field or consent id -> message in the current language
+    std::string banner;                         // a polite failure or "already signed"
+    bool stillThere = false;                    // the idle question with its countdown
+    int countdownSeconds = 0;
+};
+
+struct ThanksView {
+    std::string reference;  // the signer's reference code, the only thing of theirs ever shown
+};
+
+struct AdminStatus {
+    long long today = 0;
+    long long total = 0;
+    long long unsynced = 0;
+    std::array<long long, 24> perHour{};
+    std::string pack;          // "stop-torture 1.0.0"
+    std::string freeDisk;      // "12.3 GB free"
+    bool clockSynced = false;
+    std::string clock;         // local date and time now
+    std::string collecting;    // "ready" or why pledges cannot be collected
+    std::vector<std::string> lastErrors;
+    std::string kioskKey;      // the kiosk's signing public key (sync)
+    std::string sync;          // exported, delivered, pending, last sync
+};
+
+struct AdminView {
+    bool unlocked = false;
+    int pinDigits = 0;      // typed so far; shown as dots
+    std::string message;    // wrong PIN, locked for N s, no PIN configured
+    AdminStatus status;
+};
+
+// Extra state for the screens that have it; null when not on those screens.
+struct ScreenExtras {
+    const PledgeView* pledge = nullptr;
+    const ThanksView* thanks = nullptr;
+    const AdminView* admin = nullptr;
+    std::string collectionProblem;  // non-empty: the pledge buttons say the kiosk is not set up to collect
+    bool developmentKey = false;    // mark the screen: pledges go to a development key
+};
+
+} // namespace kiosk::screens

@@ -1,0 +1,190 @@
+#include "controller/PlayScript.h"
+#include "screens/Screens.h"
+#include "support/FakeMeasurer.h"
+#include "support/FakeServices.h"
+#include "support/SamplePack.h"
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace kiosk;
+using namespace std::chrono_literals;
+
+namespace {
+struct Booth {
+    content::Pack pack = testing::samplePack();
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    testing::FakeServices services;
+    KioskController kiosk{pack, {}, text, images, {800, 480}, 0ms, &services};
+    std::ostringstream out;
+    std::ostringstream err;
+    PlayScriptRunner runner{kiosk, out, err};  // one virtual clock across the test's scripts
+
+    int play(const std::string& script) {
+        std::istringstream in(script);
+        const int code = runner.run(in, "pledge.play");
+        if (code != 0) UNSCOPED_INFO(err.str());
+        return code;
+    }
+    // True when any widget on screen shows `needle`.
+    bool shows(const std::string& needle) {
+        for (const auto& w : kiosk.scene().widgets) {
+            if (w.text.find(needle) != std::string::npos) return true;
+            for (const auto& line : w.lines)
+                if (line.text.find(needle) != std::string::npos) return true;
+        }
+        return false;
+    }
+};
+
+const char* kSign = "tap start\ntap nav-act\ntap pledge-ratify-uncat\n"
+                    "tap field-name\ntype Siti Aminah\ntap field-email\ntype siti@example.my\n"
+                    "tap consent-sign\ntap submit\n";
+} // namespace
+
+TEST_CASE("signing: the pledge is stored, its uuid printed, the code shown and the form forgotten", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play(kSign) == 0);
+    CHECK(b.kiosk.view().screen == ScreenId::Thanks);
+    REQUIRE(b.services.submitted.size() == 1);
+    CHECK(b.services.submitted[0]["name"] == "Siti Aminah");
+    CHECK(b.services.submitted[0]["email"] == "siti@example.my");
+    CHECK_THAT(b.out.str(), Catch::Contains("pledge-saved 00000000-0000-4000-8000-000000000001\n"));
+    CHECK(b.shows("K7Q2-M9X1"));
+    CHECK_FALSE(b.shows("Siti"));
+    // The next person opens an empty form.
+    REQUIRE(b.play("tap done\ntap nav-act\ntap pledge-ratify-uncat\n") == 0);
+    CHECK_FALSE(b.shows("Siti"));
+    CHECK_FALSE(b.shows("siti@example.my"));
+}
+
+TEST_CASE("the on-screen keyboard types, shifts once, and switches to symbols", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\n"
+                   "tap key-shift\ntap key-a\ntap key-l\ntap key-i\ntap key-space\ntap key-symbols\ntap key-1\n") == 0);
+    CHECK(b.kiosk.scene().find("field-name")->text == "Ali 1");
+    REQUIRE(b.play("tap key-backspace\ntap key-backspace\n") == 0);
+    CHECK(b.kiosk.scene().find("field-name")->text == "Ali");
+}
+
+TEST_CASE("a phone field gets the number pad", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-phone\ntap key-60\ntap key-1\n") == 0);
+    CHECK(b.kiosk.scene().find("key-q") == nullptr);
+    CHECK(b.kiosk.scene().find("field-phone")->text == "+601");
+}
+
+TEST_CASE("a choice field offers its options and moves on when one is picked", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-state\ntap option-sabah\n") == 0);
+    CHECK(b.kiosk.scene().find("field-state")->text == "Sabah");
+}
+
+TEST_CASE("typing past a field's limit is refused as typed", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\n"
+                   "type abcdefghijklmnopqrs\ntype tu\ntype t\n") == 0);
+    CHECK(b.kiosk.scene().find("field-name")->text == "abcdefghijklmnopqrst");
+}
+
+TEST_CASE("problems are shown inline in the current language and nothing is stored", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap lang-ms\ntap nav-act\ntap pledge-ratify-uncat\ntap field-email\ntype not-an-email\n"
+                   "tap submit\n") == 0);
+    CHECK(b.services.submitted.empty());
+    CHECK(b.kiosk.view().screen == ScreenId::Pledge);
+    const Widget* message = b.kiosk.scene().find("pledge-message");
+    REQUIRE(message);
+    CHECK(message->text.find("BM Name") != std::string::npos);  // the field's label in Malay
+    CHECK(message->text != "");
+}
+
+TEST_CASE("cancel and idle both wipe the form", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\ntype Ahmad\ntap cancel\n"
+                   "expect screen act\ntap pledge-ratify-uncat\n") == 0);
+    CHECK_FALSE(b.shows("Ahmad"));
+    REQUIRE(b.play("tap field-name\ntype Ahmad\nwait 45000\nexpect text still_there\nexpect screen pledge\n") == 0);
+    CHECK(b.shows("Ahmad"));  // the signer's own form is still there behind the question
+    REQUIRE(b.play("wait 15000\nexpect screen attract\ntap start\ntap nav-act\ntap pledge-ratify-uncat\n") == 0);
+    CHECK_FALSE(b.shows("Ahmad"));
+}
+
+TEST_CASE("touching during the still-there question keeps the form", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\ntype Mei\nwait 50000\n"
+                   "tap 400 240\nwait 30000\nexpect screen pledge\n") == 0);
+    CHECK(b.shows("Mei"));
+    CHECK_FALSE(b.shows("still_there"));
+}
+
+TEST_CASE("a failed write keeps the form for one retry, then clears it", "[pledge]") {
+    Booth b;
+    b.services.outcomes = {PledgeOutcome::Kind::StorageFull, PledgeOutcome::Kind::Saved};
+    REQUIRE(b.play(kSign) == 0);
+    CHECK(b.kiosk.view().screen == ScreenId::Pledge);
+    CHECK(b.kiosk.scene().find("field-name")->text == "Siti Aminah");
+    REQUIRE(b.play("tap submit\nexpect screen thanks\n") == 0);
+
+    Booth twice;
+    twice.services.outcomes = {PledgeOutcome::Kind::Failed, PledgeOutcome::Kind::Failed};
+    REQUIRE(twice.play(std::string(kSign) + "tap submit\n") == 0);
+    CHECK(twice.kiosk.view().screen == ScreenId::Pledge);
+    CHECK_FALSE(twice.shows("Siti"));
+}
+
+TEST_CASE("a signer who already signed is told so, and the form is cleared", "[pledge]") {
+    Booth b;
+    b.services.outcomes = {PledgeOutcome::Kind::AlreadySigned};
+    REQUIRE(b.play(kSign) == 0);
+    CHECK(b.kiosk.view().screen == ScreenId::Pledge);
+    CHECK(b.shows("already_signed"));  // the pack's string (the sample pack has none: its key shows)
+    CHECK_FALSE(b.shows("Siti"));
+}
+
+TEST_CASE("a kiosk that cannot collect offers no pledge button and says so", "[pledge]") {
+    Booth b;
+    b.services.problem = "not set up to collect: no coordinator_public_key in the config";
+    REQUIRE(b.play("tap start\ntap nav-act\n") == 0);
+    CHECK(b.kiosk.scene().find("pledge-ratify-uncat") == nullptr);
+    CHECK(b.kiosk.scene().find("pledge-ratify-uncat-unavailable") != nullptr);
+}
+
+TEST_CASE("admin: the hidden gesture, a wrong PIN, then the right one; leave exits", "[pledge][admin]") {
+    Booth b;
+    REQUIRE(b.play("tap start\nadmin\nexpect screen admin-pin\ntype 1111\nkey enter\nexpect text Wrong PIN\n"
+                   "tap pin-2\ntap pin-4\ntap pin-6\ntap pin-8\ntap pin-ok\nexpect screen admin\n"
+                   "expect text Pledges in total\n") == 0);
+    CHECK_FALSE(b.kiosk.exitRequested());
+    REQUIRE(b.play("tap admin-exit\n") == 0);
+    CHECK(b.kiosk.exitRequested());
+}
+
+TEST_CASE("admin: five wrong PINs lock the pad", "[pledge][admin]") {
+    Booth b;
+    std::string script = "tap start\nadmin\n";
+    for (int i = 0; i < 6; ++i) script += "type 0000\nkey enter\n";
+    REQUIRE(b.play(script + "expect text locked for 30 s\n") == 0);
+}
+
+TEST_CASE("the pledge and admin screens fit every size and language", "[pledge][screens]") {
+    Booth b;
+    const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};
+    for (const Size size : sizes) {
+        b.kiosk.resize(size);
+        for (const std::string language : {"en", "ms", "zh", "ta"}) {
+            for (const std::string field : {"name", "phone", "state", ""}) {
+                REQUIRE(b.play("wait 61000\ntap start\ntap lang-" + language + "\ntap nav-act\ntap pledge-ratify-uncat\n" +
+                               (field.empty() ? "tap submit\n" : "tap field-" + field + "\n")) == 0);
+                std::string problems;
+                for (const auto& p : b.kiosk.scene().problems) problems += p.widgetId + ": " + p.what + "\n";
+                INFO(size.w << "x" << size.h << " " << language << " " << field);
+                CHECK(problems == "");
+            }
+        }
+        REQUIRE(b.play("wait 61000\nadmin\ntype 2468\nkey enter\nexpect screen admin\n") == 0);
+        CHECK(b.kiosk.scene().problems.empty());
+    }
+}

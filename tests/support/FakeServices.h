@@ -1,0 +1,56 @@
+// A stand-in for storage and the admin PIN: records what the controller asks, answers what the test sets.
+#pragma once
+
+#include "controller/KioskServices.h"
+
+#include <vector>
+
+namespace kiosk::testing {
+
+class FakeServices : public KioskServices {
+public:
+    std::string problem;        // collectionProblem()
+    std::vector<PledgeOutcome::Kind> outcomes;  // answered in turn; Saved when empty
+    std::vector<std::map<std::string, std::string>> submitted;  // the values each submit carried
+    std::string pin = "2468";
+    bool pinConfigured = true;
+    int wrongPins = 0;
+    int saved = 0;
+
+    std::string collectionProblem() const override { return problem; }
+    bool developmentKey() const override { return false; }
+    PledgeOutcome submitPledge(const pledge::Form& form, const pledge::FormState& values,
+                               const std::map<std::string, bool>&, const pledge::PledgeContext&) override {
+        std::map<std::string, std::string> copy;
+        for (const auto& field : form.fields) copy[field.id] = values.value(field.id);
+        submitted.push_back(copy);
+        PledgeOutcome::Kind kind = PledgeOutcome::Kind::Saved;
+        if (!outcomes.empty()) {
+            kind = outcomes.front();
+            outcomes.erase(outcomes.begin());
+        }
+        if (kind != PledgeOutcome::Kind::Saved) return {kind, "", "", "fake failure"};
+        ++saved;
+        return {kind, "00000000-0000-4000-8000-00000000000" + std::to_string(saved), "K7Q2-M9X" + std::to_string(saved), ""};
+    }
+    PinCheck checkPin(const std::string& typed, Millis) override {
+        if (!pinConfigured) return PinCheck::NotConfigured;
+        if (wrongPins >= 5) return PinCheck::LockedOut;
+        if (typed == pin) return PinCheck::Accepted;
+        ++wrongPins;
+        return PinCheck::Rejected;
+    }
+    Millis pinLockRemaining(Millis) const override { return wrongPins >= 5 ? Millis(30000) : Millis(0); }
+    screens::AdminStatus adminStatus() override {
+        screens::AdminStatus status;
+        status.total = saved;
+        status.today = saved;
+        status.perHour[10] = saved;
+        status.pack = "sample 1.0.0";
+        status.collecting = problem.empty() ? "ready" : problem;
+        return status;
+    }
+    std::string adjustClock(std::chrono::seconds) override { return ""; }
+};
+
+} // namespace kiosk::testing
