@@ -3,6 +3,7 @@
 
 #include "content/Suggest.h"
 #include "content/ValueRules.h"
+#include "pledge/Utf8.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -24,12 +25,6 @@ constexpr std::string_view kKinds[] = {"text", "email", "phone", "choice"};
 
 std::string clip(std::string_view text) {
     return std::string(text.substr(0, 60)) + (text.size() > 60 ? "..." : "");
-}
-
-// Code points in UTF-8 text (continuation bytes are not counted).
-std::size_t codePoints(std::string_view text) {
-    return static_cast<std::size_t>(std::count_if(
-        text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xc0) != 0x80; }));
 }
 
 // Where `key` itself is written in `table`, falling back to its value.
@@ -135,7 +130,8 @@ pledge::ChoiceOption readOption(const toml::table& table, FileReport& report, co
         } else if (const auto [first, inserted] = values.emplace(*value, at.line); !inserted) {
             report.error(at, "value \"" + *value + "\" is already used by the option at line " +
                                  std::to_string(first->second) + "; give each option its own value");
-        } else if (const auto length = codePoints(*value); limit.length && length > *limit.length) {
+        } else if (const auto length = pledge::utf8::countCodePoints(*value).value_or(0);
+                   limit.length && length > *limit.length) {
             // Validation measures a chosen value like typed text: a longer one could never be accepted.
             report.error(at, "value \"" + clip(*value) + "\" is " + std::to_string(length) +
                                  " characters, more than " + limit.name + " " +

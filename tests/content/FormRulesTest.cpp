@@ -86,7 +86,7 @@ TEST_CASE("a good form loads into pledge::Form with every value", "[content][for
     CHECK_FALSE(form.consents[1].required);
 
     CHECK(pledge::textIn(form.privacyNotice, "ms") == "Hanya pasukan kempen boleh membaca butiran anda.");
-    CHECK(result.pack->actions[0].submitLabel.in("ms", "en") == "Tandatangan");
+    CHECK(result.pack->actions[0].submitLabel.in("ms", "en") == "Tandatangani");
     CHECK(form.field("email") == &form.fields[1]);
     CHECK(form.consent("updates") == &form.consents[1]);
 }
