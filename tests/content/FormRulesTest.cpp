@@ -358,3 +358,16 @@ TEST_CASE("form: a field needs a label", "[content][form]") {
         "actions.toml:30:1: error: missing key \"label\" in [[action.form.field]]; add label = { en = "
         "\"...\" }");
 }
+
+TEST_CASE("form: without an [action.form] header, missing keys point at the form's first table",
+          "[content][form]") {
+    const TempPack copy;
+    removeFrom(copy, "actions.toml", "[action.form]", "[[action.form.field]]");
+    const auto result = copy.load();
+    INFO(listDiagnostics(result));
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK_THAT(result.diagnostics[0].format(),
+               Catch::StartsWith(copy.where("actions.toml:7:1: error: missing key \"privacy_notice\"")));
+    CHECK_THAT(result.diagnostics[1].format(),
+               Catch::StartsWith(copy.where("actions.toml:7:1: error: missing key \"submit\"")));
+}
