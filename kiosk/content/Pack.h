@@ -107,7 +107,7 @@ struct Pack {
     std::string defaultLanguage;
     std::map<std::string, std::string> languageNames;      // each in its own script: ta = "தமிழ்"
     std::map<std::string, std::string> translationStatus;  // e.g. ms = "awaiting native review"
-    std::map<std::string, LocalText> ui;                   // chrome strings, keys in kRequiredUiStrings
+    std::map<std::string, LocalText> ui;  // chrome strings: kRequiredUiStrings, kPledgeUiStrings
     Theme theme;
     std::vector<Slide> slides;
     std::vector<StorySection> story;
@@ -124,6 +124,14 @@ struct Pack {
 inline const std::vector<std::string> kRequiredUiStrings = {
     "touch_to_begin", "nav_story",   "nav_timeline", "nav_cases", "nav_act",  "back",
     "home",           "scan_to_act", "credits",      "next",      "previous", "language",
+};
+
+// The chrome strings of the pledge screens, required once any action has a form. "still_there_text" holds
+// "{seconds}", which the kiosk replaces with the countdown.
+inline const std::vector<std::string> kPledgeUiStrings = {
+    "pledge_sign", "submit",         "cancel",      "thanks_title",      "thanks_text",
+    "reference",   "share",          "done",        "still_there",       "still_there_text",
+    "continue",    "already_signed", "save_failed", "save_failed_final", "not_collecting",
 };
 
 }  // namespace kiosk::content

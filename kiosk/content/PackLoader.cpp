@@ -252,14 +252,36 @@ void readTheme(TableReader& top, Pack& pack) {
     }
 }
 
-void readUi(TableReader& top, const PackContext& context, Pack& pack) {
+// Reads [ui] and returns it, so the pledge strings can be checked once the actions are known.
+const toml::table* readUi(TableReader& top, const PackContext& context, Pack& pack) {
     const toml::table* table = top.table("ui", Need::Required);
-    if (!table) return;
-    const std::vector<std::string_view> keys(kRequiredUiStrings.begin(), kRequiredUiStrings.end());
+    if (!table) return nullptr;
+    std::vector<std::string_view> keys(kRequiredUiStrings.begin(), kRequiredUiStrings.end());
+    keys.insert(keys.end(), kPledgeUiStrings.begin(), kPledgeUiStrings.end());
     TableReader in(*table, top.report(), "[ui]", keys);
     for (const auto& key : kRequiredUiStrings) {
         if (auto text = readText(in, key, Need::Required, context, "ui." + key))
             pack.ui[key] = std::move(*text);
+    }
+    for (const auto& key : kPledgeUiStrings) {
+        if (auto text = readText(in, key, Need::Optional, context, "ui." + key))
+            pack.ui[key] = std::move(*text);
+    }
+    return table;
+}
+
+// The pledge screens' strings are needed only when there is a form to sign.
+void checkPledgeUi(const toml::table& ui, FileReport& manifest, const Pack& pack) {
+    const bool anyForm = std::any_of(pack.actions.begin(), pack.actions.end(),
+                                     [](const Action& action) { return action.form.has_value(); });
+    if (!anyForm) return;
+    const std::string language = pack.defaultLanguage.empty() ? "en" : pack.defaultLanguage;
+    for (const auto& key : kPledgeUiStrings) {
+        if (ui.contains(key)) continue;  // present but broken: already reported
+        manifest.error(positionOf(ui),
+                       "missing key \"" + key +
+                           "\" in [ui]; an action has a pledge form, whose screens need it: add " + key +
+                           " = { " + language + " = \"...\" }");
     }
 }
 
@@ -295,7 +317,7 @@ void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
     readLanguageNames(top, context, pack);
     const auto files = readFileList(top, context);
     readTheme(top, pack);
-    readUi(top, context, pack);
+    const toml::table* ui = readUi(top, context, pack);
 
     for (const auto& file : files) {
         FileReport report(result.diagnostics, (dir / file.relative).string());
@@ -309,6 +331,7 @@ void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
         if (!parsed) continue;
         file.read(*parsed, report, file.relative, context, pack);
     }
+    if (ui) checkPledgeUi(*ui, manifest, pack);
     result.pack = std::move(pack);
 }
 

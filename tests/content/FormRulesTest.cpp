@@ -371,3 +371,30 @@ TEST_CASE("form: without an [action.form] header, missing keys point at the form
     CHECK_THAT(result.diagnostics[1].format(),
                Catch::StartsWith(copy.where("actions.toml:7:1: error: missing key \"submit\"")));
 }
+
+TEST_CASE("form: the pledge screens' [ui] strings are required once an action has a form",
+          "[content][form]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "cancel = { en = \"Cancel\", ms = \"Batal\" }\n", "");
+    requireOnly(copy, copy.load(),
+                "pack.toml:34:1: error: missing key \"cancel\" in [ui]; an action has a pledge form, whose "
+                "screens need it: add cancel = { en = \"...\" }");
+}
+
+TEST_CASE("form: without a form the pledge screens' [ui] strings may be left out", "[content][form]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "cancel = { en = \"Cancel\", ms = \"Batal\" }\n", "");
+    removeFrom(copy, "actions.toml", "[action.form]", "");
+    const auto result = copy.load();
+    INFO(listDiagnostics(result));
+    CHECK(result.diagnostics.empty());
+    REQUIRE(result.pack);
+    CHECK(result.pack->uiText("cancel", "ms") == "cancel");
+}
+
+TEST_CASE("form: the pledge screens' [ui] strings are read like the others", "[content][form]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "cancel = { en = \"Cancel\", ms = \"Batal\" }", "cancel = { en = \"Cancel\" }");
+    requireOnly(copy, copy.load(), "pack.toml:50:10: warning: missing translation \"ms\" for ui.cancel");
+    CHECK(copy.load().pack->uiText("cancel", "ms") == "Cancel");
+}

@@ -23,7 +23,7 @@ TEST_CASE("the minimal pack loads with no diagnostics", "[content]") {
     CHECK(pack.defaultLanguage == "en");
     CHECK(pack.languageNames.at("ms") == "Bahasa Melayu");
     CHECK(pack.translationStatus.at("ms") == "awaiting native review");
-    CHECK(pack.ui.size() == content::kRequiredUiStrings.size());
+    CHECK(pack.ui.size() == content::kRequiredUiStrings.size() + content::kPledgeUiStrings.size());
     CHECK(pack.theme.accent == Color{0xff, 0xe6, 0x00, 255});
     REQUIRE(pack.slides.size() == 2);
     CHECK(pack.slides[0].durationMs == 8000);
