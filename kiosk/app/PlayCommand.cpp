@@ -2,6 +2,7 @@
 #include "app/Commands.h"
 #include "app/Graphics.h"
 #include "app/PackSelection.h"
+#include "app/StoreServices.h"
 #include "config/Config.h"
 #include "controller/PlayScript.h"
 #include "platform/Window.h"
@@ -63,7 +64,12 @@ int runPlay(const PlayOptions& options) {
     ControllerSettings settings;
     settings.idleTimeout = Millis(static_cast<long long>(config.idleTimeoutS) * 1000);
     settings.defaultLanguage = config.defaultLanguage;
-    KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size, Millis(0));
+    // With a config, pledges are really sealed and stored in its data_dir (the power-cut tests rely on it).
+    std::optional<StoreServices> services;
+    if (!options.config.empty())
+        services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
+    KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size, Millis(0),
+                          services ? &*services : nullptr);
 
     PlayHooks hooks;
     hooks.shot = [&](const std::string& name) {

@@ -3,6 +3,7 @@
 #include "app/Commands.h"
 #include "app/Graphics.h"
 #include "app/PackSelection.h"
+#include "app/StoreServices.h"
 #include "config/Config.h"
 #include "controller/KioskController.h"
 #include "platform/IdleWait.h"
@@ -85,10 +86,14 @@ int runKiosk(const RunOptions& options) {
     settings.idleTimeout = Millis(static_cast<long long>(config.idleTimeoutS) * 1000);
     settings.defaultLanguage = config.defaultLanguage;
     std::optional<KioskController> kiosk;
+    std::optional<StoreServices> services;
     Scene maintenance;
     if (selection.pack) {
+        services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
+        for (const auto& problem : selection.problems) services->noteProblem(problem);
         kiosk.emplace(*selection.pack, settings, graphics->measurer(), graphics->images(), window->logicalSize(),
-                      elapsed());
+                      elapsed(), &*services);
+        kiosk->onPledgeSaved([](const std::string& uuid) { std::cout << "pledge-saved " << uuid << std::endl; });
     } else {
         maintenance = screens::buildMaintenanceScene(window->logicalSize(), graphics->measurer(), graphics->images(),
                                                     selection.problems);
@@ -121,6 +126,7 @@ int runKiosk(const RunOptions& options) {
         watchdog.tick(now);
         if (exitAt && now >= *exitAt) running = false;
         if (kiosk) kiosk->tick(now);
+        if (kiosk && kiosk->exitRequested()) running = false;  // "leave kiosk" on the admin screen
         if (kiosk ? kiosk->needsRedraw(now) || exposed : exposed) {
             if (kiosk) {
                 const auto fade = kiosk->transition(now);

@@ -81,7 +81,6 @@ int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeVie
                const std::string& words) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
-    const std::string& lang = out.language();
     const bool ticked = pledge.ticked && pledge.ticked->count(consent.id) && pledge.ticked->at(consent.id);
     const int side = m.touchTarget();
     out.button("consent-" + consent.id, {row.x, row.y, side, side}, ticked ? "×" : "", ButtonStyle::Secondary, ticked);

@@ -1,0 +1,53 @@
+// The kiosk's real services: pledges sealed and stored in data_dir, the admin PIN from the config, the
+// admin's figures, and setting the clock by hand.
+#pragma once
+
+#include "config/Config.h"
+#include "controller/KioskServices.h"
+#include "pledge/AdminPin.h"
+#include "pledge/PledgeRecorder.h"
+#include "pledge/PledgeStore.h"
+
+#include <deque>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace kiosk::app {
+
+class StoreServices : public KioskServices {
+public:
+    // Never fails: what cannot be set up (no data_dir, a damaged database, no key) becomes collectionProblem()
+    // and an admin-screen error, and the kiosk shows the campaign all the same.
+    StoreServices(const config::KioskConfig& config, const std::filesystem::path& configFile, std::string packLine);
+
+    std::string collectionProblem() const override;
+    bool developmentKey() const override { return developmentKey_; }
+    PledgeOutcome submitPledge(const pledge::Form& form, const pledge::FormState& values,
+                               const std::map<std::string, bool>& ticked,
+                               const pledge::PledgeContext& context) override;
+    PinCheck checkPin(const std::string& pin, Millis now) override;
+    Millis pinLockRemaining(Millis now) const override;
+    screens::AdminStatus adminStatus() override;
+    std::string adjustClock(std::chrono::seconds delta) override;
+
+    // Records a problem for the admin screen (and the log).
+    void noteProblem(std::string problem) { note(std::move(problem)); }
+    // Problems met so far, newest first, for the admin screen and the log.
+    const std::deque<std::string>& errors() const { return errors_; }
+
+private:
+    void note(std::string error);
+
+    std::filesystem::path dataDir_;
+    std::string packLine_;
+    std::unique_ptr<pledge::PledgeStore> store_;
+    std::optional<pledge::PledgeRecorder> recorder_;
+    std::optional<pledge::PinGate> pinGate_;
+    std::string storeProblem_;
+    bool developmentKey_ = false;
+    std::deque<std::string> errors_;
+};
+
+} // namespace kiosk::app
