@@ -122,7 +122,8 @@ TEST_CASE("form: a missing translation warns and holds the default language's te
                  R"(label = { en = "Phone" })");
     requireOnly(copy, copy.load(),
                 "actions.toml:27:9: warning: missing translation \"ms\" for label of field \"phone\"");
-    const auto& phone = formOf(copy.load()).fields.at(2);
+    const auto result = copy.load();
+    const auto& phone = formOf(result).fields.at(2);
     // Filled in, so the UI shows the pack's default language and not its own fallback.
     CHECK(phone.label == pledge::LanguageText{{"en", "Phone"}, {"ms", "Phone"}});
 }
