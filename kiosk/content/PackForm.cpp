@@ -189,18 +189,16 @@ pledge::FormField readField(const toml::table& table, FileReport& report, const 
 
 pledge::Consent readConsent(const toml::table& table, FileReport& report, const PackContext& context,
                             FormIds& ids) {
-    std::vector<std::string_view> keys = {"id", "text", "required"};
-    // Known here so they are refused below with the reason, not as typos.
-    keys.insert(keys.end(), std::begin(kPreTickKeys), std::end(kPreTickKeys));
-    TableReader in(table, report, "[[action.form.consent]]", keys);
-    pledge::Consent consent;
-    consent.id = readFormId(in, ids, "consent");
+    const std::vector<std::string_view> preTick(std::begin(kPreTickKeys), std::end(kPreTickKeys));
+    TableReader in(table, report, "[[action.form.consent]]", {"id", "text", "required"}, preTick);
     for (const auto key : kPreTickKeys) {
         if (!table.contains(key)) continue;
         report.error(keyPosition(table, key),
                      "consents are never pre-ticked; remove \"" + std::string(key) +
                          "\": every box starts empty and only the signer's own tap ticks it");
     }
+    pledge::Consent consent;
+    consent.id = readFormId(in, ids, "consent");
     const std::string name = "text of consent \"" + clip(consent.id) + "\"";
     consent.text =
         complete(readText(in, "text", Need::Required, context, name).value_or(LocalText{}), context);

@@ -101,11 +101,12 @@ std::string describeType(const toml::node& node) {
 }
 
 TableReader::TableReader(const toml::table& table, FileReport& report, std::string name,
-                         std::vector<std::string_view> known)
+                         std::vector<std::string_view> known, const std::vector<std::string_view>& refused)
     : table_(table), report_(report), name_(std::move(name)) {
     for (auto&& [key, value] : table_) {
         const std::string_view k = key.str();
         if (std::find(known.begin(), known.end(), k) != known.end()) continue;
+        if (std::find(refused.begin(), refused.end(), k) != refused.end()) continue;
         std::string message = "unknown key \"" + std::string(k.substr(0, 80)) + "\" in " + name_;
         if (const auto guess = closestMatch(k, known)) {
             message += "; did you mean \"" + *guess + "\"?";

@@ -51,12 +51,13 @@ std::string describeType(const toml::node& node);
 
 enum class Need { Required, Optional };
 
-// Reads one table's keys. Construction reports every key not in `known` (with a did-you-mean); the getters
-// report missing required keys at the table and wrong types at the value.
+// Reads one table's keys. Construction reports every key not in `known` (with a did-you-mean), except those
+// in `refused`, which the caller reports with its own reason and which are never offered as suggestions; the
+// getters report missing required keys at the table and wrong types at the value.
 class TableReader {
 public:
     TableReader(const toml::table& table, FileReport& report, std::string name,
-                std::vector<std::string_view> known);
+                std::vector<std::string_view> known, const std::vector<std::string_view>& refused = {});
 
     // The value at `key`, or nullptr; when a required key is absent, reports `missing key` with `hint`
     // (what to add, e.g. `add id = "..."`).

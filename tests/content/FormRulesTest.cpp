@@ -399,3 +399,13 @@ TEST_CASE("form: the pledge screens' [ui] strings are read like the others", "[c
     requireOnly(copy, copy.load(), "pack.toml:50:10: warning: missing translation \"ms\" for ui.cancel");
     CHECK(copy.load().pack->uiText("cancel", "ms") == "Cancel");
 }
+
+TEST_CASE("form: unknown consent keys never suggest a pre-ticking key", "[content][form]") {
+    const TempPack copy;
+    copy.replace("actions.toml", "id = \"updates\"", "id = \"updates\"\ncolour = \"red\"");
+    requireOnly(
+        copy, copy.load(),
+        "actions.toml:50:1: error: unknown key \"colour\" in [[action.form.consent]]; remove it or use "
+        "one of: id, text, required");
+    CHECK_THAT(copy.load().diagnostics.at(0).message, Catch::EndsWith("use one of: id, text, required"));
+}
