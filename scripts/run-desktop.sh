@@ -3,6 +3,10 @@
 # usage: scripts/run-desktop.sh BUILD_DIR   (extra kiosk arguments in KIOSK_RUN_ARGS, e.g. "--exit-after 3")
 set -euo pipefail
 
+if [ ! -d "${1:-build}" ]; then
+  echo "run-desktop: no build folder ${1:-build}; build first (make build)" >&2
+  exit 1
+fi
 build="$(cd "${1:-build}" && pwd)"
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 kiosk="$build/bin/kiosk"
@@ -47,8 +51,14 @@ echo "run-desktop: settings in $dev/kiosk.toml; the development admin PIN is 123
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   echo "run-desktop: no display (neither DISPLAY nor WAYLAND_DISPLAY is set), so no window can open."
   echo "run-desktop: rendering every screen to $build/tour/ instead; open $build/tour/index.html in a browser."
-  SDL_VIDEODRIVER=dummy "$kiosk" tour "$build/tour" --content "$pack"
-  exit $?
+  rm -rf "$build/tour"
+  # The tour exits 1 both when it cannot render and when it finds layout problems; only the first stops us,
+  # since the pictures of the second are what a person wants to look at.
+  if ! SDL_VIDEODRIVER=dummy "$kiosk" tour "$build/tour" --content "$pack"; then
+    [ -f "$build/tour/tour.json" ] || exit 1
+    echo "run-desktop: the tour found the layout problems listed above; see them in $build/tour/index.html"
+  fi
+  exit 0
 fi
 
 # KIOSK_RUN_ARGS is split into words on purpose: it carries extra options.
