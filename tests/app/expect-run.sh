@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one command and checks what a person would check: its exit status and lines it must or must not print.
-# usage: expect-run.sh [--exit N] [--fresh DIR]... [--match ERE]... [--no-match ERE]... -- COMMAND [ARG]...
+# usage: expect-run.sh [--exit N] [--fresh DIR]... [--match ERE]... [--no-match ERE]... [--file FILE ERE]... -- COMMAND [ARG]...
 #   --exit N       the exit status expected (default 0)
 #   --fresh DIR    DIR is removed before the run, so files left by an earlier run cannot pass for new ones
 #   --match ERE    some line of stdout+stderr must match (grep -E)
