@@ -11,6 +11,8 @@
 #include <SDL_image.h>
 
 #include <iostream>
+#include <map>
+#include <optional>
 
 namespace kiosk::app {
 
@@ -20,27 +22,78 @@ namespace {
 struct TourScreen {
     std::string name;
     View view;
+    std::string focusedField;  // pledge screens: which field has the keyboard ("" for the notice)
 };
 
 std::vector<TourScreen> everyScreen(const content::Pack& pack) {
     std::vector<TourScreen> screens;
     for (std::size_t i = 0; i < pack.slides.size(); ++i)
-        screens.push_back({"attract-" + pack.slides[i].id, {ScreenId::Attract, static_cast<int>(i), 0}});
-    screens.push_back({"home", {ScreenId::Home, 0, 0}});
+        screens.push_back({"attract-" + pack.slides[i].id, {ScreenId::Attract, static_cast<int>(i), 0}, ""});
+    screens.push_back({"home", {ScreenId::Home, 0, 0}, ""});
     for (std::size_t i = 0; i < pack.story.size(); ++i)
-        screens.push_back({"story-" + pack.story[i].id, {ScreenId::Story, static_cast<int>(i), 0}});
+        screens.push_back({"story-" + pack.story[i].id, {ScreenId::Story, static_cast<int>(i), 0}, ""});
     for (std::size_t i = 0; i < pack.timeline.size(); ++i) {
         const std::string number = (i < 9 ? "0" : "") + std::to_string(i + 1);
-        screens.push_back({"timeline-" + number + "-" + pack.timeline[i].date, {ScreenId::Timeline, static_cast<int>(i), 0}});
+        screens.push_back({"timeline-" + number + "-" + pack.timeline[i].date, {ScreenId::Timeline, static_cast<int>(i), 0}, ""});
     }
-    screens.push_back({"cases", {ScreenId::Cases, 0, 0}});
+    screens.push_back({"cases", {ScreenId::Cases, 0, 0}, ""});
     for (std::size_t i = 0; i < pack.cases.size(); ++i)
-        screens.push_back({"case-" + pack.cases[i].id, {ScreenId::Case, static_cast<int>(i), 0}});
+        screens.push_back({"case-" + pack.cases[i].id, {ScreenId::Case, static_cast<int>(i), 0}, ""});
     for (std::size_t i = 0; i < pack.actions.size(); ++i)
-        screens.push_back({"act-" + pack.actions[i].id, {ScreenId::Act, static_cast<int>(i), 0}});
-    screens.push_back({"credits", {ScreenId::Credits, 0, 0}});
+        screens.push_back({"act-" + pack.actions[i].id, {ScreenId::Act, static_cast<int>(i), 0}, ""});
+    screens.push_back({"credits", {ScreenId::Credits, 0, 0}, ""});
+    // The pledge form with the notice, then with each kind of field focused; thanks; the volunteer screens.
+    for (std::size_t i = 0; i < pack.actions.size(); ++i) {
+        const auto& action = pack.actions[i];
+        if (!action.form) continue;
+        const View form{ScreenId::Pledge, static_cast<int>(i), 0};
+        screens.push_back({"pledge-" + action.id, form, ""});
+        bool seen[4] = {false, false, false, false};
+        for (const auto& field : action.form->fields) {
+            auto& kindSeen = seen[static_cast<int>(field.kind)];
+            if (kindSeen) continue;
+            kindSeen = true;
+            screens.push_back({"pledge-" + action.id + "-" + field.id, form, field.id});
+        }
+        screens.push_back({"thanks-" + action.id, {ScreenId::Thanks, static_cast<int>(i), 0}, ""});
+    }
+    screens.push_back({"admin-pin", {ScreenId::AdminPin, 0, 0}, ""});
+    screens.push_back({"admin", {ScreenId::Admin, 0, 0}, ""});
     return screens;
 }
+
+// What the stateful screens show in the tour: an empty form, a sample reference, sample figures.
+struct TourExtras {
+    std::optional<pledge::FormState> values;
+    std::map<std::string, bool> ticked;
+    screens::PledgeView pledge;
+    screens::ThanksView thanks{"MX7D-C15R"};
+    screens::AdminView admin;
+
+    screens::ScreenExtras forScreen(const content::Pack& pack, const TourScreen& screen) {
+        screens::ScreenExtras extras;
+        if (screen.view.screen == ScreenId::Pledge) {
+            const auto& form = *pack.actions[static_cast<std::size_t>(screen.view.item)].form;
+            values.reset();
+            values.emplace(form);
+            pledge = {};
+            pledge.form = &form;
+            pledge.values = &*values;
+            pledge.ticked = &ticked;
+            pledge.focusedField = screen.focusedField;
+            extras.pledge = &pledge;
+        }
+        if (screen.view.screen == ScreenId::Thanks) extras.thanks = &thanks;
+        if (screen.view.screen == ScreenId::AdminPin || screen.view.screen == ScreenId::Admin) {
+            admin.pinDigits = 4;
+            admin.status = {12, 340, 57, {}, pack.id + " " + pack.version, "12.3 GB free", false, "2026-11-26 10:00",
+                            "ready", {}, "", ""};
+            for (std::size_t hour = 9; hour < 18; ++hour) admin.status.perHour[hour] = static_cast<long long>(hour % 5 + 1);
+            extras.admin = &admin;
+        }
+        return extras;
+    }
+};
 
 std::string sizeName(Size s) { return std::to_string(s.w) + "x" + std::to_string(s.h); }
 } // namespace
@@ -90,8 +143,10 @@ int runTour(const TourOptions& options) {
         for (const auto& language : languages) {
             const fs::path folder = options.outDir / sizeName(size) / language;
             fs::create_directories(folder, ignored);
-            const screens::ScreenContext context{pack, language, size, graphics->measurer(), graphics->images()};
+            TourExtras tourExtras;
             for (const auto& screen : everyScreen(pack)) {
+                screens::ScreenContext context{pack, language, size, graphics->measurer(), graphics->images()};
+                context.extras = tourExtras.forScreen(pack, screen);
                 View view = screen.view;
                 int pages = 1;
                 for (view.page = 0; view.page < pages; ++view.page) {

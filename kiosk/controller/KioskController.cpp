@@ -50,6 +50,7 @@ const Scene& KioskController::scene() {
         pledgeView_.keyboard = pledge_->keyboard;
         pledgeView_.errors = pledge_->errors;
         pledgeView_.banner = pledge_->banner;
+        pledgeView_.noticePage = pledge_->noticePage;
         pledgeView_.stillThere = shownStillThere_;
         pledgeView_.countdownSeconds = shownSeconds_;
         context.extras.pledge = &pledgeView_;

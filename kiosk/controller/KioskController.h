@@ -85,6 +85,7 @@ private:
         std::map<std::string, std::string> errors;
         std::string banner;
         int failures = 0;
+        int noticePage = 0;
     };
 
     void changed();

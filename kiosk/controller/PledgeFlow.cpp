@@ -23,7 +23,7 @@ const pledge::Form* KioskController::currentForm() const {
 void KioskController::startPledge(int action) {
     const auto& form = pack_.actions[static_cast<std::size_t>(action)].form;
     pledge_.reset();  // wipes any earlier values before a new form starts
-    pledge_.emplace(PledgeSession{action, pledge::FormState(*form), {}, "", screens::KeyboardMode::Letters, {}, "", 0});
+    pledge_.emplace(PledgeSession{action, pledge::FormState(*form), {}, "", screens::KeyboardMode::Letters, {}, "", 0, 0});
     if (!form->fields.empty()) pledge_->focused = form->fields.front().id;
     nav_.open(ScreenId::Pledge, action);
 }
@@ -161,6 +161,10 @@ bool KioskController::activatePledge(std::string_view id, Millis) {
         return true;
     }
     if (id == "still-here" || id == "still-here-veil") return true;  // touching was enough
+    if (id == "privacy-more") {
+        ++pledge_->noticePage;  // the screen wraps it to the first page after the last
+        return true;
+    }
     if (startsWith(id, "field-")) {
         if (form->field(std::string(id.substr(6)))) focusField(std::string(id.substr(6)));
         return true;

@@ -50,41 +50,47 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
         body.h -= used + m.gap();
     }
 
-    // The QR code as large as the space allows (at least 44 mm on the 7" panel when it fits); its caption
-    // sits under the words, beside the code, so the code keeps the full height.
-    const TextOptions captionStyle{m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::End};
+    // The QR code as large as the space allows (at least 44 mm on the 7" panel when it fits). Beside it (in
+    // portrait, under the words) the sign button and the caption; the words take the rest.
+    const TextOptions captionStyle{m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::End};
     const int captionH = out.lineHeight(m.captionPx(), true) * 2;
     Rect textArea;
+    Rect beside;  // where the sign button and the caption go
     if (m.portrait()) {
-        const int side = std::min(body.w, std::max(m.qrSide(), body.h / 2));
-        const int qrTop = body.bottom() - side;
-        out.qr("act-qr", {body.x + (body.w - side) / 2, qrTop, side, side}, action.url);
-        out.text("act-qr-caption", {body.x, qrTop - captionH - m.gap(), body.w, captionH},
-                 pack.uiText("scan_to_act", lang), {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Center, Align::End});
-        textArea = {body.x, body.y, body.w, qrTop - captionH - m.gap() * 2 - body.y};
+        // The code at the bottom right with its caption beside it; the sign button across above them.
+        const int side = std::min(m.qrSide(), body.w * 11 / 20);
+        out.qr("act-qr", {body.right() - side, body.bottom() - side, side, side}, action.url);
+        const int buttonRow = action.form ? m.touchTarget() + m.px(8) + m.gap() * 2 : 0;
+        beside = {body.x, body.bottom() - side - buttonRow, body.w, buttonRow};
+        out.text("act-qr-caption", {body.x, body.bottom() - side, body.w - side - m.gap() * 2, side},
+                 pack.uiText("scan_to_act", lang) + " ›",
+                 {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
+        textArea = {body.x, body.y, body.w, body.h - side - buttonRow - m.gap() * 2};
     } else {
         const int side = std::min(body.h, body.w * 2 / 5);
         out.qr("act-qr", {body.right() - side, body.y, side, side}, action.url);
         const int textW = body.w - side - m.gap() * 2;
-        out.text("act-qr-caption", {body.x, body.bottom() - captionH, textW, captionH},
-                 pack.uiText("scan_to_act", lang) + " ›", captionStyle);
-        textArea = {body.x, body.y, textW, body.h - captionH - m.gap()};
+        const int besideH = captionH + (action.form ? m.touchTarget() + m.px(8) + m.gap() : 0);
+        beside = {body.x, body.bottom() - besideH, textW, besideH};
+        textArea = {body.x, body.y, textW, body.h - besideH - m.gap()};
     }
-    // Signing on the kiosk, when the action has a form: a big button under the words; or, when this kiosk
-    // cannot collect, a plain note saying so (the QR code still works).
+    if (!m.portrait())
+        out.text("act-qr-caption", {beside.x, beside.bottom() - captionH, beside.w, captionH},
+                 pack.uiText("scan_to_act", lang) + " ›", captionStyle);
+
+    // Signing on the kiosk, when the action has a form: a big button; or, when this kiosk cannot collect,
+    // a plain note saying so (the QR code still works).
     if (action.form) {
-        const int buttonH = m.touchTarget() + m.px(8);
-        const Rect slot{textArea.x, textArea.bottom() - buttonH, textArea.w, buttonH};
+        const Rect slot{beside.x, beside.y, beside.w, m.touchTarget() + m.px(8)};
         if (context.extras.collectionProblem.empty()) {
-            const std::string label = action.submitLabel.empty() ? pack.uiText("pledge_sign", lang)
-                                                                 : action.submitLabel.in(lang, fallback);
+            const std::string label = pack.uiText("pledge_sign", lang);
             const int w = std::min(slot.w, std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40)));
             out.button("pledge-" + action.id, {slot.x, slot.y, w, slot.h}, label, ButtonStyle::Primary);
         } else {
-            out.text("pledge-" + action.id + "-unavailable", slot, pack.uiText("not_collecting", lang),
-                     {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Center});
+            out.text("pledge-" + action.id + "-unavailable", {slot.x, slot.y, slot.w, std::max(slot.h, beside.h - captionH)},
+                     pack.uiText("not_collecting", lang),
+                     {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Start});
         }
-        textArea.h -= buttonH + m.gap();
     }
     const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
                                     {m.bodyPx(), 0, false, palette.text}, view.page);

@@ -76,17 +76,22 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(), m.screen.h - bar - m.gap() - m.margin()};
     const int target = m.touchTarget();
 
-    // Buttons along the bottom: leave the kiosk, and the clock when it needs setting by hand.
-    const int buttonsY = body.bottom() - target;
+    // Buttons along the bottom: leave the kiosk, and the clock when it needs setting by hand (on a row of
+    // their own in portrait).
     const std::string exitLabel = "Leave kiosk";
     const int exitW = out.measure(exitLabel, m.buttonPx(), true) + m.px(32);
-    out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel, ButtonStyle::Primary);
-    int x = body.x;
+    out.button("admin-exit", {body.right() - exitW, body.bottom() - target, exitW, target}, exitLabel,
+               ButtonStyle::Primary);
+    int buttonsY = body.bottom() - target;
     if (!s.clockSynced) {
         const std::pair<const char*, const char*> clockButtons[] = {
-            {"clock-minus-day", "-1 d"}, {"clock-plus-day", "+1 d"}, {"clock-minus-hour", "-1 h"},
-            {"clock-plus-hour", "+1 h"}, {"clock-minus-minute", "-1 min"}, {"clock-plus-minute", "+1 min"}};
-        const int w = std::max(target, (body.w - exitW - m.gap() * 7) / 6);
+            {"clock-minus-day", "-1d"}, {"clock-plus-day", "+1d"}, {"clock-minus-hour", "-1h"},
+            {"clock-plus-hour", "+1h"}, {"clock-minus-minute", "-1m"}, {"clock-plus-minute", "+1m"}};
+        const bool ownRow = m.portrait();
+        if (ownRow) buttonsY -= target + m.gap();
+        const int rowW = ownRow ? body.w : body.w - exitW - m.gap();
+        const int w = std::max(target, (rowW - m.gap() * 5) / 6);
+        int x = body.x;
         for (const auto& [id, label] : clockButtons) {
             out.button(id, {x, buttonsY, w, target}, label, ButtonStyle::Secondary);
             x += w + m.gap();

@@ -58,8 +58,8 @@ KeyboardRows keyboardRows(KeyboardMode mode) {
             letterRow("qwertyuiop", upper),
             second,
             third,
-            {KeyboardKey{"key-symbols", "123", KeyEffect::Symbols, "", 3}, insert("key-dotcom", ".com", ".com", 3),
-             insert("key-dotmy", ".my", ".my", 3), insert("key-space", "", " ", 8), kNext},
+            {KeyboardKey{"key-symbols", "123", KeyEffect::Symbols, "", 3}, insert("key-dotcom", ".com", ".com", 4),
+             insert("key-dotmy", ".my", ".my", 4), insert("key-space", "", " ", 6), kNext},
         };
     }
     }

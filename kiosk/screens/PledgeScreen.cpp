@@ -159,17 +159,23 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     const int inset = (bar - target) / 2;
     out.box({0, 0, W, bar}, palette.surface);
     const std::string cancel = "‹ " + pack.uiText("cancel", lang);
-    const std::string sign = pack.uiText("submit", lang);
+    const std::string sign = action.submitLabel.empty() ? pack.uiText("submit", lang)
+                                                        : action.submitLabel.in(lang, pack.defaultLanguage);
     const int cancelW = std::max(target, out.measure(cancel, m.buttonPx(), true) + m.px(24));
     const int signW = std::max(target * 2, out.measure(sign, m.buttonPx(), true) + m.px(32));
     out.button("cancel", {m.margin(), inset, cancelW, target}, cancel, ButtonStyle::Secondary);
     out.button("submit", {W - m.margin() - signW, inset, signW, target}, sign, ButtonStyle::Primary);
+    // The action's title between the two, or on its own row in portrait.
     const int titleX = m.margin() * 2 + cancelW;
-    out.text("title", {titleX, 0, W - titleX - signW - m.margin() * 2, bar}, action.title.in(lang, pack.defaultLanguage),
+    const int titleRow = m.portrait() ? out.lineHeight(m.headingPx(), true) * 2 + m.gap() : 0;
+    const Rect titleBox = m.portrait() ? Rect{m.margin(), bar, W - 2 * m.margin(), titleRow}
+                                       : Rect{titleX, 0, W - titleX - signW - m.margin() * 2, bar};
+    out.text("title", titleBox, action.title.in(lang, pack.defaultLanguage),
              {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Center});
 
     // Fields: two columns in landscape, one in portrait.
-    const Rect body{m.margin(), bar + m.gap(), W - 2 * m.margin(), H - bar - m.gap() - m.margin()};
+    const int top = bar + titleRow + m.gap();
+    const Rect body{m.margin(), top, W - 2 * m.margin(), H - top - m.margin()};
     const int columns = m.portrait() ? 1 : 2;
     const int fieldH = std::max(m.px(48), out.lineHeight(m.bodyPx()) + m.px(8));
     const int fieldCount = static_cast<int>(form.fields.size());
@@ -185,7 +191,9 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     // Consents. While a field has the keyboard they sit on one row, their words cut to fit (ticking one
     // puts the keyboard away and shows them whole); otherwise each row is as tall as its words need.
     const pledge::FormField* focused = pledge->focusedField.empty() ? nullptr : form.field(pledge->focusedField);
-    if (focused) {
+    // (Picking from a list hides them altogether, for room; a pick moves on to the next field.)
+    const bool picking = focused && focused->kind == pledge::FieldKind::Choice;
+    if (focused && !picking) {
         const int count = static_cast<int>(form.consents.size());
         const int cellW = (body.w - m.gap() * (count - 1)) / std::max(1, count);
         for (int i = 0; i < count; ++i) {
@@ -228,8 +236,16 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
             out.pagedText("pledge-message", lower.inset(m.px(10)), message,
                           {m.bodyPx(), 0, true, palette.accentText}, 0);
         } else {
-            out.text("privacy-notice", lower, pledge::textIn(form.privacyNotice, lang),
-                     {m.captionPx(), m.minBodyPx(), false, palette.text});
+            // The notice in pages when it is long; a button turns them (and wraps to the first).
+            const int moreW = m.touchTarget();
+            const Rect noticeBox{lower.x, lower.y, lower.w - moreW - m.gap(), lower.h};
+            const int pages = out.pagedText("privacy-notice", noticeBox, pledge::textIn(form.privacyNotice, lang),
+                                            {m.captionPx(), 0, false, palette.text}, pledge->noticePage);
+            if (pages > 1) {
+                out.button("privacy-more", {lower.right() - moreW, lower.bottom() - m.touchTarget(), moreW, m.touchTarget()},
+                           std::to_string(pledge->noticePage % pages + 1) + "/" + std::to_string(pages),
+                           ButtonStyle::Secondary);
+            }
         }
     }
     return 1;

@@ -84,7 +84,8 @@ int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, cons
     const layout::FontSpec font{language_, options.px, options.bold};
     auto pages = layout::paginate(text, {box.w, box.h}, font, text_);
     if (pages.empty()) return 1;
-    const auto& block = pages[static_cast<std::size_t>(std::clamp(page, 0, static_cast<int>(pages.size()) - 1))];
+    // Past the last page wraps to the first (the privacy notice's page button cycles).
+    const auto& block = pages[static_cast<std::size_t>(std::max(0, page)) % pages.size()];
     if (block.overflow) problem(id, "text overflows its " + std::to_string(box.w) + " px wide box");
     checkGlyphs(id, text, options.px, options.bold);
     Widget w = textWidget(id, box, text, block, options, language_);

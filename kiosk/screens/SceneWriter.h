@@ -41,7 +41,7 @@ public:
 
     // Wraps `text` into `box`; returns the height used. Overflow and tofu become scene problems.
     int text(std::string id, Rect box, std::string_view text, const TextOptions& options);
-    // One page of paragraphs in `box`; returns the number of pages the whole text needs.
+    // One page of paragraphs in `box` (a page past the last wraps round); returns how many pages the text needs.
     int pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page);
     // A tappable button with a centred label; at least one touch target high.
     // `minWidth` below 48 design px is for keyboard keys only (see Keyboard.h).

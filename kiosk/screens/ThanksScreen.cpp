@@ -1,5 +1,6 @@
 // Thank you: the signer's reference code (to withdraw consent later) and a QR code to share the action.
 // Nothing else they typed appears; the screen leaves by itself soon.
+#include "layout/TextFit.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
 
@@ -15,27 +16,40 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
     const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
     const Rect body = chrome.body;
 
-    const int side = m.portrait() ? std::min(body.w, body.h / 2) : std::min(body.h, body.w * 2 / 5);
+    const int side = m.portrait() ? std::min(body.w, m.qrSide()) : std::min(body.h, body.w * 2 / 5);
     const Rect qr = m.portrait() ? Rect{body.x + (body.w - side) / 2, body.bottom() - side, side, side}
                                  : Rect{body.right() - side, body.y, side, side};
     out.qr("thanks-qr", qr, action.url);
     const Rect words = m.portrait() ? Rect{body.x, body.y, body.w, qr.y - body.y - m.gap()}
                                     : Rect{body.x, body.y, body.w - side - m.gap() * 2, body.h};
-    int y = words.y;
-    y += out.text("thanks-text", {words.x, y, words.w, words.h / 3}, pack.uiText("thanks_text", lang),
-                  {m.headingPx(), m.minBodyPx(), true, palette.text}) + m.gap();
-    y += out.text("reference-label", {words.x, y, words.w, out.lineHeight(m.captionPx()) * 2},
-                  pack.uiText("reference", lang), {m.captionPx(), m.minBodyPx(), false, palette.mutedText}) + m.px(4);
+    // A stack from the top: the thanks, the code and what it is for, the invitation to share; "done" last.
+    const int doneH = m.touchTarget();
+    const Rect stack{words.x, words.y, words.w, words.h - doneH - m.gap()};
     const std::string reference = context.extras.thanks ? context.extras.thanks->reference : "";
+    const std::string thanksText = pack.uiText("thanks_text", lang);
+    const std::string referenceLabel = pack.uiText("reference", lang);
+    const std::string share = pack.uiText("share", lang);
+    const auto heightOf = [&](const std::string& text, int px, bool bold, int minPx) {
+        return layout::fitText(text, {stack.w, stack.h}, {lang, px, bold}, minPx, out.measurer()).height;
+    };
+    const int codeH = out.lineHeight(m.px(34), true);
+    const int shareH = heightOf(share, m.captionPx(), false, m.minBodyPx());
+    const int labelH = heightOf(referenceLabel, m.captionPx(), false, m.minBodyPx());
+    const int thanksH = std::max(0, stack.h - shareH - labelH - codeH - m.gap() * 4);
+    int y = stack.y;
+    y += out.text("thanks-text", {stack.x, y, stack.w, thanksH}, thanksText,
+                  {m.px(24), m.minBodyPx(), true, palette.text}) + m.gap();
+    y += out.text("reference-label", {stack.x, y, stack.w, labelH}, referenceLabel,
+                  {m.captionPx(), m.minBodyPx(), false, palette.mutedText}) + m.px(4);
     out.setLanguage("en");  // the code is Latin letters and digits in every language
-    y += out.text("reference", {words.x, y, words.w, out.lineHeight(m.px(40), true)}, reference,
-                  {m.px(40), m.headingPx(), true, palette.text}) + m.gap();
+    y += out.text("reference", {stack.x, y, stack.w, codeH}, reference, {m.px(34), m.headingPx(), true, palette.text}) +
+         m.gap();
     out.setLanguage(lang);
-    out.text("share", {words.x, y, words.w, words.bottom() - y - m.touchTarget() - m.gap()}, pack.uiText("share", lang),
+    out.text("share", {stack.x, y, stack.w, stack.bottom() - y}, share,
              {m.captionPx(), m.minBodyPx(), false, palette.text});
     const std::string done = pack.uiText("done", lang);
     const int doneW = std::max(m.touchTarget() * 2, out.measure(done, m.buttonPx(), true) + m.px(32));
-    out.button("done", {words.x, words.bottom() - m.touchTarget(), doneW, m.touchTarget()}, done, ButtonStyle::Primary);
+    out.button("done", {words.x, words.bottom() - doneH, doneW, doneH}, done, ButtonStyle::Primary);
     return 1;
 }
 

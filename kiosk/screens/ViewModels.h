@@ -22,6 +22,7 @@ struct PledgeView {
     KeyboardMode keyboard = KeyboardMode::Letters;
     std::map<std::string, std::string> errors;  // field or consent id -> message in the current language
     std::string banner;                         // a polite failure or "already signed"
+    int noticePage = 0;                         // the privacy notice's page, when it needs more than one
     bool stillThere = false;                    // the idle question with its countdown
     int countdownSeconds = 0;
 };
