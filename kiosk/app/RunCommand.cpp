@@ -6,6 +6,7 @@
 #include "app/StoreServices.h"
 #include "config/Config.h"
 #include "controller/KioskController.h"
+#include "platform/EventWait.h"
 #include "platform/IdleWait.h"
 #include "platform/Watchdog.h"
 #include "platform/Window.h"
@@ -75,6 +76,7 @@ int runKiosk(const RunOptions& options) {
     render::FrameComposer composer(window->renderer(), window->logicalSize(), placementOf(*window));
     auto translator = window->makeTranslator();
     auto watchdog = platform::Watchdog::fromEnvironment();
+    const platform::EventWaiter waiter(session->videoDriver());
 
     const Millis start = monotonicNow();
     const auto elapsed = [&] { return monotonicNow() - start; };
@@ -108,7 +110,7 @@ int runKiosk(const RunOptions& options) {
         const int timeout = platform::idleWaitTimeout(
             now, {kiosk ? kiosk->nextDeadline(now) : std::nullopt, watchdog.nextDeadline(), exitAt});
         SDL_Event event;
-        if (SDL_WaitEventTimeout(&event, timeout)) {
+        if (waiter.wait(event, timeout)) {
             do {
                 if (const auto system = translator.system(event)) {
                     if (*system == platform::SystemEvent::Quit) running = false;
