@@ -1,9 +1,14 @@
 // Wiring the pledge back end to the controller; nothing personal is ever logged here.
 #include "app/StoreServices.h"
 
+#include "platform/RemovableDrives.h"
 #include "pledge/CaptureFacts.h"
+#include "sync/KioskSync.h"
+#include "sync/SyncLog.h"
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <iostream>
@@ -30,6 +35,29 @@ std::string localDateTime(std::time_t now) {
     return buffer;
 }
 
+// "2024-06-01T10:00:00Z" as local "2024-06-01 18:00"; anything else as it is.
+std::string localFromUtc(const std::string& utc) {
+    std::tm parsed{};
+    const char* end = strptime(utc.c_str(), "%Y-%m-%dT%H:%M:%SZ", &parsed);
+    if (end == nullptr || *end != '\0') return utc;
+    return localDateTime(timegm(&parsed));
+}
+
+std::string nowUtc() {
+    return pledge::utcTimestamp(std::chrono::system_clock::now());
+}
+
+// Where pushes go, as a volunteer can check it: scheme and host only, never a password in the url.
+std::string syncTarget(const std::string& url) {
+    if (url.empty()) return "USB stick only (no [sync] url in the settings)";
+    const auto scheme = url.find("://");
+    std::string host = scheme == std::string::npos ? url : url.substr(scheme + 3);
+    host = host.substr(0, host.find('/'));
+    if (const auto at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+    return (scheme == std::string::npos ? "" : url.substr(0, scheme + 3)) + host +
+           " (every 15 minutes, or Sync now)";
+}
+
 std::string freeSpace(const fs::path& dir) {
     std::error_code error;
     const auto space = fs::space(dir, error);
@@ -41,8 +69,9 @@ std::string freeSpace(const fs::path& dir) {
 }
 } // namespace
 
-StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& configFile, std::string packLine)
-    : dataDir_(config.dataDir), packLine_(std::move(packLine)) {
+StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& configFile,
+                             std::string packLine)
+    : dataDir_(config.dataDir), sync_(config.sync), packLine_(std::move(packLine)) {
     // A coordinator secret key beside the config means this is a development set-up (`make run`): a real
     // kiosk never holds the key that opens its pledges.
     if (!configFile.empty()) {
@@ -53,7 +82,16 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
 
     if (dataDir_.empty()) {
         storeProblem_ = "not set up to collect: no data_dir in the config";
+        signingProblem_ = "no data_dir in the config";
         return;
+    }
+    // Made on first start: the coordinator learns this kiosk's public key from the admin screen.
+    auto signing = sync::loadOrCreateSigningKey(dataDir_);
+    if (signing) {
+        signingKey_ = signing.value();
+    } else {
+        signingProblem_ = signing.error().message;
+        note("no kiosk signing key, so no export or sync: " + signingProblem_);
     }
     auto opened = pledge::PledgeStore::open(dataDir_);
     if (!opened) {
@@ -125,12 +163,71 @@ screens::AdminStatus StoreServices::adminStatus() {
             status.today = counts.value().today;
             status.unsynced = counts.value().unsynced;
             for (std::size_t hour = 0; hour < 24; ++hour) status.perHour[hour] = counts.value().perHourToday[hour];
+            fillSyncFigures(status, counts.value());
         } else {
             note("cannot count pledges: " + counts.error().message);
         }
     }
+    status.kioskKey = signingKey_ ? sync::publicKeyBase64(*signingKey_) : "none (" + signingProblem_ + ")";
+    status.sync = syncTarget(sync_.url);
     status.lastErrors.assign(errors_.begin(), errors_.end());
     return status;
+}
+
+void StoreServices::fillSyncFigures(screens::AdminStatus& status, const pledge::PledgeCounts& counts) const {
+    status.exported = counts.total - counts.unexported;
+    status.delivered = counts.total - counts.unsynced;
+    status.pending = counts.unsynced;
+    // The kiosk's own exports and pushes are in the sync log; the timer's pushes (kioskctl push) show as
+    // delivered bundles in sent/. The later of the two is the last sync.
+    const sync::SyncLog log = sync::readSyncLog(dataDir_);
+    const std::string delivered = sync::lastDeliveryUtc(dataDir_);
+    if (!delivered.empty() && delivered > log.lastSuccessUtc)
+        status.lastSync = localFromUtc(delivered) + ", delivered to the server";
+    else if (!log.lastSuccessUtc.empty())
+        status.lastSync = localFromUtc(log.lastSuccessUtc) + ", " + log.lastSuccess;
+    if (!log.lastError.empty() && log.lastErrorUtc > delivered)
+        status.lastSyncError = localFromUtc(log.lastErrorUtc) + ", " + log.lastError;
+}
+
+std::string StoreServices::syncProblem() const {
+    if (!store_) return "Export and sync are not possible: " + storeProblem_ + ".";
+    if (!signingKey_)
+        return "Export and sync are not possible: this kiosk has no signing key (" + signingProblem_ + ").";
+    return "";
+}
+
+std::string StoreServices::exportToUsb() {
+    if (const std::string problem = syncProblem(); !problem.empty()) return problem;
+    const auto sticks = platform::findRemovableMounts();
+    if (sticks.empty()) return "No USB stick found: plug one in and try again";
+    const auto writable =
+        std::find_if(sticks.begin(), sticks.end(), [](const auto& stick) { return !stick.readOnly; });
+    if (writable == sticks.end())
+        return "The USB stick can only be read: check its lock switch, then take it out and plug it in "
+               "again.";
+    const auto folder = writable->mountPoint / sync::kStickFolderName;
+    const auto attempt = sync::exportToFolder(*store_, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
+                                              folder, nowUtc());
+    std::cerr << "kiosk: export to USB: " << attempt.message << '\n';
+    return attempt.message;
+}
+
+std::string StoreServices::syncNow() {
+    if (const std::string problem = syncProblem(); !problem.empty()) return problem;
+    // One short try: the volunteer is looking at a waiting screen. The timer's kioskctl push retries
+    // with patience in the background.
+    sync::PushOptions options;
+    options.url = sync_.url;
+    options.token = sync_.token;
+    options.caFile = sync_.caFile.string();
+    options.attempts = 1;
+    options.connectTimeout = std::chrono::seconds(3);
+    options.totalTimeout = std::chrono::seconds(6);
+    const auto attempt = sync::pushPending(*store_, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
+                                           options, std::chrono::seconds(6), nowUtc());
+    std::cerr << "kiosk: sync now: " << attempt.message << '\n';
+    return attempt.message;
 }
 
 std::string StoreServices::adjustClock(std::chrono::seconds delta) {

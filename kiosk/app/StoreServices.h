@@ -1,5 +1,5 @@
 // The kiosk's real services: pledges sealed and stored in data_dir, the admin PIN from the config, the
-// admin's figures, and setting the clock by hand.
+// admin's figures, setting the clock by hand, and sync (export to a USB stick, push to [sync] url).
 #pragma once
 
 #include "config/Config.h"
@@ -7,6 +7,7 @@
 #include "pledge/AdminPin.h"
 #include "pledge/PledgeRecorder.h"
 #include "pledge/PledgeStore.h"
+#include "sync/SigningKey.h"
 
 #include <deque>
 #include <filesystem>
@@ -31,6 +32,8 @@ public:
     Millis pinLockRemaining(Millis now) const override;
     screens::AdminStatus adminStatus() override;
     std::string adjustClock(std::chrono::seconds delta) override;
+    std::string exportToUsb() override;
+    std::string syncNow() override;
 
     // Records a problem for the admin screen (and the log).
     void noteProblem(std::string problem) { note(std::move(problem)); }
@@ -39,8 +42,14 @@ public:
 
 private:
     void note(std::string error);
+    void fillSyncFigures(screens::AdminStatus& status, const pledge::PledgeCounts& counts) const;
+    // Empty when export and push can run; otherwise why not, in words for the volunteer.
+    std::string syncProblem() const;
 
     std::filesystem::path dataDir_;
+    config::SyncConfig sync_;
+    std::optional<sync::SigningKey> signingKey_;
+    std::string signingProblem_;
     std::string packLine_;
     std::unique_ptr<pledge::PledgeStore> store_;
     std::optional<pledge::PledgeRecorder> recorder_;

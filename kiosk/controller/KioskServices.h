@@ -1,5 +1,5 @@
 // What the controller asks of the world beyond the screen: storing pledges, checking the admin PIN, the
-// admin's figures and the clock. The app wires the real ones (SQLite, libsodium); tests pass fakes.
+// admin's figures, the clock and sync. The app wires the real ones (SQLite, libsodium); tests pass fakes.
 #pragma once
 
 #include "core/Time.h"
@@ -40,6 +40,12 @@ public:
     virtual screens::AdminStatus adminStatus() = 0;
     // Moves the system clock by `delta`; returns an error message or empty.
     virtual std::string adjustClock(std::chrono::seconds delta) = 0;
+    // Exports pledges not yet exported onto the first mounted USB stick; returns what happened, in words
+    // for the volunteer. Quick: run as the button is pressed.
+    virtual std::string exportToUsb() = 0;
+    // Sends pending pledges to the [sync] url with one short try (a few seconds at most, as the screen
+    // waits); returns what happened, in words for the volunteer.
+    virtual std::string syncNow() = 0;
 };
 
 // A kiosk with nothing configured: collects nothing, has no admin PIN.
@@ -57,6 +63,10 @@ public:
     Millis pinLockRemaining(Millis) const override { return Millis{0}; }
     screens::AdminStatus adminStatus() override { return {}; }
     std::string adjustClock(std::chrono::seconds) override { return "the clock cannot be set here"; }
+    std::string exportToUsb() override {
+        return "Nothing to export: this kiosk has no data_dir for pledges.";
+    }
+    std::string syncNow() override { return "Nothing to sync: this kiosk has no data_dir for pledges."; }
 };
 
 } // namespace kiosk

@@ -262,6 +262,13 @@ bool KioskController::activateAdmin(std::string_view id, Millis now) {
         exitRequested_ = true;
         return true;
     }
+    // Both run inline: export is quick and sync keeps to one short try, so the screen waits a few seconds
+    // at most and then shows the outcome with fresh figures.
+    if (id == "admin-export-usb" || id == "admin-sync-now") {
+        admin_.result = id == "admin-export-usb" ? services_.exportToUsb() : services_.syncNow();
+        admin_.status = services_.adminStatus();
+        return true;
+    }
     using namespace std::chrono;
     const std::pair<std::string_view, seconds> clock[] = {
         {"clock-minus-day", -hours(24)},  {"clock-plus-day", hours(24)},  {"clock-minus-hour", -hours(1)},

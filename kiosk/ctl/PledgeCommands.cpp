@@ -4,6 +4,7 @@
 #include "pledge/AdminPin.h"
 #include "pledge/Keys.h"
 #include "pledge/PledgeStore.h"
+#include "sync/SigningKey.h"
 
 #include <ctime>
 #include <filesystem>
@@ -78,6 +79,20 @@ std::string localDateToday() {
     return text;
 }
 
+// The kiosk's signing public key, for the coordinator's --trusted-kiosks file. Only read, never made here:
+// a key made by `sudo kioskctl status` would belong to root and lock the kiosk out of its own key.
+std::string kioskKeyLine(const std::filesystem::path& dataDir) {
+    std::error_code error;
+    const bool present = std::filesystem::exists(dataDir / sync::kSigningKeyFileName, error);
+    if (error)
+        return "unknown (cannot look into " + dataDir.string() + ": " + error.message() +
+               "; run as root or as the kiosk user)";
+    if (!present) return "none yet (the kiosk makes its key when it first starts)";
+    const auto key = sync::loadSigningKey(dataDir);
+    if (!key) return "unreadable (" + key.error().message + "; run as root or as the kiosk user)";
+    return sync::publicKeyBase64(key.value());
+}
+
 void status(const std::string& configFile) {
     const auto loaded = config::loadConfig(configFile);
     for (const auto& diagnostic : loaded.diagnostics)
@@ -88,6 +103,7 @@ void status(const std::string& configFile) {
 
     std::cout << "kiosk: " << settings.kioskId << "\n";
     std::cout << "data-dir: " << settings.dataDir.string() << "\n";
+    std::cout << "kiosk-key: " << kioskKeyLine(settings.dataDir) << "\n";
     if (settings.coordinatorPublicKey.empty()) {
         std::cout << "collecting: no (not set up to collect: no coordinator_public_key in the config)\n";
     } else if (auto key = pledge::parsePublicKey(settings.coordinatorPublicKey); !key) {
@@ -128,8 +144,9 @@ void addPledgeCommands(CLI::App& app) {
         ->callback(pin);
 
     auto configFile = std::make_shared<std::string>();
-    auto* statusCommand =
-        app.add_subcommand("status", "Print how many pledges this kiosk holds: total, unsynced, per action");
+    auto* statusCommand = app.add_subcommand(
+        "status",
+        "Print this kiosk's signing public key and how many pledges it holds: total, unsynced, per action");
     statusCommand->add_option("--config", *configFile, "the kiosk's config file (TOML)")
         ->required()
         ->check(CLI::ExistingFile);

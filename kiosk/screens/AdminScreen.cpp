@@ -71,26 +71,35 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     out.setLanguage("en");
     adminHeader(out, "Volunteer menu");
     const AdminView empty;
-    const AdminStatus& s = (context.extras.admin ? *context.extras.admin : empty).status;
+    const AdminView& admin = context.extras.admin ? *context.extras.admin : empty;
+    const AdminStatus& s = admin.status;
     const int bar = m.barHeight();
     const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(), m.screen.h - bar - m.gap() - m.margin()};
     const int target = m.touchTarget();
 
-    // Buttons along the bottom: leave the kiosk, and the clock when it needs setting by hand (on a row of
-    // their own in portrait).
-    const std::string exitLabel = "Leave kiosk";
-    const int exitW = out.measure(exitLabel, m.buttonPx(), true) + m.px(32);
-    out.button("admin-exit", {body.right() - exitW, body.bottom() - target, exitW, target}, exitLabel,
-               ButtonStyle::Primary);
+    // Along the bottom: export and sync on the left, leaving the kiosk on the right, apart from them.
     int buttonsY = body.bottom() - target;
+    const auto widthOf = [&](const std::string& label) {
+        return out.measure(label, m.buttonPx(), true) + m.px(32);
+    };
+    const std::string exitLabel = "Leave kiosk";
+    const int exitW = widthOf(exitLabel);
+    out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel,
+               ButtonStyle::Primary);
+    const std::string exportLabel = "Export to USB";
+    const std::string syncLabel = "Sync now";
+    out.button("admin-export-usb", {body.x, buttonsY, widthOf(exportLabel), target}, exportLabel,
+               ButtonStyle::Secondary);
+    out.button("admin-sync-now",
+               {body.x + widthOf(exportLabel) + m.gap(), buttonsY, widthOf(syncLabel), target}, syncLabel,
+               ButtonStyle::Secondary);
+    // The clock, on a row of its own, only when it needs setting by hand.
     if (!s.clockSynced) {
         const std::pair<const char*, const char*> clockButtons[] = {
             {"clock-minus-day", "-1d"}, {"clock-plus-day", "+1d"}, {"clock-minus-hour", "-1h"},
             {"clock-plus-hour", "+1h"}, {"clock-minus-minute", "-1m"}, {"clock-plus-minute", "+1m"}};
-        const bool ownRow = m.portrait();
-        if (ownRow) buttonsY -= target + m.gap();
-        const int rowW = ownRow ? body.w : body.w - exitW - m.gap();
-        const int w = std::max(target, (rowW - m.gap() * 5) / 6);
+        buttonsY -= target + m.gap();
+        const int w = std::max(target, (body.w - m.gap() * 5) / 6);
         int x = body.x;
         for (const auto& [id, label] : clockButtons) {
             out.button(id, {x, buttonsY, w, target}, label, ButtonStyle::Secondary);
@@ -98,22 +107,41 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         }
     }
 
-    // Figures on the left, the pledges-per-hour chart on the right (below in portrait).
+    // Figures on the left, the pledges-per-hour chart on the right (below in portrait). What the last button
+    // did is seen first, in the accent colour: in the chart's place in landscape (the chart is back the next
+    // time the menu opens), above the figures in portrait, where there is height to spare.
     const int chartH = m.portrait() ? body.h / 4 : 0;
-    const Rect figures{body.x, body.y, m.portrait() ? body.w : body.w * 11 / 20,
-                       buttonsY - body.y - m.gap() - chartH};
-    std::string text = "Pledges today: " + std::to_string(s.today) + "\nPledges in total: " + std::to_string(s.total) +
-                       "\nNot yet synced: " + std::to_string(s.unsynced) + "\nCollecting: " + s.collecting +
-                       "\nContent: " + s.pack + "\nDisk: " + s.freeDisk + "\nClock: " + s.clock +
-                       (s.clockSynced ? " (synchronised)" : " (NOT synchronised: set it below)");
-    if (!s.sync.empty()) text += "\nSync: " + s.sync;
+    Rect figures{body.x, body.y, m.portrait() ? body.w : body.w * 11 / 20,
+                 buttonsY - body.y - m.gap() - chartH};
+    const Rect chart = m.portrait()
+                           ? Rect{body.x, figures.bottom() + m.gap(), body.w, chartH - m.gap()}
+                           : Rect{figures.right() + m.gap() * 2, body.y,
+                                  body.right() - figures.right() - m.gap() * 2, buttonsY - body.y - m.gap()};
+    const TextOptions resultStyle{m.captionPx(), m.px(13), true, out.palette().accent};
+    if (!admin.result.empty() && m.portrait()) {
+        const int used = out.text("admin-result", {figures.x, figures.y, figures.w, figures.h / 3},
+                                  admin.result, resultStyle);
+        figures.y += used + m.gap();
+        figures.h -= used + m.gap();
+    }
+    std::string text = "Pledges today: " + std::to_string(s.today) +
+                       "\nPledges in total: " + std::to_string(s.total) +
+                       "\nSync: " + std::to_string(s.exported) + " exported, " + std::to_string(s.delivered) +
+                       " delivered, " + std::to_string(s.pending) + " pending" +
+                       "\nLast sync: " + (s.lastSync.empty() ? "none yet" : s.lastSync);
+    if (!s.lastSyncError.empty()) text += "\nSync problem: " + s.lastSyncError;
+    if (!s.sync.empty()) text += "\nSync to: " + s.sync;
+    text += "\nCollecting: " + s.collecting + "\nContent: " + s.pack + "\nDisk: " + s.freeDisk +
+            "\nClock: " + s.clock + (s.clockSynced ? " (synchronised)" : " (NOT synchronised: set it below)");
     if (!s.kioskKey.empty()) text += "\nKiosk key: " + s.kioskKey;
     for (const auto& error : s.lastErrors) text += "\n" + error;
-    out.pagedText("admin-status", figures, text, {m.captionPx(), 0, false, out.palette().text}, 0);
+    // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.
+    out.text("admin-status", figures, text, {m.captionPx(), m.px(13), false, out.palette().text});
 
-    const Rect chart = m.portrait() ? Rect{body.x, figures.bottom() + m.gap(), body.w, chartH - m.gap()}
-                                    : Rect{figures.right() + m.gap() * 2, body.y, body.right() - figures.right() - m.gap() * 2,
-                                           buttonsY - body.y - m.gap()};
+    if (!admin.result.empty() && !m.portrait()) {
+        out.text("admin-result", chart, admin.result, resultStyle);
+        return 1;
+    }
     out.text("chart-title", {chart.x, chart.y, chart.w, out.lineHeight(m.captionPx())}, "Pledges per hour today",
              {m.captionPx(), 0, false, out.palette().mutedText});
     const int top = chart.y + out.lineHeight(m.captionPx()) + m.px(4);

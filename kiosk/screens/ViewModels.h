@@ -42,8 +42,14 @@ struct AdminStatus {
     std::string clock;         // local date and time now
     std::string collecting;    // "ready" or why pledges cannot be collected
     std::vector<std::string> lastErrors;
-    std::string kioskKey;      // the kiosk's signing public key (sync)
-    std::string sync;          // exported, delivered, pending, last sync
+    std::string kioskKey;  // the kiosk's signing public key, base64 (or why there is none)
+    std::string sync;      // where sync goes: the [sync] url's host, or "USB stick only"
+    // Added with default initialisers so that positional initialisers elsewhere stay complete.
+    long long exported{};         // pledges held that have gone into a bundle
+    long long delivered{};        // of those, confirmed delivered to the coordinator's server
+    long long pending{};          // not yet confirmed delivered (exported or not)
+    std::string lastSync{};       // local time and what, of the last successful export or delivery
+    std::string lastSyncError{};  // local time and message of a failure since then; empty when none
 };
 
 struct AdminView {
@@ -51,6 +57,7 @@ struct AdminView {
     int pinDigits = 0;      // typed so far; shown as dots
     std::string message;    // wrong PIN, locked for N s, no PIN configured
     AdminStatus status;
+    std::string result;  // what the last export or sync button did, shown first
 };
 
 // Extra state for the screens that have it; null when not on those screens.

@@ -188,3 +188,69 @@ TEST_CASE("the pledge and admin screens fit every size and language", "[pledge][
         CHECK(b.kiosk.scene().problems.empty());
     }
 }
+
+TEST_CASE("admin: export to USB and sync now ask the services once and show the outcome with fresh figures",
+          "[pledge][admin][sync]") {
+    Booth b;
+    REQUIRE(
+        b.play(std::string(kSign) +
+               "tap done\nadmin\ntype 2468\nkey enter\nexpect screen admin\n"
+               "expect text Sync: 0 exported, 0 delivered, 1 pending\nexpect text Last sync: none yet\n") ==
+        0);
+    CHECK(b.shows("Kiosk key: q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA="));
+    CHECK(b.services.exports == 0);
+
+    REQUIRE(b.play("tap admin-export-usb\nexpect screen admin\n"
+                   "expect text Exported 3 pledges to /media/stick/outreach-kiosk-sync.\n"
+                   "expect text Sync: 3 exported\n") == 0);
+    CHECK(b.services.exports == 1);
+    CHECK(b.services.syncs == 0);
+
+    b.services.syncAnswer = "Sync failed after one quick try: Could not connect to server.";
+    REQUIRE(b.play("tap admin-sync-now\nexpect text Sync failed after one quick try\n"
+                   "expect text 3 delivered\n") == 0);
+    CHECK(b.services.syncs == 1);
+    CHECK_FALSE(b.shows("Exported 3 pledges"));  // only the last button's outcome is shown
+}
+
+TEST_CASE("admin: the sync buttons are out of reach until the PIN is right", "[pledge][admin][sync]") {
+    Booth b;
+    REQUIRE(b.play("tap start\nadmin\nexpect screen admin-pin\n") == 0);
+    CHECK_FALSE(b.kiosk.tap("admin-export-usb", 0ms));
+    CHECK_FALSE(b.kiosk.tap("admin-sync-now", 0ms));
+    CHECK(b.services.exports == 0);
+    CHECK(b.services.syncs == 0);
+}
+
+TEST_CASE("admin: an outcome is not shown again the next time the menu is opened", "[pledge][admin][sync]") {
+    Booth b;
+    b.services.exportAnswer = "No USB stick found: plug one in and try again";
+    REQUIRE(b.play("tap start\nadmin\ntype 2468\nkey enter\ntap admin-export-usb\n"
+                   "expect text No USB stick found: plug one in and try again\ntap back\n") == 0);
+    REQUIRE(b.play("admin\ntype 2468\nkey enter\nexpect screen admin\n") == 0);
+    CHECK_FALSE(b.shows("No USB stick found"));
+}
+
+TEST_CASE("admin: a long outcome, the clock row and the sync figures fit every size",
+          "[pledge][admin][screens]") {
+    Booth b;
+    b.services.exportAnswer =
+        "Export failed: "
+        "/run/outreach-kiosk-usb/sda1/outreach-kiosk-sync/.kl-booth-01-000001-000120-3f2a.okb.Xy12Ab: "
+        "cannot write (is the stick full?): No space left on device. Nothing is lost: the pledges go with "
+        "the next "
+        "export.";
+    const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};
+    for (const Size size : sizes) {
+        b.kiosk.resize(size);
+        REQUIRE(b.play("wait 61000\nadmin\ntype 2468\nkey enter\ntap admin-export-usb\nexpect text Export "
+                       "failed\n") == 0);
+        std::string problems;
+        for (const auto& p : b.kiosk.scene().problems)
+            problems += p.widgetId + ": " + p.what + "\n";
+        INFO(size.w << "x" << size.h);
+        CHECK(problems == "");
+        CHECK(b.kiosk.scene().find("clock-plus-hour") != nullptr);  // the fake's clock is not synchronised
+        CHECK(b.kiosk.scene().find("admin-sync-now") != nullptr);
+    }
+}

@@ -1,4 +1,5 @@
-// A stand-in for storage and the admin PIN: records what the controller asks, answers what the test sets.
+// A stand-in for storage, the admin PIN and sync: records what the controller asks, answers what the test
+// sets.
 #pragma once
 
 #include "controller/KioskServices.h"
@@ -16,6 +17,10 @@ public:
     bool pinConfigured = true;
     int wrongPins = 0;
     int saved = 0;
+    std::string exportAnswer = "Exported 3 pledges to /media/stick/outreach-kiosk-sync.";  // exportToUsb()
+    std::string syncAnswer = "Sent 3 pledges to the coordinator's server.";                // syncNow()
+    int exports = 0;  // how often each was asked for
+    int syncs = 0;
 
     std::string collectionProblem() const override { return problem; }
     bool developmentKey() const override { return false; }
@@ -48,9 +53,24 @@ public:
         status.perHour[10] = saved;
         status.pack = "sample 1.0.0";
         status.collecting = problem.empty() ? "ready" : problem;
+        // Sync figures move with the buttons, so a test can see the screen refreshed after one.
+        status.exported = exports * 3;
+        status.delivered = syncs * 3;
+        status.pending = saved - syncs * 3;
+        status.lastSync = exports + syncs > 0 ? "2026-11-26 10:00, 3 pledges" : "";
+        status.kioskKey = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
+        status.sync = "USB stick only (no [sync] url)";
         return status;
     }
     std::string adjustClock(std::chrono::seconds) override { return ""; }
+    std::string exportToUsb() override {
+        ++exports;
+        return exportAnswer;
+    }
+    std::string syncNow() override {
+        ++syncs;
+        return syncAnswer;
+    }
 };
 
 } // namespace kiosk::testing

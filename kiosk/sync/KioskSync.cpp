@@ -1,0 +1,160 @@
+// Export to a stick and push now for the kiosk's admin screen: sync/'s pieces in order, with the outcome
+// said in words and written to the sync log.
+#include "sync/KioskSync.h"
+
+#include "sync/BundleReader.h"
+#include "sync/Export.h"
+#include "sync/FileIo.h"
+#include "sync/SyncLog.h"
+
+#include <algorithm>
+
+namespace kiosk::sync {
+
+namespace {
+
+std::string pledges(std::uint64_t n) {
+    return std::to_string(n) + (n == 1 ? " pledge" : " pledges");
+}
+
+// The log is a display aid: failing to write it is said, never fatal.
+void note(SyncAttempt& attempt, const KioskSyncSettings& settings, const std::string& what,
+          const std::string& nowUtc) {
+    auto noted = attempt.ok ? recordSyncSuccess(settings.dataDir, what, nowUtc)
+                            : recordSyncFailure(settings.dataDir, what, nowUtc);
+    if (!noted) attempt.message += " (Could not note this in the sync log: " + noted.error().message + ".)";
+}
+
+Result<std::int64_t> purge(pledge::PledgeStore& store, const KioskSyncSettings& settings,
+                           const std::string& nowUtc) {
+    return purgeDelivered(store, settings.dataDir, settings.keepDaysAfterDelivery, nowUtc);
+}
+
+// Takes a bundle back that never reached its destination: its pledges become unexported again.
+void takeBack(pledge::PledgeStore& store, const std::filesystem::path& bundle) {
+    if (store.forgetExport(bundle.filename().string())) {
+        std::error_code ignored;
+        std::filesystem::remove(bundle, ignored);
+    }
+}
+
+std::vector<std::filesystem::path> bundlesIn(const std::filesystem::path& folder) {
+    std::vector<std::filesystem::path> bundles;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, error))
+        if (entry.is_regular_file() && entry.path().extension() == kBundleExtension &&
+            entry.path().filename().string()[0] != '.')
+            bundles.push_back(entry.path());
+    std::sort(bundles.begin(), bundles.end());
+    return bundles;
+}
+
+// After a confirmed delivery: the pledges are marked delivered and the bundle rests in sent/ (dated now,
+// so keep_days_after_delivery counts from the delivery).
+Result<void> settleDelivered(pledge::PledgeStore& store, const KioskSyncSettings& settings,
+                             const std::filesystem::path& bundle, const std::string& nowUtc) {
+    const std::string name = bundle.filename().string();
+    auto marked = store.markDelivered(name, nowUtc);
+    if (!marked) return marked.error();
+    const auto sent = sentFolder(settings.dataDir);
+    std::error_code error;
+    std::filesystem::create_directories(sent, error);
+    std::filesystem::rename(bundle, sent / name, error);
+    if (error)
+        return Error{ErrorKind::Io,
+                     bundle.string() + ": cannot move to " + sent.string() + ": " + error.message()};
+    std::filesystem::last_write_time(sent / name, std::filesystem::file_time_type::clock::now(), error);
+    return fsyncFolder(bundle.parent_path());
+}
+
+}  // namespace
+
+SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
+                           const KioskSyncSettings& settings, const std::filesystem::path& folder,
+                           const std::string& nowUtc) {
+    SyncAttempt attempt;
+    const auto failed = [&](const std::string& why) {
+        attempt.ok = false;
+        attempt.message = "Export failed: " + why + ". Nothing is lost: the pledges go with the next export.";
+        note(attempt, settings, "export to USB failed: " + why, nowUtc);
+        return attempt;
+    };
+    if (auto purged = purge(store, settings, nowUtc); !purged) return failed(purged.error().message);
+    auto exported = exportPending(store, key, outboxFolder(settings.dataDir), nowUtc);
+    if (!exported) return failed(exported.error().message);
+    const auto& bundles = exported.value();
+    if (bundles.empty()) {
+        attempt.ok = true;
+        attempt.message = "Nothing new to export: every pledge went in an earlier export.";
+        return attempt;
+    }
+    for (std::size_t i = 0; i < bundles.size(); ++i) {
+        auto copied = copyIntoFolder(bundles[i].path, folder);
+        if (!copied) {
+            for (std::size_t j = i; j < bundles.size(); ++j)
+                takeBack(store, bundles[j].path);
+            return failed(copied.error().message);
+        }
+        attempt.pledges += bundles[i].count;
+    }
+    attempt.ok = true;
+    attempt.message = "Exported " + pledges(attempt.pledges) + " to " + folder.string() +
+                      ". You can take the stick out and give it to the coordinator.";
+    note(attempt, settings, pledges(attempt.pledges) + " exported to a USB stick", nowUtc);
+    return attempt;
+}
+
+SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
+                        const PushOptions& options, std::chrono::milliseconds budget,
+                        const std::string& nowUtc) {
+    SyncAttempt attempt;
+    if (auto allowed = checkPushUrl(options); !allowed) {
+        attempt.message =
+            allowed.error().kind == ErrorKind::NotSetUp
+                ? "Sync by network is not set up: there is no [sync] url in the kiosk's "
+                  "settings file. Use \"Export to USB\" instead, or ask the coordinator for a url."
+                : "Sync is not possible: " + allowed.error().message + ".";
+        return attempt;
+    }
+    const auto failed = [&](const std::string& why) {
+        attempt.ok = false;
+        const std::string before =
+            attempt.pledges > 0 ? "Sent " + pledges(attempt.pledges) + ", then the sync" : "Sync";
+        attempt.message = before + " failed after one quick try: " + why +
+                          ". Nothing is lost: the pledges stay on the kiosk and go with the next sync.";
+        note(attempt, settings, "sync failed: " + why, nowUtc);
+        return attempt;
+    };
+    if (auto purged = purge(store, settings, nowUtc); !purged) return failed(purged.error().message);
+    if (auto exported = exportPending(store, key, outboxFolder(settings.dataDir), nowUtc); !exported)
+        return failed(exported.error().message);
+
+    const auto start = std::chrono::steady_clock::now();
+    const auto bundles = bundlesIn(outboxFolder(settings.dataDir));
+    std::size_t delivered = 0;
+    for (const auto& bundle : bundles) {
+        if (std::chrono::steady_clock::now() - start > budget) break;
+        const auto header = readBundleHeader(bundle);
+        const PushResult result = pushBundle(options, bundle);
+        if (!result.delivered) return failed(result.error);
+        if (auto settled = settleDelivered(store, settings, bundle, nowUtc); !settled)
+            return failed("delivered, but " + settled.error().message);
+        ++delivered;
+        if (header) attempt.pledges += header.value().count;
+    }
+    if (auto purged = purge(store, settings, nowUtc); !purged) return failed(purged.error().message);
+    attempt.ok = true;
+    if (bundles.empty()) {
+        // Nothing was sent, so nothing was learnt about the network: not a sync for the log.
+        attempt.message = "Nothing to send: every pledge has reached the coordinator's server.";
+        return attempt;
+    }
+    attempt.message = "Sent " + pledges(attempt.pledges) + " to the coordinator's server.";
+    if (delivered < bundles.size())
+        attempt.message += " " + std::to_string(bundles.size() - delivered) +
+                           " more bundle(s) go with the next sync (this button keeps to a few seconds).";
+    note(attempt, settings, pledges(attempt.pledges) + " sent to the server", nowUtc);
+    return attempt;
+}
+
+}  // namespace kiosk::sync

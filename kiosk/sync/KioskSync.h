@@ -1,0 +1,45 @@
+// The kiosk's own sync, as its admin screen's buttons run it: export to a USB stick and push now, each
+// purging delivered pledges and noting its outcome in the sync log, each ending in sentences for a volunteer.
+#pragma once
+
+#include "pledge/PledgeStore.h"
+#include "sync/Push.h"
+#include "sync/SigningKey.h"
+
+#include <chrono>
+#include <filesystem>
+#include <string>
+
+namespace kiosk::sync {
+
+// The folder on a USB stick that bundles go into; a stick with this folder exports by itself when plugged
+// in (systemd/99-outreach-kiosk-usb.rules).
+inline constexpr const char* kStickFolderName = "outreach-kiosk-sync";
+
+struct KioskSyncSettings {
+    std::filesystem::path dataDir;
+    int keepDaysAfterDelivery = 30;
+};
+
+struct SyncAttempt {
+    bool ok = false;
+    std::uint64_t pledges = 0;  // exported (export) or delivered (push)
+    std::string message;        // for the admin screen, in plain words
+};
+
+// Deletes pledges delivered more than keepDaysAfterDelivery ago, writes new pledges into bundles in the
+// outbox and copies those onto `folder` (made if missing). A bundle that cannot be copied is taken back:
+// its pledges count as unexported again, so the next export carries them and nothing is lost.
+SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
+                           const KioskSyncSettings& settings, const std::filesystem::path& folder,
+                           const std::string& nowUtc);
+
+// Deletes old delivered pledges, exports new pledges into the outbox, and PUTs every bundle there (oldest
+// first) to options.url, marking each delivered pledge delivered; then deletes old delivered pledges again.
+// Stops at the first bundle that fails, and starts no bundle once `budget` has passed, so a kiosk without
+// network answers within about one timeout. options.attempts is used as given (1 for a button).
+SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
+                        const PushOptions& options, std::chrono::milliseconds budget,
+                        const std::string& nowUtc);
+
+}  // namespace kiosk::sync

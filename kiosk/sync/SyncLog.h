@@ -1,0 +1,34 @@
+// The kiosk's last successful sync and last sync failure, kept in data_dir so the admin screen still shows
+// them after a restart.
+#pragma once
+
+#include "sync/SyncResult.h"
+
+#include <filesystem>
+#include <string>
+
+namespace kiosk::sync {
+
+// The file name inside data_dir: a few `key=value` lines.
+inline constexpr const char* kSyncLogFileName = "sync-status";
+
+struct SyncLog {
+    std::string lastSuccessUtc;  // "2024-06-01T10:00:00Z"; empty when none was recorded
+    std::string lastSuccess;     // what it was, e.g. "12 pledges exported to the USB stick"
+    std::string lastErrorUtc;
+    std::string lastError;  // cleared by the next success: an old failure since put right is no news
+};
+
+// A missing or unreadable file reads as an empty log: this is a display aid, never a reason to stop.
+SyncLog readSyncLog(const std::filesystem::path& dataDir);
+
+Result<void> recordSyncSuccess(const std::filesystem::path& dataDir, const std::string& what,
+                               const std::string& nowUtc);
+Result<void> recordSyncFailure(const std::filesystem::path& dataDir, const std::string& what,
+                               const std::string& nowUtc);
+
+// When the newest bundle in data_dir/sent was delivered ("...Z"), empty when none is there. Pushes by
+// `kioskctl push` (the timer) leave their mark here even though they do not write the log.
+std::string lastDeliveryUtc(const std::filesystem::path& dataDir);
+
+}  // namespace kiosk::sync

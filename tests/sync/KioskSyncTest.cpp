@@ -1,0 +1,167 @@
+// The admin screen's export-to-USB and sync-now on a real pledge store: what lands where, what the
+// volunteer is told, what the sync log keeps, and that delivered pledges are purged on the kiosk's path too.
+#include "sync/KioskSync.h"
+
+#include "pledge/CaptureFacts.h"
+#include "pledge/PledgeStore.h"
+#include "sync/BundleReader.h"
+#include "sync/Export.h"
+#include "sync/ImportTestSupport.h"
+#include "sync/LoopbackServers.h"
+#include "sync/SyncLog.h"
+
+#include <catch2/catch.hpp>
+
+using namespace kiosk;
+using namespace kiosk::sync;
+using Catch::Contains;
+using test::TempDir;
+
+namespace {
+
+constexpr const char* kNow = "2024-06-01T10:00:00Z";
+
+struct Booth {
+    TempDir dir;
+    std::filesystem::path data = dir / "data";
+    pledge::KeyPair coordinator = pledge::generateKeyPair();
+    SigningKey key;
+    pledge::PledgeStore store = std::move(pledge::PledgeStore::open(data).value());
+    KioskSyncSettings settings{data, 30};
+
+    Booth() {
+        auto made = loadOrCreateSigningKey(data);
+        REQUIRE(made.ok());
+        key = made.value();
+    }
+    void record(int n) {
+        for (int i = 0; i < n; ++i) {
+            auto record =
+                test::makeRecord("kl-booth-1", 0, test::seal(test::personFor(i), coordinator.publicKey));
+            record.uuid = pledge::newUuidV4();
+            REQUIRE(store.insert(record, std::nullopt).ok());
+        }
+    }
+    pledge::PledgeCounts counts() {
+        auto counted = store.counts("2024-06-01");
+        REQUIRE(counted.ok());
+        return counted.value();
+    }
+};
+
+}  // namespace
+
+TEST_CASE("export to a stick writes one signed bundle of the new pledges, then has nothing new",
+          "[sync][kiosk]") {
+    Booth booth;
+    booth.record(5);
+    const auto stick = booth.dir / "stick" / kStickFolderName;
+
+    const SyncAttempt first = exportToFolder(booth.store, booth.key, booth.settings, stick, kNow);
+    INFO(first.message);
+    CHECK(first.ok);
+    CHECK(first.pledges == 5);
+    CHECK_THAT(first.message, Contains("Exported 5 pledges to") && Contains("take the stick out"));
+    const auto onStick = test::filesIn(stick, ".okb");
+    REQUIRE(onStick.size() == 1);
+    auto read = readBundle(onStick[0], {});
+    REQUIRE(read.ok());
+    CHECK(read.value().count == 5);
+    CHECK(booth.counts().unexported == 0);
+    CHECK(booth.counts().unsynced == 5);  // a stick never confirms delivery
+    const SyncLog log = readSyncLog(booth.data);
+    CHECK(log.lastSuccessUtc == kNow);
+    CHECK_THAT(log.lastSuccess, Contains("5 pledges exported"));
+
+    const SyncAttempt again = exportToFolder(booth.store, booth.key, booth.settings, stick, kNow);
+    CHECK(again.ok);
+    CHECK(again.pledges == 0);
+    CHECK_THAT(again.message, Contains("Nothing new to export"));
+    CHECK(test::filesIn(stick, ".okb").size() == 1);
+}
+
+TEST_CASE("a stick that cannot be written loses nothing: the next export carries the pledges",
+          "[sync][kiosk]") {
+    Booth booth;
+    booth.record(3);
+    test::writeFile(booth.dir / "not-a-folder", "x");
+    const auto broken = booth.dir / "not-a-folder" / kStickFolderName;
+
+    const SyncAttempt failed = exportToFolder(booth.store, booth.key, booth.settings, broken, kNow);
+    CHECK_FALSE(failed.ok);
+    CHECK_THAT(failed.message, Contains("Export failed") && Contains("Nothing is lost"));
+    CHECK(booth.counts().unexported == 3);
+    CHECK(test::filesIn(outboxFolder(booth.data), ".okb").empty());
+    CHECK_THAT(readSyncLog(booth.data).lastError, Contains("export to USB failed"));
+
+    const auto stick = booth.dir / "stick";
+    const SyncAttempt retried = exportToFolder(booth.store, booth.key, booth.settings, stick, kNow);
+    CHECK(retried.ok);
+    CHECK(retried.pledges == 3);
+    CHECK(readSyncLog(booth.data).lastError.empty());  // put right since
+}
+
+TEST_CASE("sync now without a [sync] url says so and touches nothing", "[sync][kiosk]") {
+    Booth booth;
+    booth.record(2);
+    const SyncAttempt attempt =
+        pushPending(booth.store, booth.key, booth.settings, {}, std::chrono::seconds(5), kNow);
+    CHECK_FALSE(attempt.ok);
+    CHECK_THAT(attempt.message, Contains("no [sync] url") && Contains("Export to USB"));
+    CHECK(booth.counts().unexported == 2);
+}
+
+TEST_CASE("sync now with the server down fails after one try and keeps every pledge", "[sync][kiosk]") {
+    Booth booth;
+    booth.record(4);
+    PushOptions options;
+    options.url = "http://127.0.0.1:" + std::to_string(test::unusedPort()) + "/dav";
+    options.allowInsecureLoopback = true;
+    options.attempts = 1;
+    const SyncAttempt attempt =
+        pushPending(booth.store, booth.key, booth.settings, options, std::chrono::seconds(5), kNow);
+    CHECK_FALSE(attempt.ok);
+    CHECK_THAT(attempt.message, Contains("Sync failed after one quick try") && Contains("Nothing is lost"));
+    CHECK(booth.counts().unsynced == 4);
+    CHECK(test::filesIn(outboxFolder(booth.data), ".okb").size() == 1);  // waits there for the next sync
+    CHECK_THAT(readSyncLog(booth.data).lastError, Contains("sync failed"));
+    CHECK(readSyncLog(booth.data).lastSuccessUtc.empty());
+}
+
+TEST_CASE("sync now delivers to the server, and delivered pledges are purged after keep_days_after_delivery",
+          "[sync][kiosk]") {
+    if (!test::Nginx::installed()) {
+        WARN("nginx is not installed: sync-now delivery test skipped (scripts/install-deps.sh --test "
+             "installs it)");
+        return;
+    }
+    TempDir serverDir;
+    test::Nginx nginx(serverDir / "nginx");
+    REQUIRE(nginx.ready());
+    Booth booth;
+    booth.record(6);
+    PushOptions options;
+    options.url = nginx.url("dav/kl-booth-1");
+    options.allowInsecureLoopback = true;
+    options.attempts = 1;
+
+    const SyncAttempt sent =
+        pushPending(booth.store, booth.key, booth.settings, options, std::chrono::seconds(5), kNow);
+    INFO(sent.message);
+    CHECK(sent.ok);
+    CHECK(sent.pledges == 6);
+    CHECK_THAT(sent.message, Contains("Sent 6 pledges"));
+    CHECK(test::filesIn(nginx.served("dav/kl-booth-1"), ".okb").size() == 1);
+    CHECK(booth.counts().total == 6);  // kept 30 days after delivery
+    CHECK(booth.counts().unsynced == 0);
+    CHECK_FALSE(lastDeliveryUtc(booth.data).empty());
+    CHECK(readSyncLog(booth.data).lastSuccessUtc == kNow);
+
+    booth.settings.keepDaysAfterDelivery = 0;
+    const SyncAttempt later =
+        pushPending(booth.store, booth.key, booth.settings, options, std::chrono::seconds(5), kNow);
+    CHECK(later.ok);
+    CHECK_THAT(later.message, Contains("Nothing to send"));
+    CHECK(booth.counts().total == 0);
+    CHECK(test::filesIn(sentFolder(booth.data), ".okb").empty());
+}
