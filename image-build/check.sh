@@ -98,6 +98,37 @@ if command -v systemd-analyze >/dev/null; then
   rm -rf "$tmp"
 fi
 
+# Sync units: the push service and timer, the USB export template (checked as instance sda1) and its script
+# and udev rule, all present and passing systemd's and the shell's own checks.
+sync_files="outreach-kiosk-push.service outreach-kiosk-push.timer outreach-kiosk-usb-export@.service
+  outreach-kiosk-usb-export 99-outreach-kiosk-usb.rules"
+for f in $sync_files; do
+  [ -e "$repo/systemd/$f" ] || fail "systemd/$f is missing"
+done
+if [ -e "$repo/systemd/outreach-kiosk-usb-export" ]; then
+  [ -x "$repo/systemd/outreach-kiosk-usb-export" ] || fail "systemd/outreach-kiosk-usb-export is not executable"
+  sh -n "$repo/systemd/outreach-kiosk-usb-export" || fail "systemd/outreach-kiosk-usb-export: shell syntax"
+  if command -v shellcheck >/dev/null; then
+    out=$(shellcheck "$repo/systemd/outreach-kiosk-usb-export" 2>&1) || fail "usb-export script: $out"
+  fi
+fi
+grep -q 'SYSTEMD_WANTS}+="outreach-kiosk-usb-export@%k.service"' "$repo/systemd/99-outreach-kiosk-usb.rules" ||
+  fail "99-outreach-kiosk-usb.rules does not start outreach-kiosk-usb-export@%k.service"
+grep -q 'nosuid,nodev,noexec' "$repo/systemd/outreach-kiosk-usb-export" ||
+  fail "outreach-kiosk-usb-export must mount sticks nosuid,nodev,noexec"
+if command -v systemd-analyze >/dev/null; then
+  tmp=$(mktemp -d)
+  sed 's|/usr/bin/kioskctl|/bin/true|' "$repo/systemd/outreach-kiosk-push.service" >"$tmp/outreach-kiosk-push.service"
+  cp "$repo/systemd/outreach-kiosk-push.timer" "$tmp/"
+  sed 's|/usr/libexec/outreach-kiosk/usb-export|/bin/true|' "$repo/systemd/outreach-kiosk-usb-export@.service" \
+    >"$tmp/outreach-kiosk-usb-export@sda1.service"
+  # Paths, not names: only then does verify read these files (and report unknown keys) rather than none.
+  out=$(systemd-analyze verify "$tmp/outreach-kiosk-push.service" "$tmp/outreach-kiosk-push.timer" \
+    "$tmp/outreach-kiosk-usb-export@sda1.service" 2>&1) || fail "sync units: $out"
+  [ -z "$out" ] || fail "sync units: $out"
+  rm -rf "$tmp"
+fi
+
 # stage.sh refuses programs that are not arm64 (here: a copy of this machine's /bin/true).
 if [ "$(uname -m)" != "aarch64" ]; then
   tmp=$(mktemp -d)
