@@ -129,6 +129,47 @@ if command -v systemd-analyze >/dev/null; then
   rm -rf "$tmp"
 fi
 
+# The USB export script's decisions, with stand-ins for mount, blkid and the rest that log their arguments:
+# a stick with the folder is mounted nosuid,nodev,noexec, exported into as kiosk and unmounted; one without
+# stays mounted; a non-FAT stick and a bad device name are refused.
+usb_script="$repo/systemd/outreach-kiosk-usb-export"
+if [ -x "$usb_script" ]; then
+  tmp=$(mktemp -d)
+  mkdir -p "$tmp/bin" "$tmp/base"
+  for tool in mount umount runuser sync mountpoint; do
+    printf '#!/bin/sh\necho "%s $*" >>"%s/log"\n' "$tool" "$tmp" >"$tmp/bin/$tool"
+  done
+  printf '#!/bin/sh\nexit 1\n' >"$tmp/bin/findmnt"
+  # shellcheck disable=SC2016 # expanded when the stand-in runs
+  printf '#!/bin/sh\necho "${FAKE_FS_TYPE:-vfat}"\n' >"$tmp/bin/blkid"
+  printf '#!/bin/sh\necho 999\n' >"$tmp/bin/id"
+  # umount really leaves the folder empty, so the script can remove its mount point.
+  # shellcheck disable=SC2016 # expanded when the stand-in runs
+  printf '#!/bin/sh\necho "umount $*" >>"%s/log"\nrm -rf "$1"/outreach-kiosk-sync\n' "$tmp" >"$tmp/bin/umount"
+  chmod +x "$tmp"/bin/*
+  run_usb() { PATH="$tmp/bin:$PATH" OUTREACH_KIOSK_USB_BASE="$tmp/base" "$usb_script" "$@" >/dev/null 2>&1; }
+
+  mkdir -p "$tmp/base/sda1/outreach-kiosk-sync"  # what the stand-in mount would show
+  run_usb start sda1 /cfg.toml || fail "usb-export: start with the folder failed"
+  grep -q "^mount -t vfat -o nosuid,nodev,noexec,noatime,uid=999,gid=999,umask=077 /dev/sda1 $tmp/base/sda1$" \
+    "$tmp/log" || fail "usb-export: not mounted as expected: $(cat "$tmp/log")"
+  grep -q "^runuser -u kiosk -- /usr/bin/kioskctl export $tmp/base/sda1/outreach-kiosk-sync --config /cfg.toml$" \
+    "$tmp/log" || fail "usb-export: no export as kiosk: $(cat "$tmp/log")"
+  grep -q "^umount $tmp/base/sda1$" "$tmp/log" || fail "usb-export: the stick was not unmounted"
+  [ -e "$tmp/base/sda1" ] && fail "usb-export: mount point left behind"
+
+  : >"$tmp/log"
+  run_usb start sdb1 /cfg.toml || fail "usb-export: start without the folder failed"
+  grep -q "^runuser" "$tmp/log" && fail "usb-export: exported to a stick without the folder"
+  grep -q "^umount" "$tmp/log" && fail "usb-export: unmounted a stick left for the admin screen"
+
+  : >"$tmp/log"
+  FAKE_FS_TYPE=ext4 run_usb start sdc1 /cfg.toml
+  [ -s "$tmp/log" ] && fail "usb-export: acted on an ext4 stick: $(cat "$tmp/log")"
+  run_usb start "../sda1" /cfg.toml && fail "usb-export: accepted a device name with a slash"
+  rm -rf "$tmp"
+fi
+
 # stage.sh refuses programs that are not arm64 (here: a copy of this machine's /bin/true).
 if [ "$(uname -m)" != "aarch64" ]; then
   tmp=$(mktemp -d)
