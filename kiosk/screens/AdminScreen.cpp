@@ -77,21 +77,21 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(), m.screen.h - bar - m.gap() - m.margin()};
     const int target = m.touchTarget();
 
-    // Along the bottom: export and sync on the left, leaving the kiosk on the right, apart from them.
+    // Along the bottom: export and sync on the left, leaving the kiosk on the right, apart from them; on a
+    // narrow screen export and sync take the row above.
     int buttonsY = body.bottom() - target;
     const auto widthOf = [&](const std::string& label) {
         return out.measure(label, m.buttonPx(), true) + m.px(32);
     };
     const std::string exitLabel = "Leave kiosk";
-    const int exitW = widthOf(exitLabel);
-    out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel,
-               ButtonStyle::Primary);
     const std::string exportLabel = "Export to USB";
     const std::string syncLabel = "Sync now";
-    out.button("admin-export-usb", {body.x, buttonsY, widthOf(exportLabel), target}, exportLabel,
-               ButtonStyle::Secondary);
-    out.button("admin-sync-now",
-               {body.x + widthOf(exportLabel) + m.gap(), buttonsY, widthOf(syncLabel), target}, syncLabel,
+    const int exitW = widthOf(exitLabel), exportW = widthOf(exportLabel), syncW = widthOf(syncLabel);
+    out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel,
+               ButtonStyle::Primary);
+    if (exportW + syncW + exitW + m.gap() * 3 > body.w) buttonsY -= target + m.gap();
+    out.button("admin-export-usb", {body.x, buttonsY, exportW, target}, exportLabel, ButtonStyle::Secondary);
+    out.button("admin-sync-now", {body.x + exportW + m.gap(), buttonsY, syncW, target}, syncLabel,
                ButtonStyle::Secondary);
     // The clock, on a row of its own, only when it needs setting by hand.
     if (!s.clockSynced) {

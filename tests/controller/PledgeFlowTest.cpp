@@ -254,3 +254,36 @@ TEST_CASE("admin: a long outcome, the clock row and the sync figures fit every s
         CHECK(b.kiosk.scene().find("admin-sync-now") != nullptr);
     }
 }
+
+TEST_CASE("admin: no two buttons of the volunteer menu overlap, even with a wide font",
+          "[pledge][admin][screens]") {
+    // Real bold fonts run wider than the fake's half em: at 0.65 em the bottom row no longer fits 720 px.
+    struct WideMeasurer : testing::FakeMeasurer {
+        int width(std::string_view utf8, const layout::FontSpec& font) override {
+            return testing::FakeMeasurer::width(utf8, font) * 13 / 10;
+        }
+    };
+    content::Pack pack = testing::samplePack();
+    WideMeasurer text;
+    testing::FakeImages images;
+    testing::FakeServices services;
+    KioskController kiosk{pack, {}, text, images, {800, 480}, 0ms, &services};
+    std::ostringstream out, err;
+    PlayScriptRunner runner{kiosk, out, err};
+    const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};
+    for (const Size size : sizes) {
+        kiosk.resize(size);
+        std::istringstream script("wait 61000\nadmin\ntype 2468\nkey enter\nexpect screen admin\n");
+        REQUIRE(runner.run(script, "admin.play") == 0);
+        std::vector<const Widget*> buttons;
+        for (const auto& w : kiosk.scene().widgets)
+            if (w.tappable) buttons.push_back(&w);
+        for (std::size_t i = 0; i < buttons.size(); ++i)
+            for (std::size_t j = i + 1; j < buttons.size(); ++j) {
+                const Rect& p = buttons[i]->rect;
+                const Rect& q = buttons[j]->rect;
+                INFO(size.w << "x" << size.h << ": " << buttons[i]->id << " and " << buttons[j]->id);
+                CHECK_FALSE((p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h));
+            }
+    }
+}
