@@ -52,8 +52,6 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
 
     // The QR code as large as the space allows (at least 44 mm on the 7" panel when it fits). Beside it (in
     // portrait, under the words) the sign button and the caption; the words take the rest.
-    const TextOptions captionStyle{m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::End};
-    const int captionH = out.lineHeight(m.captionPx(), true) * 2;
     Rect textArea;
     Rect beside;  // where the sign button and the caption go
     if (m.portrait()) {
@@ -67,31 +65,35 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
                  {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
         textArea = {body.x, body.y, body.w, body.h - side - buttonRow - m.gap() * 2};
     } else {
+        // The code at the top right; under the words, the sign button and the caption pointing at the code.
         const int side = std::min(body.h, body.w * 2 / 5);
         out.qr("act-qr", {body.right() - side, body.y, side, side}, action.url);
         const int textW = body.w - side - m.gap() * 2;
-        const int besideH = captionH + (action.form ? m.touchTarget() + m.px(8) + m.gap() : 0);
-        beside = {body.x, body.bottom() - besideH, textW, besideH};
-        textArea = {body.x, body.y, textW, body.h - besideH - m.gap()};
+        const int rowH = std::max(m.touchTarget() + m.px(8), out.lineHeight(m.captionPx(), true) * 3);
+        beside = {body.x, body.bottom() - rowH, textW, rowH};
+        textArea = {body.x, body.y, textW, body.h - rowH - m.gap()};
     }
-    if (!m.portrait())
-        out.text("act-qr-caption", {beside.x, beside.bottom() - captionH, beside.w, captionH},
-                 pack.uiText("scan_to_act", lang) + " ›", captionStyle);
 
     // Signing on the kiosk, when the action has a form: a big button; or, when this kiosk cannot collect,
     // a plain note saying so (the QR code still works).
+    int captionX = beside.x;
     if (action.form) {
         const Rect slot{beside.x, beside.y, beside.w, m.touchTarget() + m.px(8)};
         if (context.extras.collectionProblem.empty()) {
             const std::string label = pack.uiText("pledge_sign", lang);
             const int w = std::min(slot.w, std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40)));
             out.button("pledge-" + action.id, {slot.x, slot.y, w, slot.h}, label, ButtonStyle::Primary);
+            captionX = slot.x + w + m.gap();
         } else {
-            out.text("pledge-" + action.id + "-unavailable", {slot.x, slot.y, slot.w, std::max(slot.h, beside.h - captionH)},
+            out.text("pledge-" + action.id + "-unavailable", slot,
                      pack.uiText("not_collecting", lang),
                      {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Start});
         }
     }
+    if (!m.portrait() && !(action.form && !context.extras.collectionProblem.empty()))
+        out.text("act-qr-caption", {captionX, beside.y, beside.right() - captionX, beside.h},
+                 pack.uiText("scan_to_act", lang) + " ›",
+                 {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
     const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
                                     {m.bodyPx(), 0, false, palette.text}, view.page);
     addPager(out, context, chrome, view.item > 0 || view.page > 0, view.page + 1 < pages || view.item + 1 < count);
