@@ -231,7 +231,15 @@ void KioskController::pinEntered(Millis now) {
         admin_.message.clear();
         admin_.status = services_.adminStatus();
         return;
-    case PinCheck::Rejected: admin_.message = "Wrong PIN."; return;
+    case PinCheck::Rejected:
+        // The wrong PIN that starts a lock says so at once, not only at the next try.
+        if (services_.pinLockRemaining(now) > Millis{0}) {
+            const Millis left = services_.pinLockRemaining(now);
+            admin_.message = "Wrong PIN. Too many wrong PINs: locked for " + std::to_string((left.count() + 999) / 1000) + " s.";
+        } else {
+            admin_.message = "Wrong PIN.";
+        }
+        return;
     case PinCheck::LockedOut: {
         const Millis left = services_.pinLockRemaining(now);
         admin_.message = "Too many wrong PINs: locked for " + std::to_string((left.count() + 999) / 1000) + " s.";
