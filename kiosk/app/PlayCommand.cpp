@@ -43,12 +43,12 @@ int runPlay(const PlayOptions& options) {
     windowOptions.size = options.size;
     auto session = platform::SdlSession::start(windowOptions);
     if (!session) {
-        std::cerr << "kiosk play: " << session.error() << '\n';
+        std::cerr << "kiosk play: " << session.error().message << '\n';
         return 1;
     }
     auto window = platform::DisplayWindow::create(*session, windowOptions);
     if (!window) {
-        std::cerr << "kiosk play: " << window.error() << '\n';
+        std::cerr << "kiosk play: " << window.error().message << '\n';
         return 1;
     }
     std::string error;

@@ -51,12 +51,12 @@ int runKiosk(const RunOptions& options) {
 
     auto session = platform::SdlSession::start(windowOptions);
     if (!session) {
-        std::cerr << "kiosk: " << session.error() << '\n';
+        std::cerr << "kiosk: " << session.error().message << '\n';
         return 1;
     }
     auto window = platform::DisplayWindow::create(*session, windowOptions);
     if (!window) {
-        std::cerr << "kiosk: " << window.error() << '\n';
+        std::cerr << "kiosk: " << window.error().message << '\n';
         return 1;
     }
     std::cerr << "kiosk: " << session->videoDriver() << " video, " << window->rendererName() << " renderer, "

@@ -116,7 +116,7 @@ int runTour(const TourOptions& options) {
     windowOptions.windowed = true;
     auto session = platform::SdlSession::start(windowOptions);
     if (!session) {
-        std::cerr << "kiosk tour: " << session.error() << '\n';
+        std::cerr << "kiosk tour: " << session.error().message << '\n';
         return 1;
     }
     std::string error;
@@ -135,7 +135,7 @@ int runTour(const TourOptions& options) {
         windowOptions.size = size;
         auto window = platform::DisplayWindow::create(*session, windowOptions);
         if (!window) {
-            std::cerr << "kiosk tour: " << window.error() << '\n';
+            std::cerr << "kiosk tour: " << window.error().message << '\n';
             return 1;
         }
         render::SceneRenderer scenes(window->renderer(), graphics->rasterizer(), graphics->images());

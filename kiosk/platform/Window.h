@@ -4,7 +4,7 @@
 #include "core/Geometry.h"
 #include "platform/EventTranslator.h"
 #include "platform/Orientation.h"
-#include "platform/Result.h"
+#include "core/Result.h"
 
 #include <SDL.h>
 #include <filesystem>

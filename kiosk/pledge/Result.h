@@ -1,10 +1,9 @@
 // Errors as values for the pledge back end: a kind a caller can branch on and a message a person can act on.
 #pragma once
 
-#include <optional>
+#include "core/Result.h"
+
 #include <string>
-#include <utility>
-#include <variant>
 
 namespace kiosk::pledge {
 
@@ -24,34 +23,6 @@ struct Error {
 };
 
 // Either a value or an Error; check ok() before value().
-template <class T> class [[nodiscard]] Result {
-public:
-    Result(T value) : state_(std::move(value)) {}
-    Result(Error error) : state_(std::move(error)) {}
-
-    bool ok() const { return state_.index() == 0; }
-    explicit operator bool() const { return ok(); }
-    T& value() & { return std::get<0>(state_); }
-    const T& value() const& { return std::get<0>(state_); }
-    T&& value() && { return std::get<0>(std::move(state_)); }
-    const Error& error() const { return std::get<1>(state_); }
-
-private:
-    std::variant<T, Error> state_;
-};
-
-// Success with nothing to return, or an Error.
-template <> class [[nodiscard]] Result<void> {
-public:
-    Result() = default;
-    Result(Error error) : error_(std::move(error)) {}
-
-    bool ok() const { return !error_.has_value(); }
-    explicit operator bool() const { return ok(); }
-    const Error& error() const { return *error_; }
-
-private:
-    std::optional<Error> error_;
-};
+template <class T> using Result = kiosk::Result<T, Error>;
 
 }  // namespace kiosk::pledge

@@ -28,7 +28,7 @@ void FontLocator::ConfigDeleter::operator()(_FcConfig* config) const {
 Result<FontLocator> FontLocator::create() {
     FcConfig* config = FcInitLoadConfigAndFonts();
     if (config == nullptr) {
-        return TextError{"fontconfig could not load its configuration; check /etc/fonts/fonts.conf and that "
+        return Failure{"fontconfig could not load its configuration; check /etc/fonts/fonts.conf and that "
                          "the fontconfig package is installed"};
     }
     return FontLocator(config);
@@ -37,7 +37,7 @@ Result<FontLocator> FontLocator::create() {
 Result<FontFace> FontLocator::find(std::string_view family, bool bold, WritingSystem system) const {
     const std::string familyName(family);
     PatternPtr pattern(FcPatternCreate());
-    if (!pattern) return TextError{"fontconfig is out of memory"};
+    if (!pattern) return Failure{"fontconfig is out of memory"};
     FcPatternAddString(pattern.get(), FC_FAMILY, reinterpret_cast<const FcChar8*>(familyName.c_str()));
     FcPatternAddInteger(pattern.get(), FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
     FcPatternAddInteger(pattern.get(), FC_SLANT, FC_SLANT_ROMAN);
@@ -59,7 +59,7 @@ Result<FontFace> FontLocator::find(std::string_view family, bool bold, WritingSy
         }
     }
     if (matched.empty()) {
-        return TextError{"font family \"" + familyName + "\" for " + std::string(writingSystemName(system)) +
+        return Failure{"font family \"" + familyName + "\" for " + std::string(writingSystemName(system)) +
                          " text is not installed (fontconfig offered \"" +
                          (offered.empty() ? std::string("nothing") : offered) +
                          "\"); install the Debian package " + std::string(debianFontPackage(system)) +
@@ -70,7 +70,7 @@ Result<FontFace> FontLocator::find(std::string_view family, bool bold, WritingSy
     face.family = matched;
     FcChar8* file = nullptr;
     if (FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) {
-        return TextError{"fontconfig knows font family \"" + familyName +
+        return Failure{"fontconfig knows font family \"" + familyName +
                          "\" but not its file; run fc-cache -f"};
     }
     face.file = reinterpret_cast<const char*>(file);

@@ -1,7 +1,7 @@
 // Finds font files by family name and weight through fontconfig, as the system's font settings see them.
 #pragma once
 
-#include "text/TextResult.h"
+#include "core/Result.h"
 #include "text/WritingSystem.h"
 
 #include <memory>

@@ -1,7 +1,7 @@
 // Keeps SDL_ttf initialised while it lives; SDL_ttf counts sessions, so several may overlap.
 #pragma once
 
-#include "text/TextResult.h"
+#include "core/Result.h"
 
 namespace kiosk::text {
 

@@ -101,7 +101,7 @@ TEST_CASE("A server that is down is retried with growing waits, then the bundle 
     QuickOptions quick("http://127.0.0.1:" + std::to_string(test::unusedPort()) + "/dav");
     std::vector<std::string> delivered;
     auto results = pushOutbox(quick.options, dir / "data" / "outbox", dir / "data" / "sent",
-                              [&](const std::string& name) -> Result<void> {
+                              [&](const std::string& name) -> sync::Result<void> {
                                   delivered.push_back(name);
                                   return {};
                               });
@@ -187,7 +187,7 @@ TEST_CASE("Against nginx: every bundle arrives once, byte for byte, and a re-sen
     // First the server is down: nothing is delivered, the outbox keeps every bundle.
     QuickOptions down("http://127.0.0.1:" + std::to_string(test::unusedPort()) + "/dav/kl-booth-1");
     std::vector<std::string> delivered;
-    auto mark = [&](const std::string& name) -> Result<void> {
+    auto mark = [&](const std::string& name) -> sync::Result<void> {
         delivered.push_back(name);
         return {};
     };
