@@ -85,12 +85,13 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
             out.button("pledge-" + action.id, {slot.x, slot.y, w, slot.h}, label, ButtonStyle::Primary);
             captionX = slot.x + w + m.gap();
         } else {
-            out.text("pledge-" + action.id + "-unavailable", slot,
-                     pack.uiText("not_collecting", lang),
-                     {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Start});
+            const Rect note{slot.x, slot.y, m.portrait() ? slot.w : slot.w / 2, slot.h};
+            out.text("pledge-" + action.id + "-unavailable", note, pack.uiText("not_collecting", lang),
+                     {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Center});
+            captionX = note.right() + m.gap();
         }
     }
-    if (!m.portrait() && !(action.form && !context.extras.collectionProblem.empty()))
+    if (!m.portrait())
         out.text("act-qr-caption", {captionX, beside.y, beside.right() - captionX, beside.h},
                  pack.uiText("scan_to_act", lang) + " ›",
                  {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});

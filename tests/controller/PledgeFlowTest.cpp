@@ -150,6 +150,16 @@ TEST_CASE("a kiosk that cannot collect offers no pledge button and says so", "[p
     REQUIRE(b.play("tap start\ntap nav-act\n") == 0);
     CHECK(b.kiosk.scene().find("pledge-ratify-uncat") == nullptr);
     CHECK(b.kiosk.scene().find("pledge-ratify-uncat-unavailable") != nullptr);
+    for (const Size size : {Size{800, 480}, Size{1280, 800}, Size{1920, 1080}, Size{720, 1280}}) {
+        b.kiosk.resize(size);
+        for (const std::string language : {"en", "ms", "zh", "ta"}) {
+            REQUIRE(b.play("tap lang-" + language + "\n") == 0);
+            std::string problems;
+            for (const auto& p : b.kiosk.scene().problems) problems += p.widgetId + ": " + p.what + "\n";
+            INFO(size.w << "x" << size.h << " " << language);
+            CHECK(problems == "");
+        }
+    }
 }
 
 TEST_CASE("admin: the hidden gesture, a wrong PIN, then the right one; leave exits", "[pledge][admin]") {
