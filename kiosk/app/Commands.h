@@ -1,12 +1,12 @@
 // The kiosk program's commands; main.cpp only parses the command line and calls one of these.
 #pragma once
 
+#include "core/Geometry.h"
+
 #include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include "core/Geometry.h"
 
 namespace kiosk::app {
 
@@ -44,4 +44,4 @@ std::optional<Size> parseSize(const std::string& text);
 // The content pack used when neither the command line nor the config names one.
 std::filesystem::path defaultContentDir();
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

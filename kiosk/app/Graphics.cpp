@@ -16,4 +16,4 @@ std::unique_ptr<TextAndImages> TextAndImages::create(const content::ThemeFonts& 
     return std::make_unique<TextAndImages>(std::move(library).value());
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

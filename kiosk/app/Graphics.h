@@ -35,4 +35,4 @@ private:
     render::ImageLoader images_;
 };
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

@@ -1,4 +1,5 @@
-// Loading content with a fallback: a good pack is copied aside, so tomorrow's broken edit still shows today's.
+// Loading content with a fallback: a good pack is copied aside, so tomorrow's broken edit still shows
+// today's.
 #include "app/PackSelection.h"
 
 #include <system_error>
@@ -7,7 +8,9 @@ namespace kiosk::app {
 
 namespace fs = std::filesystem;
 
-fs::path lastGoodPackDir(const fs::path& dataDir) { return dataDir / "last-good-pack"; }
+fs::path lastGoodPackDir(const fs::path& dataDir) {
+    return dataDir / "last-good-pack";
+}
 
 namespace {
 // Copy to a temporary folder, then swap it in, so a power cut leaves the old copy or the new one.
@@ -32,7 +35,7 @@ bool sameFolder(const fs::path& a, const fs::path& b) {
     std::error_code error;
     return fs::equivalent(a, b, error);
 }
-} // namespace
+}  // namespace
 
 PackSelection selectPack(const fs::path& contentDir, const fs::path& dataDir, ImageMeasurer* images) {
     PackSelection selection;
@@ -41,13 +44,15 @@ PackSelection selectPack(const fs::path& contentDir, const fs::path& dataDir, Im
         selection.pack = std::move(loaded.pack);
         selection.origin = PackOrigin::Configured;
         if (!dataDir.empty() && !sameFolder(contentDir, lastGoodPackDir(dataDir))) {
-            if (auto problem = keepCopy(contentDir, dataDir); !problem.empty()) selection.problems.push_back(problem);
+            if (auto problem = keepCopy(contentDir, dataDir); !problem.empty())
+                selection.problems.push_back(problem);
         }
         return selection;
     }
     selection.problems.push_back("the content pack " + contentDir.string() + " did not load:");
     for (const auto& diagnostic : loaded.diagnostics)
-        if (diagnostic.severity == content::Severity::Error) selection.problems.push_back(diagnostic.format());
+        if (diagnostic.severity == content::Severity::Error)
+            selection.problems.push_back(diagnostic.format());
 
     if (!dataDir.empty() && fs::exists(lastGoodPackDir(dataDir))) {
         auto fallback = content::loadPack(lastGoodPackDir(dataDir), images);
@@ -62,4 +67,4 @@ PackSelection selectPack(const fs::path& contentDir, const fs::path& dataDir, Im
     return selection;
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

@@ -26,4 +26,4 @@ PackSelection selectPack(const std::filesystem::path& contentDir, const std::fil
 // Where the copy of the last pack that loaded lives.
 std::filesystem::path lastGoodPackDir(const std::filesystem::path& dataDir);
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

@@ -9,7 +9,6 @@
 #include "render/FrameComposer.h"
 
 #include <SDL_image.h>
-
 #include <fstream>
 #include <iostream>
 
@@ -25,16 +24,19 @@ int runPlay(const PlayOptions& options) {
     config::KioskConfig config;
     if (!options.config.empty()) {
         auto loaded = config::loadConfig(options.config);
-        for (const auto& diagnostic : loaded.diagnostics) std::cerr << diagnostic.format() << '\n';
+        for (const auto& diagnostic : loaded.diagnostics)
+            std::cerr << diagnostic.format() << '\n';
         config = std::move(loaded.config);
     }
-    const std::filesystem::path contentDir =
-        !options.content.empty() ? options.content : !config.content.empty() ? config.content : defaultContentDir();
+    const std::filesystem::path contentDir = !options.content.empty()  ? options.content
+                                             : !config.content.empty() ? config.content
+                                                                       : defaultContentDir();
 
     render::ImageLoader probe;
     PackSelection selection = selectPack(contentDir, {}, &probe);
     if (!selection.pack) {
-        for (const auto& problem : selection.problems) std::cerr << "kiosk play: " << problem << '\n';
+        for (const auto& problem : selection.problems)
+            std::cerr << "kiosk play: " << problem << '\n';
         return 1;
     }
     platform::WindowOptions windowOptions;
@@ -68,8 +70,8 @@ int runPlay(const PlayOptions& options) {
     std::optional<StoreServices> services;
     if (!options.config.empty())
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
-    KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size, Millis(0),
-                          services ? &*services : nullptr);
+    KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size,
+                          Millis(0), services ? &*services : nullptr);
 
     PlayHooks hooks;
     hooks.shot = [&](const std::string& name) {
@@ -88,4 +90,4 @@ int runPlay(const PlayOptions& options) {
     return runner.run(script, options.script.string());
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

@@ -27,27 +27,34 @@ render::PanelPlacement placementOf(const platform::DisplayWindow& window) {
     const auto copy = window.rotatedCopy();
     return {{copy.x, copy.y, copy.w, copy.h}, copy.angleDegrees};
 }
-} // namespace
+}  // namespace
 
-std::filesystem::path defaultContentDir() { return KIOSK_DEFAULT_CONTENT; }
+std::filesystem::path defaultContentDir() {
+    return KIOSK_DEFAULT_CONTENT;
+}
 
 int runKiosk(const RunOptions& options) {
     config::KioskConfig config;
     if (!options.config.empty()) {
         auto loaded = config::loadConfig(options.config);
         // A mistyped line falls back to its default: say so, and keep going.
-        for (const auto& diagnostic : loaded.diagnostics) std::cerr << diagnostic.format() << '\n';
+        for (const auto& diagnostic : loaded.diagnostics)
+            std::cerr << diagnostic.format() << '\n';
         config = std::move(loaded.config);
     }
-    const std::filesystem::path contentDir =
-        !options.content.empty() ? options.content : !config.content.empty() ? config.content : defaultContentDir();
+    const std::filesystem::path contentDir = !options.content.empty()  ? options.content
+                                             : !config.content.empty() ? config.content
+                                                                       : defaultContentDir();
 
     platform::WindowOptions windowOptions;
     windowOptions.windowed = options.windowed;
     windowOptions.headless = options.headless;
-    windowOptions.orientation = platform::orientationFromDegrees(config.orientation).value_or(platform::Orientation::Deg0);
-    if (options.size) windowOptions.size = *options.size;
-    else if (options.windowed) windowOptions.size = {800, 480};
+    windowOptions.orientation =
+        platform::orientationFromDegrees(config.orientation).value_or(platform::Orientation::Deg0);
+    if (options.size)
+        windowOptions.size = *options.size;
+    else if (options.windowed)
+        windowOptions.size = {800, 480};
 
     auto session = platform::SdlSession::start(windowOptions);
     if (!session) {
@@ -64,10 +71,12 @@ int runKiosk(const RunOptions& options) {
 
     render::ImageLoader probe;
     PackSelection selection = selectPack(contentDir, config.dataDir, &probe);
-    for (const auto& problem : selection.problems) std::cerr << "kiosk: " << problem << '\n';
+    for (const auto& problem : selection.problems)
+        std::cerr << "kiosk: " << problem << '\n';
 
     std::string error;
-    auto graphics = TextAndImages::create(selection.pack ? selection.pack->theme.fonts : content::ThemeFonts{}, error);
+    auto graphics =
+        TextAndImages::create(selection.pack ? selection.pack->theme.fonts : content::ThemeFonts{}, error);
     if (!graphics) {
         std::cerr << "kiosk: " << error << '\n';
         return 1;
@@ -92,13 +101,15 @@ int runKiosk(const RunOptions& options) {
     Scene maintenance;
     if (selection.pack) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
-        for (const auto& problem : selection.problems) services->noteProblem(problem);
-        kiosk.emplace(*selection.pack, settings, graphics->measurer(), graphics->images(), window->logicalSize(),
-                      elapsed(), &*services);
-        kiosk->onPledgeSaved([](const std::string& uuid) { std::cout << "pledge-saved " << uuid << std::endl; });
+        for (const auto& problem : selection.problems)
+            services->noteProblem(problem);
+        kiosk.emplace(*selection.pack, settings, graphics->measurer(), graphics->images(),
+                      window->logicalSize(), elapsed(), &*services);
+        kiosk->onPledgeSaved(
+            [](const std::string& uuid) { std::cout << "pledge-saved " << uuid << std::endl; });
     } else {
-        maintenance = screens::buildMaintenanceScene(window->logicalSize(), graphics->measurer(), graphics->images(),
-                                                    selection.problems);
+        maintenance = screens::buildMaintenanceScene(window->logicalSize(), graphics->measurer(),
+                                                     graphics->images(), selection.problems);
     }
 
     watchdog.ready();
@@ -132,7 +143,8 @@ int runKiosk(const RunOptions& options) {
         if (kiosk ? kiosk->needsRedraw(now) || exposed : exposed) {
             if (kiosk) {
                 const auto fade = kiosk->transition(now);
-                composer.compose(scenes, kiosk->scene(), fade ? fade->from : nullptr, fade ? fade->progress : 1.0f);
+                composer.compose(scenes, kiosk->scene(), fade ? fade->from : nullptr,
+                                 fade ? fade->progress : 1.0f);
                 kiosk->markDrawn(now);
             } else {
                 composer.compose(scenes, maintenance);
@@ -148,4 +160,4 @@ int runKiosk(const RunOptions& options) {
     return 0;
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

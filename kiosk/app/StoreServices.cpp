@@ -67,7 +67,7 @@ std::string freeSpace(const fs::path& dir) {
     out << std::fixed << static_cast<double>(space.available) / 1e9 << " GB free";
     return out.str();
 }
-} // namespace
+}  // namespace
 
 StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& configFile,
                              std::string packLine)
@@ -125,20 +125,30 @@ PledgeOutcome StoreServices::submitPledge(const pledge::Form& form, const pledge
     const auto& error = saved.error();
     using Kind = PledgeOutcome::Kind;
     switch (error.kind) {
-    case pledge::ErrorKind::AlreadySigned: return {Kind::AlreadySigned, "", "", error.message};
-    case pledge::ErrorKind::NotSetUp: return {Kind::NotSetUp, "", "", error.message};
-    case pledge::ErrorKind::Invalid: return {Kind::Invalid, "", "", error.message};
-    case pledge::ErrorKind::StorageFull: note("pledge not saved, storage full: " + error.message); return {Kind::StorageFull, "", "", error.message};
-    default: note("pledge not saved: " + error.message); return {Kind::Failed, "", "", error.message};
+    case pledge::ErrorKind::AlreadySigned:
+        return {Kind::AlreadySigned, "", "", error.message};
+    case pledge::ErrorKind::NotSetUp:
+        return {Kind::NotSetUp, "", "", error.message};
+    case pledge::ErrorKind::Invalid:
+        return {Kind::Invalid, "", "", error.message};
+    case pledge::ErrorKind::StorageFull:
+        note("pledge not saved, storage full: " + error.message);
+        return {Kind::StorageFull, "", "", error.message};
+    default:
+        note("pledge not saved: " + error.message);
+        return {Kind::Failed, "", "", error.message};
     }
 }
 
 PinCheck StoreServices::checkPin(const std::string& pin, Millis now) {
     if (!pinGate_) return PinCheck::NotConfigured;
     switch (pinGate_->attempt(pin, now)) {
-    case pledge::PinGate::Outcome::Accepted: return PinCheck::Accepted;
-    case pledge::PinGate::Outcome::Rejected: return PinCheck::Rejected;
-    case pledge::PinGate::Outcome::LockedOut: return PinCheck::LockedOut;
+    case pledge::PinGate::Outcome::Accepted:
+        return PinCheck::Accepted;
+    case pledge::PinGate::Outcome::Rejected:
+        return PinCheck::Rejected;
+    case pledge::PinGate::Outcome::LockedOut:
+        return PinCheck::LockedOut;
     }
     return PinCheck::Rejected;
 }
@@ -162,7 +172,8 @@ screens::AdminStatus StoreServices::adminStatus() {
             status.total = counts.value().total;
             status.today = counts.value().today;
             status.unsynced = counts.value().unsynced;
-            for (std::size_t hour = 0; hour < 24; ++hour) status.perHour[hour] = counts.value().perHourToday[hour];
+            for (std::size_t hour = 0; hour < 24; ++hour)
+                status.perHour[hour] = counts.value().perHourToday[hour];
             fillSyncFigures(status, counts.value());
         } else {
             note("cannot count pledges: " + counts.error().message);
@@ -240,4 +251,4 @@ std::string StoreServices::adjustClock(std::chrono::seconds delta) {
     return "";
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

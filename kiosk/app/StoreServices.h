@@ -19,9 +19,10 @@ namespace kiosk::app {
 
 class StoreServices : public KioskServices {
 public:
-    // Never fails: what cannot be set up (no data_dir, a damaged database, no key) becomes collectionProblem()
-    // and an admin-screen error, and the kiosk shows the campaign all the same.
-    StoreServices(const config::KioskConfig& config, const std::filesystem::path& configFile, std::string packLine);
+    // Never fails: what cannot be set up (no data_dir, a damaged database, no key) becomes
+    // collectionProblem() and an admin-screen error, and the kiosk shows the campaign all the same.
+    StoreServices(const config::KioskConfig& config, const std::filesystem::path& configFile,
+                  std::string packLine);
 
     std::string collectionProblem() const override;
     bool developmentKey() const override { return developmentKey_; }
@@ -59,4 +60,4 @@ private:
     std::deque<std::string> errors_;
 };
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

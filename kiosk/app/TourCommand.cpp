@@ -9,7 +9,6 @@
 #include "screens/Screens.h"
 
 #include <SDL_image.h>
-
 #include <iostream>
 #include <map>
 #include <optional>
@@ -34,7 +33,9 @@ std::vector<TourScreen> everyScreen(const content::Pack& pack) {
         screens.push_back({"story-" + pack.story[i].id, {ScreenId::Story, static_cast<int>(i), 0}, ""});
     for (std::size_t i = 0; i < pack.timeline.size(); ++i) {
         const std::string number = (i < 9 ? "0" : "") + std::to_string(i + 1);
-        screens.push_back({"timeline-" + number + "-" + pack.timeline[i].date, {ScreenId::Timeline, static_cast<int>(i), 0}, ""});
+        screens.push_back({"timeline-" + number + "-" + pack.timeline[i].date,
+                           {ScreenId::Timeline, static_cast<int>(i), 0},
+                           ""});
     }
     screens.push_back({"cases", {ScreenId::Cases, 0, 0}, ""});
     for (std::size_t i = 0; i < pack.cases.size(); ++i)
@@ -86,24 +87,29 @@ struct TourExtras {
         if (screen.view.screen == ScreenId::Thanks) extras.thanks = &thanks;
         if (screen.view.screen == ScreenId::AdminPin || screen.view.screen == ScreenId::Admin) {
             admin.pinDigits = 4;
-            admin.status = {12, 340, 57, {}, pack.id + " " + pack.version, "12.3 GB free", false, "2026-11-26 10:00",
-                            "ready", {}, "", ""};
-            for (std::size_t hour = 9; hour < 18; ++hour) admin.status.perHour[hour] = static_cast<long long>(hour % 5 + 1);
+            admin.status = {
+                12,      340, 57, {}, pack.id + " " + pack.version, "12.3 GB free", false, "2026-11-26 10:00",
+                "ready", {},  "", ""};
+            for (std::size_t hour = 9; hour < 18; ++hour)
+                admin.status.perHour[hour] = static_cast<long long>(hour % 5 + 1);
             extras.admin = &admin;
         }
         return extras;
     }
 };
 
-std::string sizeName(Size s) { return std::to_string(s.w) + "x" + std::to_string(s.h); }
-} // namespace
+std::string sizeName(Size s) {
+    return std::to_string(s.w) + "x" + std::to_string(s.h);
+}
+}  // namespace
 
 int runTour(const TourOptions& options) {
     SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
     render::ImageLoader probe;
     const auto loaded = content::loadPack(options.content, &probe);
     if (!loaded.pack) {
-        for (const auto& diagnostic : loaded.diagnostics) std::cerr << diagnostic.format() << '\n';
+        for (const auto& diagnostic : loaded.diagnostics)
+            std::cerr << diagnostic.format() << '\n';
         std::cerr << "kiosk tour: the pack did not load; fix the errors above (kiosk validate "
                   << options.content.string() << ")\n";
         return 1;
@@ -145,14 +151,16 @@ int runTour(const TourOptions& options) {
             fs::create_directories(folder, ignored);
             TourExtras tourExtras;
             for (const auto& screen : everyScreen(pack)) {
-                screens::ScreenContext context{pack, language, size, graphics->measurer(), graphics->images()};
+                screens::ScreenContext context{pack, language, size, graphics->measurer(),
+                                               graphics->images()};
                 context.extras = tourExtras.forScreen(pack, screen);
                 View view = screen.view;
                 int pages = 1;
                 for (view.page = 0; view.page < pages; ++view.page) {
                     const Scene scene = screens::buildScene(context, view);
                     pages = scene.pageCount;
-                    const std::string name = screen.name + (view.page > 0 ? "-p" + std::to_string(view.page + 1) : "");
+                    const std::string name =
+                        screen.name + (view.page > 0 ? "-p" + std::to_string(view.page + 1) : "");
                     report.addScreen(name);
                     scenes.clearProblems();
                     composer.compose(scenes, scene);
@@ -160,12 +168,15 @@ int runTour(const TourOptions& options) {
                     const auto frame = composer.capture();
                     const fs::path file = folder / (name + ".png");
                     if (!frame || IMG_SavePNG(frame.get(), file.c_str()) != 0) {
-                        report.problems.push_back({name, language, sizeName(size), "could not write " + file.string()});
+                        report.problems.push_back(
+                            {name, language, sizeName(size), "could not write " + file.string()});
                         continue;
                     }
-                    report.shots.push_back({name, language, sizeName(size), fs::relative(file, options.outDir).string()});
+                    report.shots.push_back(
+                        {name, language, sizeName(size), fs::relative(file, options.outDir).string()});
                     for (const auto& problem : scene.problems)
-                        report.problems.push_back({name, language, sizeName(size), problem.widgetId + ": " + problem.what});
+                        report.problems.push_back(
+                            {name, language, sizeName(size), problem.widgetId + ": " + problem.what});
                     for (const auto& problem : scenes.problems())
                         report.problems.push_back({name, language, sizeName(size), problem});
                 }
@@ -176,9 +187,9 @@ int runTour(const TourOptions& options) {
     std::cout << "tour: " << report.shots.size() << " images, " << report.problems.size() << " problems, in "
               << options.outDir.string() << "/index.html\n";
     for (const auto& problem : report.problems)
-        std::cout << "  " << problem.size << " " << problem.language << " " << problem.screen << ": " << problem.what
-                  << '\n';
+        std::cout << "  " << problem.size << " " << problem.language << " " << problem.screen << ": "
+                  << problem.what << '\n';
     return report.problems.empty() ? 0 : 1;
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

@@ -15,11 +15,21 @@ std::string jsonString(const std::string& text) {
     std::string out = "\"";
     for (const unsigned char c : text) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
         default:
             if (c < 0x20) {
                 char buffer[8];
@@ -37,11 +47,20 @@ std::string htmlEscape(const std::string& text) {
     std::string out;
     for (const char c : text) {
         switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
+        case '&':
+            out += "&amp;";
+            break;
+        case '<':
+            out += "&lt;";
+            break;
+        case '>':
+            out += "&gt;";
+            break;
+        case '"':
+            out += "&quot;";
+            break;
+        default:
+            out += c;
         }
     }
     return out;
@@ -50,20 +69,22 @@ std::string htmlEscape(const std::string& text) {
 namespace {
 std::string jsonList(const std::vector<std::string>& items) {
     std::string out = "[";
-    for (std::size_t i = 0; i < items.size(); ++i) out += (i ? ", " : "") + jsonString(items[i]);
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i ? ", " : "") + jsonString(items[i]);
     return out + "]";
 }
-} // namespace
+}  // namespace
 
 std::string TourReport::json() const {
     std::ostringstream out;
     out << "{\n  \"screens\": " << jsonList(screens) << ",\n  \"languages\": " << jsonList(languages)
-        << ",\n  \"sizes\": " << jsonList(sizes) << ",\n  \"images\": " << shots.size() << ",\n  \"problems\": [";
+        << ",\n  \"sizes\": " << jsonList(sizes) << ",\n  \"images\": " << shots.size()
+        << ",\n  \"problems\": [";
     for (std::size_t i = 0; i < problems.size(); ++i) {
         const auto& p = problems[i];
-        out << (i ? "," : "") << "\n    {\"screen\": " << jsonString(p.screen) << ", \"language\": "
-            << jsonString(p.language) << ", \"size\": " << jsonString(p.size) << ", \"what\": " << jsonString(p.what)
-            << "}";
+        out << (i ? "," : "") << "\n    {\"screen\": " << jsonString(p.screen)
+            << ", \"language\": " << jsonString(p.language) << ", \"size\": " << jsonString(p.size)
+            << ", \"what\": " << jsonString(p.what) << "}";
     }
     out << (problems.empty() ? "]\n}\n" : "\n  ]\n}\n");
     return out.str();
@@ -71,17 +92,19 @@ std::string TourReport::json() const {
 
 std::string TourReport::html(const content::Pack& pack) const {
     std::ostringstream out;
-    out << "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Tour of " << htmlEscape(pack.id) << " "
-        << htmlEscape(pack.version) << "</title>\n<style>body{font-family:sans-serif;margin:1em;background:#eee}"
+    out << "<!doctype html>\n<html><head><meta charset=\"utf-8\"><title>Tour of " << htmlEscape(pack.id)
+        << " " << htmlEscape(pack.version)
+        << "</title>\n<style>body{font-family:sans-serif;margin:1em;background:#eee}"
         << "figure{display:inline-block;margin:6px;vertical-align:top;background:#fff;padding:4px}"
         << "img{max-width:320px;max-height:320px;border:1px solid #999}figcaption{font-size:12px}"
-        << ".problem{color:#a00}</style></head><body>\n<h1>" << htmlEscape(pack.id) << " " << htmlEscape(pack.version)
-        << ": " << shots.size() << " screens, " << problems.size() << " problems</h1>\n";
+        << ".problem{color:#a00}</style></head><body>\n<h1>" << htmlEscape(pack.id) << " "
+        << htmlEscape(pack.version) << ": " << shots.size() << " screens, " << problems.size()
+        << " problems</h1>\n";
     if (!problems.empty()) {
         out << "<ul>\n";
         for (const auto& p : problems)
-            out << "<li class=\"problem\">" << htmlEscape(p.size + " " + p.language + " " + p.screen + ": " + p.what)
-                << "</li>\n";
+            out << "<li class=\"problem\">"
+                << htmlEscape(p.size + " " + p.language + " " + p.screen + ": " + p.what) << "</li>\n";
         out << "</ul>\n";
     }
     for (const auto& size : sizes) {
@@ -90,8 +113,8 @@ std::string TourReport::html(const content::Pack& pack) const {
             for (const auto& shot : shots) {
                 if (shot.size != size || shot.language != language) continue;
                 out << "<figure><a href=\"" << htmlEscape(shot.file) << "\"><img loading=\"lazy\" src=\""
-                    << htmlEscape(shot.file) << "\" alt=\"" << htmlEscape(shot.screen) << "\"></a><figcaption>"
-                    << htmlEscape(shot.screen) << "</figcaption></figure>\n";
+                    << htmlEscape(shot.file) << "\" alt=\"" << htmlEscape(shot.screen)
+                    << "\"></a><figcaption>" << htmlEscape(shot.screen) << "</figcaption></figure>\n";
             }
         }
     }
@@ -104,4 +127,4 @@ void TourReport::write(const std::filesystem::path& folder, const content::Pack&
     std::ofstream(folder / "index.html") << html(pack);
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

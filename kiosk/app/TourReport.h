@@ -44,4 +44,4 @@ private:
 std::string jsonString(const std::string& text);
 std::string htmlEscape(const std::string& text);
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

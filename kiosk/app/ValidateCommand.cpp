@@ -21,4 +21,4 @@ int validatePack(const std::filesystem::path& dir) {
     return errors > 0 ? 1 : 0;
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app

@@ -2,7 +2,6 @@
 #include "app/Commands.h"
 
 #include <CLI/CLI.hpp>
-
 #include <sstream>
 
 using namespace kiosk;
@@ -24,12 +23,14 @@ std::optional<Size> parseSize(const std::string& text) {
     }
 }
 
-} // namespace kiosk::app
+}  // namespace kiosk::app
 
 namespace {
 // "WxH" as a CLI11 validator.
 const CLI::Validator sizeValidator(
-    [](std::string& text) { return app::parseSize(text) ? std::string() : "expected WIDTHxHEIGHT, e.g. 800x480"; },
+    [](std::string& text) {
+        return app::parseSize(text) ? std::string() : "expected WIDTHxHEIGHT, e.g. 800x480";
+    },
     "WxH");
 
 std::vector<std::string> splitCommas(const std::string& text) {
@@ -40,7 +41,7 @@ std::vector<std::string> splitCommas(const std::string& text) {
         if (!item.empty()) items.push_back(item);
     return items;
 }
-} // namespace
+}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App cli{"outreach-kiosk: a fullscreen touch kiosk for human-rights outreach booths"};
@@ -64,7 +65,8 @@ int main(int argc, char** argv) {
     app::TourOptions tour;
     std::string tourSizes = "800x480,1280x800,1920x1080,720x1280";
     std::string tourLanguages;
-    auto* tourCommand = cli.add_subcommand("tour", "render every screen to PNG with a contact sheet and report");
+    auto* tourCommand =
+        cli.add_subcommand("tour", "render every screen to PNG with a contact sheet and report");
     tourCommand->add_option("OUTDIR", tour.outDir, "output folder")->required();
     tourCommand->add_option("--content", tour.content, "content pack folder");
     tourCommand->add_option("--sizes", tourSizes, "comma-separated sizes")->capture_default_str();
@@ -72,7 +74,8 @@ int main(int argc, char** argv) {
 
     app::PlayOptions play;
     std::string playSize = "800x480";
-    auto* playCommand = cli.add_subcommand("play", "run a script of taps, swipes, keys, waits and checks headless");
+    auto* playCommand =
+        cli.add_subcommand("play", "run a script of taps, swipes, keys, waits and checks headless");
     playCommand->add_option("SCRIPT", play.script, "script file")->required();
     playCommand->add_option("--content", play.content, "content pack folder");
     playCommand->add_option("--config", play.config, "kiosk config file");

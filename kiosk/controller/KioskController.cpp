@@ -10,16 +10,17 @@
 namespace kiosk {
 
 namespace {
-bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
 
-template <class... Ts> struct Overloaded : Ts... {
-    using Ts::operator()...;
-};
+template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
-} // namespace
+}  // namespace
 
-KioskController::KioskController(const content::Pack& pack, ControllerSettings settings, layout::TextMeasurer& text,
-                                 ImageMeasurer& images, Size screen, Millis now, KioskServices* services)
+KioskController::KioskController(const content::Pack& pack, ControllerSettings settings,
+                                 layout::TextMeasurer& text, ImageMeasurer& images, Size screen, Millis now,
+                                 KioskServices* services)
     : pack_(pack), settings_(std::move(settings)), text_(text), images_(images), screen_(screen),
       nav_(screens::countsOf(pack)), services_(services ? *services : noServices_) {
     const auto& languages = pack_.languages;
@@ -87,7 +88,9 @@ void KioskController::touchedAt(Millis now) {
     }
 }
 
-void KioskController::startSlide(Millis now) { slideStart_ = now; }
+void KioskController::startSlide(Millis now) {
+    slideStart_ = now;
+}
 
 void KioskController::goToAttract(Millis now) {
     nav_.toAttract();
@@ -210,12 +213,22 @@ void KioskController::key(Key key, Millis now) {
         if (key == Key::Backspace || key == Key::Enter) return;
     }
     switch (key) {
-    case Key::Left: swipe(SwipeDirection::Right, now); break;
-    case Key::Right: swipe(SwipeDirection::Left, now); break;
-    case Key::Escape: activate("back", now); break;
+    case Key::Left:
+        swipe(SwipeDirection::Right, now);
+        break;
+    case Key::Right:
+        swipe(SwipeDirection::Left, now);
+        break;
+    case Key::Escape:
+        activate("back", now);
+        break;
     case Key::Tab:
-    case Key::Down: moveFocus(+1); break;
-    case Key::Up: moveFocus(-1); break;
+    case Key::Down:
+        moveFocus(+1);
+        break;
+    case Key::Up:
+        moveFocus(-1);
+        break;
     case Key::Enter:
     case Key::Space: {
         if (focus_ < 0) break;
@@ -234,7 +247,8 @@ void KioskController::key(Key key, Millis now) {
         }
         break;
     }
-    default: break;
+    default:
+        break;
     }
 }
 
@@ -321,15 +335,19 @@ void KioskController::tick(Millis now) {
 
 std::optional<Transition> KioskController::transition(Millis now) {
     if (!fadeStart_) return std::nullopt;
-    const float progress =
-        std::clamp(static_cast<float>((now - *fadeStart_).count()) / static_cast<float>(settings_.crossfade.count()),
-                   0.0f, 1.0f);
+    const float progress = std::clamp(static_cast<float>((now - *fadeStart_).count()) /
+                                          static_cast<float>(settings_.crossfade.count()),
+                                      0.0f, 1.0f);
     return Transition{&fadingFrom_, progress};
 }
 
-bool KioskController::needsRedraw(Millis) const { return !drawn_ || fadeStart_.has_value(); }
+bool KioskController::needsRedraw(Millis) const {
+    return !drawn_ || fadeStart_.has_value();
+}
 
-void KioskController::markDrawn(Millis) { drawn_ = true; }
+void KioskController::markDrawn(Millis) {
+    drawn_ = true;
+}
 
 std::optional<Millis> KioskController::nextDeadline(Millis now) const {
     std::optional<Millis> next;
@@ -338,12 +356,15 @@ std::optional<Millis> KioskController::nextDeadline(Millis now) const {
     if (const auto press = gestures_.nextDeadline()) consider(*press);
     if (nav_.view().screen == ScreenId::Attract) {
         if (!pack_.slides.empty()) {
-            const auto& slide = pack_.slides[static_cast<std::size_t>(nav_.view().item) % pack_.slides.size()];
+            const auto& slide =
+                pack_.slides[static_cast<std::size_t>(nav_.view().item) % pack_.slides.size()];
             consider(slideStart_ + Millis(slide.durationMs));
         }
     } else if (nav_.view().screen == ScreenId::Pledge) {
-        if (stillThere(now)) consider(now + Millis(1000 - (now - lastInput_ - settings_.pledgeIdleQuestion).count() % 1000));
-        else consider(lastInput_ + settings_.pledgeIdleQuestion);
+        if (stillThere(now))
+            consider(now + Millis(1000 - (now - lastInput_ - settings_.pledgeIdleQuestion).count() % 1000));
+        else
+            consider(lastInput_ + settings_.pledgeIdleQuestion);
         consider(lastInput_ + settings_.pledgeIdleClear);
     } else if (nav_.view().screen == ScreenId::Thanks) {
         consider(lastInput_ + settings_.thanksTimeout);
@@ -360,4 +381,4 @@ void KioskController::resize(Size screen) {
     changed();
 }
 
-} // namespace kiosk
+}  // namespace kiosk

@@ -23,8 +23,8 @@ namespace kiosk {
 struct ControllerSettings {
     Millis idleTimeout{60000};
     Millis crossfade{700};
-    Millis frameInterval{16};  // while animating
-    std::string defaultLanguage;  // empty: the pack's
+    Millis frameInterval{16};          // while animating
+    std::string defaultLanguage;       // empty: the pack's
     Millis pledgeIdleQuestion{45000};  // "still there?" on the pledge form
     Millis pledgeIdleClear{60000};     // then the form is cleared
     Millis thanksTimeout{20000};       // the thank-you screen leaves by itself, reference code and all
@@ -73,7 +73,9 @@ public:
     // Set by the admin screen's "leave kiosk" button; the event loop exits with code 0.
     bool exitRequested() const { return exitRequested_; }
     // Called with each pledge's uuid once it is durably stored (`kiosk play` prints `pledge-saved UUID`).
-    void onPledgeSaved(std::function<void(const std::string& uuid)> handler) { pledgeSaved_ = std::move(handler); }
+    void onPledgeSaved(std::function<void(const std::string& uuid)> handler) {
+        pledgeSaved_ = std::move(handler);
+    }
 
 private:
     struct PledgeSession {
@@ -140,4 +142,4 @@ private:
     std::function<void(const std::string&)> pledgeSaved_;
 };
 
-} // namespace kiosk
+}  // namespace kiosk

@@ -55,8 +55,8 @@ public:
         return "not set up to collect: no coordinator_public_key in the config";
     }
     bool developmentKey() const override { return false; }
-    PledgeOutcome submitPledge(const pledge::Form&, const pledge::FormState&, const std::map<std::string, bool>&,
-                               const pledge::PledgeContext&) override {
+    PledgeOutcome submitPledge(const pledge::Form&, const pledge::FormState&,
+                               const std::map<std::string, bool>&, const pledge::PledgeContext&) override {
         return {PledgeOutcome::Kind::NotSetUp, "", "", collectionProblem()};
     }
     PinCheck checkPin(const std::string&, Millis) override { return PinCheck::NotConfigured; }
@@ -69,4 +69,4 @@ public:
     std::string syncNow() override { return "Nothing to sync: this kiosk has no data_dir for pledges."; }
 };
 
-} // namespace kiosk
+}  // namespace kiosk

@@ -16,12 +16,13 @@ std::string trim(const std::string& text) {
 
 std::optional<Key> keyNamed(const std::string& name) {
     static const std::pair<const char*, Key> keys[] = {
-        {"left", Key::Left},     {"right", Key::Right}, {"up", Key::Up},       {"down", Key::Down},
-        {"enter", Key::Enter},   {"return", Key::Enter}, {"escape", Key::Escape}, {"tab", Key::Tab},
-        {"space", Key::Space},   {"backspace", Key::Backspace},
+        {"left", Key::Left},   {"right", Key::Right},         {"up", Key::Up},         {"down", Key::Down},
+        {"enter", Key::Enter}, {"return", Key::Enter},        {"escape", Key::Escape}, {"tab", Key::Tab},
+        {"space", Key::Space}, {"backspace", Key::Backspace},
     };
     std::string lower = name;
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     for (const auto& [keyName, key] : keys)
         if (lower == keyName) return key;
     return std::nullopt;
@@ -29,20 +30,27 @@ std::optional<Key> keyNamed(const std::string& name) {
 
 const char* kindName(WidgetKind kind) {
     switch (kind) {
-    case WidgetKind::Box: return "box";
-    case WidgetKind::Text: return "text";
-    case WidgetKind::Button: return "button";
-    case WidgetKind::Image: return "image";
-    case WidgetKind::Qr: return "qr";
+    case WidgetKind::Box:
+        return "box";
+    case WidgetKind::Text:
+        return "text";
+    case WidgetKind::Button:
+        return "button";
+    case WidgetKind::Image:
+        return "image";
+    case WidgetKind::Qr:
+        return "qr";
     }
     return "?";
 }
-} // namespace
+}  // namespace
 
-PlayScriptRunner::PlayScriptRunner(KioskController& controller, std::ostream& out, std::ostream& err, PlayHooks hooks)
+PlayScriptRunner::PlayScriptRunner(KioskController& controller, std::ostream& out, std::ostream& err,
+                                   PlayHooks hooks)
     : controller_(controller), out_(out), err_(err), hooks_(std::move(hooks)) {
     // One flushed line a durably stored pledge, so a test that kills the run knows what must survive.
-    controller_.onPledgeSaved([this](const std::string& uuid) { out_ << "pledge-saved " << uuid << std::endl; });
+    controller_.onPledgeSaved(
+        [this](const std::string& uuid) { out_ << "pledge-saved " << uuid << std::endl; });
 }
 
 void PlayScriptRunner::advanceTo(Millis target) {
@@ -58,8 +66,8 @@ void PlayScriptRunner::advanceTo(Millis target) {
 void PlayScriptRunner::dump() {
     for (const auto& w : controller_.scene().widgets) {
         if (w.id.empty() && w.text.empty()) continue;
-        out_ << (w.id.empty() ? "-" : w.id) << ' ' << kindName(w.kind) << ' ' << w.rect.x << ',' << w.rect.y << ' '
-             << w.rect.w << 'x' << w.rect.h;
+        out_ << (w.id.empty() ? "-" : w.id) << ' ' << kindName(w.kind) << ' ' << w.rect.x << ',' << w.rect.y
+             << ' ' << w.rect.w << 'x' << w.rect.h;
         if (!w.text.empty()) out_ << " \"" << w.text << '"';
         out_ << '\n';
     }
@@ -98,7 +106,8 @@ std::string PlayScriptRunner::step(const std::string& rawLine) {
         } else if (rest == "admin") {
             return step("admin");
         } else if (!controller_.tap(rest, now_)) {
-            return "no tappable widget \"" + rest + "\" on screen " + std::string(screenName(controller_.view().screen));
+            return "no tappable widget \"" + rest + "\" on screen " +
+                   std::string(screenName(controller_.view().screen));
         }
     } else if (command == "swipe") {
         const int cx = screen.w / 2;
@@ -106,11 +115,16 @@ std::string PlayScriptRunner::step(const std::string& rawLine) {
         const int dx = screen.w * 2 / 5;
         const int dy = screen.h * 2 / 5;
         Point to{cx, cy};
-        if (rest == "left") to.x -= dx;
-        else if (rest == "right") to.x += dx;
-        else if (rest == "up") to.y -= dy;
-        else if (rest == "down") to.y += dy;
-        else return "swipe needs left, right, up or down";
+        if (rest == "left")
+            to.x -= dx;
+        else if (rest == "right")
+            to.x += dx;
+        else if (rest == "up")
+            to.y -= dy;
+        else if (rest == "down")
+            to.y += dy;
+        else
+            return "swipe needs left, right, up or down";
         controller_.handle(PointerEvent{PointerPhase::Down, {cx, cy}}, now_);
         advanceTo(now_ + Millis(60));
         controller_.handle(PointerEvent{PointerPhase::Move, to}, now_);
@@ -121,7 +135,9 @@ std::string PlayScriptRunner::step(const std::string& rawLine) {
         controller_.handle(TextEvent{rest}, now_);
     } else if (command == "key") {
         const auto key = keyNamed(rest);
-        if (!key) return "unknown key \"" + rest + "\" (use left, right, up, down, enter, escape, tab, space, backspace)";
+        if (!key)
+            return "unknown key \"" + rest +
+                   "\" (use left, right, up, down, enter, escape, tab, space, backspace)";
         controller_.handle(KeyEvent{*key}, now_);
     } else if (command == "wait") {
         char* end = nullptr;
@@ -140,8 +156,9 @@ std::string PlayScriptRunner::step(const std::string& rawLine) {
             if (actual != value) return "expected screen " + value + ", but the screen is " + actual;
         } else if (what == "text") {
             const auto& widgets = controller_.scene().widgets;
-            const bool found = std::any_of(widgets.begin(), widgets.end(),
-                                           [&](const Widget& w) { return w.text.find(value) != std::string::npos; });
+            const bool found = std::any_of(widgets.begin(), widgets.end(), [&](const Widget& w) {
+                return w.text.find(value) != std::string::npos;
+            });
             if (!found) return "expected text \"" + value + "\" on screen, but it is not shown";
         } else {
             return "expect needs screen NAME or text TEXT";
@@ -179,4 +196,4 @@ int PlayScriptRunner::run(std::istream& script, const std::string& scriptName) {
     return 0;
 }
 
-} // namespace kiosk
+}  // namespace kiosk

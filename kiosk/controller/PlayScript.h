@@ -17,7 +17,8 @@ struct PlayHooks {
     // Called after every step with the virtual time, e.g. to draw frames or to tick other modules.
     std::function<void(Millis now)> afterStep;
     // Commands the controller does not know (pledge and admin steps); returns false when unknown too.
-    std::function<bool(const std::string& command, const std::string& argument, Millis now, std::string& error)>
+    std::function<bool(const std::string& command, const std::string& argument, Millis now,
+                       std::string& error)>
         extension;
 };
 
@@ -42,4 +43,4 @@ private:
     Millis now_{0};
 };
 
-} // namespace kiosk
+}  // namespace kiosk

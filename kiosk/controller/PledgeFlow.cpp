@@ -1,7 +1,6 @@
 // The pledge form and the volunteer screens: focus, typing, ticking, signing, the PIN pad and the clock.
 // Everything typed lives in one FormState, wiped whenever the signer leaves, cancels, idles or signs.
 #include "controller/KioskController.h"
-
 #include "pledge/Validation.h"
 #include "screens/Keyboard.h"
 
@@ -10,12 +9,15 @@
 namespace kiosk {
 
 namespace {
-bool startsWith(std::string_view text, std::string_view prefix) { return text.substr(0, prefix.size()) == prefix; }
+bool startsWith(std::string_view text, std::string_view prefix) {
+    return text.substr(0, prefix.size()) == prefix;
+}
 constexpr std::size_t kLongestPin = 12;
-} // namespace
+}  // namespace
 
 const pledge::Form* KioskController::currentForm() const {
-    if (!pledge_ || pledge_->action < 0 || pledge_->action >= static_cast<int>(pack_.actions.size())) return nullptr;
+    if (!pledge_ || pledge_->action < 0 || pledge_->action >= static_cast<int>(pack_.actions.size()))
+        return nullptr;
     const auto& form = pack_.actions[static_cast<std::size_t>(pledge_->action)].form;
     return form ? &*form : nullptr;
 }
@@ -23,7 +25,8 @@ const pledge::Form* KioskController::currentForm() const {
 void KioskController::startPledge(int action) {
     const auto& form = pack_.actions[static_cast<std::size_t>(action)].form;
     pledge_.reset();  // wipes any earlier values before a new form starts
-    pledge_.emplace(PledgeSession{action, pledge::FormState(*form), {}, "", screens::KeyboardMode::Letters, {}, "", 0, 0});
+    pledge_.emplace(PledgeSession{
+        action, pledge::FormState(*form), {}, "", screens::KeyboardMode::Letters, {}, "", 0, 0});
     if (!form->fields.empty()) pledge_->focused = form->fields.front().id;
     nav_.open(ScreenId::Pledge, action);
 }
@@ -66,8 +69,10 @@ void KioskController::focusNextField() {
     const auto& fields = form->fields;
     for (std::size_t i = 0; i < fields.size(); ++i) {
         if (fields[i].id != pledge_->focused) continue;
-        if (i + 1 < fields.size()) focusField(fields[i + 1].id);
-        else pledge_->focused.clear();  // the last field: the keyboard goes, the notice and consents show
+        if (i + 1 < fields.size())
+            focusField(fields[i + 1].id);
+        else
+            pledge_->focused.clear();  // the last field: the keyboard goes, the notice and consents show
         return;
     }
     if (!fields.empty()) focusField(fields.front().id);
@@ -105,8 +110,8 @@ void KioskController::submitPledge() {
         return;
     }
     const auto& action = pack_.actions[static_cast<std::size_t>(pledge_->action)];
-    const auto outcome =
-        services_.submitPledge(*form, pledge_->values, pledge_->ticked, {action.id, language_, pack_.id, pack_.version});
+    const auto outcome = services_.submitPledge(*form, pledge_->values, pledge_->ticked,
+                                                {action.id, language_, pack_.id, pack_.version});
     switch (outcome.kind) {
     case PledgeOutcome::Kind::Saved: {
         if (pledgeSaved_) pledgeSaved_(outcome.uuid);
@@ -189,22 +194,33 @@ bool KioskController::activatePledge(std::string_view id, Millis) {
     if (startsWith(id, "key-")) {
         const pledge::FormField* field = form->field(pledge_->focused);
         if (!field) return true;
-        const auto mode = field->kind == pledge::FieldKind::Phone ? screens::KeyboardMode::PhonePad : pledge_->keyboard;
+        const auto mode =
+            field->kind == pledge::FieldKind::Phone ? screens::KeyboardMode::PhonePad : pledge_->keyboard;
         const auto key = screens::findKey(mode, std::string(id));
         if (!key) return true;
         switch (key->effect) {
         case screens::KeyEffect::Insert:
             typeText(key->text);
-            if (pledge_->keyboard == screens::KeyboardMode::Shifted) pledge_->keyboard = screens::KeyboardMode::Letters;
+            if (pledge_->keyboard == screens::KeyboardMode::Shifted)
+                pledge_->keyboard = screens::KeyboardMode::Letters;
             break;
-        case screens::KeyEffect::Backspace: pledge_->values.backspace(field->id); break;
+        case screens::KeyEffect::Backspace:
+            pledge_->values.backspace(field->id);
+            break;
         case screens::KeyEffect::Shift:
-            pledge_->keyboard = pledge_->keyboard == screens::KeyboardMode::Shifted ? screens::KeyboardMode::Letters
-                                                                                     : screens::KeyboardMode::Shifted;
+            pledge_->keyboard = pledge_->keyboard == screens::KeyboardMode::Shifted
+                                    ? screens::KeyboardMode::Letters
+                                    : screens::KeyboardMode::Shifted;
             break;
-        case screens::KeyEffect::Symbols: pledge_->keyboard = screens::KeyboardMode::Symbols; break;
-        case screens::KeyEffect::Letters: pledge_->keyboard = screens::KeyboardMode::Letters; break;
-        case screens::KeyEffect::Next: focusNextField(); break;
+        case screens::KeyEffect::Symbols:
+            pledge_->keyboard = screens::KeyboardMode::Symbols;
+            break;
+        case screens::KeyEffect::Letters:
+            pledge_->keyboard = screens::KeyboardMode::Letters;
+            break;
+        case screens::KeyEffect::Next:
+            focusNextField();
+            break;
         }
         return true;
     }
@@ -216,7 +232,8 @@ void KioskController::openAdmin(Millis now) {
     nav_.open(ScreenId::AdminPin);
     afterNavigation();
     const Millis locked = services_.pinLockRemaining(now);
-    if (locked > Millis{0}) admin_.message = "Locked: try again in " + std::to_string((locked.count() + 999) / 1000) + " s.";
+    if (locked > Millis{0})
+        admin_.message = "Locked: try again in " + std::to_string((locked.count() + 999) / 1000) + " s.";
     changed();
 }
 
@@ -235,19 +252,22 @@ void KioskController::pinEntered(Millis now) {
         // The wrong PIN that starts a lock says so at once, not only at the next try.
         if (services_.pinLockRemaining(now) > Millis{0}) {
             const Millis left = services_.pinLockRemaining(now);
-            admin_.message = "Wrong PIN. Too many wrong PINs: locked for " + std::to_string((left.count() + 999) / 1000) + " s.";
+            admin_.message = "Wrong PIN. Too many wrong PINs: locked for " +
+                             std::to_string((left.count() + 999) / 1000) + " s.";
         } else {
             admin_.message = "Wrong PIN.";
         }
         return;
     case PinCheck::LockedOut: {
         const Millis left = services_.pinLockRemaining(now);
-        admin_.message = "Too many wrong PINs: locked for " + std::to_string((left.count() + 999) / 1000) + " s.";
+        admin_.message =
+            "Too many wrong PINs: locked for " + std::to_string((left.count() + 999) / 1000) + " s.";
         return;
     }
     case PinCheck::NotConfigured:
-        admin_.message = "No admin PIN is set. Add admin_pin_hash to outreach-kiosk.toml on the SD card's boot "
-                         "partition (make one with: kioskctl pin).";
+        admin_.message =
+            "No admin PIN is set. Add admin_pin_hash to outreach-kiosk.toml on the SD card's boot "
+            "partition (make one with: kioskctl pin).";
         return;
     }
 }
@@ -279,16 +299,18 @@ bool KioskController::activateAdmin(std::string_view id, Millis now) {
     }
     using namespace std::chrono;
     const std::pair<std::string_view, seconds> clock[] = {
-        {"clock-minus-day", -hours(24)},  {"clock-plus-day", hours(24)},  {"clock-minus-hour", -hours(1)},
-        {"clock-plus-hour", hours(1)},    {"clock-minus-minute", -minutes(1)}, {"clock-plus-minute", minutes(1)}};
+        {"clock-minus-day", -hours(24)},     {"clock-plus-day", hours(24)},
+        {"clock-minus-hour", -hours(1)},     {"clock-plus-hour", hours(1)},
+        {"clock-minus-minute", -minutes(1)}, {"clock-plus-minute", minutes(1)}};
     for (const auto& [clockId, delta] : clock) {
         if (id != clockId) continue;
         const std::string error = services_.adjustClock(delta);
         admin_.status = services_.adminStatus();
-        if (!error.empty()) admin_.status.lastErrors.insert(admin_.status.lastErrors.begin(), "Clock: " + error);
+        if (!error.empty())
+            admin_.status.lastErrors.insert(admin_.status.lastErrors.begin(), "Clock: " + error);
         return true;
     }
     return false;
 }
 
-} // namespace kiosk
+}  // namespace kiosk

@@ -21,7 +21,7 @@ double channelLuminance(std::uint8_t value) {
 double relativeLuminance(Color c) {
     return 0.2126 * channelLuminance(c.r) + 0.7152 * channelLuminance(c.g) + 0.0722 * channelLuminance(c.b);
 }
-} // namespace
+}  // namespace
 
 std::optional<Color> parseHexColor(std::string_view text) {
     if ((text.size() != 7 && text.size() != 9) || text[0] != '#') return std::nullopt;
@@ -43,4 +43,4 @@ double contrastRatio(Color a, Color b) {
     return (hi + 0.05) / (lo + 0.05);
 }
 
-} // namespace kiosk
+}  // namespace kiosk

@@ -50,4 +50,4 @@ std::optional<Color> parseHexColor(std::string_view text);
 // WCAG 2.x contrast ratio between two opaque colours, 1.0 to 21.0.
 double contrastRatio(Color a, Color b);
 
-} // namespace kiosk
+}  // namespace kiosk

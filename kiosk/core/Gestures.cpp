@@ -17,7 +17,8 @@ std::optional<Gesture> GestureRecognizer::feed(const PointerEvent& event, Millis
     case PointerPhase::Move:
         if (!pressed_) return std::nullopt;
         last_ = event.position;
-        if (std::abs(last_.x - start_.x) > settings_.tapSlop || std::abs(last_.y - start_.y) > settings_.tapSlop)
+        if (std::abs(last_.x - start_.x) > settings_.tapSlop ||
+            std::abs(last_.y - start_.y) > settings_.tapSlop)
             moved_ = true;
         return std::nullopt;
     case PointerPhase::Up: {
@@ -52,4 +53,4 @@ std::optional<Millis> GestureRecognizer::nextDeadline() const {
     return pressedAt_ + settings_.longPress;
 }
 
-} // namespace kiosk
+}  // namespace kiosk

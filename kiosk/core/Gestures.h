@@ -52,4 +52,4 @@ private:
     Millis pressedAt_{0};
 };
 
-} // namespace kiosk
+}  // namespace kiosk

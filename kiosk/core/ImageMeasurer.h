@@ -15,4 +15,4 @@ public:
     virtual std::optional<Size> imageSize(const std::string& path) = 0;
 };
 
-} // namespace kiosk
+}  // namespace kiosk

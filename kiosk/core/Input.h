@@ -28,4 +28,4 @@ struct TextEvent {
 
 using InputEvent = std::variant<PointerEvent, KeyEvent, TextEvent>;
 
-} // namespace kiosk
+}  // namespace kiosk

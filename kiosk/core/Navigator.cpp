@@ -11,36 +11,54 @@ constexpr int kLastPage = 1 << 20;  // "the last page", resolved once layout kno
 
 std::string_view screenName(ScreenId id) {
     switch (id) {
-    case ScreenId::Attract: return "attract";
-    case ScreenId::Home: return "home";
-    case ScreenId::Story: return "story";
-    case ScreenId::Timeline: return "timeline";
-    case ScreenId::Cases: return "cases";
-    case ScreenId::Case: return "case";
-    case ScreenId::Act: return "act";
-    case ScreenId::Credits: return "credits";
-    case ScreenId::Pledge: return "pledge";
-    case ScreenId::Thanks: return "thanks";
-    case ScreenId::AdminPin: return "admin-pin";
-    case ScreenId::Admin: return "admin";
+    case ScreenId::Attract:
+        return "attract";
+    case ScreenId::Home:
+        return "home";
+    case ScreenId::Story:
+        return "story";
+    case ScreenId::Timeline:
+        return "timeline";
+    case ScreenId::Cases:
+        return "cases";
+    case ScreenId::Case:
+        return "case";
+    case ScreenId::Act:
+        return "act";
+    case ScreenId::Credits:
+        return "credits";
+    case ScreenId::Pledge:
+        return "pledge";
+    case ScreenId::Thanks:
+        return "thanks";
+    case ScreenId::AdminPin:
+        return "admin-pin";
+    case ScreenId::Admin:
+        return "admin";
     }
     return "unknown";
 }
 
 int Navigator::itemCount(ScreenId screen) const {
     switch (screen) {
-    case ScreenId::Attract: return counts_.slides;
-    case ScreenId::Story: return counts_.storySections;
-    case ScreenId::Timeline: return counts_.timelineEntries;
-    case ScreenId::Case: return counts_.cases;
+    case ScreenId::Attract:
+        return counts_.slides;
+    case ScreenId::Story:
+        return counts_.storySections;
+    case ScreenId::Timeline:
+        return counts_.timelineEntries;
+    case ScreenId::Case:
+        return counts_.cases;
     case ScreenId::Act:
     case ScreenId::Pledge:
-    case ScreenId::Thanks: return counts_.actions;
+    case ScreenId::Thanks:
+        return counts_.actions;
     case ScreenId::AdminPin:
     case ScreenId::Admin:
     case ScreenId::Home:
     case ScreenId::Cases:
-    case ScreenId::Credits: return 1;
+    case ScreenId::Credits:
+        return 1;
     }
     return 1;
 }
@@ -81,11 +99,20 @@ bool Navigator::previous() {
 
 void Navigator::back() {
     switch (view_.screen) {
-    case ScreenId::Case: open(ScreenId::Cases); break;
-    case ScreenId::Pledge: open(ScreenId::Act, view_.item); break;
-    case ScreenId::Home: open(ScreenId::Attract); break;
-    case ScreenId::Attract: break;
-    default: open(ScreenId::Home); break;
+    case ScreenId::Case:
+        open(ScreenId::Cases);
+        break;
+    case ScreenId::Pledge:
+        open(ScreenId::Act, view_.item);
+        break;
+    case ScreenId::Home:
+        open(ScreenId::Attract);
+        break;
+    case ScreenId::Attract:
+        break;
+    default:
+        open(ScreenId::Home);
+        break;
     }
 }
 
@@ -99,4 +126,4 @@ void Navigator::setPageCount(int pages) {
     view_.page = std::min(view_.page, pageCount_ - 1);
 }
 
-} // namespace kiosk
+}  // namespace kiosk

@@ -6,7 +6,20 @@
 
 namespace kiosk {
 
-enum class ScreenId { Attract, Home, Story, Timeline, Cases, Case, Act, Credits, Pledge, Thanks, AdminPin, Admin };
+enum class ScreenId {
+    Attract,
+    Home,
+    Story,
+    Timeline,
+    Cases,
+    Case,
+    Act,
+    Credits,
+    Pledge,
+    Thanks,
+    AdminPin,
+    Admin
+};
 
 std::string_view screenName(ScreenId id);
 
@@ -53,4 +66,4 @@ private:
     int pageCount_ = 1;
 };
 
-} // namespace kiosk
+}  // namespace kiosk

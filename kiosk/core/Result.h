@@ -46,4 +46,4 @@ private:
     std::optional<E> error_;
 };
 
-} // namespace kiosk
+}  // namespace kiosk

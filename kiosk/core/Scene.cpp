@@ -15,4 +15,4 @@ const Widget* Scene::hit(Point p) const {
     return nullptr;
 }
 
-} // namespace kiosk
+}  // namespace kiosk

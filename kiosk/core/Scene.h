@@ -60,4 +60,4 @@ struct Scene {
     const Widget* hit(Point p) const;
 };
 
-} // namespace kiosk
+}  // namespace kiosk

@@ -7,4 +7,4 @@ namespace kiosk {
 
 using Millis = std::chrono::milliseconds;
 
-} // namespace kiosk
+}  // namespace kiosk

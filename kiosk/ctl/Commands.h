@@ -10,4 +10,4 @@ void addPledgeCommands(CLI::App& app);
 // export, push, import, csv, report (sync/)
 void addSyncCommands(CLI::App& app);
 
-} // namespace kiosk::ctl
+}  // namespace kiosk::ctl

@@ -34,7 +34,7 @@ std::span<const LineBreakProperties> defaultProperties() {
     return table;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<BreakOpportunity> findLineBreaks(std::string_view utf8, std::string_view language) {
     std::vector<BreakOpportunity> result;
@@ -81,4 +81,4 @@ std::vector<std::size_t> clusterEnds(std::string_view utf8) {
     return ends;
 }
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

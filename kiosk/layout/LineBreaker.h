@@ -9,8 +9,8 @@
 namespace kiosk::layout {
 
 struct BreakOpportunity {
-    std::size_t offset = 0; // byte offset where the next line would start
-    bool mandatory = false; // after a newline: the line must end here
+    std::size_t offset = 0;  // byte offset where the next line would start
+    bool mandatory = false;  // after a newline: the line must end here
     friend bool operator==(const BreakOpportunity&, const BreakOpportunity&) = default;
 };
 
@@ -26,4 +26,4 @@ bool isCombiningMark(char32_t cp);
 // unbreakable run may be cut without tearing a vowel sign from its consonant.
 std::vector<std::size_t> clusterEnds(std::string_view utf8);
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

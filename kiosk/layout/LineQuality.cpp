@@ -15,4 +15,4 @@ bool hasLonelyLastLine(const TextBlock& block) {
     return false;
 }
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

@@ -9,4 +9,4 @@ namespace kiosk::layout {
 // (Chinese), i.e. a line with no break opportunity inside it, in the block's language.
 bool hasLonelyLastLine(const TextBlock& block);
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

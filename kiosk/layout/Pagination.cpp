@@ -8,7 +8,7 @@ namespace {
 
 struct PlacedLine {
     WrappedLine line;
-    bool startsParagraph = false; // the first line after a blank line: gets the gap when not at a page top
+    bool startsParagraph = false;  // the first line after a blank line: gets the gap when not at a page top
     bool tooWide = false;
 };
 
@@ -26,12 +26,12 @@ bool isWidow(const std::vector<PlacedLine>& lines, std::size_t i) {
 std::size_t chooseBreak(const std::vector<PlacedLine>& lines, std::size_t first, std::size_t fitEnd) {
     if (fitEnd >= lines.size()) return lines.size();
     std::size_t end = fitEnd;
-    if (isWidow(lines, end)) --end; // carry one more line over to keep the last line company
+    if (isWidow(lines, end)) --end;  // carry one more line over to keep the last line company
     if (end > first && isOrphan(lines, end - 1)) --end;
-    return end > first ? end : fitEnd; // unavoidable: keep the fullest page
+    return end > first ? end : fitEnd;  // unavoidable: keep the fullest page
 }
 
-} // namespace
+}  // namespace
 
 std::vector<TextBlock> paginate(std::string_view utf8, Size box, FontSpec font, TextMeasurer& measurer) {
     std::vector<PlacedLine> lines;
@@ -82,4 +82,4 @@ std::vector<TextBlock> paginate(std::string_view utf8, Size box, FontSpec font, 
     return pages;
 }
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

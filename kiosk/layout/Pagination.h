@@ -12,4 +12,4 @@ namespace kiosk::layout {
 // wide for the box, or a single line is taller than it.
 std::vector<TextBlock> paginate(std::string_view utf8, Size box, FontSpec font, TextMeasurer& measurer);
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

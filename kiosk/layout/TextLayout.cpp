@@ -42,7 +42,7 @@ std::string_view cutUnbreakable(std::string_view run, int maxWidth, LineSink& si
     std::size_t start = 0;
     std::size_t e = 0;
     while (e < ends.size()) {
-        std::size_t fitEnd = ends[e]; // at least one cluster, even when it alone is too wide
+        std::size_t fitEnd = ends[e];  // at least one cluster, even when it alone is too wide
         int fitWidth = sink.measurer.width(trimTrailing(run.substr(start, fitEnd - start)), sink.font);
         std::size_t next = e + 1;
         for (; next < ends.size(); ++next) {
@@ -52,7 +52,7 @@ std::string_view cutUnbreakable(std::string_view run, int maxWidth, LineSink& si
             fitEnd = ends[next];
             fitWidth = w;
         }
-        if (next == ends.size()) return run.substr(start); // the rest fits: keep it open for more words
+        if (next == ends.size()) return run.substr(start);  // the rest fits: keep it open for more words
         sink.add(trimTrailing(run.substr(start, fitEnd - start)), fitWidth, false, true);
         start = fitEnd;
         e = next;
@@ -60,7 +60,7 @@ std::string_view cutUnbreakable(std::string_view run, int maxWidth, LineSink& si
     return run.substr(start);
 }
 
-} // namespace
+}  // namespace
 
 std::vector<WrappedLine> wrapText(std::string_view utf8, int maxWidth, const FontSpec& font,
                                   TextMeasurer& measurer, bool* overflow) {
@@ -74,7 +74,7 @@ std::vector<WrappedLine> wrapText(std::string_view utf8, int maxWidth, const Fon
 
     LineSink sink{lines, font, measurer};
     std::size_t lineStart = 0;
-    std::size_t fittedEnd = 0; // end of the longest prefix known to fit, 0 if none yet
+    std::size_t fittedEnd = 0;  // end of the longest prefix known to fit, 0 if none yet
     int fittedWidth = 0;
     std::size_t b = 0;
     while (b < breaks.size()) {
@@ -170,4 +170,4 @@ TextBlock layoutParagraphs(std::string_view utf8, Size box, FontSpec font, TextM
     return block;
 }
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

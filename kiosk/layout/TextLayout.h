@@ -11,8 +11,8 @@
 namespace kiosk::layout {
 
 struct WrappedLine {
-    std::string text; // without the trailing spaces and newline it was broken at
-    int width = 0;    // measured width of `text`
+    std::string text;  // without the trailing spaces and newline it was broken at
+    int width = 0;     // measured width of `text`
     // Where the line sits in its paragraph (a newline also ends one), for widow and lonely-line checks.
     int indexInParagraph = 0;
     bool endsParagraph = true;
@@ -27,10 +27,10 @@ std::vector<WrappedLine> wrapText(std::string_view utf8, int maxWidth, const Fon
 
 struct TextBlock {
     std::vector<WrappedLine> lines;
-    std::vector<int> lineTops; // y of each line's top, from the block's top
-    int height = 0;            // from the first line's top to the last line's bottom
+    std::vector<int> lineTops;  // y of each line's top, from the block's top
+    int height = 0;             // from the first line's top to the last line's bottom
     FontSpec font;
-    bool overflow = false; // some text is wider or the block taller than its box
+    bool overflow = false;  // some text is wider or the block taller than its box
 };
 
 // Paragraphs are separated by blank lines; a single newline breaks a line within a paragraph.
@@ -42,4 +42,4 @@ int paragraphGap(int lineHeight);
 // Every paragraph wrapped to box.w and stacked with paragraph gaps; overflow when wider or taller than box.
 TextBlock layoutParagraphs(std::string_view utf8, Size box, FontSpec font, TextMeasurer& measurer);
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

@@ -24,4 +24,4 @@ public:
     virtual std::u32string missingGlyphs(std::string_view utf8, const FontSpec& font) = 0;
 };
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

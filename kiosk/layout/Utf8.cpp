@@ -79,4 +79,4 @@ std::string toUtf8(std::u32string_view text) {
     return out;
 }
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

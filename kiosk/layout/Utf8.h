@@ -18,4 +18,4 @@ void appendUtf8(std::string& out, char32_t cp);
 
 std::string toUtf8(std::u32string_view text);
 
-} // namespace kiosk::layout
+}  // namespace kiosk::layout

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <SDL.h>
-
 #include <string_view>
 
 namespace kiosk::platform {
@@ -27,4 +26,4 @@ private:
     int pollIntervalMs_;
 };
 
-} // namespace kiosk::platform
+}  // namespace kiosk::platform

@@ -2,9 +2,9 @@
 #pragma once
 
 #include "core/Geometry.h"
+#include "core/Result.h"
 #include "platform/EventTranslator.h"
 #include "platform/Orientation.h"
-#include "core/Result.h"
 
 #include <SDL.h>
 #include <filesystem>

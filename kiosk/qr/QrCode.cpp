@@ -12,7 +12,7 @@ struct QrCodeFree {
     void operator()(QRcode* code) const { QRcode_free(code); }
 };
 using QrCodePtr = std::unique_ptr<QRcode, QrCodeFree>;
-} // namespace
+}  // namespace
 
 std::optional<QrMatrix> encodeQr(std::string_view text) {
     // The largest QR code (version 40-L) holds 2953 bytes; anything past int range is certainly too long.
@@ -32,4 +32,4 @@ std::optional<QrMatrix> encodeQr(std::string_view text) {
     return matrix;
 }
 
-} // namespace kiosk::qr
+}  // namespace kiosk::qr

@@ -19,4 +19,4 @@ struct QrMatrix {
 // nullopt when it is empty or too long for any QR version.
 std::optional<QrMatrix> encodeQr(std::string_view text);
 
-} // namespace kiosk::qr
+}  // namespace kiosk::qr

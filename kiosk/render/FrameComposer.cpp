@@ -9,8 +9,8 @@ FrameComposer::FrameComposer(SDL_Renderer* renderer, Size logical, PanelPlacemen
     : renderer_(renderer), logical_(logical), placement_(placement) {}
 
 TexturePtr FrameComposer::makeTarget() const {
-    TexturePtr texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, logical_.w,
-                                         logical_.h));
+    TexturePtr texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                         logical_.w, logical_.h));
     if (texture) SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
     return texture;
 }
@@ -40,20 +40,22 @@ bool FrameComposer::compose(SceneRenderer& scenes, const Scene& current, const S
     SDL_SetRenderTarget(renderer_, nullptr);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderClear(renderer_);
-    SDL_RenderCopyExF(renderer_, frame_.get(), nullptr, &placement_.destination, placement_.angleDegrees, nullptr,
-                      SDL_FLIP_NONE);
+    SDL_RenderCopyExF(renderer_, frame_.get(), nullptr, &placement_.destination, placement_.angleDegrees,
+                      nullptr, SDL_FLIP_NONE);
     return true;
 }
 
 SurfacePtr FrameComposer::capture() {
     if (!frame_) return nullptr;
-    SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, logical_.w, logical_.h, 32, SDL_PIXELFORMAT_ARGB8888));
+    SurfacePtr surface(
+        SDL_CreateRGBSurfaceWithFormat(0, logical_.w, logical_.h, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface) return nullptr;
     SDL_SetRenderTarget(renderer_, frame_.get());
-    const int ok = SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch);
+    const int ok =
+        SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch);
     SDL_SetRenderTarget(renderer_, nullptr);
     if (ok != 0) return nullptr;
     return surface;
 }
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

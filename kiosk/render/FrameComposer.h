@@ -1,4 +1,5 @@
-// Puts a frame together: the scene (cross-faded from the previous one while a fade runs), rotated onto the panel.
+// Puts a frame together: the scene (cross-faded from the previous one while a fade runs), rotated onto the
+// panel.
 #pragma once
 
 #include "core/Scene.h"
@@ -6,7 +7,6 @@
 #include "render/SdlPtr.h"
 
 #include <SDL.h>
-
 #include <optional>
 
 namespace kiosk::render {
@@ -22,7 +22,8 @@ public:
     FrameComposer(SDL_Renderer* renderer, Size logical, PanelPlacement placement);
 
     // Draws into the back buffer; the caller presents. `from` fades out as `progress` goes 0 -> 1.
-    bool compose(SceneRenderer& scenes, const Scene& current, const Scene* from = nullptr, float progress = 1.0f);
+    bool compose(SceneRenderer& scenes, const Scene& current, const Scene* from = nullptr,
+                 float progress = 1.0f);
     // The last composed frame in logical (unrotated) pixels, for screenshots and the tour.
     SurfacePtr capture();
     Size logicalSize() const { return logical_; }
@@ -37,4 +38,4 @@ private:
     TexturePtr layer_;
 };
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

@@ -7,17 +7,20 @@ namespace kiosk::render {
 
 namespace {
 bool isSvg(const std::string& path) {
-    return path.size() > 4 && (path.compare(path.size() - 4, 4, ".svg") == 0 || path.compare(path.size() - 4, 4, ".SVG") == 0);
+    return path.size() > 4 &&
+           (path.compare(path.size() - 4, 4, ".svg") == 0 || path.compare(path.size() - 4, 4, ".SVG") == 0);
 }
-} // namespace
+}  // namespace
 
 std::optional<Size> ImageLoader::imageSize(const std::string& path) {
     auto found = sizes_.find(path);
     if (found != sizes_.end()) return found->second;
     SurfacePtr surface(IMG_Load(path.c_str()));
     std::optional<Size> size;
-    if (surface) size = Size{surface->w, surface->h};
-    else SDL_Log("image %s: %s", path.c_str(), IMG_GetError());
+    if (surface)
+        size = Size{surface->w, surface->h};
+    else
+        SDL_Log("image %s: %s", path.c_str(), IMG_GetError());
     sizes_.emplace(path, size);
     return size;
 }
@@ -33,4 +36,4 @@ SurfacePtr ImageLoader::load(const std::string& path, Size size) {
     return SurfacePtr(IMG_Load(path.c_str()));
 }
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

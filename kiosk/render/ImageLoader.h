@@ -21,4 +21,4 @@ private:
     std::map<std::string, std::optional<Size>> sizes_;
 };
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

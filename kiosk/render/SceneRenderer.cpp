@@ -11,14 +11,15 @@ namespace kiosk::render {
 
 namespace {
 std::string colorKey(Color c) {
-    return std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) + "," + std::to_string(c.a);
+    return std::to_string(c.r) + "," + std::to_string(c.g) + "," + std::to_string(c.b) + "," +
+           std::to_string(c.a);
 }
 
 TexturePtr toTexture(SDL_Renderer* renderer, SDL_Surface* surface) {
     if (!surface) return nullptr;
     return TexturePtr(SDL_CreateTextureFromSurface(renderer, surface));
 }
-} // namespace
+}  // namespace
 
 SceneRenderer::SceneRenderer(SDL_Renderer* renderer, text::TextRasterizer& text, ImageLoader& images)
     : renderer_(renderer), text_(text), images_(images) {}
@@ -29,13 +30,21 @@ void SceneRenderer::draw(const Scene& scene) {
     SDL_RenderClear(renderer_);
     for (const auto& widget : scene.widgets) {
         fillRoundedRect(renderer_, widget.rect, widget.cornerRadius, widget.fill);
-        strokeRoundedRect(renderer_, widget.rect, widget.cornerRadius, std::max(1, widget.rect.h / 30), widget.stroke);
+        strokeRoundedRect(renderer_, widget.rect, widget.cornerRadius, std::max(1, widget.rect.h / 30),
+                          widget.stroke);
         switch (widget.kind) {
-        case WidgetKind::Box: break;
+        case WidgetKind::Box:
+            break;
         case WidgetKind::Text:
-        case WidgetKind::Button: drawText(widget); break;
-        case WidgetKind::Image: drawImage(widget); break;
-        case WidgetKind::Qr: drawQr(widget); break;
+        case WidgetKind::Button:
+            drawText(widget);
+            break;
+        case WidgetKind::Image:
+            drawImage(widget);
+            break;
+        case WidgetKind::Qr:
+            drawQr(widget);
+            break;
         }
         if (widget.focused) {
             const int ring = std::max(3, widget.rect.h / 16);
@@ -48,12 +57,13 @@ void SceneRenderer::draw(const Scene& scene) {
 
 void SceneRenderer::drawText(const Widget& widget) {
     const auto& style = widget.style;
-    const std::string prefix =
-        style.language + "|" + std::to_string(style.px) + (style.bold ? "b|" : "|") + colorKey(style.color) + "|";
+    const std::string prefix = style.language + "|" + std::to_string(style.px) + (style.bold ? "b|" : "|") +
+                               colorKey(style.color) + "|";
     for (const auto& line : widget.lines) {
         if (line.text.empty()) continue;
         SDL_Texture* texture = cache_.get(prefix + line.text, [&] {
-            SurfacePtr surface = text_.renderLine(line.text, {style.language, style.px, style.bold}, style.color);
+            SurfacePtr surface =
+                text_.renderLine(line.text, {style.language, style.px, style.bold}, style.color);
             return toTexture(renderer_, surface.get());
         });
         if (!texture) continue;
@@ -67,12 +77,13 @@ void SceneRenderer::drawText(const Widget& widget) {
 
 void SceneRenderer::drawImage(const Widget& widget) {
     const Rect& r = widget.rect;
-    SDL_Texture* texture = cache_.get(widget.image + "|" + std::to_string(r.w) + "x" + std::to_string(r.h), [&] {
-        SurfacePtr surface = images_.load(widget.image, {r.w, r.h});
-        TexturePtr texture = toTexture(renderer_, surface.get());
-        if (!texture) problems_.push_back("image failed to load: " + widget.image);
-        return texture;
-    });
+    SDL_Texture* texture =
+        cache_.get(widget.image + "|" + std::to_string(r.w) + "x" + std::to_string(r.h), [&] {
+            SurfacePtr surface = images_.load(widget.image, {r.w, r.h});
+            TexturePtr texture = toTexture(renderer_, surface.get());
+            if (!texture) problems_.push_back("image failed to load: " + widget.image);
+            return texture;
+        });
     if (!texture) return;
     const SDL_Rect target{r.x, r.y, r.w, r.h};
     SDL_RenderCopy(renderer_, texture, nullptr, &target);
@@ -108,4 +119,4 @@ void SceneRenderer::drawQr(const Widget& widget) {
     SDL_RenderCopy(renderer_, texture, nullptr, &target);
 }
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

@@ -6,7 +6,6 @@
 #include "render/TextureCache.h"
 
 #include <SDL.h>
-
 #include <string>
 #include <vector>
 
@@ -24,7 +23,8 @@ public:
     void draw(const Scene& scene);
     // Frees textures no longer on screen; call once a presented frame.
     void endFrame() { cache_.endFrame(); }
-    // Things that failed while drawing (an image that would not decode at its size, a QR that would not encode).
+    // Things that failed while drawing (an image that would not decode at its size, a QR that would not
+    // encode).
     const std::vector<std::string>& problems() const { return problems_; }
     void clearProblems() { problems_.clear(); }
     std::size_t cachedTextures() const { return cache_.size(); }
@@ -41,4 +41,4 @@ private:
     std::vector<std::string> problems_;
 };
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

@@ -1,10 +1,10 @@
-// Ownership of SDL textures (and surfaces, shared with text/): std::unique_ptr with SDL's own destroy functions.
+// Ownership of SDL textures (and surfaces, shared with text/): std::unique_ptr with SDL's own destroy
+// functions.
 #pragma once
 
 #include "text/Surface.h"
 
 #include <SDL.h>
-
 #include <memory>
 
 namespace kiosk::render {
@@ -16,4 +16,4 @@ struct TextureDeleter {
 using TexturePtr = std::unique_ptr<SDL_Texture, TextureDeleter>;
 using SurfacePtr = text::SurfacePtr;  // one owner type for surfaces across text and render
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

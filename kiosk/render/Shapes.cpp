@@ -1,4 +1,5 @@
-// Rounded rectangles as a triangle fan from the centre (the outline is convex), drawn with SDL_RenderGeometry.
+// Rounded rectangles as a triangle fan from the centre (the outline is convex), drawn with
+// SDL_RenderGeometry.
 #include "render/Shapes.h"
 
 #include <algorithm>
@@ -17,7 +18,8 @@ std::vector<SDL_FPoint> outline(Rect rect, int radius) {
     const float top = static_cast<float>(rect.y);
     const float right = static_cast<float>(rect.right());
     const float bottom = static_cast<float>(rect.bottom());
-    const SDL_FPoint centres[4] = {{right - r, top + r}, {right - r, bottom - r}, {left + r, bottom - r}, {left + r, top + r}};
+    const SDL_FPoint centres[4] = {
+        {right - r, top + r}, {right - r, bottom - r}, {left + r, bottom - r}, {left + r, top + r}};
     std::vector<SDL_FPoint> points;
     for (int corner = 0; corner < 4; ++corner) {
         const double start = -M_PI / 2 + corner * M_PI / 2;
@@ -29,7 +31,7 @@ std::vector<SDL_FPoint> outline(Rect rect, int radius) {
     }
     return points;
 }
-} // namespace
+}  // namespace
 
 void fillRoundedRect(SDL_Renderer* renderer, Rect rect, int radius, Color color) {
     if (rect.w <= 0 || rect.h <= 0 || color.a == 0) return;
@@ -70,4 +72,4 @@ void strokeRoundedRect(SDL_Renderer* renderer, Rect rect, int radius, int thickn
     SDL_RenderGeometry(renderer, nullptr, vertices.data(), static_cast<int>(vertices.size()), nullptr, 0);
 }
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

@@ -10,4 +10,4 @@ namespace kiosk::render {
 void fillRoundedRect(SDL_Renderer* renderer, Rect rect, int radius, Color color);
 void strokeRoundedRect(SDL_Renderer* renderer, Rect rect, int radius, int thickness, Color color);
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

@@ -26,4 +26,4 @@ void TextureCache::endFrame(int keepFrames) {
     }
 }
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

@@ -28,4 +28,4 @@ private:
     std::uint64_t frame_ = 0;
 };
 
-} // namespace kiosk::render
+}  // namespace kiosk::render

@@ -15,19 +15,20 @@ Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, in
     const int tabW = stacked ? body.w : (body.w - m.gap() * (count - 1)) / count;
     int tabH = m.touchTarget();
     for (const auto& action : pack.actions)
-        if (out.measure(action.title.in(context.language, pack.defaultLanguage), m.buttonPx(), true) > tabW - m.px(20))
+        if (out.measure(action.title.in(context.language, pack.defaultLanguage), m.buttonPx(), true) >
+            tabW - m.px(20))
             tabH = std::max(tabH, out.lineHeight(m.buttonPx(), true) * 2 + m.px(12));
     for (int i = 0; i < count; ++i) {
         const auto& action = pack.actions[static_cast<std::size_t>(i)];
-        const Rect tab{stacked ? body.x : body.x + i * (tabW + m.gap()), stacked ? body.y + i * (tabH + m.gap()) : body.y,
-                       tabW, tabH};
+        const Rect tab{stacked ? body.x : body.x + i * (tabW + m.gap()),
+                       stacked ? body.y + i * (tabH + m.gap()) : body.y, tabW, tabH};
         out.button("action-" + action.id, tab, action.title.in(context.language, pack.defaultLanguage),
                    ButtonStyle::Secondary, i == current);
     }
     const int used = (stacked ? count * (tabH + m.gap()) : tabH + m.gap()) + m.gap();
     return {body.x, body.y + used, body.w, body.h - used};
 }
-} // namespace
+}  // namespace
 
 int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     const Metrics& m = out.metrics();
@@ -44,8 +45,9 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
         body = addActionTabs(out, context, body, view.item);
     } else {
         const int headingH = out.lineHeight(m.headingPx(), true) * 2;
-        const int used = out.text("act-heading", {body.x, body.y, body.w, headingH}, action.title.in(lang, fallback),
-                                  {m.headingPx(), m.minBodyPx(), true, palette.text});
+        const int used =
+            out.text("act-heading", {body.x, body.y, body.w, headingH}, action.title.in(lang, fallback),
+                     {m.headingPx(), m.minBodyPx(), true, palette.text});
         body.y += used + m.gap();
         body.h -= used + m.gap();
     }
@@ -81,7 +83,8 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
         const Rect slot{beside.x, beside.y, beside.w, m.touchTarget() + m.px(8)};
         if (context.extras.collectionProblem.empty()) {
             const std::string label = pack.uiText("pledge_sign", lang);
-            const int w = std::min(slot.w, std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40)));
+            const int w = std::min(
+                slot.w, std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40)));
             out.button("pledge-" + action.id, {slot.x, slot.y, w, slot.h}, label, ButtonStyle::Primary);
             captionX = slot.x + w + m.gap();
         } else {
@@ -97,8 +100,9 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
                  {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
     const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
                                     {m.bodyPx(), 0, false, palette.text}, view.page);
-    addPager(out, context, chrome, view.item > 0 || view.page > 0, view.page + 1 < pages || view.item + 1 < count);
+    addPager(out, context, chrome, view.item > 0 || view.page > 0,
+             view.page + 1 < pages || view.item + 1 < count);
     return pages;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

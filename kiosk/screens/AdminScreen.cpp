@@ -26,7 +26,7 @@ void adminHeader(SceneWriter& out, const std::string& title) {
     out.text("title", {m.margin() * 2 + backW, 0, m.screen.w - backW - m.margin() * 3, bar}, title,
              {m.headingPx(), m.minBodyPx(), true, out.palette().text, Align::Start, Align::Center});
 }
-} // namespace
+}  // namespace
 
 int buildAdminPin(SceneWriter& out, const ScreenContext& context) {
     const Metrics& m = out.metrics();
@@ -35,7 +35,8 @@ int buildAdminPin(SceneWriter& out, const ScreenContext& context) {
     const AdminView empty;
     const AdminView& admin = context.extras.admin ? *context.extras.admin : empty;
     const int bar = m.barHeight();
-    const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(), m.screen.h - bar - m.gap() - m.margin()};
+    const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(),
+                    m.screen.h - bar - m.gap() - m.margin()};
 
     // The pad: 3 x 4 keys, each at least a touch target, centred.
     const int gap = m.px(6);
@@ -45,22 +46,25 @@ int buildAdminPin(SceneWriter& out, const ScreenContext& context) {
     const int padX = m.portrait() ? body.x + (body.w - padW) / 2 : body.right() - padW;
     const int padY = body.bottom() - (keyH * 4 + gap * 3);
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "«", "0", "OK"};
-    const char* ids[12] = {"pin-1", "pin-2", "pin-3", "pin-4", "pin-5", "pin-6",
+    const char* ids[12] = {"pin-1", "pin-2", "pin-3", "pin-4",    "pin-5", "pin-6",
                            "pin-7", "pin-8", "pin-9", "pin-back", "pin-0", "pin-ok"};
     for (int i = 0; i < 12; ++i)
-        out.button(ids[i], {padX + (i % 3) * (keyW + gap), padY + (i / 3) * (keyH + gap), keyW, keyH}, labels[i],
-                   i == 11 ? ButtonStyle::Primary : ButtonStyle::Secondary);
+        out.button(ids[i], {padX + (i % 3) * (keyW + gap), padY + (i / 3) * (keyH + gap), keyW, keyH},
+                   labels[i], i == 11 ? ButtonStyle::Primary : ButtonStyle::Secondary);
 
     const Rect words = m.portrait() ? Rect{body.x, body.y, body.w, padY - body.y - m.gap()}
                                     : Rect{body.x, body.y, padX - body.x - m.gap() * 2, body.h};
     int y = words.y;
-    y += out.text("pin-prompt", {words.x, y, words.w, out.lineHeight(m.headingPx(), true) * 2}, "Enter the admin PIN",
-                  {m.headingPx(), m.minBodyPx(), true, out.palette().text}) + m.gap();
+    y += out.text("pin-prompt", {words.x, y, words.w, out.lineHeight(m.headingPx(), true) * 2},
+                  "Enter the admin PIN", {m.headingPx(), m.minBodyPx(), true, out.palette().text}) +
+         m.gap();
     const std::string dots(static_cast<std::size_t>(admin.pinDigits) * 2, ' ');
     std::string shown;
-    for (int i = 0; i < admin.pinDigits; ++i) shown += "• ";
-    y += out.text("pin-dots", {words.x, y, words.w, out.lineHeight(m.px(36), true)}, shown.empty() ? " " : shown,
-                  {m.px(36), m.headingPx(), true, out.palette().accent}) + m.gap();
+    for (int i = 0; i < admin.pinDigits; ++i)
+        shown += "• ";
+    y += out.text("pin-dots", {words.x, y, words.w, out.lineHeight(m.px(36), true)},
+                  shown.empty() ? " " : shown, {m.px(36), m.headingPx(), true, out.palette().accent}) +
+         m.gap();
     out.text("pin-message", {words.x, y, words.w, words.bottom() - y}, admin.message,
              {m.bodyPx(), m.minBodyPx(), false, out.palette().text});
     return 1;
@@ -74,7 +78,8 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     const AdminView& admin = context.extras.admin ? *context.extras.admin : empty;
     const AdminStatus& s = admin.status;
     const int bar = m.barHeight();
-    const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(), m.screen.h - bar - m.gap() - m.margin()};
+    const Rect body{m.margin(), bar + m.gap(), m.screen.w - 2 * m.margin(),
+                    m.screen.h - bar - m.gap() - m.margin()};
     const int target = m.touchTarget();
 
     // Along the bottom: export and sync on the left, leaving the kiosk on the right, apart from them; on a
@@ -96,7 +101,7 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     // The clock, on a row of its own, only when it needs setting by hand.
     if (!s.clockSynced) {
         const std::pair<const char*, const char*> clockButtons[] = {
-            {"clock-minus-day", "-1d"}, {"clock-plus-day", "+1d"}, {"clock-minus-hour", "-1h"},
+            {"clock-minus-day", "-1d"}, {"clock-plus-day", "+1d"},     {"clock-minus-hour", "-1h"},
             {"clock-plus-hour", "+1h"}, {"clock-minus-minute", "-1m"}, {"clock-plus-minute", "+1m"}};
         buttonsY -= target + m.gap();
         const int w = std::max(target, (body.w - m.gap() * 5) / 6);
@@ -134,7 +139,8 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     text += "\nCollecting: " + s.collecting + "\nContent: " + s.pack + "\nDisk: " + s.freeDisk +
             "\nClock: " + s.clock + (s.clockSynced ? " (synchronised)" : " (NOT synchronised: set it below)");
     if (!s.kioskKey.empty()) text += "\nKiosk key: " + s.kioskKey;
-    for (const auto& error : s.lastErrors) text += "\n" + error;
+    for (const auto& error : s.lastErrors)
+        text += "\n" + error;
     // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.
     out.text("admin-status", figures, text, {m.captionPx(), m.px(13), false, out.palette().text});
 
@@ -142,8 +148,8 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         out.text("admin-result", chart, admin.result, resultStyle);
         return 1;
     }
-    out.text("chart-title", {chart.x, chart.y, chart.w, out.lineHeight(m.captionPx())}, "Pledges per hour today",
-             {m.captionPx(), 0, false, out.palette().mutedText});
+    out.text("chart-title", {chart.x, chart.y, chart.w, out.lineHeight(m.captionPx())},
+             "Pledges per hour today", {m.captionPx(), 0, false, out.palette().mutedText});
     const int top = chart.y + out.lineHeight(m.captionPx()) + m.px(4);
     const int baseline = chart.bottom() - out.lineHeight(m.captionPx());
     const long long most = std::max<long long>(1, *std::max_element(s.perHour.begin(), s.perHour.end()));
@@ -153,9 +159,10 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         out.box({chart.x + hour * slot, baseline - h, std::max(1, slot - 2), h}, out.palette().accent);
     }
     for (int hour = 0; hour < 24; hour += 6)
-        out.text("chart-hour-" + std::to_string(hour), {chart.x + hour * slot, baseline, slot * 3, out.lineHeight(m.captionPx())},
+        out.text("chart-hour-" + std::to_string(hour),
+                 {chart.x + hour * slot, baseline, slot * 3, out.lineHeight(m.captionPx())},
                  std::to_string(hour) + "h", {m.captionPx(), 0, false, out.palette().mutedText});
     return 1;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

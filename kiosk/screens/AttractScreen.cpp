@@ -25,11 +25,13 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
         if (m.portrait()) {
             const int imageHeight = content.h * 2 / 5;
             out.image("slide-image", {content.x, content.y, content.w, imageHeight}, slide.image);
-            textBox = {content.x, content.y + imageHeight + m.gap() * 2, content.w, content.h - imageHeight - m.gap() * 2};
+            textBox = {content.x, content.y + imageHeight + m.gap() * 2, content.w,
+                       content.h - imageHeight - m.gap() * 2};
         } else {
             const int imageWidth = content.w / 3;
             out.image("slide-image", {content.x, content.y, imageWidth, content.h}, slide.image);
-            textBox = {content.x + imageWidth + m.gap() * 2, content.y, content.w - imageWidth - m.gap() * 2, content.h};
+            textBox = {content.x + imageWidth + m.gap() * 2, content.y, content.w - imageWidth - m.gap() * 2,
+                       content.h};
         }
     }
 
@@ -47,13 +49,14 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
         const Rect titleBox{textBox.x, textBox.y, textBox.w, std::min(titleHeight, titleLimit.h)};
         const int top = titleBox.bottom() + m.gap() * 2;
         const Rect sentenceBox{textBox.x, top, textBox.w, textBox.bottom() - top};
-        const int sentenceHeight = layout::fitText(text, {sentenceBox.w, sentenceBox.h}, {lang, m.px(28), false},
-                                                   m.minBodyPx(), out.measurer()).height;
+        const int sentenceHeight = layout::fitText(text, {sentenceBox.w, sentenceBox.h},
+                                                   {lang, m.px(28), false}, m.minBodyPx(), out.measurer())
+                                       .height;
         const int shift = std::max(0, (sentenceBox.h - sentenceHeight) / 2);
         out.text("slide-title", {titleBox.x, titleBox.y + shift, titleBox.w, titleBox.h}, title,
                  {m.px(48), m.px(30), true, palette.text, Align::Start, Align::Start});
-        out.text("slide-text", {sentenceBox.x, sentenceBox.y + shift, sentenceBox.w, sentenceBox.h - shift}, text,
-                 {m.px(28), m.minBodyPx(), false, palette.text, Align::Start, Align::Start});
+        out.text("slide-text", {sentenceBox.x, sentenceBox.y + shift, sentenceBox.w, sentenceBox.h - shift},
+                 text, {m.px(28), m.minBodyPx(), false, palette.text, Align::Start, Align::Start});
     }
 
     // The call to touch, in the current language, always visible.
@@ -69,8 +72,9 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
     const int count = static_cast<int>(pack.slides.size());
     int x = W - m.margin() - count * (dot + m.px(6));
     for (int i = 0; i < count; ++i, x += dot + m.px(6))
-        out.box({x, H - m.margin() - dot, dot, dot}, i == view.item ? palette.text : palette.mutedText, dot / 2);
+        out.box({x, H - m.margin() - dot, dot, dot}, i == view.item ? palette.text : palette.mutedText,
+                dot / 2);
     return 1;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -15,7 +15,8 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
         return 1;
     }
     const auto& profile = pack.cases[static_cast<std::size_t>(view.item)];
-    const auto chrome = addChrome(out, context, {profile.name.in(lang, fallback), true, true, false, true, ""});
+    const auto chrome =
+        addChrome(out, context, {profile.name.in(lang, fallback), true, true, false, true, ""});
     const Rect body = chrome.body;
 
     // The QR code and its caption; the portrait illustration beside or above it.
@@ -24,10 +25,13 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
     Rect textArea;
     if (m.portrait()) {
         const int rowH = qrSide + captionH;
-        out.image("case-image", {body.x, body.y, body.w - qrSide - m.gap() * 2, rowH}, profile.image, Align::Start);
+        out.image("case-image", {body.x, body.y, body.w - qrSide - m.gap() * 2, rowH}, profile.image,
+                  Align::Start);
         out.qr("case-qr", {body.right() - qrSide, body.y, qrSide, qrSide}, profile.actionUrl);
-        out.text("case-qr-caption", {body.right() - qrSide - m.gap(), body.y + qrSide, qrSide + m.gap(), captionH},
-                 pack.uiText("scan_to_act", lang), {m.captionPx(), m.minBodyPx(), false, palette.mutedText, Align::Center});
+        out.text("case-qr-caption",
+                 {body.right() - qrSide - m.gap(), body.y + qrSide, qrSide + m.gap(), captionH},
+                 pack.uiText("scan_to_act", lang),
+                 {m.captionPx(), m.minBodyPx(), false, palette.mutedText, Align::Center});
         textArea = {body.x, body.y + rowH + m.gap(), body.w, body.h - rowH - m.gap()};
     } else {
         const int columnW = qrSide + m.px(8);
@@ -35,13 +39,14 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
         out.image("case-image", {body.x, body.y, columnW, imageH}, profile.image);
         out.qr("case-qr", {body.x, body.bottom() - captionH - qrSide, columnW, qrSide}, profile.actionUrl);
         out.text("case-qr-caption", {body.x - m.px(4), body.bottom() - captionH, columnW + m.px(8), captionH},
-                 pack.uiText("scan_to_act", lang), {m.captionPx(), m.minBodyPx(), false, palette.mutedText, Align::Center});
+                 pack.uiText("scan_to_act", lang),
+                 {m.captionPx(), m.minBodyPx(), false, palette.mutedText, Align::Center});
         textArea = {body.x + columnW + m.gap() * 2, body.y, body.w - columnW - m.gap() * 2, body.h};
     }
 
     const int countryH = out.lineHeight(m.bodyPx(), true);
-    out.text("case-country", {textArea.x, textArea.y, textArea.w, countryH}, profile.country.in(lang, fallback),
-             {m.bodyPx(), m.minBodyPx(), true, palette.mutedText});
+    out.text("case-country", {textArea.x, textArea.y, textArea.w, countryH},
+             profile.country.in(lang, fallback), {m.bodyPx(), m.minBodyPx(), true, palette.mutedText});
     const std::string text = profile.summary.in(lang, fallback) + "\n\n" + profile.story.in(lang, fallback) +
                              "\n\n" + profile.whatYouCanDo.in(lang, fallback);
     const int top = textArea.y + countryH + m.gap();
@@ -51,4 +56,4 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
     return pages;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -10,7 +10,8 @@ int buildCases(SceneWriter& out, const ScreenContext& context) {
     const auto& pack = context.pack;
     const std::string& lang = context.language;
     const std::string& fallback = pack.defaultLanguage;
-    const auto chrome = addChrome(out, context, {pack.uiText("nav_cases", lang), true, false, false, false, ""});
+    const auto chrome =
+        addChrome(out, context, {pack.uiText("nav_cases", lang), true, false, false, false, ""});
     const Rect body = chrome.body;
     const int count = static_cast<int>(pack.cases.size());
     if (count == 0) return 1;
@@ -22,8 +23,8 @@ int buildCases(SceneWriter& out, const ScreenContext& context) {
     const int cardH = stacked ? (body.h - gap * (count - 1)) / count : body.h;
     for (int i = 0; i < count; ++i) {
         const auto& profile = pack.cases[static_cast<std::size_t>(i)];
-        const Rect card{stacked ? body.x : body.x + i * (cardW + gap), stacked ? body.y + i * (cardH + gap) : body.y,
-                        cardW, cardH};
+        const Rect card{stacked ? body.x : body.x + i * (cardW + gap),
+                        stacked ? body.y + i * (cardH + gap) : body.y, cardW, cardH};
         out.hotspot("case-" + profile.id, card);
         out.box(card, palette.surface, m.px(12));
         const Rect inner = card.inset(m.px(12));
@@ -32,16 +33,19 @@ int buildCases(SceneWriter& out, const ScreenContext& context) {
         const int textX = inner.x + imageSide + m.gap();
         const int textW = inner.right() - textX;
         const int nameH = out.lineHeight(m.headingPx(), true) * 2;
-        const int used = out.text("case-" + profile.id + "-name", {textX, inner.y, textW, nameH},
-                                  profile.name.in(lang, fallback),
-                                  {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Start});
-        out.text("case-" + profile.id + "-country", {textX, inner.y + used, textW, out.lineHeight(m.bodyPx())},
+        const int used = out.text(
+            "case-" + profile.id + "-name", {textX, inner.y, textW, nameH}, profile.name.in(lang, fallback),
+            {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Start});
+        out.text("case-" + profile.id + "-country",
+                 {textX, inner.y + used, textW, out.lineHeight(m.bodyPx())},
                  profile.country.in(lang, fallback), {m.bodyPx(), m.minBodyPx(), false, palette.mutedText});
-        const int summaryTop = std::max(inner.y + imageSide, inner.y + used + out.lineHeight(m.bodyPx())) + m.gap();
-        out.text("case-" + profile.id + "-summary", {inner.x, summaryTop, inner.w, inner.bottom() - summaryTop},
+        const int summaryTop =
+            std::max(inner.y + imageSide, inner.y + used + out.lineHeight(m.bodyPx())) + m.gap();
+        out.text("case-" + profile.id + "-summary",
+                 {inner.x, summaryTop, inner.w, inner.bottom() - summaryTop},
                  profile.summary.in(lang, fallback), {m.bodyPx(), m.minBodyPx(), false, palette.text});
     }
     return 1;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

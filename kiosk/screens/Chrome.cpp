@@ -32,7 +32,7 @@ std::vector<LanguageButton> languageButtons(SceneWriter& out, const content::Pac
     out.setLanguage(current);
     return buttons;
 }
-} // namespace
+}  // namespace
 
 ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const ChromeOptions& options) {
     const Metrics& m = out.metrics();
@@ -57,7 +57,8 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     if (options.back) left += labelWidth(backLabel) + m.gap();
     if (options.home) right -= labelWidth(homeLabel) + m.gap();
     if (options.credits) right -= labelWidth(creditsLabel) + m.gap();
-    const int positionWidth = options.position.empty() ? 0 : out.measure(options.position, m.captionPx()) + m.px(8);
+    const int positionWidth =
+        options.position.empty() ? 0 : out.measure(options.position, m.captionPx()) + m.px(8);
     if (positionWidth > 0) right -= positionWidth + m.gap();
     const bool titleRow = m.portrait() || right - left < W / 3;
     const int titleRowHeight = titleRow ? out.lineHeight(m.headingPx(), true) + m.gap() * 2 : 0;
@@ -76,7 +77,8 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     }
     if (options.credits) {
         x -= labelWidth(creditsLabel);
-        out.button("nav-credits", {x, inset, labelWidth(creditsLabel), target}, creditsLabel, ButtonStyle::Quiet);
+        out.button("nav-credits", {x, inset, labelWidth(creditsLabel), target}, creditsLabel,
+                   ButtonStyle::Quiet);
         x -= m.gap();
     }
     if (positionWidth > 0) {
@@ -92,7 +94,8 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     // Footer: previous and next at the ends, the language switch between them; two rows if one is too narrow.
     auto languages = languageButtons(out, pack);
     int languagesWidth = 0;
-    for (const auto& b : languages) languagesWidth += b.width;
+    for (const auto& b : languages)
+        languagesWidth += b.width;
     languagesWidth += m.gap() * static_cast<int>(languages.empty() ? 0 : languages.size() - 1);
 
     const bool pager = options.sequence;
@@ -107,8 +110,9 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     out.box({0, footerTop, W, footerHeight}, palette.surface);
 
     const int languagesTop = H - bar + inset;
-    x = twoRows || !pager ? (W - languagesWidth) / 2 : m.margin() + pagerWidth + m.gap() +
-                                                             (W - 2 * (m.margin() + pagerWidth + m.gap()) - languagesWidth) / 2;
+    x = twoRows || !pager ? (W - languagesWidth) / 2
+                          : m.margin() + pagerWidth + m.gap() +
+                                (W - 2 * (m.margin() + pagerWidth + m.gap()) - languagesWidth) / 2;
     for (const auto& b : languages) {
         out.setLanguage(b.language);
         out.button("lang-" + b.language, {x, languagesTop, b.width, target}, b.name, ButtonStyle::Secondary,
@@ -117,7 +121,8 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     }
     out.setLanguage(lang);
     ChromeLayout layout;
-    layout.body = {m.margin(), headerHeight + m.gap(), W - 2 * m.margin(), footerTop - headerHeight - 2 * m.gap()};
+    layout.body = {m.margin(), headerHeight + m.gap(), W - 2 * m.margin(),
+                   footerTop - headerHeight - 2 * m.gap()};
     if (pager) {
         const int pagerTop = footerTop + inset;
         layout.previousButton = {m.margin(), pagerTop, pagerWidth, target};
@@ -134,7 +139,8 @@ void addPager(SceneWriter& out, const ScreenContext& context, const ChromeLayout
         out.button("previous", chrome.previousButton, "‹ " + pack.uiText("previous", context.language),
                    ButtonStyle::Secondary);
     if (hasNext)
-        out.button("next", chrome.nextButton, pack.uiText("next", context.language) + " ›", ButtonStyle::Primary);
+        out.button("next", chrome.nextButton, pack.uiText("next", context.language) + " ›",
+                   ButtonStyle::Primary);
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

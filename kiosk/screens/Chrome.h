@@ -1,4 +1,5 @@
-// The frame around every screen but the attract loop: header (back, title, home) and footer (pages, languages).
+// The frame around every screen but the attract loop: header (back, title, home) and footer (pages,
+// languages).
 #pragma once
 
 #include "screens/SceneWriter.h"
@@ -30,4 +31,4 @@ void addPager(SceneWriter& out, const ScreenContext& context, const ChromeLayout
 
 Palette paletteOf(const content::Theme& theme);
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -10,22 +10,24 @@ int buildCredits(SceneWriter& out, const ScreenContext& context, const View& vie
     const auto& pack = context.pack;
     const std::string& lang = context.language;
     const std::string& fallback = pack.defaultLanguage;
-    const auto chrome = addChrome(out, context, {pack.credits.title.in(lang, fallback).empty()
-                                                     ? pack.uiText("credits", lang)
-                                                     : pack.credits.title.in(lang, fallback),
-                                                 true, true, false, true, ""});
+    const auto chrome =
+        addChrome(out, context,
+                  {pack.credits.title.in(lang, fallback).empty() ? pack.uiText("credits", lang)
+                                                                 : pack.credits.title.in(lang, fallback),
+                   true, true, false, true, ""});
 
     std::string text = pack.credits.text.in(lang, fallback);
     text += "\n\n" + pack.id + " " + pack.version;
-    for (const auto& [language, status] : pack.translationStatus) text += "\n" + language + ": " + status;
+    for (const auto& [language, status] : pack.translationStatus)
+        text += "\n" + language + ": " + status;
     for (const auto& source : pack.credits.sources) {
         const std::string& label = source.label.in(lang, fallback);
         text += "\n\n" + (label.empty() ? source.url : label + "\n" + source.url);
     }
-    const int pages = out.pagedText("credits-text", chrome.body, text,
-                                    {m.captionPx(), 0, false, palette.text}, view.page);
+    const int pages =
+        out.pagedText("credits-text", chrome.body, text, {m.captionPx(), 0, false, palette.text}, view.page);
     addPager(out, context, chrome, view.page > 0, view.page + 1 < pages);
     return pages;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -35,4 +35,4 @@ int buildHome(SceneWriter& out, const ScreenContext& context) {
     return 1;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -20,11 +20,12 @@ int buildIllustratedText(SceneWriter& out, Rect body, const std::string& idPrefi
         }
     }
     const int headingHeight = out.lineHeight(m.headingPx(), true) * 2;
-    const int used = out.text(idPrefix + "-heading", {textArea.x, textArea.y, textArea.w, headingHeight}, heading,
-                              {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Start});
+    const int used =
+        out.text(idPrefix + "-heading", {textArea.x, textArea.y, textArea.w, headingHeight}, heading,
+                 {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Start});
     const int top = textArea.y + used + m.gap();
     return out.pagedText(idPrefix + "-text", {textArea.x, top, textArea.w, textArea.bottom() - top}, text,
                          {m.bodyPx(), 0, false, palette.text, Align::Start, Align::Start}, page);
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -11,4 +11,4 @@ namespace kiosk::screens {
 int buildIllustratedText(SceneWriter& out, Rect body, const std::string& idPrefix, const std::string& heading,
                          const std::string& text, const std::string& image, int page);
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

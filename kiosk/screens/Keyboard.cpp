@@ -20,30 +20,33 @@ std::vector<KeyboardKey> letterRow(const std::string& letters, bool upper) {
 
 const KeyboardKey kBackspace{"key-backspace", "«", KeyEffect::Backspace, "", 3};
 const KeyboardKey kNext{"key-next", "»", KeyEffect::Next, "", 3};
-} // namespace
+}  // namespace
 
 KeyboardRows keyboardRows(KeyboardMode mode) {
     switch (mode) {
     case KeyboardMode::PhonePad:
         return {
-            {insert("key-1", "1", "1", 3), insert("key-2", "2", "2", 3), insert("key-3", "3", "3", 3), kBackspace},
+            {insert("key-1", "1", "1", 3), insert("key-2", "2", "2", 3), insert("key-3", "3", "3", 3),
+             kBackspace},
             {insert("key-4", "4", "4", 3), insert("key-5", "5", "5", 3), insert("key-6", "6", "6", 3),
              insert("key-dash", "-", "-", 3)},
             {insert("key-7", "7", "7", 3), insert("key-8", "8", "8", 3), insert("key-9", "9", "9", 3),
              insert("key-space", "", " ", 3)},
-            {insert("key-plus", "+", "+", 3), insert("key-0", "0", "0", 3), insert("key-60", "+60", "+60", 3), kNext},
+            {insert("key-plus", "+", "+", 3), insert("key-0", "0", "0", 3), insert("key-60", "+60", "+60", 3),
+             kNext},
         };
     case KeyboardMode::Symbols:
         return {
-            {insert("key-1", "1", "1"), insert("key-2", "2", "2"), insert("key-3", "3", "3"), insert("key-4", "4", "4"),
-             insert("key-5", "5", "5"), insert("key-6", "6", "6"), insert("key-7", "7", "7"), insert("key-8", "8", "8"),
-             insert("key-9", "9", "9"), insert("key-0", "0", "0")},
+            {insert("key-1", "1", "1"), insert("key-2", "2", "2"), insert("key-3", "3", "3"),
+             insert("key-4", "4", "4"), insert("key-5", "5", "5"), insert("key-6", "6", "6"),
+             insert("key-7", "7", "7"), insert("key-8", "8", "8"), insert("key-9", "9", "9"),
+             insert("key-0", "0", "0")},
             {insert("key-dash", "-", "-"), insert("key-underscore", "_", "_"), insert("key-plus", "+", "+"),
              insert("key-apostrophe", "'", "'"), insert("key-comma", ",", ","), insert("key-slash", "/", "/"),
              insert("key-lparen", "(", "("), insert("key-rparen", ")", ")"), kBackspace},
             {KeyboardKey{"key-letters", "abc", KeyEffect::Letters, "", 3}, insert("key-at", "@", "@"),
-             insert("key-dot", ".", "."), insert("key-dotcom", ".com", ".com", 3), insert("key-dotmy", ".my", ".my", 3),
-             insert("key-space", "", " ", 4), kNext},
+             insert("key-dot", ".", "."), insert("key-dotcom", ".com", ".com", 3),
+             insert("key-dotmy", ".my", ".my", 3), insert("key-space", "", " ", 4), kNext},
         };
     case KeyboardMode::Letters:
     case KeyboardMode::Shifted: {
@@ -58,8 +61,9 @@ KeyboardRows keyboardRows(KeyboardMode mode) {
             letterRow("qwertyuiop", upper),
             second,
             third,
-            {KeyboardKey{"key-symbols", "123", KeyEffect::Symbols, "", 3}, insert("key-dotcom", ".com", ".com", 4),
-             insert("key-dotmy", ".my", ".my", 4), insert("key-space", "", " ", 6), kNext},
+            {KeyboardKey{"key-symbols", "123", KeyEffect::Symbols, "", 3},
+             insert("key-dotcom", ".com", ".com", 4), insert("key-dotmy", ".my", ".my", 4),
+             insert("key-space", "", " ", 6), kNext},
         };
     }
     }
@@ -73,4 +77,4 @@ std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id) {
     return std::nullopt;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

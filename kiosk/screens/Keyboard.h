@@ -16,8 +16,8 @@ struct KeyboardKey {
     std::string id;     // "key-a", "key-at", "key-dotcom", "key-backspace", ...
     std::string label;  // what the key shows
     KeyEffect effect = KeyEffect::Insert;
-    std::string text;   // inserted, for Insert
-    int span = 2;       // width in half-key units, so rows line up
+    std::string text;  // inserted, for Insert
+    int span = 2;      // width in half-key units, so rows line up
 };
 
 using KeyboardRows = std::vector<std::vector<KeyboardKey>>;
@@ -30,4 +30,4 @@ KeyboardRows keyboardRows(KeyboardMode mode);
 // The key with this id in this mode, if it is on the keyboard.
 std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id);
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

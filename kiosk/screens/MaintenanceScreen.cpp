@@ -14,15 +14,18 @@ Scene buildMaintenanceScene(Size size, layout::TextMeasurer& text, ImageMeasurer
     const Metrics m(size);
     SceneWriter out(scene, m, "en", text, images, palette);
     const Rect body{m.margin() * 2, m.margin() * 2, size.w - m.margin() * 4, size.h - m.margin() * 4};
-    const int used = out.text("maintenance-title", {body.x, body.y, body.w, out.lineHeight(m.titlePx(), true) * 2},
-                              "This kiosk is being set up", {m.titlePx(), m.headingPx(), true, palette.text});
-    std::string details = "The campaign content could not be loaded. A volunteer can fix this: check the content "
-                          "folder named in outreach-kiosk.toml on the SD card's boot partition, or copy a fresh "
-                          "content pack there, then restart the kiosk.";
-    for (const auto& reason : reasons) details += "\n\n" + reason;
-    out.pagedText("maintenance-text", {body.x, body.y + used + m.gap(), body.w, body.h - used - m.gap()}, details,
-                  {m.bodyPx(), 0, false, palette.mutedText}, 0);
+    const int used =
+        out.text("maintenance-title", {body.x, body.y, body.w, out.lineHeight(m.titlePx(), true) * 2},
+                 "This kiosk is being set up", {m.titlePx(), m.headingPx(), true, palette.text});
+    std::string details =
+        "The campaign content could not be loaded. A volunteer can fix this: check the content "
+        "folder named in outreach-kiosk.toml on the SD card's boot partition, or copy a fresh "
+        "content pack there, then restart the kiosk.";
+    for (const auto& reason : reasons)
+        details += "\n\n" + reason;
+    out.pagedText("maintenance-text", {body.x, body.y + used + m.gap(), body.w, body.h - used - m.gap()},
+                  details, {m.bodyPx(), 0, false, palette.mutedText}, 0);
     return scene;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -9,7 +9,8 @@ namespace kiosk::screens {
 
 struct Metrics {
     Size screen;
-    double unit = 1.0;  // min(w, h) / 480: 1.0 at 800x480, 1.67 at 1280x800, 2.25 at 1920x1080, 1.5 at 720x1280
+    double unit =
+        1.0;  // min(w, h) / 480: 1.0 at 800x480, 1.67 at 1280x800, 2.25 at 1920x1080, 1.5 at 720x1280
 
     explicit Metrics(Size s) : screen(s), unit(std::max(0.5, std::min(s.w, s.h) / 480.0)) {}
 
@@ -18,8 +19,8 @@ struct Metrics {
 
     int margin() const { return px(16); }
     int gap() const { return px(12); }
-    int barHeight() const { return px(60); }     // header and footer
-    int touchTarget() const { return px(52); }   // >= 48 px (9 mm) on the 7" panel
+    int barHeight() const { return px(60); }    // header and footer
+    int touchTarget() const { return px(52); }  // >= 48 px (9 mm) on the 7" panel
     int titlePx() const { return px(40); }
     int headingPx() const { return px(28); }
     int bodyPx() const { return px(22); }
@@ -29,4 +30,4 @@ struct Metrics {
     int qrSide() const { return px(230); }  // about 44 mm on the 7" panel: a phone scans it from 50 cm
 };
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -16,7 +16,8 @@ std::string visibleTail(SceneWriter& out, const std::string& value, int px, int 
     if (out.measure(value, px) <= width) return value;
     std::size_t start = 0;
     while (start < value.size()) {
-        do ++start;
+        do
+            ++start;
         while (start < value.size() && (static_cast<unsigned char>(value[start]) & 0xC0) == 0x80);
         const std::string tail = "…" + value.substr(start);
         if (out.measure(tail, px) <= width) return tail;
@@ -29,7 +30,8 @@ std::string visibleHead(SceneWriter& out, const std::string& text, int px, int w
     if (out.measure(text, px) <= width) return text;
     std::size_t end = text.size();
     while (end > 0) {
-        do --end;
+        do
+            --end;
         while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
         const std::string head = text.substr(0, end) + "…";
         if (out.measure(head, px) <= width) return head;
@@ -70,7 +72,8 @@ void addField(SceneWriter& out, const pledge::FormField& field, const PledgeView
     w.text = value;
     w.style = {lang, m.bodyPx(), false, focused ? palette.surface : palette.text};
     if (!shown.empty())
-        w.lines.push_back({shown, {box.x + pad, box.y + (box.h - out.lineHeight(m.bodyPx())) / 2},
+        w.lines.push_back({shown,
+                           {box.x + pad, box.y + (box.h - out.lineHeight(m.bodyPx())) / 2},
                            out.measure(shown, m.bodyPx())});
     out.add(std::move(w));
     if (hasError) out.box({box.x, box.bottom() - m.px(4), box.w, m.px(4)}, palette.text);
@@ -83,7 +86,8 @@ int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeVie
     const Palette& palette = out.palette();
     const bool ticked = pledge.ticked && pledge.ticked->count(consent.id) && pledge.ticked->at(consent.id);
     const int side = m.touchTarget();
-    out.button("consent-" + consent.id, {row.x, row.y, side, side}, ticked ? "×" : "", ButtonStyle::Secondary, ticked);
+    out.button("consent-" + consent.id, {row.x, row.y, side, side}, ticked ? "×" : "", ButtonStyle::Secondary,
+               ticked);
     const bool hasError = pledge.errors.count(consent.id) > 0;
     const Rect textBox{row.x + side + m.gap(), row.y, row.w - side - m.gap(), row.h};
     out.text("consent-" + consent.id + "-text", textBox, words,
@@ -102,13 +106,15 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area) {
     int maxUnits = 0;
     for (const auto& row : rows) {
         int units = 0;
-        for (const auto& key : row) units += key.span;
+        for (const auto& key : row)
+            units += key.span;
         maxUnits = std::max(maxUnits, units);
     }
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const auto& row = rows[r];
         int units = 0;
-        for (const auto& key : row) units += key.span;
+        for (const auto& key : row)
+            units += key.span;
         const double unitW = static_cast<double>(area.w + gap) / maxUnits;
         int x = area.x + static_cast<int>((maxUnits - units) * unitW / 2);
         const int y = area.y + static_cast<int>(r) * (rowH + gap);
@@ -134,12 +140,13 @@ void addOptions(SceneWriter& out, const pledge::FormField& field, const std::str
     const int cellH = std::max(m.touchTarget(), (area.h - gap * (rows - 1)) / std::max(1, rows));
     for (int i = 0; i < count; ++i) {
         const auto& option = field.options[static_cast<std::size_t>(i)];
-        const Rect cell{area.x + (i % columns) * (cellW + gap), area.y + (i / columns) * (cellH + gap), cellW, cellH};
-        out.button("option-" + option.value, cell, labelIn(option.label, out.language()), ButtonStyle::Secondary,
-                   option.value == current);
+        const Rect cell{area.x + (i % columns) * (cellW + gap), area.y + (i / columns) * (cellH + gap), cellW,
+                        cellH};
+        out.button("option-" + option.value, cell, labelIn(option.label, out.language()),
+                   ButtonStyle::Secondary, option.value == current);
     }
 }
-} // namespace
+}  // namespace
 
 int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view) {
     const Metrics& m = out.metrics();
@@ -183,14 +190,16 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     const int cellW = (body.w - m.gap() * (columns - 1)) / columns;
     int y = body.y;
     for (int i = 0; i < fieldCount; ++i) {
-        const Rect cell{body.x + (i % columns) * (cellW + m.gap()), y + (i / columns) * (fieldH + m.px(6)), cellW, fieldH};
+        const Rect cell{body.x + (i % columns) * (cellW + m.gap()), y + (i / columns) * (fieldH + m.px(6)),
+                        cellW, fieldH};
         addField(out, form.fields[static_cast<std::size_t>(i)], *pledge, cell);
     }
     y += fieldRows * (fieldH + m.px(6));
 
     // Consents. While a field has the keyboard they sit on one row, their words cut to fit (ticking one
     // puts the keyboard away and shows them whole); otherwise each row is as tall as its words need.
-    const pledge::FormField* focused = pledge->focusedField.empty() ? nullptr : form.field(pledge->focusedField);
+    const pledge::FormField* focused =
+        pledge->focusedField.empty() ? nullptr : form.field(pledge->focusedField);
     // (Picking from a list hides them altogether, for room; a pick moves on to the next field.)
     const bool picking = focused && focused->kind == pledge::FieldKind::Choice;
     if (focused && !picking) {
@@ -208,11 +217,13 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     for (const auto& consent : focused ? std::vector<pledge::Consent>{} : form.consents) {
         const std::string words = pledge::textIn(consent.text, lang) + (consent.required ? " *" : "");
         const int textW = body.w - target - m.gap();
-        const auto block = layout::fitText(words, {textW, target}, {lang, m.captionPx(), false}, m.minBodyPx(),
-                                           out.measurer());
-        const int rowH = block.overflow ? layout::layoutParagraphs(words, {textW, 10000}, {lang, m.minBodyPx(), false},
-                                                                   out.measurer()).height
-                                        : target;
+        const auto block = layout::fitText(words, {textW, target}, {lang, m.captionPx(), false},
+                                           m.minBodyPx(), out.measurer());
+        const int rowH = block.overflow
+                             ? layout::layoutParagraphs(words, {textW, 10000}, {lang, m.minBodyPx(), false},
+                                                        out.measurer())
+                                   .height
+                             : target;
         y += addConsent(out, consent, *pledge, {body.x, y, body.w, std::max(target, rowH)}, words) + m.px(6);
     }
 
@@ -221,13 +232,16 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     if (focused && focused->kind == pledge::FieldKind::Choice) {
         addOptions(out, *focused, pledge->values ? pledge->values->value(focused->id) : "", lower);
     } else if (focused) {
-        addKeyboard(out, focused->kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : pledge->keyboard, lower);
+        addKeyboard(out,
+                    focused->kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : pledge->keyboard,
+                    lower);
         out.setLanguage(lang);
     } else {
         std::string message = pledge->banner;
         for (const auto& field : form.fields)
             if (auto e = pledge->errors.find(field.id); e != pledge->errors.end())
-                message += (message.empty() ? "" : "\n") + pledge::textIn(field.label, lang) + ": " + e->second;
+                message +=
+                    (message.empty() ? "" : "\n") + pledge::textIn(field.label, lang) + ": " + e->second;
         for (const auto& consent : form.consents)
             if (auto e = pledge->errors.find(consent.id); e != pledge->errors.end())
                 message += (message.empty() ? "" : "\n") + e->second;
@@ -239,10 +253,12 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
             // The notice in pages when it is long; a button turns them (and wraps to the first).
             const int moreW = m.touchTarget();
             const Rect noticeBox{lower.x, lower.y, lower.w - moreW - m.gap(), lower.h};
-            const int pages = out.pagedText("privacy-notice", noticeBox, pledge::textIn(form.privacyNotice, lang),
-                                            {m.captionPx(), 0, false, palette.text}, pledge->noticePage);
+            const int pages =
+                out.pagedText("privacy-notice", noticeBox, pledge::textIn(form.privacyNotice, lang),
+                              {m.captionPx(), 0, false, palette.text}, pledge->noticePage);
             if (pages > 1) {
-                out.button("privacy-more", {lower.right() - moreW, lower.bottom() - m.touchTarget(), moreW, m.touchTarget()},
+                out.button("privacy-more",
+                           {lower.right() - moreW, lower.bottom() - m.touchTarget(), moreW, m.touchTarget()},
                            std::to_string(pledge->noticePage % pages + 1) + "/" + std::to_string(pages),
                            ButtonStyle::Secondary);
             }
@@ -251,4 +267,4 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     return 1;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -1,4 +1,5 @@
-// Turning laid-out text, buttons, images and QR codes into scene widgets, and noting what a person would see wrong.
+// Turning laid-out text, buttons, images and QR codes into scene widgets, and noting what a person would see
+// wrong.
 #include "screens/SceneWriter.h"
 
 #include "layout/Pagination.h"
@@ -24,16 +25,19 @@ std::string codePointList(const std::u32string& missing) {
 
 int alignedX(Rect box, int width, Align align) {
     switch (align) {
-    case Align::Start: return box.x;
-    case Align::Center: return box.x + (box.w - width) / 2;
-    case Align::End: return box.right() - width;
+    case Align::Start:
+        return box.x;
+    case Align::Center:
+        return box.x + (box.w - width) / 2;
+    case Align::End:
+        return box.right() - width;
     }
     return box.x;
 }
-} // namespace
+}  // namespace
 
-SceneWriter::SceneWriter(Scene& scene, const Metrics& metrics, std::string language, layout::TextMeasurer& text,
-                         ImageMeasurer& images, const Palette& palette)
+SceneWriter::SceneWriter(Scene& scene, const Metrics& metrics, std::string language,
+                         layout::TextMeasurer& text, ImageMeasurer& images, const Palette& palette)
     : scene_(scene), metrics_(metrics), language_(std::move(language)), text_(text), images_(images),
       palette_(palette) {}
 
@@ -43,7 +47,8 @@ void SceneWriter::problem(std::string widgetId, std::string what) {
 
 void SceneWriter::checkGlyphs(const std::string& id, std::string_view text, int px, bool bold) {
     const auto missing = text_.missingGlyphs(text, {language_, px, bold});
-    if (!missing.empty()) problem(id, "no glyph for " + codePointList(missing) + " in \"" + std::string(text) + "\"");
+    if (!missing.empty())
+        problem(id, "no glyph for " + codePointList(missing) + " in \"" + std::string(text) + "\"");
 }
 
 namespace {
@@ -60,11 +65,12 @@ Widget textWidget(std::string id, Rect box, std::string_view text, const layout:
     if (options.verticalAlign == Align::End) top += std::max(0, box.h - block.height);
     for (std::size_t i = 0; i < block.lines.size(); ++i) {
         const auto& line = block.lines[i];
-        w.lines.push_back({line.text, {alignedX(box, line.width, options.align), top + block.lineTops[i]}, line.width});
+        w.lines.push_back(
+            {line.text, {alignedX(box, line.width, options.align), top + block.lineTops[i]}, line.width});
     }
     return w;
 }
-} // namespace
+}  // namespace
 
 int SceneWriter::text(std::string id, Rect box, std::string_view text, const TextOptions& options) {
     if (text.empty()) return 0;
@@ -73,13 +79,15 @@ int SceneWriter::text(std::string id, Rect box, std::string_view text, const Tex
                                   ? layout::fitText(text, {box.w, box.h}, font, options.minPx, text_)
                                   : layout::layoutParagraphs(text, {box.w, box.h}, font, text_);
     if (id.empty()) id = "text@" + std::to_string(box.x) + "," + std::to_string(box.y);
-    if (block.overflow) problem(id, "text overflows its " + std::to_string(box.w) + "x" + std::to_string(box.h) + " box");
+    if (block.overflow)
+        problem(id, "text overflows its " + std::to_string(box.w) + "x" + std::to_string(box.h) + " box");
     checkGlyphs(id, text, block.font.px, options.bold);
     scene_.widgets.push_back(textWidget(id, box, text, block, options, language_));
     return block.height;
 }
 
-int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page) {
+int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options,
+                           int page) {
     if (text.empty()) return 1;
     const layout::FontSpec font{language_, options.px, options.bold};
     auto pages = layout::paginate(text, {box.w, box.h}, font, text_);
@@ -91,15 +99,20 @@ int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, cons
     Widget w = textWidget(id, box, text, block, options, language_);
     // `expect text` and `dump` see what is on this page, not the whole text.
     std::string shown;
-    for (const auto& line : block.lines) shown += (shown.empty() ? "" : " ") + line.text;
+    for (const auto& line : block.lines)
+        shown += (shown.empty() ? "" : " ") + line.text;
     w.text = shown;
     scene_.widgets.push_back(std::move(w));
     return static_cast<int>(pages.size());
 }
 
-int SceneWriter::measure(std::string_view text, int px, bool bold) { return text_.width(text, {language_, px, bold}); }
+int SceneWriter::measure(std::string_view text, int px, bool bold) {
+    return text_.width(text, {language_, px, bold});
+}
 
-int SceneWriter::lineHeight(int px, bool bold) { return text_.lineHeight({language_, px, bold}); }
+int SceneWriter::lineHeight(int px, bool bold) {
+    return text_.lineHeight({language_, px, bold});
+}
 
 void SceneWriter::button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected,
                          int minWidth) {
@@ -112,10 +125,10 @@ void SceneWriter::button(std::string id, Rect box, std::string_view label, Butto
     w.selected = selected;
     // Selected (the current language, the open tab) reads as "you are here": dark, not the yellow of "act".
     const bool filled = style == ButtonStyle::Primary && !selected;
-    w.fill = selected ? palette_.text
-             : filled ? palette_.accent
+    w.fill = selected                          ? palette_.text
+             : filled                          ? palette_.accent
              : style == ButtonStyle::Secondary ? palette_.surface
-                                                : Color{0, 0, 0, 0};
+                                               : Color{0, 0, 0, 0};
     const Color ink = selected ? palette_.surface : filled ? palette_.accentText : palette_.text;
     if (!filled && !selected) w.stroke = palette_.mutedText;
     w.text = std::string(label);
@@ -123,14 +136,16 @@ void SceneWriter::button(std::string id, Rect box, std::string_view label, Butto
     const Rect inner{box.x + pad, box.y, box.w - 2 * pad, box.h};
     const layout::FontSpec font{language_, metrics_.buttonPx(), true};
     auto block = layout::fitText(label, {inner.w, inner.h}, font, metrics_.minBodyPx(), text_);
-    if (block.overflow) problem(w.id, "button label overflows its " + std::to_string(box.w) + " px wide button");
+    if (block.overflow)
+        problem(w.id, "button label overflows its " + std::to_string(box.w) + " px wide button");
     checkGlyphs(w.id, label, block.font.px, true);
-    const Widget laid = textWidget(w.id, inner, label, block, {block.font.px, 0, true, ink, Align::Center, Align::Center},
-                                   language_);
+    const Widget laid = textWidget(w.id, inner, label, block,
+                                   {block.font.px, 0, true, ink, Align::Center, Align::Center}, language_);
     w.lines = laid.lines;
     w.style = laid.style;
     if (box.h < metrics_.px(48) || box.w < metrics_.px(minWidth))
-        problem(w.id, "touch target " + std::to_string(box.w) + "x" + std::to_string(box.h) + " is under 48 px");
+        problem(w.id,
+                "touch target " + std::to_string(box.w) + "x" + std::to_string(box.h) + " is under 48 px");
     scene_.widgets.push_back(std::move(w));
 }
 
@@ -141,7 +156,8 @@ Rect SceneWriter::image(std::string id, Rect box, const std::string& path, Align
         problem(id, "image failed to load: " + path);
         return {box.x, box.y, 0, 0};
     }
-    const double scale = std::min(static_cast<double>(box.w) / natural->w, static_cast<double>(box.h) / natural->h);
+    const double scale =
+        std::min(static_cast<double>(box.w) / natural->w, static_cast<double>(box.h) / natural->h);
     const int w = static_cast<int>(natural->w * scale);
     const int h = static_cast<int>(natural->h * scale);
     Widget widget;
@@ -183,4 +199,4 @@ void SceneWriter::hotspot(std::string id, Rect box) {
     scene_.widgets.push_back(std::move(w));
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -1,4 +1,5 @@
-// Appends widgets to a scene: laid-out text (with overflow and missing-glyph checks), buttons, images, QR codes.
+// Appends widgets to a scene: laid-out text (with overflow and missing-glyph checks), buttons, images, QR
+// codes.
 #pragma once
 
 #include "core/ImageMeasurer.h"
@@ -41,7 +42,8 @@ public:
 
     // Wraps `text` into `box`; returns the height used. Overflow and tofu become scene problems.
     int text(std::string id, Rect box, std::string_view text, const TextOptions& options);
-    // One page of paragraphs in `box` (a page past the last wraps round); returns how many pages the text needs.
+    // One page of paragraphs in `box` (a page past the last wraps round); returns how many pages the text
+    // needs.
     int pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page);
     // A tappable button with a centred label; at least one touch target high.
     // `minWidth` below 48 design px is for keyboard keys only (see Keyboard.h).
@@ -64,7 +66,8 @@ public:
     const Metrics& metrics() const { return metrics_; }
     const Palette& palette() const { return palette_; }
     const std::string& language() const { return language_; }
-    // Text in another language (e.g. a language's own name on the switch) is shaped with that language's fonts.
+    // Text in another language (e.g. a language's own name on the switch) is shaped with that language's
+    // fonts.
     void setLanguage(std::string language) { language_ = std::move(language); }
     layout::TextMeasurer& measurer() { return text_; }
     void problem(std::string widgetId, std::string what);
@@ -80,4 +83,4 @@ private:
     const Palette& palette_;
 };
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -29,4 +29,4 @@ const Palette& adminPalette();
 // "3 / 14"
 std::string positionLabel(int item, int count);
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -24,18 +24,42 @@ Scene buildScene(const ScreenContext& context, const View& view) {
     const Metrics metrics(context.size);
     SceneWriter out(scene, metrics, context.language, context.text, context.images, palette);
     switch (view.screen) {
-    case ScreenId::Attract: scene.pageCount = buildAttract(out, context, view); break;
-    case ScreenId::Home: scene.pageCount = buildHome(out, context); break;
-    case ScreenId::Story: scene.pageCount = buildStory(out, context, view); break;
-    case ScreenId::Timeline: scene.pageCount = buildTimeline(out, context, view); break;
-    case ScreenId::Cases: scene.pageCount = buildCases(out, context); break;
-    case ScreenId::Case: scene.pageCount = buildCase(out, context, view); break;
-    case ScreenId::Act: scene.pageCount = buildAct(out, context, view); break;
-    case ScreenId::Credits: scene.pageCount = buildCredits(out, context, view); break;
-    case ScreenId::Pledge: scene.pageCount = buildPledge(out, context, view); break;
-    case ScreenId::Thanks: scene.pageCount = buildThanks(out, context, view); break;
-    case ScreenId::AdminPin: scene.pageCount = buildAdminPin(out, context); break;
-    case ScreenId::Admin: scene.pageCount = buildAdmin(out, context); break;
+    case ScreenId::Attract:
+        scene.pageCount = buildAttract(out, context, view);
+        break;
+    case ScreenId::Home:
+        scene.pageCount = buildHome(out, context);
+        break;
+    case ScreenId::Story:
+        scene.pageCount = buildStory(out, context, view);
+        break;
+    case ScreenId::Timeline:
+        scene.pageCount = buildTimeline(out, context, view);
+        break;
+    case ScreenId::Cases:
+        scene.pageCount = buildCases(out, context);
+        break;
+    case ScreenId::Case:
+        scene.pageCount = buildCase(out, context, view);
+        break;
+    case ScreenId::Act:
+        scene.pageCount = buildAct(out, context, view);
+        break;
+    case ScreenId::Credits:
+        scene.pageCount = buildCredits(out, context, view);
+        break;
+    case ScreenId::Pledge:
+        scene.pageCount = buildPledge(out, context, view);
+        break;
+    case ScreenId::Thanks:
+        scene.pageCount = buildThanks(out, context, view);
+        break;
+    case ScreenId::AdminPin:
+        scene.pageCount = buildAdminPin(out, context);
+        break;
+    case ScreenId::Admin:
+        scene.pageCount = buildAdmin(out, context);
+        break;
     }
     if (context.extras.pledge && context.extras.pledge->stillThere)
         addStillThere(out, context, context.extras.pledge->countdownSeconds);
@@ -46,9 +70,10 @@ Scene buildScene(const ScreenContext& context, const View& view) {
         const int w = out.measure(mark, metrics.captionPx(), true) + metrics.px(16);
         const Rect badge{(context.size.w - w) / 2, 0, w, out.lineHeight(metrics.captionPx(), true)};
         out.box(badge, {0xc0, 0x00, 0x00, 255});
-        out.text("development-key", badge, mark, {metrics.captionPx(), 0, true, {255, 255, 255, 255}, Align::Center});
+        out.text("development-key", badge, mark,
+                 {metrics.captionPx(), 0, true, {255, 255, 255, 255}, Align::Center});
     }
     return scene;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -30,4 +30,4 @@ Scene buildMaintenanceScene(Size size, layout::TextMeasurer& text, ImageMeasurer
 
 ContentCounts countsOf(const content::Pack& pack);
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -11,7 +11,8 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
     const Palette& palette = out.palette();
     const auto& pack = context.pack;
     const std::string& lang = context.language;
-    const auto chrome = addChrome(out, context, {pack.uiText("thanks_title", lang), false, false, false, false, ""});
+    const auto chrome =
+        addChrome(out, context, {pack.uiText("thanks_title", lang), false, false, false, false, ""});
     if (pack.actions.empty()) return 1;
     const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
     const Rect body = chrome.body;
@@ -38,11 +39,14 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
     const int thanksH = std::max(0, stack.h - shareH - labelH - codeH - m.gap() * 4);
     int y = stack.y;
     y += out.text("thanks-text", {stack.x, y, stack.w, thanksH}, thanksText,
-                  {m.px(24), m.minBodyPx(), true, palette.text}) + m.gap();
+                  {m.px(24), m.minBodyPx(), true, palette.text}) +
+         m.gap();
     y += out.text("reference-label", {stack.x, y, stack.w, labelH}, referenceLabel,
-                  {m.captionPx(), m.minBodyPx(), false, palette.mutedText}) + m.px(4);
+                  {m.captionPx(), m.minBodyPx(), false, palette.mutedText}) +
+         m.px(4);
     out.setLanguage("en");  // the code is Latin letters and digits in every language
-    y += out.text("reference", {stack.x, y, stack.w, codeH}, reference, {m.px(34), m.headingPx(), true, palette.text}) +
+    y += out.text("reference", {stack.x, y, stack.w, codeH}, reference,
+                  {m.px(34), m.headingPx(), true, palette.text}) +
          m.gap();
     out.setLanguage(lang);
     out.text("share", {stack.x, y, stack.w, stack.bottom() - y}, share,
@@ -68,17 +72,20 @@ void addStillThere(SceneWriter& out, const ScreenContext& context, int seconds) 
     const Rect panel{(W - panelW) / 2, (H - panelH) / 2, panelW, panelH};
     out.box(panel, palette.surface, m.px(12));
     const Rect inner = panel.inset(m.px(20));
-    const int used = out.text("still-there", {inner.x, inner.y, inner.w, inner.h / 3}, pack.uiText("still_there", lang),
-                              {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Center});
+    const int used =
+        out.text("still-there", {inner.x, inner.y, inner.w, inner.h / 3}, pack.uiText("still_there", lang),
+                 {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Center});
     std::string countdown = pack.uiText("still_there_text", lang);
     if (const auto at = countdown.find("{seconds}"); at != std::string::npos)
         countdown.replace(at, 9, std::to_string(seconds));
-    out.text("countdown", {inner.x, inner.y + used + m.gap(), inner.w, inner.h - used - m.touchTarget() - m.gap() * 2},
+    out.text("countdown",
+             {inner.x, inner.y + used + m.gap(), inner.w, inner.h - used - m.touchTarget() - m.gap() * 2},
              countdown, {m.bodyPx(), m.minBodyPx(), false, palette.text, Align::Center});
     const std::string label = pack.uiText("continue", lang);
     const int w = std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40));
-    out.button("still-here", {inner.x + (inner.w - w) / 2, inner.bottom() - m.touchTarget(), w, m.touchTarget()}, label,
+    out.button("still-here",
+               {inner.x + (inner.w - w) / 2, inner.bottom() - m.touchTarget(), w, m.touchTarget()}, label,
                ButtonStyle::Primary);
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -21,7 +21,7 @@ std::string hostOf(const std::string& url) {
     if (host.rfind("www.", 0) == 0) host = host.substr(4);
     return host;
 }
-} // namespace
+}  // namespace
 
 int buildTimeline(SceneWriter& out, const ScreenContext& context, const View& view) {
     const Metrics& m = out.metrics();
@@ -30,7 +30,8 @@ int buildTimeline(SceneWriter& out, const ScreenContext& context, const View& vi
     const std::string& lang = context.language;
     const int count = static_cast<int>(pack.timeline.size());
     const auto chrome = addChrome(
-        out, context, {pack.uiText("nav_timeline", lang), true, true, false, true, positionLabel(view.item, count)});
+        out, context,
+        {pack.uiText("nav_timeline", lang), true, true, false, true, positionLabel(view.item, count)});
     if (count == 0) return 1;
     const auto& entry = pack.timeline[static_cast<std::size_t>(view.item)];
     Rect body = chrome.body;
@@ -40,10 +41,11 @@ int buildTimeline(SceneWriter& out, const ScreenContext& context, const View& vi
     const Rect track{body.x, body.bottom() - trackHeight, body.w, trackHeight};
     out.box({track.x, track.y + trackHeight / 2 - m.px(1), track.w, m.px(2)}, palette.mutedText);
     for (int i = 0; i < count; ++i) {
-        const int cx = track.x + (count == 1 ? track.w / 2 : i * (track.w - m.px(16)) / (count - 1) + m.px(8));
+        const int cx =
+            track.x + (count == 1 ? track.w / 2 : i * (track.w - m.px(16)) / (count - 1) + m.px(8));
         const int d = i == view.item ? m.px(18) : m.px(8);
-        out.box({cx - d / 2, track.y + (trackHeight - d) / 2, d, d}, i == view.item ? palette.text : palette.mutedText,
-                d / 2);
+        out.box({cx - d / 2, track.y + (trackHeight - d) / 2, d, d},
+                i == view.item ? palette.text : palette.mutedText, d / 2);
     }
     body.h -= trackHeight + m.gap();
 
@@ -52,15 +54,17 @@ int buildTimeline(SceneWriter& out, const ScreenContext& context, const View& vi
     out.text("timeline-date", {body.x, body.y, body.w / 2, dateHeight}, displayDate(entry.date),
              {m.px(34), 0, true, palette.text, Align::Start, Align::Start});
     if (!entry.source.empty())
-        out.text("timeline-source", {body.x + body.w / 2, body.y, body.w / 2, dateHeight}, hostOf(entry.source),
+        out.text("timeline-source", {body.x + body.w / 2, body.y, body.w / 2, dateHeight},
+                 hostOf(entry.source),
                  {m.captionPx(), 0, false, palette.mutedText, Align::End, Align::Center});
     body.y += dateHeight + m.gap();
     body.h -= dateHeight + m.gap();
 
     const int pages = buildIllustratedText(out, body, "timeline", entry.title.in(lang, pack.defaultLanguage),
                                            entry.text.in(lang, pack.defaultLanguage), entry.image, view.page);
-    addPager(out, context, chrome, view.item > 0 || view.page > 0, view.page + 1 < pages || view.item + 1 < count);
+    addPager(out, context, chrome, view.item > 0 || view.page > 0,
+             view.page + 1 < pages || view.item + 1 < count);
     return pages;
 }
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

@@ -36,11 +36,11 @@ struct AdminStatus {
     long long total = 0;
     long long unsynced = 0;
     std::array<long long, 24> perHour{};
-    std::string pack;          // "stop-torture 1.0.0"
-    std::string freeDisk;      // "12.3 GB free"
+    std::string pack;      // "stop-torture 1.0.0"
+    std::string freeDisk;  // "12.3 GB free"
     bool clockSynced = false;
-    std::string clock;         // local date and time now
-    std::string collecting;    // "ready" or why pledges cannot be collected
+    std::string clock;       // local date and time now
+    std::string collecting;  // "ready" or why pledges cannot be collected
     std::vector<std::string> lastErrors;
     std::string kioskKey;  // the kiosk's signing public key, base64 (or why there is none)
     std::string sync;      // where sync goes: the [sync] url's host, or "USB stick only"
@@ -54,8 +54,8 @@ struct AdminStatus {
 
 struct AdminView {
     bool unlocked = false;
-    int pinDigits = 0;      // typed so far; shown as dots
-    std::string message;    // wrong PIN, locked for N s, no PIN configured
+    int pinDigits = 0;    // typed so far; shown as dots
+    std::string message;  // wrong PIN, locked for N s, no PIN configured
     AdminStatus status;
     std::string result;  // what the last export or sync button did, shown first
 };
@@ -69,4 +69,4 @@ struct ScreenExtras {
     bool developmentKey = false;    // mark the screen: pledges go to a development key
 };
 
-} // namespace kiosk::screens
+}  // namespace kiosk::screens

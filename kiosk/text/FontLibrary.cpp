@@ -55,15 +55,15 @@ Result<TTF_Font*> FontLibrary::font(WritingSystem system, bool bold, int px) {
     FontPtr opened(TTF_OpenFontIndex(f.file.c_str(), px, f.index));
     if (!opened) {
         return Failure{"cannot open font file " + f.file + " (face " + std::to_string(f.index) + ", " +
-                         std::to_string(px) + " px): " + TTF_GetError() +
-                         "; reinstall the package that ships it (" + std::string(debianFontPackage(system)) +
-                         " for the default)"};
+                       std::to_string(px) + " px): " + TTF_GetError() +
+                       "; reinstall the package that ships it (" + std::string(debianFontPackage(system)) +
+                       " for the default)"};
     }
     // Without the script HarfBuzz guesses per run, and Tamil vowel signs come out unordered.
     if (TTF_SetFontScriptName(opened.get(), scriptTag(system)) != 0 ||
         TTF_SetFontDirection(opened.get(), TTF_DIRECTION_LTR) != 0) {
         return Failure{std::string("SDL_ttf was built without HarfBuzz, so Tamil cannot be shaped (") +
-                         TTF_GetError() + "); install Debian's libsdl2-ttf-2.0-0 (2.20 or later)"};
+                       TTF_GetError() + "); install Debian's libsdl2-ttf-2.0-0 (2.20 or later)"};
     }
     if (synthesiseBold) TTF_SetFontStyle(opened.get(), TTF_STYLE_BOLD);
     TTF_Font* raw = opened.get();

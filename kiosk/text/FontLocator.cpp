@@ -29,7 +29,7 @@ Result<FontLocator> FontLocator::create() {
     FcConfig* config = FcInitLoadConfigAndFonts();
     if (config == nullptr) {
         return Failure{"fontconfig could not load its configuration; check /etc/fonts/fonts.conf and that "
-                         "the fontconfig package is installed"};
+                       "the fontconfig package is installed"};
     }
     return FontLocator(config);
 }
@@ -60,10 +60,10 @@ Result<FontFace> FontLocator::find(std::string_view family, bool bold, WritingSy
     }
     if (matched.empty()) {
         return Failure{"font family \"" + familyName + "\" for " + std::string(writingSystemName(system)) +
-                         " text is not installed (fontconfig offered \"" +
-                         (offered.empty() ? std::string("nothing") : offered) +
-                         "\"); install the Debian package " + std::string(debianFontPackage(system)) +
-                         " or name an installed family in the kiosk configuration (see `fc-list : family`)"};
+                       " text is not installed (fontconfig offered \"" +
+                       (offered.empty() ? std::string("nothing") : offered) +
+                       "\"); install the Debian package " + std::string(debianFontPackage(system)) +
+                       " or name an installed family in the kiosk configuration (see `fc-list : family`)"};
     }
 
     FontFace face;
@@ -71,7 +71,7 @@ Result<FontFace> FontLocator::find(std::string_view family, bool bold, WritingSy
     FcChar8* file = nullptr;
     if (FcPatternGetString(match.get(), FC_FILE, 0, &file) != FcResultMatch) {
         return Failure{"fontconfig knows font family \"" + familyName +
-                         "\" but not its file; run fc-cache -f"};
+                       "\" but not its file; run fc-cache -f"};
     }
     face.file = reinterpret_cast<const char*>(file);
     FcPatternGetInteger(match.get(), FC_INDEX, 0, &face.index);

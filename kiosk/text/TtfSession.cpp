@@ -8,7 +8,7 @@ namespace kiosk::text {
 Result<TtfSession> TtfSession::start() {
     if (TTF_Init() != 0) {
         return Failure{std::string("SDL_ttf could not start (") + TTF_GetError() +
-                         "); check that libsdl2-ttf-2.0-0 and FreeType are installed"};
+                       "); check that libsdl2-ttf-2.0-0 and FreeType are installed"};
     }
     TtfSession session;
     session.active_ = true;

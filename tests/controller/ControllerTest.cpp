@@ -24,7 +24,7 @@ struct Fixture {
         }
     }
 };
-} // namespace
+}  // namespace
 
 TEST_CASE("the attract loop advances after each slide's duration, with a cross-fade", "[controller]") {
     Fixture f;
@@ -49,7 +49,8 @@ TEST_CASE("any touch on the attract loop opens home", "[controller]") {
     CHECK(f.kiosk.view().screen == ScreenId::Home);
 }
 
-TEST_CASE("after the idle time every screen returns to the attract loop in the default language", "[controller]") {
+TEST_CASE("after the idle time every screen returns to the attract loop in the default language",
+          "[controller]") {
     Fixture f;
     REQUIRE(f.kiosk.tap("start", 0ms));
     REQUIRE(f.kiosk.tap("lang-ta", 1000ms));
@@ -139,7 +140,8 @@ TEST_CASE("keyboard: tab moves focus, enter activates, escape goes back", "[cont
     f.kiosk.key(Key::Tab, 0ms);
     CHECK(focusedId() != first);
     // Walk the focus to the story button and press it.
-    for (int i = 0; i < 20 && focusedId() != "nav-story"; ++i) f.kiosk.key(Key::Tab, 0ms);
+    for (int i = 0; i < 20 && focusedId() != "nav-story"; ++i)
+        f.kiosk.key(Key::Tab, 0ms);
     REQUIRE(focusedId() == "nav-story");
     f.kiosk.key(Key::Enter, 0ms);
     CHECK(f.kiosk.view().screen == ScreenId::Story);

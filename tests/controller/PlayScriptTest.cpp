@@ -1,9 +1,9 @@
 #include "controller/PlayScript.h"
+
 #include "support/FakeMeasurer.h"
 #include "support/SamplePack.h"
 
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 using namespace kiosk;
@@ -23,7 +23,7 @@ struct Run {
         return runner.run(in, "visit.play");
     }
 };
-} // namespace
+}  // namespace
 
 TEST_CASE("a scripted visit taps through the screens", "[play]") {
     Run r;

@@ -5,7 +5,6 @@
 #include "support/SamplePack.h"
 
 #include <catch2/catch.hpp>
-
 #include <sstream>
 
 using namespace kiosk;
@@ -42,9 +41,10 @@ struct Booth {
 const char* kSign = "tap start\ntap nav-act\ntap pledge-ratify-uncat\n"
                     "tap field-name\ntype Siti Aminah\ntap field-email\ntype siti@example.my\n"
                     "tap consent-sign\ntap submit\n";
-} // namespace
+}  // namespace
 
-TEST_CASE("signing: the pledge is stored, its uuid printed, the code shown and the form forgotten", "[pledge]") {
+TEST_CASE("signing: the pledge is stored, its uuid printed, the code shown and the form forgotten",
+          "[pledge]") {
     Booth b;
     REQUIRE(b.play(kSign) == 0);
     CHECK(b.kiosk.view().screen == ScreenId::Thanks);
@@ -62,8 +62,11 @@ TEST_CASE("signing: the pledge is stored, its uuid printed, the code shown and t
 
 TEST_CASE("the on-screen keyboard types, shifts once, and switches to symbols", "[pledge]") {
     Booth b;
-    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\n"
-                   "tap key-shift\ntap key-a\ntap key-l\ntap key-i\ntap key-space\ntap key-symbols\ntap key-1\n") == 0);
+    REQUIRE(
+        b.play(
+            "tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\n"
+            "tap key-shift\ntap key-a\ntap key-l\ntap key-i\ntap key-space\ntap key-symbols\ntap key-1\n") ==
+        0);
     CHECK(b.kiosk.scene().find("field-name")->text == "Ali 1");
     REQUIRE(b.play("tap key-backspace\ntap key-backspace\n") == 0);
     CHECK(b.kiosk.scene().find("field-name")->text == "Ali");
@@ -71,14 +74,17 @@ TEST_CASE("the on-screen keyboard types, shifts once, and switches to symbols", 
 
 TEST_CASE("a phone field gets the number pad", "[pledge]") {
     Booth b;
-    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-phone\ntap key-60\ntap key-1\n") == 0);
+    REQUIRE(
+        b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-phone\ntap key-60\ntap key-1\n") ==
+        0);
     CHECK(b.kiosk.scene().find("key-q") == nullptr);
     CHECK(b.kiosk.scene().find("field-phone")->text == "+601");
 }
 
 TEST_CASE("a choice field offers its options and moves on when one is picked", "[pledge]") {
     Booth b;
-    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-state\ntap option-sabah\n") == 0);
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-state\ntap option-sabah\n") ==
+            0);
     CHECK(b.kiosk.scene().find("field-state")->text == "Sabah");
 }
 
@@ -91,7 +97,8 @@ TEST_CASE("typing past a field's limit is refused as typed", "[pledge]") {
 
 TEST_CASE("problems are shown inline in the current language and nothing is stored", "[pledge]") {
     Booth b;
-    REQUIRE(b.play("tap start\ntap lang-ms\ntap nav-act\ntap pledge-ratify-uncat\ntap field-email\ntype not-an-email\n"
+    REQUIRE(b.play("tap start\ntap lang-ms\ntap nav-act\ntap pledge-ratify-uncat\ntap field-email\ntype "
+                   "not-an-email\n"
                    "tap submit\n") == 0);
     CHECK(b.services.submitted.empty());
     CHECK(b.kiosk.view().screen == ScreenId::Pledge);
@@ -106,9 +113,12 @@ TEST_CASE("cancel and idle both wipe the form", "[pledge]") {
     REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\ntype Ahmad\ntap cancel\n"
                    "expect screen act\ntap pledge-ratify-uncat\n") == 0);
     CHECK_FALSE(b.shows("Ahmad"));
-    REQUIRE(b.play("tap field-name\ntype Ahmad\nwait 45000\nexpect text still_there\nexpect screen pledge\n") == 0);
+    REQUIRE(
+        b.play("tap field-name\ntype Ahmad\nwait 45000\nexpect text still_there\nexpect screen pledge\n") ==
+        0);
     CHECK(b.shows("Ahmad"));  // the signer's own form is still there behind the question
-    REQUIRE(b.play("wait 15000\nexpect screen attract\ntap start\ntap nav-act\ntap pledge-ratify-uncat\n") == 0);
+    REQUIRE(b.play("wait 15000\nexpect screen attract\ntap start\ntap nav-act\ntap pledge-ratify-uncat\n") ==
+            0);
     CHECK_FALSE(b.shows("Ahmad"));
 }
 
@@ -155,7 +165,8 @@ TEST_CASE("a kiosk that cannot collect offers no pledge button and says so", "[p
         for (const std::string language : {"en", "ms", "zh", "ta"}) {
             REQUIRE(b.play("tap lang-" + language + "\n") == 0);
             std::string problems;
-            for (const auto& p : b.kiosk.scene().problems) problems += p.widgetId + ": " + p.what + "\n";
+            for (const auto& p : b.kiosk.scene().problems)
+                problems += p.widgetId + ": " + p.what + "\n";
             INFO(size.w << "x" << size.h << " " << language);
             CHECK(problems == "");
         }
@@ -175,7 +186,8 @@ TEST_CASE("admin: the hidden gesture, a wrong PIN, then the right one; leave exi
 TEST_CASE("admin: five wrong PINs lock the pad", "[pledge][admin]") {
     Booth b;
     std::string script = "tap start\nadmin\n";
-    for (int i = 0; i < 5; ++i) script += "type 0000\nkey enter\n";  // the fifth already says so
+    for (int i = 0; i < 5; ++i)
+        script += "type 0000\nkey enter\n";  // the fifth already says so
     REQUIRE(b.play(script + "expect text locked for 30 s\n") == 0);
 }
 
@@ -186,10 +198,12 @@ TEST_CASE("the pledge and admin screens fit every size and language", "[pledge][
         b.kiosk.resize(size);
         for (const std::string language : {"en", "ms", "zh", "ta"}) {
             for (const std::string field : {"name", "phone", "state", ""}) {
-                REQUIRE(b.play("wait 61000\ntap start\ntap lang-" + language + "\ntap nav-act\ntap pledge-ratify-uncat\n" +
+                REQUIRE(b.play("wait 61000\ntap start\ntap lang-" + language +
+                               "\ntap nav-act\ntap pledge-ratify-uncat\n" +
                                (field.empty() ? "tap submit\n" : "tap field-" + field + "\n")) == 0);
                 std::string problems;
-                for (const auto& p : b.kiosk.scene().problems) problems += p.widgetId + ": " + p.what + "\n";
+                for (const auto& p : b.kiosk.scene().problems)
+                    problems += p.widgetId + ": " + p.what + "\n";
                 INFO(size.w << "x" << size.h << " " << language << " " << field);
                 CHECK(problems == "");
             }

@@ -1,4 +1,5 @@
 #include "screens/Screens.h"
+
 #include "support/FakeMeasurer.h"
 #include "support/SamplePack.h"
 
@@ -9,17 +10,22 @@ using namespace kiosk;
 namespace {
 std::vector<View> everyView(const content::Pack& pack) {
     std::vector<View> views;
-    for (int i = 0; i < static_cast<int>(pack.slides.size()); ++i) views.push_back({ScreenId::Attract, i, 0});
+    for (int i = 0; i < static_cast<int>(pack.slides.size()); ++i)
+        views.push_back({ScreenId::Attract, i, 0});
     views.push_back({ScreenId::Home, 0, 0});
-    for (int i = 0; i < static_cast<int>(pack.story.size()); ++i) views.push_back({ScreenId::Story, i, 0});
-    for (int i = 0; i < static_cast<int>(pack.timeline.size()); ++i) views.push_back({ScreenId::Timeline, i, 0});
+    for (int i = 0; i < static_cast<int>(pack.story.size()); ++i)
+        views.push_back({ScreenId::Story, i, 0});
+    for (int i = 0; i < static_cast<int>(pack.timeline.size()); ++i)
+        views.push_back({ScreenId::Timeline, i, 0});
     views.push_back({ScreenId::Cases, 0, 0});
-    for (int i = 0; i < static_cast<int>(pack.cases.size()); ++i) views.push_back({ScreenId::Case, i, 0});
-    for (int i = 0; i < static_cast<int>(pack.actions.size()); ++i) views.push_back({ScreenId::Act, i, 0});
+    for (int i = 0; i < static_cast<int>(pack.cases.size()); ++i)
+        views.push_back({ScreenId::Case, i, 0});
+    for (int i = 0; i < static_cast<int>(pack.actions.size()); ++i)
+        views.push_back({ScreenId::Act, i, 0});
     views.push_back({ScreenId::Credits, 0, 0});
     return views;
 }
-} // namespace
+}  // namespace
 
 TEST_CASE("every screen fits every size in every language, with touch targets of 48 px", "[screens]") {
     const auto pack = testing::samplePack();
@@ -31,9 +37,11 @@ TEST_CASE("every screen fits every size in every language, with touch targets of
             for (const View& view : everyView(pack)) {
                 const Scene scene = screens::buildScene({pack, language, size, text, images}, view);
                 const Rect screen{0, 0, size.w, size.h};
-                INFO(screenName(view.screen) << " " << view.item << " " << language << " " << size.w << "x" << size.h);
+                INFO(screenName(view.screen)
+                     << " " << view.item << " " << language << " " << size.w << "x" << size.h);
                 std::string problems;
-                for (const auto& problem : scene.problems) problems += problem.widgetId + ": " + problem.what + "\n";
+                for (const auto& problem : scene.problems)
+                    problems += problem.widgetId + ": " + problem.what + "\n";
                 CHECK(problems == "");
                 for (const auto& widget : scene.widgets) {
                     INFO(widget.id);
@@ -48,7 +56,8 @@ TEST_CASE("every screen fits every size in every language, with touch targets of
     }
 }
 
-TEST_CASE("the language switch is on every screen but the attract loop, each named in its own language", "[screens]") {
+TEST_CASE("the language switch is on every screen but the attract loop, each named in its own language",
+          "[screens]") {
     const auto pack = testing::samplePack();
     testing::FakeMeasurer text;
     testing::FakeImages images;
@@ -66,7 +75,8 @@ TEST_CASE("the language switch is on every screen but the attract loop, each nam
     }
 }
 
-TEST_CASE("text that cannot fit, a glyph no font has and an image that will not load are problems", "[screens]") {
+TEST_CASE("text that cannot fit, a glyph no font has and an image that will not load are problems",
+          "[screens]") {
     auto pack = testing::samplePack();
     pack.slides[0].title.byLanguage["en"] = std::string(400, 'W');
     pack.timeline[0].title.byLanguage["en"] = "Private \xEE\x80\x80 use";
@@ -91,7 +101,8 @@ TEST_CASE("text that cannot fit, a glyph no font has and an image that will not 
 TEST_CASE("the maintenance screen says what is wrong", "[screens]") {
     testing::FakeMeasurer text;
     testing::FakeImages images;
-    const Scene scene = screens::buildMaintenanceScene({800, 480}, text, images, {"pack.toml:3:1: error: bad"});
+    const Scene scene =
+        screens::buildMaintenanceScene({800, 480}, text, images, {"pack.toml:3:1: error: bad"});
     const Widget* details = scene.find("maintenance-text");
     REQUIRE(details);
     CHECK_THAT(details->text, Catch::Contains("content"));

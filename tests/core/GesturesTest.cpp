@@ -6,12 +6,13 @@ using namespace kiosk;
 using namespace std::chrono_literals;
 
 namespace {
-std::optional<Gesture> press(GestureRecognizer& g, Point from, Point to, Millis at = 0ms, Millis held = 100ms) {
+std::optional<Gesture> press(GestureRecognizer& g, Point from, Point to, Millis at = 0ms,
+                             Millis held = 100ms) {
     g.feed({PointerPhase::Down, from}, at);
     g.feed({PointerPhase::Move, to}, at + held / 2);
     return g.feed({PointerPhase::Up, to}, at + held);
 }
-} // namespace
+}  // namespace
 
 TEST_CASE("a short press is a tap where the finger went down", "[core]") {
     GestureRecognizer g;

@@ -11,10 +11,10 @@ inline bool isWide(char32_t cp) {
 }
 
 class FakeMeasurer : public TextMeasurer {
-  public:
+public:
     int width(std::string_view utf8, const FontSpec& font) override {
         ++widthCalls;
-        int units = 0; // half-pixel-size units
+        int units = 0;  // half-pixel-size units
         for (char32_t cp : toUtf32(utf8))
             units += isWide(cp) ? 2 : 1;
         return units * font.px / 2;
@@ -25,4 +25,4 @@ class FakeMeasurer : public TextMeasurer {
     int widthCalls = 0;
 };
 
-} // namespace kiosk::layout::testing
+}  // namespace kiosk::layout::testing

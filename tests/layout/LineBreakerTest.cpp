@@ -13,7 +13,7 @@ std::vector<std::size_t> offsets(const std::vector<BreakOpportunity>& breaks) {
         out.push_back(b.offset);
     return out;
 }
-} // namespace
+}  // namespace
 
 TEST_CASE("English breaks after spaces, not inside words", "[layout]") {
     const auto breaks = findLineBreaks("Stop torture now", "en");
@@ -32,7 +32,7 @@ TEST_CASE("Chinese breaks between characters but never before closing punctuatio
     // 酷刑，停止。: each character is three bytes.
     const std::string text = "酷刑，停止。";
     const auto breaks = offsets(findLineBreaks(text, "zh"));
-    CHECK(breaks == std::vector<std::size_t>{3, 9, 12}); // after 酷, after ，, after 停
+    CHECK(breaks == std::vector<std::size_t>{3, 9, 12});  // after 酷, after ，, after 停
 }
 
 TEST_CASE("Tamil words are unbreakable and vowel signs are combining marks", "[layout]") {
@@ -40,15 +40,15 @@ TEST_CASE("Tamil words are unbreakable and vowel signs are combining marks", "[l
     const auto breaks = findLineBreaks(text, "ta");
     REQUIRE(breaks.size() == 2);
     CHECK(text.substr(0, breaks[0].offset) == "சித்திரவதை ");
-    CHECK(isCombiningMark(0x0BC8));       // vowel sign ai
-    CHECK(isCombiningMark(0x0BC1));       // vowel sign u
-    CHECK(isCombiningMark(0x0301));       // combining acute
-    CHECK_FALSE(isCombiningMark(0x0B95)); // ka
+    CHECK(isCombiningMark(0x0BC8));        // vowel sign ai
+    CHECK(isCombiningMark(0x0BC1));        // vowel sign u
+    CHECK(isCombiningMark(0x0301));        // combining acute
+    CHECK_FALSE(isCombiningMark(0x0B95));  // ka
     CHECK_FALSE(isCombiningMark('a'));
 }
 
 TEST_CASE("clusters keep a consonant with its vowel sign", "[layout]") {
-    const std::string text = "கை a\xCC\x81"; // கை, space, a + combining acute
+    const std::string text = "கை a\xCC\x81";  // கை, space, a + combining acute
     const auto ends = clusterEnds(text);
     REQUIRE(ends.size() == 3);
     CHECK(text.substr(0, ends[0]) == "கை");
@@ -60,6 +60,6 @@ TEST_CASE("UTF-8 round-trips and broken bytes become replacement characters", "[
     CHECK(toUtf8(toUtf32(text)) == text);
     CHECK(toUtf32("a\xFF"
                   "b") == U"a\uFFFDb");
-    CHECK(toUtf32("\xE9\x85") == U"\uFFFD\uFFFD"); // truncated sequence
-    CHECK(toUtf32("\xC0\xAF") == U"\uFFFD\uFFFD"); // overlong slash
+    CHECK(toUtf32("\xE9\x85") == U"\uFFFD\uFFFD");  // truncated sequence
+    CHECK(toUtf32("\xC0\xAF") == U"\uFFFD\uFFFD");  // overlong slash
 }

@@ -34,7 +34,7 @@ const std::string kStory =
     "We will deliver the pledges to parliament together with the stories of the families, so that "
     "nobody can say they did not know what happens behind the walls of a lock-up.";
 
-} // namespace
+}  // namespace
 
 TEST_CASE("paginate keeps every line exactly once, in order, and each page fits", "[layout]") {
     FakeMeasurer m;
@@ -50,7 +50,7 @@ TEST_CASE("paginate keeps every line exactly once, in order, and each page fits"
             CHECK(page.height <= box.h);
             CHECK_FALSE(page.overflow);
             CHECK(page.lineTops.size() == page.lines.size());
-            CHECK(page.lineTops.front() == 0); // no paragraph gap at a page's top
+            CHECK(page.lineTops.front() == 0);  // no paragraph gap at a page's top
         }
     }
 }
@@ -60,7 +60,7 @@ TEST_CASE("paginate avoids a paragraph's last line alone at the top of a page", 
     // A paragraph of four lines after a one-line paragraph; a box of four lines plus a gap would leave
     // "ddd" alone on page two, so "ccc" goes with it.
     const std::string text = "intro\n\naaa bbb ccc ddd";
-    const FontSpec font{"en", 20}; // lines of 30 px, gap 15
+    const FontSpec font{"en", 20};  // lines of 30 px, gap 15
     const auto pages = paginate(text, {50, 135}, font, m);
     REQUIRE(pages.size() == 2);
     CHECK(texts(pages[0]) == std::vector<std::string>{"intro", "aaa", "bbb"});
@@ -70,7 +70,7 @@ TEST_CASE("paginate avoids a paragraph's last line alone at the top of a page", 
 TEST_CASE("paginate avoids a paragraph's first line alone at the foot of a page", "[layout]") {
     FakeMeasurer m;
     const std::string text = "one two\n\nthree four five";
-    const auto pages = paginate(text, {50, 105}, {"en", 20}, m); // holds "one", "two", gap, one more
+    const auto pages = paginate(text, {50, 105}, {"en", 20}, m);  // holds "one", "two", gap, one more
     REQUIRE(pages.size() == 2);
     CHECK(texts(pages[0]) == std::vector<std::string>{"one", "two"});
     CHECK(texts(pages[1]) == std::vector<std::string>{"three", "four", "five"});

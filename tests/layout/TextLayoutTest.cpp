@@ -43,17 +43,17 @@ std::string joined(const std::vector<WrappedLine>& lines) {
     return out;
 }
 
-} // namespace
+}  // namespace
 
 TEST_CASE("English wraps between words and every line fits", "[layout]") {
-    FakeMeasurer m; // 10 px a letter at 20 px
+    FakeMeasurer m;  // 10 px a letter at 20 px
     const FontSpec font{"en", 20};
     bool overflow = true;
     const auto lines = wrapText("The quick brown fox jumps over the lazy dog", 100, font, m, &overflow);
     CHECK_FALSE(overflow);
     CHECK(texts(lines) ==
           std::vector<std::string>{"The quick", "brown fox", "jumps over", "the lazy", "dog"});
-    CHECK(lines[2].width == 100); // exactly full is allowed; the trailing space is not counted
+    CHECK(lines[2].width == 100);  // exactly full is allowed; the trailing space is not counted
     for (const auto& line : lines)
         CHECK(line.width <= 100);
 }
@@ -75,7 +75,7 @@ TEST_CASE("Malay wraps between words", "[layout]") {
 }
 
 TEST_CASE("Chinese wraps between characters and never starts a line with closing punctuation", "[layout]") {
-    FakeMeasurer m; // 20 px a character at 20 px
+    FakeMeasurer m;  // 20 px a character at 20 px
     const std::string text = "我们反对酷刑，支持人权。请签名";
     bool overflow = true;
     // Six characters would fit, but "，" cannot start the next line, so 刑 moves down with it.
@@ -141,12 +141,12 @@ TEST_CASE("a Tamil word cut as a last resort keeps vowel signs with their conson
     CHECK(joined(lines) == "சித்திரவதை");
     for (const auto& line : lines) {
         const char32_t first = toUtf32(line.text).front();
-        CHECK((first >= 0x0B85 && first <= 0x0BB9)); // a letter, never a sign
+        CHECK((first >= 0x0B85 && first <= 0x0BB9));  // a letter, never a sign
     }
 }
 
 TEST_CASE("blank lines separate paragraphs with a half-line gap", "[layout]") {
-    FakeMeasurer m; // line height 30 at 20 px
+    FakeMeasurer m;  // line height 30 at 20 px
     const auto block = layoutParagraphs("First one.\nStill first.\n\n  \nSecond.", {400, 400}, {"en", 20}, m);
     REQUIRE(texts(block.lines) == std::vector<std::string>{"First one.", "Still first.", "Second."});
     CHECK(block.lineTops == std::vector<int>{0, 30, 75});

@@ -117,5 +117,6 @@ TEST_CASE("a video driver that does not exist is a failure that says so", "[plat
     auto session = SdlSession::start(options);
     SDL_ResetHint(SDL_HINT_VIDEODRIVER);
     REQUIRE_FALSE(session.ok());
-    CHECK_THAT(session.error().message, Catch::Contains("no-such-driver") && Catch::Contains("SDL_VIDEODRIVER"));
+    CHECK_THAT(session.error().message,
+               Catch::Contains("no-such-driver") && Catch::Contains("SDL_VIDEODRIVER"));
 }

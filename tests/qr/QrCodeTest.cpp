@@ -19,19 +19,19 @@ bool hasFinderAt(const QrMatrix& m, int x0, int y0) {
     }
     return true;
 }
-} // namespace
+}  // namespace
 
 TEST_CASE("a URL encodes to a square matrix with finder patterns in three corners", "[qr]") {
     const auto matrix = encodeQr("https://www.amnesty.my/stop-torture");
     REQUIRE(matrix);
     CHECK(matrix->size >= 21);
-    CHECK((matrix->size - 17) % 4 == 0); // sizes are 21, 25, ... (version * 4 + 17)
+    CHECK((matrix->size - 17) % 4 == 0);  // sizes are 21, 25, ... (version * 4 + 17)
     CHECK(matrix->modules.size() == static_cast<std::size_t>(matrix->size * matrix->size));
     const int far = matrix->size - 7;
     CHECK(hasFinderAt(*matrix, 0, 0));
     CHECK(hasFinderAt(*matrix, far, 0));
     CHECK(hasFinderAt(*matrix, 0, far));
-    CHECK_FALSE(hasFinderAt(*matrix, far, far)); // the fourth corner holds data, not a finder
+    CHECK_FALSE(hasFinderAt(*matrix, far, far));  // the fourth corner holds data, not a finder
 }
 
 TEST_CASE("longer text needs a larger code", "[qr]") {

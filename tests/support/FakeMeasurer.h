@@ -26,7 +26,8 @@ public:
     int lineHeight(const layout::FontSpec& font) override { return font.px * 13 / 10; }
     std::u32string missingGlyphs(std::string_view utf8, const layout::FontSpec&) override {
         // U+E000 (private use, as bytes EE 80 80) stands for a character no font has.
-        return utf8.find("\xEE\x80\x80") == std::string_view::npos ? std::u32string() : std::u32string(1, 0xE000);
+        return utf8.find("\xEE\x80\x80") == std::string_view::npos ? std::u32string()
+                                                                   : std::u32string(1, 0xE000);
     }
 };
 
@@ -39,4 +40,4 @@ public:
     }
 };
 
-} // namespace kiosk::testing
+}  // namespace kiosk::testing

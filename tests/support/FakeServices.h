@@ -10,8 +10,8 @@ namespace kiosk::testing {
 
 class FakeServices : public KioskServices {
 public:
-    std::string problem;        // collectionProblem()
-    std::vector<PledgeOutcome::Kind> outcomes;  // answered in turn; Saved when empty
+    std::string problem;                                        // collectionProblem()
+    std::vector<PledgeOutcome::Kind> outcomes;                  // answered in turn; Saved when empty
     std::vector<std::map<std::string, std::string>> submitted;  // the values each submit carried
     std::string pin = "2468";
     bool pinConfigured = true;
@@ -27,7 +27,8 @@ public:
     PledgeOutcome submitPledge(const pledge::Form& form, const pledge::FormState& values,
                                const std::map<std::string, bool>&, const pledge::PledgeContext&) override {
         std::map<std::string, std::string> copy;
-        for (const auto& field : form.fields) copy[field.id] = values.value(field.id);
+        for (const auto& field : form.fields)
+            copy[field.id] = values.value(field.id);
         submitted.push_back(copy);
         PledgeOutcome::Kind kind = PledgeOutcome::Kind::Saved;
         if (!outcomes.empty()) {
@@ -36,7 +37,8 @@ public:
         }
         if (kind != PledgeOutcome::Kind::Saved) return {kind, "", "", "fake failure"};
         ++saved;
-        return {kind, "00000000-0000-4000-8000-00000000000" + std::to_string(saved), "K7Q2-M9X" + std::to_string(saved), ""};
+        return {kind, "00000000-0000-4000-8000-00000000000" + std::to_string(saved),
+                "K7Q2-M9X" + std::to_string(saved), ""};
     }
     PinCheck checkPin(const std::string& typed, Millis) override {
         if (!pinConfigured) return PinCheck::NotConfigured;
@@ -73,4 +75,4 @@ public:
     }
 };
 
-} // namespace kiosk::testing
+}  // namespace kiosk::testing

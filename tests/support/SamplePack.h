@@ -9,4 +9,4 @@ content::Pack samplePack();
 // The form of the sample's `ratify-uncat` action: name (max 20), email, phone, state; consents sign, updates.
 pledge::Form sampleForm();
 
-} // namespace kiosk::testing
+}  // namespace kiosk::testing

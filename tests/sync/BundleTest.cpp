@@ -38,7 +38,8 @@ std::filesystem::path writeBundle(const std::filesystem::path& folder, const Sig
     return path.value();
 }
 
-sync::Result<BundleHeader> readAll(const std::filesystem::path& path, std::vector<pledge::PledgeRecord>& out) {
+sync::Result<BundleHeader> readAll(const std::filesystem::path& path,
+                                   std::vector<pledge::PledgeRecord>& out) {
     BundleReadCallbacks callbacks;
     callbacks.onRecord = [&](pledge::PledgeRecord&& r) { out.push_back(std::move(r)); };
     return readBundle(path, callbacks);

@@ -151,7 +151,8 @@ TEST_CASE("A pledge that does not open is rejected alone; its bundle's other ple
     // 300 pledges: enough that opening is spread over threads; the damaged one sits in the middle.
     std::vector<unsigned char> box = test::seal(test::personFor(1), f.coordinator.publicKey);
     std::vector<pledge::PledgeRecord> records;
-    for (int i = 1; i <= 300; ++i) records.push_back(test::makeRecord("kl-booth-1", i, box));
+    for (int i = 1; i <= 300; ++i)
+        records.push_back(test::makeRecord("kl-booth-1", i, box));
     records[150].sealed[20] ^= 1;
     auto bundle = test::writeBundle(f.dir / "in", f.kiosk, records);
     CentralDb db = f.db();
