@@ -26,7 +26,7 @@ run: build
 tour: build
 	@SDL_VIDEODRIVER=dummy $(BUILD)/bin/kiosk tour $(BUILD)/tour --content content-pack/stop-torture
 
-test: deps-test test-unit test-asan fuzz
+test: deps-test format-check test-unit test-asan fuzz
 	@echo "make test: all suites passed"
 
 test-unit: deps-test
@@ -54,7 +54,9 @@ format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 format-check:
-	@git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror
+	@if command -v clang-format >/dev/null; then \
+		git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror && echo "format-check: clean"; \
+	else echo "format-check: clang-format not installed, skipped"; fi
 
 tidy: build
 	@git ls-files 'kiosk/*.cpp' | xargs clang-tidy -p $(BUILD) --quiet

@@ -9,8 +9,9 @@ packages=(
   libfontconfig-dev libunibreak-dev fonts-noto-core fonts-noto-cjk
 )
 if [ "${1:-}" = "--test" ]; then
-  # zbar decodes rendered QR codes; clang brings libFuzzer; nginx serves WebDAV for the sync tests.
-  packages+=(zbar-tools clang libclang-rt-14-dev nginx-light sqlite3)
+  # zbar decodes rendered QR codes; clang brings libFuzzer; nginx serves WebDAV for the sync tests;
+  # clang-format keeps the formatting checked.
+  packages+=(zbar-tools clang libclang-rt-14-dev clang-format nginx-light sqlite3)
 fi
 
 missing=()
