@@ -2,7 +2,7 @@
 // resort.
 #include "layout/LineBreaker.h"
 
-#include "layout/Utf8.h"
+#include "core/Utf8.h"
 
 #include <algorithm>
 #include <linebreak.h>

@@ -1,4 +1,5 @@
 // The canonical JSON inside a sealed pledge: a tiny writer and a strict parser for exactly that shape.
+#include "core/Utf8.h"
 #include "pledge/Sealing.h"
 #include "pledge/Utf8.h"
 
@@ -48,24 +49,6 @@ void writeString(std::string& out, std::string_view text) {
         }
     }
     out.push_back('"');
-}
-
-void appendUtf8(std::string& out, char32_t cp) {
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
 }
 
 // Recursive descent over the few JSON forms a sealed pledge uses. Every read is bounds-checked; the first

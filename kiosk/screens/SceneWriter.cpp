@@ -2,10 +2,10 @@
 // wrong.
 #include "screens/SceneWriter.h"
 
+#include "core/Utf8.h"
 #include "layout/Pagination.h"
 #include "layout/TextFit.h"
 #include "layout/TextLayout.h"
-#include "layout/Utf8.h"
 
 #include <algorithm>
 #include <cstdio>

@@ -1,7 +1,7 @@
 // Draws one line of text into a transparent ARGB surface, each run in its own font on a common baseline.
 #include "text/TextRasterizer.h"
 
-#include "layout/Utf8.h"
+#include "core/Utf8.h"
 #include "text/TextRuns.h"
 
 #include <algorithm>
@@ -23,7 +23,7 @@ int runBaseline(TTF_Font* font, std::string_view utf8, const SDL_Surface* render
     if (growth <= 0) return ascent;
     int top = ascent;
     for (std::size_t pos = 0; pos < utf8.size();) {
-        const char32_t cp = layout::nextCodePoint(utf8, pos);
+        const char32_t cp = kiosk::nextCodePoint(utf8, pos);
         int minX = 0, maxX = 0, minY = 0, maxY = 0, advance = 0;
         if (TTF_GlyphMetrics32(font, cp, &minX, &maxX, &minY, &maxY, &advance) == 0)
             top = std::max(top, maxY);

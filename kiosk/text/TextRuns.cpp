@@ -1,8 +1,8 @@
 // Splitting a line into runs that one font each can draw, and the vertical metrics such a line needs.
 #include "text/TextRuns.h"
 
+#include "core/Utf8.h"
 #include "layout/LineBreaker.h"
-#include "layout/Utf8.h"
 
 #include <algorithm>
 
@@ -36,7 +36,7 @@ std::vector<TextRun> itemiseRuns(std::string_view utf8, std::span<TTF_Font* cons
     if (chain.empty()) return runs;
     for (std::size_t pos = 0; pos < utf8.size();) {
         const std::size_t start = pos;
-        const char32_t cp = layout::nextCodePoint(utf8, pos);
+        const char32_t cp = kiosk::nextCodePoint(utf8, pos);
         if (!runs.empty()) {
             TextRun& current = runs.back();
             const bool attaches = layout::isCombiningMark(cp) || isInvisibleFormatCharacter(cp);

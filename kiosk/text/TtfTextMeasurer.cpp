@@ -1,7 +1,7 @@
 // Measures text as the kiosk will draw it: SDL_ttf with HarfBuzz shaping, one font a run.
 #include "text/TtfTextMeasurer.h"
 
-#include "layout/Utf8.h"
+#include "core/Utf8.h"
 #include "text/TextRuns.h"
 
 #include <algorithm>
@@ -35,7 +35,7 @@ std::u32string TtfTextMeasurer::missingGlyphs(std::string_view utf8, const layou
     if (!chain) lastError_ = chain.error().message;
     std::u32string missing;
     for (std::size_t pos = 0; pos < utf8.size();) {
-        const char32_t cp = layout::nextCodePoint(utf8, pos);
+        const char32_t cp = kiosk::nextCodePoint(utf8, pos);
         if (isInvisibleFormatCharacter(cp)) continue;
         if (chain && chainProvides(chain.value(), cp)) continue;
         if (missing.find(cp) == std::u32string::npos) missing.push_back(cp);

@@ -1,8 +1,8 @@
 // A fixed-advance TextMeasurer: half the pixel size a code point, the whole size for CJK, 1.5 px a line.
 #pragma once
 
+#include "core/Utf8.h"
 #include "layout/TextMeasurer.h"
-#include "layout/Utf8.h"
 
 namespace kiosk::layout::testing {
 

@@ -1,6 +1,6 @@
 #include "layout/LineBreaker.h"
 
-#include "layout/Utf8.h"
+#include "core/Utf8.h"
 
 #include <catch2/catch.hpp>
 
@@ -53,13 +53,4 @@ TEST_CASE("clusters keep a consonant with its vowel sign", "[layout]") {
     REQUIRE(ends.size() == 3);
     CHECK(text.substr(0, ends[0]) == "கை");
     CHECK(ends[2] == text.size());
-}
-
-TEST_CASE("UTF-8 round-trips and broken bytes become replacement characters", "[layout]") {
-    const std::string text = "a é 酷 😀";
-    CHECK(toUtf8(toUtf32(text)) == text);
-    CHECK(toUtf32("a\xFF"
-                  "b") == U"a\uFFFDb");
-    CHECK(toUtf32("\xE9\x85") == U"\uFFFD\uFFFD");  // truncated sequence
-    CHECK(toUtf32("\xC0\xAF") == U"\uFFFD\uFFFD");  // overlong slash
 }

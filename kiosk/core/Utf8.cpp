@@ -1,12 +1,12 @@
 // Decoding and encoding UTF-8 one code point at a time, forgiving of broken bytes (they become U+FFFD).
-#include "layout/Utf8.h"
+#include "core/Utf8.h"
 
-namespace kiosk::layout {
+namespace kiosk {
 
-char32_t nextCodePoint(std::string_view utf8, std::size_t& pos) {
+std::optional<char32_t> decodeCodePoint(std::string_view utf8, std::size_t& pos) {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(utf8[i]); };
     const unsigned char lead = byte(pos);
-    int length = 0;
+    std::size_t length = 0;
     char32_t cp = 0;
     char32_t minimum = 0;
     if (lead < 0x80) {
@@ -19,28 +19,24 @@ char32_t nextCodePoint(std::string_view utf8, std::size_t& pos) {
     } else if ((lead & 0xF8) == 0xF0) {
         length = 4, cp = lead & 0x07, minimum = 0x10000;
     } else {
-        ++pos;
-        return kReplacementCharacter;
+        return std::nullopt;
     }
-    if (pos + static_cast<std::size_t>(length) > utf8.size()) {
-        ++pos;
-        return kReplacementCharacter;
-    }
-    for (int i = 1; i < length; ++i) {
-        const unsigned char next = byte(pos + static_cast<std::size_t>(i));
-        if ((next & 0xC0) != 0x80) {
-            ++pos;
-            return kReplacementCharacter;
-        }
+    if (pos + length > utf8.size()) return std::nullopt;
+    for (std::size_t i = 1; i < length; ++i) {
+        const unsigned char next = byte(pos + i);
+        if ((next & 0xC0) != 0x80) return std::nullopt;
         cp = (cp << 6) | (next & 0x3F);
     }
     // Overlong forms, surrogates and values past Unicode are not characters.
-    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-        ++pos;
-        return kReplacementCharacter;
-    }
-    pos += static_cast<std::size_t>(length);
+    if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return std::nullopt;
+    pos += length;
     return cp;
+}
+
+char32_t nextCodePoint(std::string_view utf8, std::size_t& pos) {
+    if (const auto cp = decodeCodePoint(utf8, pos)) return *cp;
+    ++pos;
+    return kReplacementCharacter;
 }
 
 std::u32string toUtf32(std::string_view utf8) {
@@ -79,4 +75,4 @@ std::string toUtf8(std::u32string_view text) {
     return out;
 }
 
-}  // namespace kiosk::layout
+}  // namespace kiosk
