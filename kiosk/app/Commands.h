@@ -1,6 +1,7 @@
 // The kiosk program's commands; main.cpp only parses the command line and calls one of these.
 #pragma once
 
+#include "config/Config.h"
 #include "core/Geometry.h"
 
 #include <filesystem>
@@ -38,6 +39,14 @@ int runKiosk(const RunOptions& options);
 int validatePack(const std::filesystem::path& dir);
 int runTour(const TourOptions& options);
 int runPlay(const PlayOptions& options);
+
+// The config file (when given; its problems printed, bad lines falling back to defaults) and the content
+// folder: the command line's, else the config's, else the built-in pack.
+struct Settings {
+    config::KioskConfig config;
+    std::filesystem::path contentDir;
+};
+Settings loadSettings(const std::filesystem::path& configFile, const std::filesystem::path& contentOverride);
 
 // "800x480" -> {800, 480}
 std::optional<Size> parseSize(const std::string& text);

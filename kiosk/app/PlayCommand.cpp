@@ -21,16 +21,7 @@ int runPlay(const PlayOptions& options) {
         std::cerr << "kiosk play: cannot read " << options.script.string() << '\n';
         return 2;
     }
-    config::KioskConfig config;
-    if (!options.config.empty()) {
-        auto loaded = config::loadConfig(options.config);
-        for (const auto& diagnostic : loaded.diagnostics)
-            std::cerr << diagnostic.format() << '\n';
-        config = std::move(loaded.config);
-    }
-    const std::filesystem::path contentDir = !options.content.empty()  ? options.content
-                                             : !config.content.empty() ? config.content
-                                                                       : defaultContentDir();
+    const auto [config, contentDir] = loadSettings(options.config, options.content);
 
     render::ImageLoader probe;
     PackSelection selection = selectPack(contentDir, {}, &probe);

@@ -29,22 +29,8 @@ render::PanelPlacement placementOf(const platform::DisplayWindow& window) {
 }
 }  // namespace
 
-std::filesystem::path defaultContentDir() {
-    return KIOSK_DEFAULT_CONTENT;
-}
-
 int runKiosk(const RunOptions& options) {
-    config::KioskConfig config;
-    if (!options.config.empty()) {
-        auto loaded = config::loadConfig(options.config);
-        // A mistyped line falls back to its default: say so, and keep going.
-        for (const auto& diagnostic : loaded.diagnostics)
-            std::cerr << diagnostic.format() << '\n';
-        config = std::move(loaded.config);
-    }
-    const std::filesystem::path contentDir = !options.content.empty()  ? options.content
-                                             : !config.content.empty() ? config.content
-                                                                       : defaultContentDir();
+    const auto [config, contentDir] = loadSettings(options.config, options.content);
 
     platform::WindowOptions windowOptions;
     windowOptions.windowed = options.windowed;

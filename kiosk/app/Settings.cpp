@@ -1,0 +1,27 @@
+// Where the kiosk's settings and content come from: the command line, the config file, the built-in pack.
+#include "app/Commands.h"
+
+#include <iostream>
+
+namespace kiosk::app {
+
+std::filesystem::path defaultContentDir() {
+    return KIOSK_DEFAULT_CONTENT;
+}
+
+Settings loadSettings(const std::filesystem::path& configFile, const std::filesystem::path& contentOverride) {
+    Settings settings;
+    if (!configFile.empty()) {
+        auto loaded = config::loadConfig(configFile);
+        // A mistyped line falls back to its default: say so, and keep going.
+        for (const auto& diagnostic : loaded.diagnostics)
+            std::cerr << diagnostic.format() << '\n';
+        settings.config = std::move(loaded.config);
+    }
+    settings.contentDir = !contentOverride.empty()           ? contentOverride
+                          : !settings.config.content.empty() ? settings.config.content
+                                                             : defaultContentDir();
+    return settings;
+}
+
+}  // namespace kiosk::app
