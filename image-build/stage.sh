@@ -26,6 +26,9 @@ mkdir -p "$stage/bin" "$stage/content" "$stage/systemd" "$stage/doc"
 install -m 0755 "$build/bin/kiosk" "$build/bin/kioskctl" "$stage/bin/"
 cp -R "$repo/content-pack/." "$stage/content/"
 install -m 0644 "$repo/systemd/outreach-kiosk.service" "$repo/systemd/outreach-kiosk.sysusers.conf" \
-  "$repo/systemd/70-outreach-kiosk-backlight.rules" "$repo/systemd/outreach-kiosk.toml.example" "$stage/systemd/"
+  "$repo/systemd/70-outreach-kiosk-backlight.rules" "$repo/systemd/outreach-kiosk.toml.example" \
+  "$repo/systemd/outreach-kiosk-push.service" "$repo/systemd/outreach-kiosk-push.timer" \
+  "$repo/systemd/outreach-kiosk-usb-export@.service" "$repo/systemd/99-outreach-kiosk-usb.rules" "$stage/systemd/"
+install -m 0755 "$repo/systemd/outreach-kiosk-usb-export" "$stage/systemd/"
 install -m 0644 "$repo/docs/deployment.md" "$stage/doc/"
 echo "staged in $stage"
