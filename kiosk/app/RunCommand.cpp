@@ -68,7 +68,8 @@ int runKiosk(const RunOptions& options) {
         return 1;
     }
     render::SceneRenderer scenes(window->renderer(), graphics->rasterizer(), graphics->images());
-    render::FrameComposer composer(window->renderer(), window->logicalSize(), placementOf(*window));
+    std::optional<render::FrameComposer> composer;
+    composer.emplace(window->renderer(), window->logicalSize(), placementOf(*window));
     auto translator = window->makeTranslator();
     auto watchdog = platform::Watchdog::fromEnvironment();
     const platform::EventWaiter waiter(session->videoDriver());
@@ -112,8 +113,16 @@ int runKiosk(const RunOptions& options) {
                 if (const auto system = translator.system(event)) {
                     if (*system == platform::SystemEvent::Quit) running = false;
                     if (*system == platform::SystemEvent::WindowResized) {
+                        // A new size re-lays every screen out and rebuilds the off-screen frame.
                         window->refreshSizes();
                         translator.setGeometry(window->panelSize(), window->windowSize());
+                        composer.emplace(window->renderer(), window->logicalSize(), placementOf(*window));
+                        if (kiosk)
+                            kiosk->resize(window->logicalSize());
+                        else
+                            maintenance =
+                                screens::buildMaintenanceScene(window->logicalSize(), graphics->measurer(),
+                                                               graphics->images(), selection.problems);
                     }
                     exposed = true;
                 } else if (const auto input = translator.input(event)) {
@@ -129,11 +138,11 @@ int runKiosk(const RunOptions& options) {
         if (kiosk ? kiosk->needsRedraw(now) || exposed : exposed) {
             if (kiosk) {
                 const auto fade = kiosk->transition(now);
-                composer.compose(scenes, kiosk->scene(), fade ? fade->from : nullptr,
-                                 fade ? fade->progress : 1.0f);
+                composer->compose(scenes, kiosk->scene(), fade ? fade->from : nullptr,
+                                  fade ? fade->progress : 1.0f);
                 kiosk->markDrawn(now);
             } else {
-                composer.compose(scenes, maintenance);
+                composer->compose(scenes, maintenance);
             }
             SDL_RenderPresent(window->renderer());
             scenes.endFrame();

@@ -34,19 +34,27 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
                  {m.captionPx(), m.minBodyPx(), false, palette.mutedText, Align::Center});
         textArea = {body.x, body.y + rowH + m.gap(), body.w, body.h - rowH - m.gap()};
     } else {
+        // The code and its caption in a column; the portrait beside the country, above the words (a small
+        // column left over under the code would shrink it to an icon on the 7" panel).
         const int columnW = qrSide + m.px(8);
-        const int imageH = std::max(0, body.h - qrSide - captionH - m.gap());
-        out.image("case-image", {body.x, body.y, columnW, imageH}, profile.image);
-        out.qr("case-qr", {body.x, body.bottom() - captionH - qrSide, columnW, qrSide}, profile.actionUrl);
-        out.text("case-qr-caption", {body.x - m.px(4), body.bottom() - captionH, columnW + m.px(8), captionH},
+        const int qrTop = body.y + std::max(0, (body.h - qrSide - captionH) / 2);
+        out.qr("case-qr", {body.x, qrTop, columnW, qrSide}, profile.actionUrl);
+        out.text("case-qr-caption", {body.x - m.px(4), qrTop + qrSide, columnW + m.px(8), captionH},
                  pack.uiText("scan_to_act", lang),
                  {m.captionPx(), m.minBodyPx(), false, palette.mutedText, Align::Center});
         textArea = {body.x + columnW + m.gap() * 2, body.y, body.w - columnW - m.gap() * 2, body.h};
     }
 
-    const int countryH = out.lineHeight(m.bodyPx(), true);
-    out.text("case-country", {textArea.x, textArea.y, textArea.w, countryH},
-             profile.country.in(lang, fallback), {m.bodyPx(), m.minBodyPx(), true, palette.mutedText});
+    // Landscape: the portrait and the country share the first row of the text column.
+    const int portraitSide = m.portrait() ? 0 : m.px(88);
+    if (portraitSide > 0)
+        out.image("case-image", {textArea.x, textArea.y, portraitSide, portraitSide}, profile.image,
+                  Align::Start);
+    const int countryX = textArea.x + (portraitSide > 0 ? portraitSide + m.gap() : 0);
+    const int countryH = std::max(out.lineHeight(m.bodyPx(), true), portraitSide);
+    out.text("case-country", {countryX, textArea.y, textArea.right() - countryX, countryH},
+             profile.country.in(lang, fallback),
+             {m.bodyPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Center});
     const std::string text = profile.summary.in(lang, fallback) + "\n\n" + profile.story.in(lang, fallback) +
                              "\n\n" + profile.whatYouCanDo.in(lang, fallback);
     const int top = textArea.y + countryH + m.gap();

@@ -311,3 +311,19 @@ TEST_CASE("admin: no two buttons of the volunteer menu overlap, even with a wide
             }
     }
 }
+
+TEST_CASE("the pledge can be signed with the on-screen keyboard alone, in every language", "[pledge]") {
+    for (const std::string language : {"en", "ms", "zh", "ta"}) {
+        Booth b;
+        INFO(language);
+        REQUIRE(b.play("tap start\ntap lang-" + language +
+                       "\ntap nav-act\ntap pledge-ratify-uncat\n"
+                       "tap key-shift\ntap key-a\ntap key-l\ntap key-i\n"
+                       "tap key-next\ntap key-a\ntap key-l\ntap key-i\ntap key-at\ntap key-e\ntap key-x\ntap "
+                       "key-dotmy\n"
+                       "tap consent-sign\ntap submit\nexpect screen thanks\n") == 0);
+        REQUIRE(b.services.submitted.size() == 1);
+        CHECK(b.services.submitted[0]["name"] == "Ali");
+        CHECK(b.services.submitted[0]["email"] == "ali@ex.my");
+    }
+}
