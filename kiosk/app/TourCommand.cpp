@@ -177,6 +177,9 @@ int runTour(const TourOptions& options) {
                     for (const auto& problem : scene.problems)
                         report.problems.push_back(
                             {name, language, sizeName(size), problem.widgetId + ": " + problem.what});
+                    for (const auto& hint : scene.hints)
+                        report.hints.push_back(
+                            {name, language, sizeName(size), hint.widgetId + ": " + hint.what});
                     for (const auto& problem : scenes.problems())
                         report.problems.push_back({name, language, sizeName(size), problem});
                 }
@@ -184,8 +187,9 @@ int runTour(const TourOptions& options) {
         }
     }
     report.write(options.outDir, pack);
-    std::cout << "tour: " << report.shots.size() << " images, " << report.problems.size() << " problems, in "
-              << options.outDir.string() << "/index.html\n";
+    std::cout << "tour: " << report.shots.size() << " images, " << report.problems.size() << " problems, "
+              << report.hints.size() << " hints (tour.json), in " << options.outDir.string()
+              << "/index.html\n";
     for (const auto& problem : report.problems)
         std::cout << "  " << problem.size << " " << problem.language << " " << problem.screen << ": "
                   << problem.what << '\n';

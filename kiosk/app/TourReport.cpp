@@ -77,16 +77,21 @@ std::string jsonList(const std::vector<std::string>& items) {
 
 std::string TourReport::json() const {
     std::ostringstream out;
+    const auto list = [&](const char* name, const std::vector<TourProblem>& items) {
+        out << ",\n  \"" << name << "\": [";
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const auto& p = items[i];
+            out << (i ? "," : "") << "\n    {\"screen\": " << jsonString(p.screen)
+                << ", \"language\": " << jsonString(p.language) << ", \"size\": " << jsonString(p.size)
+                << ", \"what\": " << jsonString(p.what) << "}";
+        }
+        out << (items.empty() ? "]" : "\n  ]");
+    };
     out << "{\n  \"screens\": " << jsonList(screens) << ",\n  \"languages\": " << jsonList(languages)
-        << ",\n  \"sizes\": " << jsonList(sizes) << ",\n  \"images\": " << shots.size()
-        << ",\n  \"problems\": [";
-    for (std::size_t i = 0; i < problems.size(); ++i) {
-        const auto& p = problems[i];
-        out << (i ? "," : "") << "\n    {\"screen\": " << jsonString(p.screen)
-            << ", \"language\": " << jsonString(p.language) << ", \"size\": " << jsonString(p.size)
-            << ", \"what\": " << jsonString(p.what) << "}";
-    }
-    out << (problems.empty() ? "]\n}\n" : "\n  ]\n}\n");
+        << ",\n  \"sizes\": " << jsonList(sizes) << ",\n  \"images\": " << shots.size();
+    list("problems", problems);
+    list("hints", hints);
+    out << "\n}\n";
     return out.str();
 }
 

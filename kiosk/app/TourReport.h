@@ -30,6 +30,7 @@ struct TourReport {
     std::vector<std::string> sizes;
     std::vector<TourShot> shots;
     std::vector<TourProblem> problems;
+    std::vector<TourProblem> hints;  // reads badly but fits: for the people who write the pack
 
     void addScreen(const std::string& name);
     void write(const std::filesystem::path& folder, const content::Pack& pack) const;

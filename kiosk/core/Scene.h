@@ -54,6 +54,8 @@ struct Scene {
     std::vector<Widget> widgets;
     int pageCount = 1;  // pages of the current item, known once text is laid out
     std::vector<SceneProblem> problems;
+    // Text that fits but reads badly (a paragraph ending on one lonely word or character): for reviewers.
+    std::vector<SceneProblem> hints;
 
     const Widget* find(std::string_view id) const;
     // The topmost tappable widget under a point.

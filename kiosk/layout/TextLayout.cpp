@@ -62,8 +62,9 @@ std::string_view cutUnbreakable(std::string_view run, int maxWidth, LineSink& si
 
 }  // namespace
 
-std::vector<WrappedLine> wrapText(std::string_view utf8, int maxWidth, const FontSpec& font,
-                                  TextMeasurer& measurer, bool* overflow) {
+namespace {
+std::vector<WrappedLine> wrapGreedy(std::string_view utf8, int maxWidth, const FontSpec& font,
+                                    TextMeasurer& measurer, bool* overflow) {
     std::vector<WrappedLine> lines;
     if (overflow) *overflow = false;
     maxWidth = std::max(maxWidth, 0);
@@ -113,6 +114,29 @@ std::vector<WrappedLine> wrapText(std::string_view utf8, int maxWidth, const Fon
             fittedWidth = measurer.width(trimTrailing(rest), font);
         }
         ++b;
+    }
+    return lines;
+}
+
+// A last line holding one unbreakable word (or one Chinese character): what a typesetter calls a widow.
+bool endsLonely(const std::vector<WrappedLine>& lines, const std::string& language) {
+    if (lines.size() < 2 || lines.back().text.empty()) return false;
+    return findLineBreaks(lines.back().text, language).empty();
+}
+}  // namespace
+
+std::vector<WrappedLine> wrapText(std::string_view utf8, int maxWidth, const FontSpec& font,
+                                  TextMeasurer& measurer, bool* overflow) {
+    bool tooWide = false;
+    auto lines = wrapGreedy(utf8, maxWidth, font, measurer, &tooWide);
+    if (overflow) *overflow = tooWide;
+    if (tooWide || !endsLonely(lines, font.language)) return lines;
+    // Pull a word down by wrapping a little narrower, as long as the paragraph keeps its number of lines.
+    for (int percent = 95; percent >= 60; percent -= 5) {
+        bool narrowTooWide = false;
+        auto narrower = wrapGreedy(utf8, maxWidth * percent / 100, font, measurer, &narrowTooWide);
+        if (narrowTooWide || narrower.size() != lines.size()) break;
+        if (!endsLonely(narrower, font.language)) return narrower;
     }
     return lines;
 }

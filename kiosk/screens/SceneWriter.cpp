@@ -3,6 +3,7 @@
 #include "screens/SceneWriter.h"
 
 #include "core/Utf8.h"
+#include "layout/LineBreaker.h"
 #include "layout/Pagination.h"
 #include "layout/TextFit.h"
 #include "layout/TextLayout.h"
@@ -45,6 +46,15 @@ void SceneWriter::problem(std::string widgetId, std::string what) {
     scene_.problems.push_back({std::move(widgetId), std::move(what)});
 }
 
+void SceneWriter::hintIfLonely(const std::string& id, const layout::TextBlock& block) {
+    for (const auto& line : block.lines) {
+        if (!line.endsParagraph || line.indexInParagraph == 0 || line.text.empty()) continue;
+        if (!layout::findLineBreaks(line.text, block.font.language).empty()) continue;
+        scene_.hints.push_back({id, "a paragraph ends on a lonely \"" + line.text + "\": reword it"});
+        return;
+    }
+}
+
 void SceneWriter::checkGlyphs(const std::string& id, std::string_view text, int px, bool bold) {
     const auto missing = text_.missingGlyphs(text, {language_, px, bold});
     if (!missing.empty())
@@ -81,6 +91,7 @@ int SceneWriter::text(std::string id, Rect box, std::string_view text, const Tex
     if (id.empty()) id = "text@" + std::to_string(box.x) + "," + std::to_string(box.y);
     if (block.overflow)
         problem(id, "text overflows its " + std::to_string(box.w) + "x" + std::to_string(box.h) + " box");
+    hintIfLonely(id, block);
     checkGlyphs(id, text, block.font.px, options.bold);
     scene_.widgets.push_back(textWidget(id, box, text, block, options, language_));
     return block.height;
@@ -95,6 +106,7 @@ int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, cons
     // Past the last page wraps to the first (the privacy notice's page button cycles).
     const auto& block = pages[static_cast<std::size_t>(std::max(0, page)) % pages.size()];
     if (block.overflow) problem(id, "text overflows its " + std::to_string(box.w) + " px wide box");
+    hintIfLonely(id, block);
     checkGlyphs(id, text, options.px, options.bold);
     Widget w = textWidget(id, box, text, block, options, language_);
     // `expect text` and `dump` see what is on this page, not the whole text.

@@ -4,6 +4,7 @@
 
 #include "core/ImageMeasurer.h"
 #include "core/Scene.h"
+#include "layout/TextLayout.h"
 #include "layout/TextMeasurer.h"
 #include "screens/Metrics.h"
 
@@ -73,6 +74,7 @@ public:
     void problem(std::string widgetId, std::string what);
 
 private:
+    void hintIfLonely(const std::string& id, const layout::TextBlock& block);
     void checkGlyphs(const std::string& id, std::string_view text, int px, bool bold);
 
     Scene& scene_;

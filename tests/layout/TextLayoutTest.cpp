@@ -51,9 +51,11 @@ TEST_CASE("English wraps between words and every line fits", "[layout]") {
     bool overflow = true;
     const auto lines = wrapText("The quick brown fox jumps over the lazy dog", 100, font, m, &overflow);
     CHECK_FALSE(overflow);
+    // Greedy filling would leave "dog" alone on the last line; a narrower wrap with as many lines pulls a
+    // word down to keep it company.
     CHECK(texts(lines) ==
-          std::vector<std::string>{"The quick", "brown fox", "jumps over", "the lazy", "dog"});
-    CHECK(lines[2].width == 100);  // exactly full is allowed; the trailing space is not counted
+          std::vector<std::string>{"The quick", "brown fox", "jumps", "over the", "lazy dog"});
+    CHECK(lines[1].width == 90);  // the trailing space is not counted
     for (const auto& line : lines)
         CHECK(line.width <= 100);
 }
@@ -168,4 +170,13 @@ TEST_CASE("paragraphs split on blank lines, including Windows newlines", "[layou
     CHECK(paragraphs[0] == "A\r\nB\r");
     CHECK(paragraphs[1] == "C");
     CHECK(splitParagraphs("   \n").empty());
+}
+
+TEST_CASE("a lonely last character is avoided when the paragraph keeps its number of lines", "[layout]") {
+    FakeMeasurer m;  // 20 px a Chinese character at 20 px
+    const FontSpec font{"zh", 20};
+    CHECK(texts(wrapText("我们反对酷刑", 100, font, m)) == std::vector<std::string>{"我们反对", "酷刑"});
+    // When only more lines would avoid it, the greedy wrap stands.
+    CHECK(texts(wrapText("The quick brown fox jumps", 100, {"en", 20}, m)) ==
+          std::vector<std::string>{"The quick", "brown fox", "jumps"});
 }
