@@ -91,32 +91,20 @@ void runExport(const ExportArgs& args) {
         written.push_back(copied.value());
         total += bundle.count;
     }
-    if (args.again) {
-        // Bundles already exported but not confirmed delivered: the same bytes again, harmless to import
-        // twice.
-        std::error_code ec;
-        std::vector<std::filesystem::path> pending;
-        for (const auto& entry : std::filesystem::directory_iterator(sync::outboxFolder(config.dataDir), ec))
-            if (entry.path().extension() == sync::kBundleExtension &&
-                entry.path().filename().string()[0] != '.')
-                pending.push_back(entry.path());
-        std::sort(pending.begin(), pending.end());
-        for (const auto& bundle : pending) {
-            if (std::find_if(written.begin(), written.end(), [&](const auto& w) {
-                    return w.filename() == bundle.filename();
-                }) != written.end())
-                continue;
-            auto header = sync::readBundleHeader(bundle);
-            if (!header) fail(bundle.string() + ": " + header.error().message);
-            auto copied = sync::copyIntoFolder(bundle, args.folder);
-            if (!copied) fail(copied.error().message);
-            std::cout << "exported " << header.value().count << " pledges to " << copied.value().string()
-                      << " (again: not yet confirmed delivered)\n";
-            total += header.value().count;
-        }
+    if (total == 0) std::cout << "exported 0 pledges: nothing new to export\n";
+    // Bundles exported earlier but not confirmed delivered (a push that failed, a lost stick) go too: the
+    // same bytes again, harmless to import twice. (--again is kept for scripts; it is now always so.)
+    for (const auto& bundle : sync::undeliveredBundles(config.dataDir)) {
+        if (std::find_if(written.begin(), written.end(),
+                         [&](const auto& w) { return w.filename() == bundle.filename(); }) != written.end())
+            continue;
+        auto header = sync::readBundleHeader(bundle);
+        if (!header) fail(bundle.string() + ": " + header.error().message);
+        auto copied = sync::copyIntoFolder(bundle, args.folder);
+        if (!copied) fail(copied.error().message);
+        std::cout << "exported " << header.value().count << " pledges to " << copied.value().string()
+                  << " (again: not yet confirmed delivered)\n";
     }
-    if (total == 0)
-        std::cout << "exported 0 pledges: nothing new to export (--again repeats undelivered ones)\n";
 }
 
 struct PushArgs {
@@ -255,7 +243,7 @@ void addSyncCommands(CLI::App& app) {
         ->required();
     exportCmd->add_option("--config", exportArgs->config, "The kiosk's config file")->required();
     exportCmd->add_flag("--again", exportArgs->again,
-                        "Also write again every bundle not yet confirmed delivered (a lost stick)");
+                        "Kept for scripts: every bundle not yet confirmed delivered is written anyway");
     exportCmd->callback([exportArgs] { runExport(*exportArgs); });
 
     auto pushArgs = std::make_shared<PushArgs>();

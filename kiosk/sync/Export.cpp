@@ -4,6 +4,7 @@
 #include "sync/BundleWriter.h"
 #include "sync/FileIo.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <fcntl.h>
@@ -42,6 +43,18 @@ Result<BundleHeader> nextRun(const pledge::PledgeStore& store) {
 
 std::filesystem::path outboxFolder(const std::filesystem::path& dataDir) {
     return dataDir / "outbox";
+}
+
+std::vector<std::filesystem::path> undeliveredBundles(const std::filesystem::path& dataDir) {
+    std::vector<std::filesystem::path> bundles;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator(outboxFolder(dataDir), error)) {
+        const auto name = entry.path().filename().string();
+        if (entry.path().extension() == kBundleExtension && !name.empty() && name[0] != '.')
+            bundles.push_back(entry.path());
+    }
+    std::sort(bundles.begin(), bundles.end());
+    return bundles;
 }
 std::filesystem::path sentFolder(const std::filesystem::path& dataDir) {
     return dataDir / "sent";

@@ -14,6 +14,9 @@ namespace kiosk::sync {
 
 // Where bundles wait in data_dir until the coordinator confirms them, and where delivered ones rest.
 std::filesystem::path outboxFolder(const std::filesystem::path& dataDir);
+// Bundles in the outbox, oldest name first: exported but not yet confirmed delivered (a failed push leaves
+// them there). Every export to a stick carries them too, so an offline booth never strands a pledge.
+std::vector<std::filesystem::path> undeliveredBundles(const std::filesystem::path& dataDir);
 std::filesystem::path sentFolder(const std::filesystem::path& dataDir);
 
 struct ExportedBundle {

@@ -83,11 +83,6 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
     auto exported = exportPending(store, key, outboxFolder(settings.dataDir), nowUtc);
     if (!exported) return failed(exported.error().message);
     const auto& bundles = exported.value();
-    if (bundles.empty()) {
-        attempt.ok = true;
-        attempt.message = "Nothing new to export: every pledge went in an earlier export.";
-        return attempt;
-    }
     for (std::size_t i = 0; i < bundles.size(); ++i) {
         auto copied = copyIntoFolder(bundles[i].path, folder);
         if (!copied) {
@@ -97,9 +92,29 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
         }
         attempt.pledges += bundles[i].count;
     }
+    // Earlier bundles a failed push left in the outbox go on the stick too: otherwise an offline booth with
+    // a sync url would strand them there.
+    for (const auto& bundle : undeliveredBundles(settings.dataDir)) {
+        const bool justWritten = std::any_of(bundles.begin(), bundles.end(), [&](const auto& b) {
+            return b.path.filename() == bundle.filename();
+        });
+        if (justWritten) continue;
+        auto header = readBundleHeader(bundle);
+        if (!header) continue;  // a damaged outbox file is reported by push; the stick gets the rest
+        if (auto copied = copyIntoFolder(bundle, folder); !copied) return failed(copied.error().message);
+        attempt.resent += header.value().count;
+    }
+    const std::string again = attempt.resent == 0 ? ""
+                                                  : " " + pledges(attempt.resent) +
+                                                        " not yet confirmed by the coordinator went again.";
+    if (attempt.pledges == 0) {
+        attempt.ok = true;
+        attempt.message = "Nothing new to export: every pledge went in an earlier export." + again;
+        return attempt;
+    }
     attempt.ok = true;
-    attempt.message = "Exported " + pledges(attempt.pledges) + " to " + folder.string() +
-                      ". You can take the stick out and give it to the coordinator.";
+    attempt.message = "Exported " + pledges(attempt.pledges) + " to " + folder.string() + "." + again +
+                      " You can take the stick out and give it to the coordinator.";
     note(attempt, settings, pledges(attempt.pledges) + " exported to a USB stick", nowUtc);
     return attempt;
 }

@@ -24,6 +24,7 @@ struct KioskSyncSettings {
 struct SyncAttempt {
     bool ok = false;
     std::uint64_t pledges = 0;  // exported (export) or delivered (push)
+    std::uint64_t resent = 0;   // export: pledges of earlier, undelivered bundles written again
     std::string message;        // for the admin screen, in plain words
 };
 

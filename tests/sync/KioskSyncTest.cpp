@@ -165,3 +165,25 @@ TEST_CASE("sync now delivers to the server, and delivered pledges are purged aft
     CHECK(booth.counts().total == 0);
     CHECK(test::filesIn(sentFolder(booth.data), ".okb").empty());
 }
+
+TEST_CASE("a failed push leaves its bundle in the outbox, and the next stick export carries it",
+          "[sync][kiosk]") {
+    // An offline booth with a [sync] url: the timer's push packs the pledges and fails; a stick must still
+    // get them.
+    Booth booth;
+    booth.record(3);
+    PushOptions options;
+    options.url = "http://127.0.0.1:" + std::to_string(test::unusedPort()) + "/dav";
+    options.allowInsecureLoopback = true;
+    options.attempts = 1;
+    REQUIRE_FALSE(
+        pushPending(booth.store, booth.key, booth.settings, options, std::chrono::seconds(5), kNow).ok);
+    booth.record(2);
+    const auto stick = booth.dir / "stick" / kStickFolderName;
+    const SyncAttempt exported = exportToFolder(booth.store, booth.key, booth.settings, stick, kNow);
+    CHECK(exported.ok);
+    CHECK(exported.pledges == 2);
+    CHECK(exported.resent == 3);
+    CHECK_THAT(exported.message, Contains("3 pledges not yet confirmed by the coordinator went again"));
+    CHECK(test::filesIn(stick, ".okb").size() == 2);  // the stranded bundle and the new one
+}
