@@ -169,6 +169,12 @@ void KioskController::swipe(SwipeDirection direction, Millis now) {
         activate("start", now);
         return;
     }
+    // The form, its thank-you and the volunteer screens are one page each: a drag across the keyboard or the
+    // arrow keys must not turn to another action's title over the same form.
+    const ScreenId screen = nav_.view().screen;
+    if (screen == ScreenId::Pledge || screen == ScreenId::Thanks || screen == ScreenId::AdminPin ||
+        screen == ScreenId::Admin)
+        return;
     bool moved = false;
     if (direction == SwipeDirection::Left) moved = nav_.next();
     if (direction == SwipeDirection::Right) moved = nav_.previous();

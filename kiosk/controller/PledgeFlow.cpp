@@ -4,6 +4,7 @@
 #include "pledge/Validation.h"
 #include "screens/Keyboard.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace kiosk {
@@ -102,7 +103,15 @@ void KioskController::submitPledge() {
     if (!form || !pledge_) return;
     pledge_->errors.clear();
     pledge_->banner.clear();
-    const auto check = pledge::validate(*form, pledge_->values, pledge_->ticked);
+    auto check = pledge::validate(*form, pledge_->values, pledge_->ticked);
+    // The normalised copies of what was typed are wiped as soon as they have served, like the form itself.
+    struct Wipe {
+        std::map<std::string, std::string>& values;
+        ~Wipe() {
+            for (auto& [id, value] : values)
+                std::fill(value.begin(), value.end(), '\0');
+        }
+    } wipe{check.values};
     if (!check.ok()) {
         for (const auto& problem : check.problems)
             pledge_->errors.emplace(problem.id, pledge::problemMessage(problem.problem, language_));

@@ -25,8 +25,10 @@ Result<std::uint64_t> writeCsv(const CentralDb& db, std::ostream& out) {
     std::string line;
     auto written = db.forEachPledge([&](const CentralPledge& p) {
         line.clear();
+        bool first = true;  // not line.empty(): an empty first cell must still be followed by its comma
         auto add = [&](std::string_view value) {
-            if (!line.empty()) line.push_back(',');
+            if (!first) line.push_back(',');
+            first = false;
             line += csvCell(value);
         };
         add(p.uuid);

@@ -327,3 +327,12 @@ TEST_CASE("the pledge can be signed with the on-screen keyboard alone, in every 
         CHECK(b.services.submitted[0]["email"] == "ali@ex.my");
     }
 }
+
+TEST_CASE("a swipe or an arrow key on the form never turns to another action", "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\ntype Lim\n"
+                   "swipe left\nkey right\nswipe right\n") == 0);
+    CHECK(b.kiosk.view() == View{ScreenId::Pledge, 0, 0});
+    CHECK(b.kiosk.scene().find("title")->text == "Urge Malaysia to ratify");
+    CHECK(b.kiosk.scene().find("field-name")->text == "Lim");
+}

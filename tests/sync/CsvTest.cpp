@@ -74,3 +74,21 @@ TEST_CASE("The CSV file has the agreed header, CRLF line ends, no BOM, and names
         CHECK(parsed[i + 1][10] == expected);
     }
 }
+
+TEST_CASE("A row whose first cell is empty keeps every column in its place", "[sync][csv]") {
+    test::TempDir dir;
+    pledge::KeyPair coordinator = pledge::generateKeyPair();
+    SigningKey kiosk = loadOrCreateSigningKey(dir / "kiosk").value();
+    auto record = test::makeRecord("kl-booth-1", 1, test::seal(test::personFor(1), coordinator.publicKey));
+    record.uuid.clear();
+    auto bundle = test::writeBundle(dir / "in", kiosk, {record});
+    auto db = CentralDb::open(dir / "central.sqlite");
+    REQUIRE(db.ok());
+    importBundles(db.value(), {bundle}, test::optionsFor(coordinator.secretKey));
+    std::ostringstream out;
+    REQUIRE(writeCsv(db.value(), out).ok());
+    const auto rows = test::parseCsv(out.str());
+    REQUIRE(rows.size() == 2);  // the header and the pledge
+    for (const auto& row : rows)
+        CHECK(row.size() == 18);
+}
