@@ -21,7 +21,8 @@ std::string keepCopy(const fs::path& from, const fs::path& dataDir) {
     const fs::path old = dataDir / "last-good-pack.old";
     fs::remove_all(temporary, error);
     fs::create_directories(dataDir, error);
-    fs::copy(from, temporary, fs::copy_options::recursive | fs::copy_options::copy_symlinks, error);
+    // Links are followed: the copy must stand alone (the loader already refused any that leave the pack).
+    fs::copy(from, temporary, fs::copy_options::recursive, error);
     if (error) return "could not keep a copy of the pack in " + target.string() + ": " + error.message();
     fs::remove_all(old, error);
     if (fs::exists(target)) fs::rename(target, old, error);
@@ -54,8 +55,12 @@ PackSelection selectPack(const fs::path& contentDir, const fs::path& dataDir, Im
         if (diagnostic.severity == content::Severity::Error)
             selection.problems.push_back(diagnostic.format());
 
-    if (!dataDir.empty() && fs::exists(lastGoodPackDir(dataDir))) {
-        auto fallback = content::loadPack(lastGoodPackDir(dataDir), images);
+    // A power cut between keepCopy's two renames leaves only the ".old" copy: it is as good.
+    fs::path fallbackDir = dataDir.empty() ? fs::path() : lastGoodPackDir(dataDir);
+    if (!fallbackDir.empty() && !fs::exists(fallbackDir) && fs::exists(dataDir / "last-good-pack.old"))
+        fallbackDir = dataDir / "last-good-pack.old";
+    if (!fallbackDir.empty() && fs::exists(fallbackDir)) {
+        auto fallback = content::loadPack(fallbackDir, images);
         if (fallback.pack) {
             selection.pack = std::move(fallback.pack);
             selection.origin = PackOrigin::LastGood;

@@ -52,7 +52,14 @@ Result<SignerKey> SignerKey::loadOrCreate(const std::filesystem::path& path) {
     if (fd < 0) return keyError(path, std::string("cannot read: ") + std::strerror(errno));
     const bool read = readExactly(fd, key.key_.data(), key.key_.size());
     ::close(fd);
-    if (!read) return keyError(path, "is not a 32-byte key");
+    if (!read) {
+        // An empty file is a first start cut off between creating the key and writing it: no pledge can have
+        // been hashed with it, so it is made again rather than stopping collection for good.
+        std::error_code error;
+        if (std::filesystem::file_size(path, error) == 0 && !error && ::unlink(path.c_str()) == 0)
+            return loadOrCreate(path);
+        return keyError(path, "is not a 32-byte key");
+    }
     return key;
 }
 

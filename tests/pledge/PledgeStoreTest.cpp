@@ -136,6 +136,16 @@ TEST_CASE("the signer key is private to the kiosk and kept across restarts", "[p
     CHECK(reopened.alreadySigned("stop-torture", "A@example.com"));
 }
 
+TEST_CASE("an empty signer key left by a power cut at first start is made again", "[pledge][store]") {
+    test::TempDir dir;
+    std::ofstream(dir.path() / "signer-key").close();  // created, never written
+    auto store = openStore(dir.path());
+    REQUIRE(store.insert(makeRecord(), std::string("a@example.com")).ok());
+    struct stat info {};
+    REQUIRE(::stat((dir.path() / "signer-key").c_str(), &info) == 0);
+    CHECK(info.st_size == 32);
+}
+
 TEST_CASE("a damaged database is kept aside, reported, and replaced by a fresh one", "[pledge][store]") {
     test::TempDir dir;
     std::int64_t last = 0;
