@@ -150,7 +150,13 @@ Result<InsertOutcome> CentralDb::insert(const CentralPledge& p) {
     bindText(p.bundle);
     bindText(p.importedAtUtc);
     if (sqlite3_step(s) != SQLITE_DONE) return handles_->error("cannot store pledge " + p.uuid);
-    return sqlite3_changes(handles_->db.get()) == 1 ? InsertOutcome::New : InsertOutcome::Duplicate;
+    if (sqlite3_changes(handles_->db.get()) == 1) return InsertOutcome::New;
+    auto existing = handles_->prepare("SELECT kiosk_public_key FROM pledges WHERE uuid = ?");
+    if (!existing) return existing.error();
+    sqlite3_stmt* lookup = existing.value().get();
+    sqlite3_bind_text(lookup, 1, p.uuid.data(), static_cast<int>(p.uuid.size()), SQLITE_TRANSIENT);
+    const bool sameKey = sqlite3_step(lookup) == SQLITE_ROW && text(lookup, 0) == p.kioskPublicKey;
+    return sameKey ? InsertOutcome::Duplicate : InsertOutcome::Conflict;
 }
 
 Result<void> CentralDb::forEachPledge(const std::function<void(const CentralPledge&)>& visit) const {

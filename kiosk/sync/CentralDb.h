@@ -41,7 +41,9 @@ struct CentralPledge {
     std::string importedAtUtc;
 };
 
-enum class InsertOutcome { New, Duplicate };
+// Duplicate: the uuid is already there from the same kiosk key (a bundle imported twice). Conflict: it is
+// there from another key, so one of the two is forged; the first stays and the second is refused.
+enum class InsertOutcome { New, Duplicate, Conflict };
 
 class CentralDb {
 public:

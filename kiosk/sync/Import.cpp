@@ -115,8 +115,15 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
                 storeError = stored.error().message;
             else if (stored.value() == InsertOutcome::New)
                 ++result.added;
-            else
+            else if (stored.value() == InsertOutcome::Duplicate)
                 ++result.duplicates;
+            else {
+                ++result.rejected;
+                result.recordErrors.push_back(
+                    "pledge " + pledge.uuid + " (sequence " + std::to_string(pledge.sequence) +
+                    "): already imported from another kiosk key; one of the two is "
+                    "forged, the first stays (check the kiosk keys, use --trusted-kiosks)");
+            }
         }
         batch.clear();
     };

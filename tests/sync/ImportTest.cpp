@@ -215,3 +215,27 @@ TEST_CASE("With a trusted kiosk list, a bundle signed by another kiosk is reject
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().message.find("bad-list.txt:2") != std::string::npos);
 }
+
+TEST_CASE("A pledge uuid arriving again under another kiosk key is refused as a conflict, not a duplicate",
+          "[sync][import]") {
+    // Without a trusted list, a forged bundle re-using real uuids must not silently turn real pledges into
+    // "duplicates", nor replace them.
+    Fixture f;
+    std::vector<pledge::PledgeRecord> real;
+    for (int i = 1; i <= 3; ++i)
+        real.push_back(
+            test::makeRecord("kl-booth-1", i, test::seal(test::personFor(i), f.coordinator.publicKey)));
+    auto genuine = test::writeBundle(f.dir / "in", f.kiosk, real);
+    SigningKey forger = loadOrCreateSigningKey(f.dir / "forger").value();
+    auto forged = test::writeBundle(f.dir / "forged", forger, real);
+    CentralDb db = f.db();
+    CHECK(importBundles(db, {genuine}, test::optionsFor(f.coordinator.secretKey)).line() ==
+          "imported 3 new, 0 duplicate, 0 rejected");
+    const ImportSummary second = importBundles(db, {forged}, test::optionsFor(f.coordinator.secretKey));
+    CHECK(second.line() == "imported 0 new, 0 duplicate, 3 rejected");
+    REQUIRE(second.bundles[0].recordErrors.size() == 3);
+    CHECK(second.bundles[0].recordErrors[0].find("another kiosk key") != std::string::npos);
+    // Importing the genuine bundle again is still a plain duplicate.
+    CHECK(importBundles(db, {genuine}, test::optionsFor(f.coordinator.secretKey)).line() ==
+          "imported 0 new, 3 duplicate, 0 rejected");
+}
