@@ -22,9 +22,27 @@ bool isWidow(const std::vector<PlacedLine>& lines, std::size_t i) {
     return lines[i].line.endsParagraph && lines[i].line.indexInParagraph > 0;
 }
 
-// Where the page starting at `first` should end (exclusive), given the most lines that fit.
+// Whether a line ends a sentence, so a page may end after it without cutting a thought in two.
+bool endsSentence(const std::string& text) {
+    static const char* const endings[] = {".", "!", "?", ".\"", "。", "！", "？", ":"};
+    for (const char* ending : endings) {
+        const std::string_view e(ending);
+        if (text.size() >= e.size() && text.compare(text.size() - e.size(), e.size(), e) == 0) return true;
+    }
+    return false;
+}
+
+// Where the page starting at `first` should end (exclusive), given the most lines that fit. A reader
+// turning a page should not land mid-sentence: end the page between paragraphs, else after a sentence,
+// as long as the page stays at least half full; else keep a paragraph's first and last lines company.
 std::size_t chooseBreak(const std::vector<PlacedLine>& lines, std::size_t first, std::size_t fitEnd) {
     if (fitEnd >= lines.size()) return lines.size();
+    if (lines[fitEnd].startsParagraph) return fitEnd;
+    const std::size_t halfFull = first + (fitEnd - first + 1) / 2;
+    for (std::size_t end = fitEnd - 1; end > first && end >= halfFull; --end)
+        if (lines[end].startsParagraph) return end;
+    for (std::size_t end = fitEnd - 1; end > first && end >= halfFull; --end)
+        if (endsSentence(lines[end - 1].line.text)) return end;
     std::size_t end = fitEnd;
     if (isWidow(lines, end)) --end;  // carry one more line over to keep the last line company
     if (end > first && isOrphan(lines, end - 1)) --end;

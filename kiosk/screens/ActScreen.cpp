@@ -63,7 +63,7 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
         const int buttonRow = action.form ? m.touchTarget() + m.px(8) + m.gap() * 2 : 0;
         beside = {body.x, body.bottom() - side - buttonRow, body.w, buttonRow};
         out.text("act-qr-caption", {body.x, body.bottom() - side, body.w - side - m.gap() * 2, side},
-                 pack.uiText("scan_to_act", lang) + " ›",
+                 pack.uiText("scan_to_act", lang),
                  {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
         textArea = {body.x, body.y, body.w, body.h - side - buttonRow - m.gap() * 2};
     } else {
@@ -96,7 +96,7 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     }
     if (!m.portrait())
         out.text("act-qr-caption", {captionX, beside.y, beside.right() - captionX, beside.h},
-                 pack.uiText("scan_to_act", lang) + " ›",
+                 pack.uiText("scan_to_act", lang),
                  {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
     const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
                                     {m.bodyPx(), 0, false, palette.text}, view.page);

@@ -70,10 +70,12 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
     // Where in the loop we are: small dots at the bottom right.
     const int dot = m.px(10);
     const int count = static_cast<int>(pack.slides.size());
-    int x = W - m.margin() - count * (dot + m.px(6));
+    // Bottom right beside the call in landscape; centred above it in portrait, where the call is wide.
+    const int dotsW = count * (dot + m.px(6));
+    int x = m.portrait() ? (W - dotsW) / 2 : W - m.margin() - dotsW;
+    const int dotsY = m.portrait() ? pill.y - m.gap() - dot : H - m.margin() - dot;
     for (int i = 0; i < count; ++i, x += dot + m.px(6))
-        out.box({x, H - m.margin() - dot, dot, dot}, i == view.item ? palette.text : palette.mutedText,
-                dot / 2);
+        out.box({x, dotsY, dot, dot}, i == view.item ? palette.text : palette.mutedText, dot / 2);
     return 1;
 }
 

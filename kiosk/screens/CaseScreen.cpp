@@ -60,7 +60,7 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
     const int top = textArea.y + countryH + m.gap();
     const int pages = out.pagedText("case-text", {textArea.x, top, textArea.w, textArea.bottom() - top}, text,
                                     {m.bodyPx(), 0, false, palette.text}, view.page);
-    addPager(out, context, chrome, view.page > 0, view.page + 1 < pages);
+    addPager(out, context, chrome, view.page > 0, view.page + 1 < pages, true);
     return pages;
 }
 

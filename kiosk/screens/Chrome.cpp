@@ -26,7 +26,7 @@ std::vector<LanguageButton> languageButtons(SceneWriter& out, const content::Pac
         auto found = pack.languageNames.find(language);
         std::string name = found != pack.languageNames.end() ? found->second : language;
         out.setLanguage(language);
-        const int width = std::max(m.touchTarget(), out.measure(name, m.buttonPx(), true) + m.px(24));
+        const int width = std::max(m.touchTarget(), out.measure(name, m.buttonPx(), true) + m.px(20));
         buttons.push_back({language, name, width});
     }
     out.setLanguage(current);
@@ -96,28 +96,35 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     int languagesWidth = 0;
     for (const auto& b : languages)
         languagesWidth += b.width;
-    languagesWidth += m.gap() * static_cast<int>(languages.empty() ? 0 : languages.size() - 1);
+    languagesWidth += m.px(8) * static_cast<int>(languages.empty() ? 0 : languages.size() - 1);
 
     const bool pager = options.sequence;
-    const std::string previousLabel = "‹ " + pack.uiText("previous", lang);
-    const std::string nextLabel = pack.uiText("next", lang) + " ›";
-    const int pagerWidth = std::max({target * 2, out.measure(previousLabel, m.buttonPx(), true) + m.px(28),
-                                     out.measure(nextLabel, m.buttonPx(), true) + m.px(28)});
-    const int oneRowWidth = languagesWidth + (pager ? 2 * (pagerWidth + m.gap()) : 0) + 2 * m.margin();
+    // Previous and next are arrows, the same in every language; the right-hand slot is as wide as the
+    // widest "take action" it shows on a last page in any of the pack's languages. So switching language
+    // never moves the footer around, and on the 7" panel it stays one row.
+    const int arrowW = target * 3 / 2;
+    int actionW = arrowW;
+    for (const auto& language : pack.languages) {
+        out.setLanguage(language);
+        actionW = std::max(actionW, out.measure(pack.uiText("nav_act", language) + " ›", m.buttonPx(), true) +
+                                        m.px(28));
+    }
+    out.setLanguage(lang);
+    const int oneRowWidth = languagesWidth + (pager ? arrowW + actionW + 2 * m.gap() : 0) + 2 * m.margin();
     const bool twoRows = pager && oneRowWidth > W;
     const int footerHeight = twoRows ? 2 * bar : bar;
     const int footerTop = H - footerHeight;
     out.box({0, footerTop, W, footerHeight}, palette.surface);
 
     const int languagesTop = H - bar + inset;
-    x = twoRows || !pager ? (W - languagesWidth) / 2
-                          : m.margin() + pagerWidth + m.gap() +
-                                (W - 2 * (m.margin() + pagerWidth + m.gap()) - languagesWidth) / 2;
+    const int spaceLeft = twoRows || !pager ? 0 : m.margin() + arrowW + m.gap();
+    const int spaceRight = twoRows || !pager ? 0 : m.margin() + actionW + m.gap();
+    x = spaceLeft + (W - spaceLeft - spaceRight - languagesWidth) / 2;
     for (const auto& b : languages) {
         out.setLanguage(b.language);
         out.button("lang-" + b.language, {x, languagesTop, b.width, target}, b.name, ButtonStyle::Secondary,
                    b.language == lang);
-        x += b.width + m.gap();
+        x += b.width + m.px(8);
     }
     out.setLanguage(lang);
     ChromeLayout layout;
@@ -125,22 +132,29 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
                    footerTop - headerHeight - 2 * m.gap()};
     if (pager) {
         const int pagerTop = footerTop + inset;
-        layout.previousButton = {m.margin(), pagerTop, pagerWidth, target};
-        layout.nextButton = {W - m.margin() - pagerWidth, pagerTop, pagerWidth, target};
+        layout.previousButton = {m.margin(), pagerTop, arrowW, target};
+        layout.nextButton = {W - m.margin() - actionW, pagerTop, actionW, target};
     }
     return layout;
 }
 
 void addPager(SceneWriter& out, const ScreenContext& context, const ChromeLayout& chrome, bool hasPrevious,
-              bool hasNext) {
+              bool hasNext, bool actionAtEnd) {
     if (chrome.nextButton.w == 0) return;
     const auto& pack = context.pack;
+    const Metrics& m = out.metrics();
+    // Arrows for previous and next, the same in every language; words for the action at the end.
     if (hasPrevious)
-        out.button("previous", chrome.previousButton, "‹ " + pack.uiText("previous", context.language),
-                   ButtonStyle::Secondary);
-    if (hasNext)
-        out.button("next", chrome.nextButton, pack.uiText("next", context.language) + " ›",
+        out.button("previous", chrome.previousButton, "‹", ButtonStyle::Secondary, false, 48, m.px(32));
+    if (hasNext) {
+        const Rect slot = chrome.nextButton;
+        const int w = chrome.previousButton.w;
+        out.button("next", {slot.right() - w, slot.y, w, slot.h}, "›", ButtonStyle::Primary, false, 48,
+                   m.px(32));
+    } else if (actionAtEnd) {  // the end of a story leads to what the reader can do, never to a dead end
+        out.button("nav-act", chrome.nextButton, pack.uiText("nav_act", context.language) + " ›",
                    ButtonStyle::Primary);
+    }
 }
 
 }  // namespace kiosk::screens

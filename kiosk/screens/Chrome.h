@@ -26,8 +26,9 @@ struct ChromeLayout {
 
 // Draws header and footer (the pager buttons come later, once the body knows its pages).
 ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const ChromeOptions& options);
+// `actionAtEnd`: on the last page, "take action" stands where "next" was.
 void addPager(SceneWriter& out, const ScreenContext& context, const ChromeLayout& chrome, bool hasPrevious,
-              bool hasNext);
+              bool hasNext, bool actionAtEnd = false);
 
 Palette paletteOf(const content::Theme& theme);
 

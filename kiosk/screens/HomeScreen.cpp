@@ -30,7 +30,8 @@ int buildHome(SceneWriter& out, const ScreenContext& context) {
         const int row = i / columns;
         const Rect cell{body.x + col * (cellW + gap), body.y + row * (cellH + gap), cellW, cellH};
         const auto& [id, key] = entries[static_cast<std::size_t>(i)];
-        out.button(id, cell, pack.uiText(key, lang), i == 3 ? ButtonStyle::Primary : ButtonStyle::Secondary);
+        out.button(id, cell, pack.uiText(key, lang), i == 3 ? ButtonStyle::Primary : ButtonStyle::Secondary,
+                   false, 48, m.px(30));
     }
     return 1;
 }

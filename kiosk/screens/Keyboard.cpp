@@ -19,7 +19,10 @@ std::vector<KeyboardKey> letterRow(const std::string& letters, bool upper) {
 }
 
 const KeyboardKey kBackspace{"key-backspace", "«", KeyEffect::Backspace, "", 3};
-const KeyboardKey kNext{"key-next", "»", KeyEffect::Next, "", 3};
+// Its label is the pack's word for "next", in the form's language (see PledgeScreen).
+KeyboardKey nextKey(int span) {
+    return {"key-next", "»", KeyEffect::Next, "", span};
+}
 }  // namespace
 
 KeyboardRows keyboardRows(KeyboardMode mode) {
@@ -31,9 +34,8 @@ KeyboardRows keyboardRows(KeyboardMode mode) {
             {insert("key-4", "4", "4", 3), insert("key-5", "5", "5", 3), insert("key-6", "6", "6", 3),
              insert("key-dash", "-", "-", 3)},
             {insert("key-7", "7", "7", 3), insert("key-8", "8", "8", 3), insert("key-9", "9", "9", 3),
-             insert("key-space", "", " ", 3)},
-            {insert("key-plus", "+", "+", 3), insert("key-0", "0", "0", 3), insert("key-60", "+60", "+60", 3),
-             kNext},
+             insert("key-60", "+60", "+60", 3)},
+            {insert("key-plus", "+", "+", 3), insert("key-0", "0", "0", 3), nextKey(6)},
         };
     case KeyboardMode::Symbols:
         return {
@@ -45,8 +47,8 @@ KeyboardRows keyboardRows(KeyboardMode mode) {
              insert("key-apostrophe", "'", "'"), insert("key-comma", ",", ","), insert("key-slash", "/", "/"),
              insert("key-lparen", "(", "("), insert("key-rparen", ")", ")"), kBackspace},
             {KeyboardKey{"key-letters", "abc", KeyEffect::Letters, "", 3}, insert("key-at", "@", "@"),
-             insert("key-dot", ".", "."), insert("key-dotcom", ".com", ".com", 3),
-             insert("key-dotmy", ".my", ".my", 3), insert("key-space", "", " ", 4), kNext},
+             insert("key-dot", ".", "."), insert("key-dotcom", ".com", ".com", 4),
+             insert("key-dotmy", ".my", ".my", 4), nextKey(5)},
         };
     case KeyboardMode::Letters:
     case KeyboardMode::Shifted: {
@@ -62,8 +64,8 @@ KeyboardRows keyboardRows(KeyboardMode mode) {
             second,
             third,
             {KeyboardKey{"key-symbols", "123", KeyEffect::Symbols, "", 3},
-             insert("key-dotcom", ".com", ".com", 4), insert("key-dotmy", ".my", ".my", 4),
-             insert("key-space", "", " ", 6), kNext},
+             insert("key-dotcom", ".com", ".com", 4), insert("key-dotmy", ".my", ".my", 3),
+             insert("key-space", "", " ", 5), nextKey(5)},
         };
     }
     }

@@ -65,12 +65,12 @@ void addField(SceneWriter& out, const pledge::FormField& field, const PledgeView
     w.kind = WidgetKind::Button;
     w.rect = box;
     w.tappable = true;
-    w.selected = focused;
+    w.focused = focused;  // drawn with a heavy ring: the field being typed into, unlike a selected tab
     w.cornerRadius = m.px(6);
-    w.fill = focused ? palette.text : palette.surface;
-    w.stroke = hasError ? palette.text : palette.mutedText;
+    w.fill = palette.surface;
+    w.stroke = hasError || focused ? palette.text : palette.mutedText;
     w.text = value;
-    w.style = {lang, m.bodyPx(), false, focused ? palette.surface : palette.text};
+    w.style = {lang, m.bodyPx(), false, palette.text};
     if (!shown.empty())
         w.lines.push_back({shown,
                            {box.x + pad, box.y + (box.h - out.lineHeight(m.bodyPx())) / 2},
@@ -95,7 +95,8 @@ int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeVie
     return row.h;
 }
 
-void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area) {
+void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area, const std::string& nextLabel) {
+    const std::string formLanguage = out.language();
     const Metrics& m = out.metrics();
     const auto rows = keyboardRows(mode);
     const int gap = m.px(4);
@@ -121,8 +122,12 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area) {
         for (const auto& key : row) {
             const int w = static_cast<int>(key.span * unitW) - gap;
             const bool active = (key.effect == KeyEffect::Shift && mode == KeyboardMode::Shifted);
-            out.setLanguage("en");  // key caps are Latin whatever the form's language
-            out.button(key.id, {x, y, w, rowH}, key.label,
+            // Key caps are Latin whatever the form's language; "next" speaks the form's language.
+            out.setLanguage(key.effect == KeyEffect::Next ? formLanguage : "en");
+            // The pack's word for "next" where it fits the key, else the arrow.
+            const bool wordFits = out.measure(nextLabel, m.minBodyPx(), true) <= w - m.px(20);
+            const std::string label = key.effect == KeyEffect::Next && wordFits ? nextLabel : key.label;
+            out.button(key.id, {x, y, w, rowH}, label,
                        key.effect == KeyEffect::Next ? ButtonStyle::Primary : ButtonStyle::Secondary, active,
                        kNarrowestKey);
             x += w + gap;
@@ -234,7 +239,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     } else if (focused) {
         addKeyboard(out,
                     focused->kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : pledge->keyboard,
-                    lower);
+                    lower, pack.uiText("next", lang));
         out.setLanguage(lang);
     } else {
         std::string message = pledge->banner;

@@ -127,7 +127,7 @@ int SceneWriter::lineHeight(int px, bool bold) {
 }
 
 void SceneWriter::button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected,
-                         int minWidth) {
+                         int minWidth, int labelPx) {
     Widget w;
     w.id = std::move(id);
     w.kind = WidgetKind::Button;
@@ -146,7 +146,7 @@ void SceneWriter::button(std::string id, Rect box, std::string_view label, Butto
     w.text = std::string(label);
     const int pad = metrics_.px(10);
     const Rect inner{box.x + pad, box.y, box.w - 2 * pad, box.h};
-    const layout::FontSpec font{language_, metrics_.buttonPx(), true};
+    const layout::FontSpec font{language_, labelPx > 0 ? labelPx : metrics_.buttonPx(), true};
     auto block = layout::fitText(label, {inner.w, inner.h}, font, metrics_.minBodyPx(), text_);
     if (block.overflow)
         problem(w.id, "button label overflows its " + std::to_string(box.w) + " px wide button");

@@ -49,7 +49,7 @@ public:
     // A tappable button with a centred label; at least one touch target high.
     // `minWidth` below 48 design px is for keyboard keys only (see Keyboard.h).
     void button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected = false,
-                int minWidth = 48);
+                int minWidth = 48, int labelPx = 0);
     // An image fitted inside `box` keeping its aspect ratio; a failed load is a scene problem.
     Rect image(std::string id, Rect box, const std::string& path, Align align = Align::Center);
     // A QR code, square, inside box; the renderer adds the quiet zone inside the square.

@@ -18,7 +18,7 @@ int buildStory(SceneWriter& out, const ScreenContext& context, const View& view)
         buildIllustratedText(out, chrome.body, "story", section.title.in(lang, pack.defaultLanguage),
                              section.text.in(lang, pack.defaultLanguage), section.image, view.page);
     addPager(out, context, chrome, view.item > 0 || view.page > 0,
-             view.page + 1 < pages || view.item + 1 < count);
+             view.page + 1 < pages || view.item + 1 < count, true);
     return pages;
 }
 

@@ -63,7 +63,7 @@ int buildTimeline(SceneWriter& out, const ScreenContext& context, const View& vi
     const int pages = buildIllustratedText(out, body, "timeline", entry.title.in(lang, pack.defaultLanguage),
                                            entry.text.in(lang, pack.defaultLanguage), entry.image, view.page);
     addPager(out, context, chrome, view.item > 0 || view.page > 0,
-             view.page + 1 < pages || view.item + 1 < count);
+             view.page + 1 < pages || view.item + 1 < count, true);
     return pages;
 }
 

@@ -86,3 +86,20 @@ TEST_CASE("paginate overflows only for a line too wide, and a blank text has one
     REQUIRE(blank.size() == 1);
     CHECK(blank[0].lines.empty());
 }
+
+TEST_CASE("paginate ends a page between paragraphs, else after a sentence, rather than mid-sentence",
+          "[layout]") {
+    FakeMeasurer m;  // 10 px a letter at 20 px, lines 30 px high, paragraph gap 15 px
+    const FontSpec font{"en", 20};
+    const Size box{100, 30 * 5 + 15};  // five lines and one gap
+    // Three lines, then four: the page ends after the first paragraph, not two lines into the second.
+    const auto byParagraph =
+        paginate("aaaa bbbb cccc dddd eeee ffff\n\ngggg hhhh iiii jjjj kkkk llll mmmm nnnn", box, font, m);
+    REQUIRE(byParagraph.size() == 2);
+    CHECK(byParagraph[0].lines.size() == 3);
+    // One long paragraph of short sentences: the page ends after the last sentence that fits.
+    const auto bySentence =
+        paginate("aaaa bbbb. cccc dddd eeee ffff. gggg hhhh iiii jjjj kkkk llll", box, font, m);
+    REQUIRE(bySentence.size() == 2);
+    CHECK(bySentence[0].lines.back().text == "eeee ffff.");
+}
