@@ -41,8 +41,4 @@ private:
     std::set<std::string> seen_;
 };
 
-// JSON and HTML string escaping.
-std::string jsonString(const std::string& text);
-std::string htmlEscape(const std::string& text);
-
 }  // namespace kiosk::app

@@ -1,4 +1,5 @@
 // The canonical JSON inside a sealed pledge: a tiny writer and a strict parser for exactly that shape.
+#include "core/TextEscape.h"
 #include "core/Utf8.h"
 #include "pledge/Sealing.h"
 #include "pledge/Utf8.h"
@@ -14,41 +15,7 @@ constexpr int kFormatVersion = 1;
 constexpr std::size_t kMaxJsonBytes = 64 * 1024;  // a pledge is a few hundred bytes; refuse anything silly
 
 void writeString(std::string& out, std::string_view text) {
-    out.push_back('"');
-    for (const char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char escaped[8];
-                std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-                out += escaped;
-            } else {
-                out.push_back(c);
-            }
-        }
-    }
-    out.push_back('"');
+    appendJsonString(out, text);
 }
 
 // Recursive descent over the few JSON forms a sealed pledge uses. Every read is bounds-checked; the first

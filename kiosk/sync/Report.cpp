@@ -1,6 +1,8 @@
 // Builds the HTML report from the central database; every value from the data is HTML-escaped.
 #include "sync/Report.h"
 
+#include "core/TextEscape.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -116,33 +118,6 @@ void chart(std::string& html, const Rows& perDayKiosk) {
 }
 
 }  // namespace
-
-std::string htmlEscape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        switch (c) {
-        case '&':
-            out += "&amp;";
-            break;
-        case '<':
-            out += "&lt;";
-            break;
-        case '>':
-            out += "&gt;";
-            break;
-        case '"':
-            out += "&quot;";
-            break;
-        case '\'':
-            out += "&#39;";
-            break;
-        default:
-            out.push_back(c);
-        }
-    }
-    return out;
-}
 
 Result<std::string> buildReport(const CentralDb& db, const std::string& generatedAtUtc) {
     auto total = rows(db, "SELECT count(*) FROM pledges");

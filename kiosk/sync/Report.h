@@ -1,6 +1,7 @@
 // The coordinator's HTML report: one self-contained page (inline CSS and SVG, no script, no external URL).
 #pragma once
 
+#include "core/TextEscape.h"
 #include "sync/CentralDb.h"
 #include "sync/SyncResult.h"
 
@@ -9,8 +10,7 @@
 
 namespace kiosk::sync {
 
-// Escapes & < > " ' for HTML text and attribute values.
-std::string htmlEscape(std::string_view text);
+using kiosk::htmlEscape;  // kept here for callers of the report module
 
 // Totals per kiosk, per action and per day, a bar chart of pledges per day per kiosk, kiosks whose clocks
 // were not synchronised, and gaps in each kiosk's sequence numbers. `generatedAtUtc` is shown as given.
