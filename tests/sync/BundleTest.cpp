@@ -1,6 +1,7 @@
 // Bundles: what the kiosk writes the coordinator reads back intact, and damage of any kind is caught.
 #include "sync/BundleReader.h"
 #include "sync/BundleWriter.h"
+#include "sync/ImportTestSupport.h"
 #include "sync/SigningKey.h"
 #include "sync/SyncTestSupport.h"
 
@@ -22,22 +23,6 @@ std::vector<pledge::PledgeRecord> sampleRecords(int n, std::int64_t firstSequenc
     return records;
 }
 
-std::filesystem::path writeBundle(const std::filesystem::path& folder, const SigningKey& key,
-                                  const std::vector<pledge::PledgeRecord>& records) {
-    BundleHeader header;
-    header.kioskId = records.front().kioskId;
-    header.count = records.size();
-    header.firstSequence = records.front().sequence;
-    header.lastSequence = records.back().sequence;
-    auto writer = BundleWriter::begin(folder, header, key);
-    REQUIRE(writer.ok());
-    for (const auto& r : records)
-        REQUIRE(writer.value().add(r).ok());
-    auto path = writer.value().finish();
-    REQUIRE(path.ok());
-    return path.value();
-}
-
 sync::Result<BundleHeader> readAll(const std::filesystem::path& path,
                                    std::vector<pledge::PledgeRecord>& out) {
     BundleReadCallbacks callbacks;
@@ -57,7 +42,7 @@ TEST_CASE("A bundle reads back with every field, header and signer intact", "[sy
     TempDir dir;
     SigningKey key = newKey(dir);
     auto records = sampleRecords(25, 101);
-    auto path = writeBundle(dir / "out", key, records);
+    auto path = test::writeBundle(dir / "out", key, records);
 
     std::vector<pledge::PledgeRecord> read;
     auto header = readAll(path, read);
@@ -88,7 +73,7 @@ TEST_CASE("A bundle is named by kiosk, sequence range and content hash, and leav
           "[sync][bundle]") {
     TempDir dir;
     SigningKey key = newKey(dir);
-    auto path = writeBundle(dir / "out", key, sampleRecords(3, 7));
+    auto path = test::writeBundle(dir / "out", key, sampleRecords(3, 7));
     std::string name = path.filename().string();
     CHECK(name.rfind("kl-booth-1-7-9-", 0) == 0);
     CHECK(name.size() == std::string("kl-booth-1-7-9-").size() + 16 + 4);
@@ -107,11 +92,11 @@ TEST_CASE("A bundle is named by kiosk, sequence range and content hash, and leav
 TEST_CASE("Writing the same pledges again gives the same file, byte for byte", "[sync][bundle]") {
     TempDir dir;
     SigningKey key = newKey(dir);
-    auto first = writeBundle(dir / "a", key, sampleRecords(10));
-    auto second = writeBundle(dir / "b", key, sampleRecords(10));
+    auto first = test::writeBundle(dir / "a", key, sampleRecords(10));
+    auto second = test::writeBundle(dir / "b", key, sampleRecords(10));
     CHECK(first.filename() == second.filename());
     CHECK(test::readFile(first) == test::readFile(second));
-    auto again = writeBundle(dir / "a", key, sampleRecords(10));
+    auto again = test::writeBundle(dir / "a", key, sampleRecords(10));
     CHECK(again == first);
     CHECK(std::distance(std::filesystem::directory_iterator(dir / "a"), {}) == 1);
 }
@@ -151,7 +136,7 @@ TEST_CASE("An abandoned bundle leaves nothing behind", "[sync][bundle]") {
 TEST_CASE("Every truncation of a bundle is rejected as truncated", "[sync][bundle]") {
     TempDir dir;
     SigningKey key = newKey(dir);
-    auto path = writeBundle(dir / "out", key, sampleRecords(2));
+    auto path = test::writeBundle(dir / "out", key, sampleRecords(2));
     std::string bytes = test::readFile(path);
     for (std::size_t cut = 1; cut < bytes.size(); ++cut) {
         test::writeFile(dir / "cut.okb", bytes.substr(0, cut));
@@ -166,7 +151,7 @@ TEST_CASE("Every truncation of a bundle is rejected as truncated", "[sync][bundl
 TEST_CASE("Every single bit flip in a bundle is rejected", "[sync][bundle]") {
     TempDir dir;
     SigningKey key = newKey(dir);
-    auto path = writeBundle(dir / "out", key, sampleRecords(2));
+    auto path = test::writeBundle(dir / "out", key, sampleRecords(2));
     std::string bytes = test::readFile(path);
     for (std::size_t at = 0; at < bytes.size(); ++at) {
         std::string damaged = bytes;
@@ -193,7 +178,7 @@ TEST_CASE("Empty, foreign, future-version and padded files are rejected with a r
     REQUIRE_FALSE(foreign.ok());
     CHECK(foreign.error().message.find("not a kiosk bundle") != std::string::npos);
 
-    std::string bytes = test::readFile(writeBundle(dir / "out", key, sampleRecords(2)));
+    std::string bytes = test::readFile(test::writeBundle(dir / "out", key, sampleRecords(2)));
     std::string future = bytes;
     future[8] = 2;  // format version, little-endian u32 after the magic
     test::writeFile(dir / "future.okb", future);
@@ -212,8 +197,8 @@ TEST_CASE("A bundle re-signed by another key is told apart by its public key", "
     SigningKey kioskA = newKey(dir);
     auto otherKey = loadOrCreateSigningKey(dir / "other");
     REQUIRE(otherKey.ok());
-    auto a = writeBundle(dir / "a", kioskA, sampleRecords(2));
-    auto b = writeBundle(dir / "b", otherKey.value(), sampleRecords(2));
+    auto a = test::writeBundle(dir / "a", kioskA, sampleRecords(2));
+    auto b = test::writeBundle(dir / "b", otherKey.value(), sampleRecords(2));
     std::vector<pledge::PledgeRecord> read;
     auto ha = readAll(a, read);
     auto hb = readAll(b, read);
