@@ -83,8 +83,9 @@ int runKiosk(const RunOptions& options) {
     ControllerSettings settings;
     settings.idleTimeout = Millis(static_cast<long long>(config.idleTimeoutS) * 1000);
     settings.defaultLanguage = config.defaultLanguage;
-    std::optional<KioskController> kiosk;
+    // Declared first so it outlives the controller that holds a reference to it.
     std::optional<StoreServices> services;
+    std::optional<KioskController> kiosk;
     Scene maintenance;
     if (selection.pack) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);

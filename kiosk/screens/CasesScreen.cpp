@@ -28,7 +28,7 @@ int buildCases(SceneWriter& out, const ScreenContext& context) {
         out.hotspot("case-" + profile.id, card);
         out.box(card, palette.surface, m.px(12));
         const Rect inner = card.inset(m.px(12));
-        const int imageSide = std::min(inner.h, inner.w) * (stacked ? 1 : 1) / 3;
+        const int imageSide = std::min(inner.h, inner.w) / 3;
         out.image("case-" + profile.id + "-image", {inner.x, inner.y, imageSide, imageSide}, profile.image);
         const int textX = inner.x + imageSide + m.gap();
         const int textW = inner.right() - textX;
