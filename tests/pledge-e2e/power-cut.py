@@ -96,7 +96,8 @@ def test(args, setups):
         check(setup.db_path().exists() or not acknowledged, f"[kill {round_number}] pledges.db exists")
         if setup.db_path().exists():
             count = check_database(setup, acknowledged, round_number)
-        aside = [p.name for p in setup.data_dir.iterdir() if ".corrupt-" in p.name]
+        # A kill before the kiosk got as far as making its data folder leaves nothing to look at.
+        aside = [p.name for p in setup.data_dir.iterdir() if ".corrupt-" in p.name] if setup.data_dir.exists() else []
         check(not aside, f"[kill {round_number}] no database was moved aside as damaged", aside)
         print(f"kill {round_number:2d} after {delay * 1000:4.0f} ms: {len(uuids):2d} acknowledged this run, "
               f"{count} stored in all")
