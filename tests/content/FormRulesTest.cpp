@@ -6,21 +6,11 @@
 
 using namespace kiosk;
 using kiosk::test::listDiagnostics;
+using kiosk::test::requireOnly;
 using kiosk::test::TempPack;
 using pledge::FieldKind;
 
 namespace {
-// The pack produced exactly one diagnostic, starting with `expected` after the pack folder's path.
-void requireOnly(const TempPack& copy, const content::LoadResult& result, const std::string& expected) {
-    INFO(listDiagnostics(result));
-    REQUIRE(result.diagnostics.size() == 1);
-    CHECK_THAT(result.diagnostics[0].format(), Catch::StartsWith(copy.where(expected)));
-    if (result.diagnostics[0].severity == content::Severity::Error)
-        CHECK_FALSE(result.pack);
-    else
-        CHECK(result.pack);
-}
-
 // Removes the text of `file` from the first `from` up to (not including) the next `to` after it, or to the
 // end when `to` is empty; the test fails if either is not there.
 void removeFrom(const TempPack& copy, const std::string& file, const std::string& from,

@@ -6,20 +6,8 @@
 using namespace kiosk;
 using kiosk::test::FakeImages;
 using kiosk::test::listDiagnostics;
+using kiosk::test::requireOnly;
 using kiosk::test::TempPack;
-
-namespace {
-// The pack produced exactly one diagnostic, starting with `expected` after the pack folder's path.
-void requireOnly(const TempPack& copy, const content::LoadResult& result, const std::string& expected) {
-    INFO(listDiagnostics(result));
-    REQUIRE(result.diagnostics.size() == 1);
-    CHECK_THAT(result.diagnostics[0].format(), Catch::StartsWith(copy.where(expected)));
-    if (result.diagnostics[0].severity == content::Severity::Error)
-        CHECK_FALSE(result.pack);
-    else
-        CHECK(result.pack);
-}
-}  // namespace
 
 TEST_CASE("rule: unknown keys are errors with a did-you-mean", "[content][rules]") {
     const TempPack copy;

@@ -74,6 +74,18 @@ inline std::string listDiagnostics(const content::LoadResult& result) {
     return out.str();
 }
 
+// The pack produced exactly one diagnostic, starting with `expected` after the pack folder's path.
+inline void requireOnly(const TempPack& copy, const content::LoadResult& result,
+                        const std::string& expected) {
+    INFO(listDiagnostics(result));
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK_THAT(result.diagnostics[0].format(), Catch::StartsWith(copy.where(expected)));
+    if (result.diagnostics[0].severity == content::Severity::Error)
+        CHECK_FALSE(result.pack);
+    else
+        CHECK(result.pack);
+}
+
 // Image sizes by file name; images not listed measure 64x64, and a listed nullopt fails to decode.
 class FakeImages : public ImageMeasurer {
 public:
