@@ -2,11 +2,13 @@
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
+ARM64_BUILD ?= build-arm64
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 FUZZ_SECONDS ?= 30
 
-.PHONY: all deps deps-test build run test test-unit test-asan fuzz bench format format-check tidy tour clean
+.PHONY: all deps deps-test build run test test-unit test-asan fuzz bench format format-check tidy tour clean \
+	deb deb-arm64 test-arm64
 
 all: build
 
@@ -46,6 +48,21 @@ fuzz: deps-test
 	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKIOSK_FUZZ=ON -DKIOSK_TESTS=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_pack_loader
 	@scripts/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
+# The Debian package (debian/), built by dpkg-buildpackage in a copy of the tree and checked by lintian:
+# build/deb/outreach-kiosk_<version>_amd64.deb, and _arm64.deb cross-built for the Pi.
+deb:
+	@scripts/install-deb-deps.sh
+	@JOBS=$(JOBS) scripts/build-deb.sh
+
+deb-arm64:
+	@scripts/install-deb-deps.sh --arm64
+	@JOBS=$(JOBS) scripts/build-deb.sh --arm64
+
+# The unit tests of an arm64 cross build (build-arm64/) under qemu-aarch64-static.
+test-arm64: deps-test
+	@scripts/install-deb-deps.sh --arm64
+	@JOBS=$(JOBS) scripts/test-arm64.sh $(ARM64_BUILD)
 
 bench: build
 	@scripts/bench.sh $(BUILD)

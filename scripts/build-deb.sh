@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Builds the outreach-kiosk Debian package with dpkg-buildpackage and checks it with lintian.
+# Usage: scripts/build-deb.sh [--arm64] [OUT_DIR]   (OUT_DIR: build/deb; the .deb lands there)
+# The build runs in a fresh copy of the source under OUT_DIR/<arch>/, so the worktree's own build folders,
+# and an amd64 and an arm64 build running side by side, never meet.
+set -euo pipefail
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+
+arch=$(dpkg --print-architecture)
+buildpackage_args=()
+if [ "${1:-}" = "--arm64" ]; then
+  arch=arm64
+  buildpackage_args+=(-a arm64)
+  shift
+fi
+out=$(realpath -m "${1:-build/deb}")
+jobs=${JOBS:-$(nproc)}
+
+version=$(dpkg-parsechangelog -l debian/changelog -S Version)
+work="$out/$arch"
+src="$work/outreach-kiosk-$version"
+rm -rf "$work"
+mkdir -p "$src"
+# The files git knows plus new ones not ignored: what a clean checkout of this tree would hold.
+git ls-files -z --cached --others --exclude-standard |
+  tar -C "$repo" --null -T - -cf - | tar -C "$src" -xf -
+
+echo "deb: building outreach-kiosk $version for $arch in $src"
+start=$(date +%s)
+(
+  cd "$src"
+  DEB_BUILD_OPTIONS="nocheck parallel=$jobs ${DEB_BUILD_OPTIONS:-}" \
+    dpkg-buildpackage -b -us -uc "${buildpackage_args[@]}" >"$work/build.log" 2>&1
+) || {
+  tail -n 60 "$work/build.log" >&2
+  echo "deb: dpkg-buildpackage failed; the whole log is $work/build.log" >&2
+  exit 1
+}
+echo "deb: built in $(($(date +%s) - start)) s (log: $work/build.log)"
+
+# dpkg-buildpackage writes next to the source folder.
+changes="outreach-kiosk_${version}_${arch}.changes"
+rm -f "$out"/outreach-kiosk_"${version}"_"${arch}".* "$out"/outreach-kiosk-dbgsym_"${version}"_"${arch}".*
+mv "$work/$changes" "$work/outreach-kiosk_${version}_${arch}.buildinfo" "$work"/outreach-kiosk*_"${version}"_"${arch}".deb "$out/"
+
+echo "deb: lintian $out/$changes"
+lintian --fail-on error --info --display-info "$out/$changes" | tee "$work/lintian.txt"
+echo "deb: $(ls "$out"/outreach-kiosk_"${version}"_"${arch}".deb)"
