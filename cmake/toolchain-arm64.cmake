@@ -8,6 +8,11 @@ set(CMAKE_CXX_COMPILER aarch64-linux-gnu-g++)
 set(CMAKE_LIBRARY_ARCHITECTURE aarch64-linux-gnu)
 set(CMAKE_CROSSCOMPILING_EMULATOR /usr/bin/qemu-aarch64-static)
 
-# pkg-config must see the arm64 .pc files only (and the architecture-independent ones).
-set(ENV{PKG_CONFIG_LIBDIR} /usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig)
-set(ENV{PKG_CONFIG_PATH} "")
+# pkg-config sees the arm64 .pc files and the architecture-independent ones, never the machine's own. libunibreak
+# for arm64 cannot be installed beside the native one (not Multi-Arch): scripts/arm64-unibreak.sh unpacks it.
+get_filename_component(kiosk_unibreak_pc "${CMAKE_CURRENT_LIST_DIR}/../build/arm64-unibreak/usr/lib/pkgconfig"
+                       ABSOLUTE)
+if(NOT EXISTS "${kiosk_unibreak_pc}/libunibreak.pc")
+  message(FATAL_ERROR "libunibreak for arm64 is missing: run scripts/arm64-unibreak.sh (make test-arm64 does)")
+endif()
+set(ENV{PKG_CONFIG_LIBDIR} "/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig:${kiosk_unibreak_pc}")

@@ -7,6 +7,7 @@ cd "$repo"
 build=${1:-build-arm64}
 jobs=${JOBS:-$(nproc)}
 
+scripts/arm64-unibreak.sh >/dev/null  # libunibreak for arm64, unpacked where the toolchain file looks
 cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$repo/cmake/toolchain-arm64.cmake" \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo ${CMAKE_ARGS:-} >/dev/null
 cmake --build "$build" -j "$jobs"
