@@ -45,6 +45,7 @@ int runPlay(const PlayOptions& options);
 struct Settings {
     config::KioskConfig config;
     std::filesystem::path contentDir;
+    std::vector<std::string> configProblems;  // "FILE:LINE:COLUMN: error: ...", for the admin screen too
 };
 Settings loadSettings(const std::filesystem::path& configFile, const std::filesystem::path& contentOverride);
 

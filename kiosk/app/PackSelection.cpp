@@ -2,6 +2,8 @@
 // today's.
 #include "app/PackSelection.h"
 
+#include "content/PackPaths.h"
+
 #include <system_error>
 
 namespace kiosk::app {
@@ -13,6 +15,31 @@ fs::path lastGoodPackDir(const fs::path& dataDir) {
 }
 
 namespace {
+// Copies the pack's folders and regular files, nothing else: a link (which the loader never follows) is left
+// out rather than copied through, and a pipe or device is never opened. Stops past the pack size limits.
+std::string copyPackFiles(const fs::path& from, const fs::path& to) {
+    std::error_code error;
+    fs::create_directories(to, error);
+    if (error) return error.message();
+    std::uintmax_t bytes = 0;
+    std::size_t entries = 0;
+    for (fs::recursive_directory_iterator it(from, error), end; !error && it != end; it.increment(error)) {
+        if (++entries > content::kMaxPackFiles) return "the pack has too many files";
+        const auto status = it->symlink_status(error);
+        if (error) return error.message();
+        const fs::path target = to / it->path().lexically_relative(from);
+        if (fs::is_directory(status)) {
+            fs::create_directory(target, error);
+        } else if (fs::is_regular_file(status)) {
+            bytes += it->file_size(error);
+            if (bytes > content::kMaxPackBytes) return "the pack is too big";
+            if (!error) fs::copy_file(it->path(), target, error);
+        }
+        if (error) return error.message();
+    }
+    return error ? error.message() : std::string();
+}
+
 // Copy to a temporary folder, then swap it in, so a power cut leaves the old copy or the new one.
 std::string keepCopy(const fs::path& from, const fs::path& dataDir) {
     std::error_code error;
@@ -21,9 +48,8 @@ std::string keepCopy(const fs::path& from, const fs::path& dataDir) {
     const fs::path old = dataDir / "last-good-pack.old";
     fs::remove_all(temporary, error);
     fs::create_directories(dataDir, error);
-    // Links are followed: the copy must stand alone (the loader already refused any that leave the pack).
-    fs::copy(from, temporary, fs::copy_options::recursive, error);
-    if (error) return "could not keep a copy of the pack in " + target.string() + ": " + error.message();
+    if (auto problem = copyPackFiles(from, temporary); !problem.empty())
+        return "could not keep a copy of the pack in " + target.string() + ": " + problem;
     fs::remove_all(old, error);
     if (fs::exists(target)) fs::rename(target, old, error);
     fs::rename(temporary, target, error);

@@ -30,7 +30,7 @@ render::PanelPlacement placementOf(const platform::DisplayWindow& window) {
 }  // namespace
 
 int runKiosk(const RunOptions& options) {
-    const auto [config, contentDir] = loadSettings(options.config, options.content);
+    const auto [config, contentDir, configProblems] = loadSettings(options.config, options.content);
 
     platform::WindowOptions windowOptions;
     windowOptions.windowed = options.windowed;
@@ -59,6 +59,9 @@ int runKiosk(const RunOptions& options) {
     PackSelection selection = selectPack(contentDir, config.dataDir, &probe);
     for (const auto& problem : selection.problems)
         std::cerr << "kiosk: " << problem << '\n';
+    // A mistyped settings line fell back to its default: the volunteer sees which line, on the admin screen
+    // or the maintenance screen.
+    selection.problems.insert(selection.problems.end(), configProblems.begin(), configProblems.end());
 
     std::string error;
     auto graphics =

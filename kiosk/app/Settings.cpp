@@ -14,8 +14,10 @@ Settings loadSettings(const std::filesystem::path& configFile, const std::filesy
     if (!configFile.empty()) {
         auto loaded = config::loadConfig(configFile);
         // A mistyped line falls back to its default: say so, and keep going.
-        for (const auto& diagnostic : loaded.diagnostics)
+        for (const auto& diagnostic : loaded.diagnostics) {
             std::cerr << diagnostic.format() << '\n';
+            settings.configProblems.push_back(diagnostic.format());
+        }
         settings.config = std::move(loaded.config);
     }
     settings.contentDir = !contentOverride.empty()           ? contentOverride

@@ -43,6 +43,12 @@ std::string localFromUtc(const std::string& utc) {
     return localDateTime(timegm(&parsed));
 }
 
+std::int64_t unixMillisNow() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
 std::string nowUtc() {
     return pledge::utcTimestamp(std::chrono::system_clock::now());
 }
@@ -101,6 +107,11 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
     }
     store_ = std::make_unique<pledge::PledgeStore>(std::move(opened).value());
     if (!store_->openNotice().empty()) note(store_->openNotice());
+    // The lock-out as it was before a restart or power cut: pulling the plug gives no fresh guesses.
+    if (pinGate_) {
+        if (const auto saved = store_->loadPinLockout())
+            pinGate_->restoreLockout(pledge::PinLockout::restore(*saved, Millis{0}, unixMillisNow()));
+    }
     recorder_.emplace(*store_, config.kioskId, config.coordinatorPublicKey);
 }
 
@@ -142,7 +153,12 @@ PledgeOutcome StoreServices::submitPledge(const pledge::Form& form, const pledge
 
 PinCheck StoreServices::checkPin(const std::string& pin, Millis now) {
     if (!pinGate_) return PinCheck::NotConfigured;
-    switch (pinGate_->attempt(pin, now)) {
+    const auto outcome = pinGate_->attempt(pin, now);
+    if (store_ && outcome != pledge::PinGate::Outcome::LockedOut) {
+        if (auto saved = store_->savePinLockout(pinGate_->lockout().save(now, unixMillisNow())); !saved)
+            note(saved.error().message);
+    }
+    switch (outcome) {
     case pledge::PinGate::Outcome::Accepted:
         return PinCheck::Accepted;
     case pledge::PinGate::Outcome::Rejected:

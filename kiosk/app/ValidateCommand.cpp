@@ -8,7 +8,8 @@
 namespace kiosk::app {
 
 int validatePack(const std::filesystem::path& dir) {
-    render::ImageLoader images;  // decodes with SDL_image; needs no window
+    // Decodes each image once (within the pixel budget) with SDL_image; needs no window.
+    render::ImageLoader images(render::ImageLoader::Check::Decode);
     const auto result = content::loadPack(dir, &images);
     int errors = 0;
     int warnings = 0;

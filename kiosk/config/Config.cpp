@@ -5,6 +5,7 @@
 #include "content/ValueRules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <exception>
 
 namespace kiosk::config {
@@ -14,7 +15,12 @@ using namespace content::detail;
 
 namespace {
 
-constexpr std::uintmax_t kMaxConfigBytes = 256 * 1024;
+// The example config is about 3 KiB; this bounds the line-by-line recovery below.
+constexpr std::uintmax_t kMaxConfigBytes = 64 * 1024;
+// Syntax slips the whole-file parse still finds after every line parsed alone (a key given twice): each
+// costs one more parse, so only this many are recovered before the file falls back as a whole.
+constexpr int kMaxRecoveredSlips = 32;
+constexpr std::string_view kTables[] = {"sync"};
 constexpr std::size_t kKeyBase64Chars = 44;  // 32 bytes in padded standard base64
 
 bool isKioskIdChar(char c) {
@@ -156,6 +162,92 @@ void readConfig(const toml::table& doc, FileReport& report, const fs::path& base
         readSync(*sync, report, base, config.sync);
 }
 
+std::vector<std::string> splitLines(std::string_view text) {
+    std::vector<std::string> lines;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = text.find('\n', start);
+        lines.emplace_back(text.substr(start, end == std::string_view::npos ? end : end - start));
+        if (end == std::string_view::npos) break;
+        start = end + 1;
+    }
+    return lines;
+}
+
+std::string joinLines(const std::vector<std::string>& lines) {
+    std::string text;
+    for (const auto& line : lines)
+        text += line + '\n';
+    return text;
+}
+
+std::optional<toml::parse_error> syntaxError(std::string_view text) {
+    try {
+        (void)toml::parse(text);
+        return std::nullopt;
+    } catch (const toml::parse_error& e) {
+        return e;
+    }
+}
+
+// "[sync", "[sync] x" or "\"[sync]": the header of a table the config has, mistyped; nullopt for anything
+// else. Reading it as that table keeps the settings under it.
+std::optional<std::string_view> mistypedHeader(std::string_view line) {
+    const auto open = line.find('[');
+    if (open == std::string_view::npos) return std::nullopt;
+    for (char c : line.substr(0, open))
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '=') return std::nullopt;
+    std::size_t at = line.find_first_not_of("[ \t", open);
+    if (at == std::string_view::npos) return std::nullopt;
+    std::size_t end = at;
+    while (end < line.size() && (std::isalnum(static_cast<unsigned char>(line[end])) || line[end] == '_'))
+        ++end;
+    const auto name = line.substr(at, end - at);
+    for (const auto table : kTables)
+        if (name == table) return table;
+    return std::nullopt;
+}
+
+void reportSlip(FileReport& report, int line, const toml::parse_error& e, std::string_view consequence) {
+    report.error({line, static_cast<int>(std::max<toml::source_index>(e.source().begin.column, 1))},
+                 "TOML syntax: " + std::string(e.description()) + "; " + std::string(consequence));
+}
+
+// The config with each line that breaks the TOML syntax blanked (so line numbers stay), each reported where
+// it is: a slip costs only its own line. A mistyped table header is read as the table it names.
+std::optional<toml::table> parseLineByLine(std::string_view text, FileReport& report) {
+    try {
+        return toml::parse(text, std::string_view(report.file()));
+    } catch (const toml::parse_error&) {
+        // Recovered below, line by line.
+    }
+    auto lines = splitLines(text);
+    constexpr std::string_view skipped = "this line is skipped and its setting keeps its default";
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const auto error = syntaxError(lines[i]);
+        if (!error) continue;
+        const int line = static_cast<int>(i + 1);
+        if (const auto table = mistypedHeader(lines[i])) {
+            reportSlip(report, line, *error, "read as [" + std::string(*table) + "]; write it so");
+            lines[i] = "[" + std::string(*table) + "]";
+        } else {
+            reportSlip(report, line, *error, skipped);
+            lines[i].clear();
+        }
+    }
+    for (int slips = 0; slips < kMaxRecoveredSlips; ++slips) {
+        const std::string repaired = joinLines(lines);
+        const auto error = syntaxError(repaired);
+        if (!error) return toml::parse(repaired, std::string_view(report.file()));
+        const auto line = static_cast<std::size_t>(error->source().begin.line);
+        if (line == 0 || line > lines.size() || lines[line - 1].empty()) break;
+        reportSlip(report, static_cast<int>(line), *error, skipped);
+        lines[line - 1].clear();
+    }
+    report.error({}, "the config's TOML syntax could not be repaired line by line; using the defaults");
+    return std::nullopt;
+}
+
 }  // namespace
 
 ConfigResult loadConfig(const fs::path& path) {
@@ -166,7 +258,7 @@ ConfigResult loadConfig(const fs::path& path) {
         const fs::path base = fs::absolute(path, ec).parent_path();
         const auto text = readTextFile(path, report, kMaxConfigBytes);
         if (!text) return result;
-        const auto doc = parseToml(*text, report);
+        const auto doc = parseLineByLine(*text, report);
         if (!doc) return result;
         readConfig(*doc, report, base, result.config);
     } catch (const std::exception& e) {

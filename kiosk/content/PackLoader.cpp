@@ -285,12 +285,35 @@ void checkPledgeUi(const toml::table& ui, FileReport& manifest, const Pack& pack
     }
 }
 
+// Lists longer than kMaxEntriesPerList, each reported at its first entry; such a file is not read further.
+bool tooManyEntries(const toml::table& doc, FileReport& report) {
+    bool tooMany = false;
+    for (auto&& [key, value] : doc) {
+        const toml::array* list = value.as_array();
+        if (!list || list->size() <= kMaxEntriesPerList) continue;
+        report.error(positionOf(*list->begin()), "[[" + std::string(key.str()) + "]] is listed " +
+                                                     std::to_string(list->size()) + " times; at most " +
+                                                     std::to_string(kMaxEntriesPerList) +
+                                                     " fit one file: split or shorten it");
+        tooMany = true;
+    }
+    return tooMany;
+}
+
 void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
     FileReport manifest(result.diagnostics, (dir / "pack.toml").string());
     std::error_code ec;
     if (!fs::is_directory(dir, ec)) {
         manifest.error({}, "pack folder \"" + clip(dir.string()) +
                                "\" does not exist or is not a folder; give the folder that holds pack.toml");
+        return;
+    }
+    if (const auto problem = packFolderProblem(dir)) {
+        manifest.error({}, *problem);
+        return;
+    }
+    if (fs::is_symlink(fs::symlink_status(dir / "pack.toml", ec))) {
+        manifest.error({}, "pack.toml is a symlink, and links are not followed; put the file itself here");
         return;
     }
     const auto text = readTextFile(dir / "pack.toml", manifest, kMaxTomlBytes);
@@ -329,6 +352,7 @@ void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
         }
         const auto parsed = parseToml(*content, report);
         if (!parsed) continue;
+        if (tooManyEntries(*parsed, report)) continue;
         file.read(*parsed, report, file.relative, context, pack);
     }
     if (ui) checkPledgeUi(*ui, manifest, pack);

@@ -1,6 +1,8 @@
 // Filesystem checks for pack files; every call uses error codes, so nothing here throws on bad input.
 #include "content/PackPaths.h"
 
+#include "content/ImageHeader.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <system_error>
@@ -19,13 +21,6 @@ bool isInside(const fs::path& root, const fs::path& path) {
     return rootEnd == root.end();
 }
 
-std::string lowerExtension(const fs::path& path) {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) {
-        return static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    });
-    return ext;
-}
 }  // namespace
 
 ResolvedPath resolveInsidePack(const fs::path& root, std::string_view relative, std::string_view what) {
@@ -48,26 +43,63 @@ ResolvedPath resolveInsidePack(const fs::path& root, std::string_view relative, 
 
     std::error_code ec;
     const fs::path full = (root / given).lexically_normal();
-    if (!fs::exists(full, ec) || ec)
-        return fail(name + " " + quote(relative) + " does not exist in the pack; add it or correct the path");
     const fs::path canonicalRoot = fs::canonical(root, ec);
     if (ec) return fail("cannot resolve the pack folder: " + ec.message());
-    const fs::path canonicalFile = fs::canonical(full, ec);
-    if (ec) return fail(name + " " + quote(relative) + " cannot be resolved: " + ec.message());
-    if (!isInside(canonicalRoot, canonicalFile))
-        return fail(name + " " + quote(relative) +
-                    " is a symlink that leads out of the pack; copy the file into the pack instead");
-    if (fs::is_directory(canonicalFile, ec))
+    // Each step from the pack folder is looked at without following it: a link is never followed (it could
+    // lead anywhere, and the last-good copy leaves links out), and nothing but a regular file is opened.
+    fs::path walked = root;
+    for (const auto& part : given.lexically_normal()) {
+        if (part.empty() || part == ".") continue;
+        walked /= part;
+        const auto status = fs::symlink_status(walked, ec);
+        if (ec || !fs::exists(status))
+            return fail(name + " " + quote(relative) +
+                        " does not exist in the pack; add it or correct the path");
+        if (fs::is_symlink(status)) {
+            const fs::path target = fs::weakly_canonical(walked, ec);
+            if (ec || !isInside(canonicalRoot, target))
+                return fail(name + " " + quote(relative) +
+                            " is a symlink that leads out of the pack; copy the file into the pack instead");
+            return fail(name + " " + quote(relative) +
+                        " is a symlink, and links are not followed; put the file itself at this path");
+        }
+    }
+    const auto status = fs::symlink_status(full, ec);
+    if (fs::is_directory(status))
         return fail(name + " " + quote(relative) + " is a folder, not a file; name a file inside it");
-    if (!fs::is_regular_file(canonicalFile, ec))
-        return fail(name + " " + quote(relative) + " is not a regular file; use a plain file");
+    if (!fs::is_regular_file(status))
+        return fail(name + " " + quote(relative) +
+                    " is not a regular file (a pipe, socket or device); use a plain file");
     return ResolvedPath{full, {}};
+}
+
+std::optional<std::string> packFolderProblem(const fs::path& root) {
+    std::error_code ec;
+    std::uintmax_t bytes = 0;
+    std::size_t entries = 0;
+    // Links are not followed (the iterator's default), so a link to a big folder costs one entry.
+    for (fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+         !ec && it != end; it.increment(ec)) {
+        if (++entries > kMaxPackFiles)
+            return "the pack folder holds more than " + std::to_string(kMaxPackFiles) +
+                   " files and folders; remove what the pack does not name";
+        std::error_code statError;
+        const auto status = it->symlink_status(statError);
+        if (!statError && fs::is_regular_file(status)) {
+            bytes += it->file_size(statError);
+            if (bytes > kMaxPackBytes)
+                return "the pack folder holds more than " + std::to_string(kMaxPackBytes / (1024 * 1024)) +
+                       " MiB; remove what the pack does not name or shrink its images";
+        }
+    }
+    if (ec) return "cannot list the pack folder: " + ec.message();
+    return std::nullopt;
 }
 
 std::optional<std::string> imageProblem(const fs::path& file, std::string_view relative,
                                         ImageMeasurer* images) {
-    const std::string ext = lowerExtension(file);
-    if (ext != ".png" && ext != ".jpg" && ext != ".jpeg" && ext != ".svg")
+    const ImageFormat named = formatFromExtension(file);
+    if (named != ImageFormat::Png && named != ImageFormat::Jpeg && named != ImageFormat::Svg)
         return "image " + quote(relative) + " is not PNG, JPEG or SVG; convert it to one of those";
     std::error_code ec;
     const auto bytes = fs::file_size(file, ec);
@@ -77,13 +109,24 @@ std::optional<std::string> imageProblem(const fs::path& file, std::string_view r
         std::snprintf(mib, sizeof mib, "%.2f", static_cast<double>(bytes) / (1024.0 * 1024.0));
         return "image " + quote(relative) + " is " + mib + " MiB; shrink it to at most 2 MiB";
     }
+    // The size comes from the header before anything is decoded: a few bytes can claim a picture that would
+    // take gigabytes to unpack.
+    const ImageHeader header = readImageHeader(file);
+    if (header.format != ImageFormat::Unknown && header.format != named)
+        return "image " + quote(relative) + " is named like " + std::string(formatName(named)) +
+               " but holds " + std::string(formatName(header.format)) +
+               "; export it again as PNG, JPEG or SVG";
+    if (!header.ok())
+        return "image " + quote(relative) + " cannot be used: " + header.problem +
+               "; export it again as PNG, JPEG or SVG";
+    if (header.width > kMaxImageSide || header.height > kMaxImageSide)
+        return "image " + quote(relative) + " is " + std::to_string(header.width) + "x" +
+               std::to_string(header.height) + " px; scale it to at most " + std::to_string(kMaxImageSide) +
+               " px a side";
     if (!images) return std::nullopt;
     const auto size = images->imageSize(file.string());
     if (!size || size->w <= 0 || size->h <= 0)
         return "image " + quote(relative) + " cannot be decoded; export it again as PNG, JPEG or SVG";
-    if (size->w > kMaxImageSide || size->h > kMaxImageSide)
-        return "image " + quote(relative) + " is " + std::to_string(size->w) + "x" + std::to_string(size->h) +
-               " px; scale it to at most " + std::to_string(kMaxImageSide) + " px a side";
     return std::nullopt;
 }
 

@@ -21,8 +21,8 @@ Result<std::string> hashPin(std::string_view pin) {
     if (auto shape = checkPinShape(pin); !shape) return shape.error();
     if (!initSodium()) return Error{ErrorKind::Io, "libsodium could not start (no randomness?)"};
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    if (crypto_pwhash_str_alg(hash, pin.data(), pin.size(), kPinHashPasses, kPinHashMemoryBytes,
+                              crypto_pwhash_ALG_ARGON2ID13) != 0) {
         return Error{ErrorKind::Io, "not enough memory to hash the PIN (Argon2id needs 64 MiB)"};
     }
     return std::string(hash);
@@ -42,6 +42,26 @@ void PinLockout::recordFailure(Millis now) {
 
 void PinLockout::recordSuccess() {
     *this = PinLockout{};
+}
+
+PinLockout::Saved PinLockout::save(Millis now, std::int64_t unixMsNow) const {
+    return {failures_, nextLock_.count(), remaining(now).count(), unixMsNow};
+}
+
+PinLockout PinLockout::restore(const Saved& saved, Millis now, std::int64_t unixMsNow) {
+    PinLockout lockout;
+    lockout.failures_ = static_cast<int>(std::clamp<std::int64_t>(saved.failures, 0, 1'000'000));
+    lockout.nextLock_ = Millis(std::clamp(saved.nextLockMs, kFirstLock.count(), kLongestLock.count()));
+    std::int64_t remaining = std::clamp<std::int64_t>(saved.remainingMs, 0, kLongestLock.count());
+    // A Pi has no battery clock: after a power cut its clock resumes from the last time saved, so it runs
+    // behind and the lock is kept longer, never shorter. A clock set back keeps the whole lock.
+    const std::int64_t since = unixMsNow - saved.savedAtUnixMs;
+    if (since >= remaining)
+        remaining = 0;
+    else if (since > 0)
+        remaining -= since;
+    lockout.lockedUntil_ = now + Millis(remaining);
+    return lockout;
 }
 
 PinGate::PinGate(std::string pinHash)

@@ -4,6 +4,7 @@
 #include "core/Time.h"
 #include "pledge/Result.h"
 
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -12,7 +13,11 @@ namespace kiosk::pledge {
 
 // 4 to 12 digits: typed on the kiosk's number pad.
 Result<void> checkPinShape(std::string_view pin);
-// crypto_pwhash_str (Argon2id, interactive limits: 64 MiB, fits the Pi Zero 2 W's 512 MB) for admin_pin_hash.
+// Argon2id with 64 MiB and 2 passes (libsodium's interactive limits: above the 19 MiB, 2-pass minimum RFC
+// 9106 and OWASP recommend, and what a 512 MB Pi affords for a moment); docs/security.md weighs it against an
+// offline search. Hashes made with other parameters still verify: they are written into the string.
+inline constexpr unsigned long long kPinHashPasses = 2;
+inline constexpr std::size_t kPinHashMemoryBytes = 64ull * 1024 * 1024;
 Result<std::string> hashPin(std::string_view pin);
 // Constant-time check against a hashPin() string; false for a malformed hash.
 bool verifyPin(const std::string& hash, std::string_view pin);
@@ -30,6 +35,19 @@ public:
     Millis remaining(Millis now) const { return locked(now) ? lockedUntil_ - now : Millis{0}; }
     void recordFailure(Millis now);
     void recordSuccess();
+
+    // What is kept across restarts (in the pledge store): a restart must not hand out fresh guesses.
+    struct Saved {
+        std::int64_t failures = 0;
+        std::int64_t nextLockMs = kFirstLock.count();
+        std::int64_t remainingMs = 0;    // of the lock in force when saved
+        std::int64_t savedAtUnixMs = 0;  // wall clock when saved
+    };
+    Saved save(Millis now, std::int64_t unixMsNow) const;
+    // The lock-out as saved, its lock shortened by the wall-clock time since it was saved (a clock set back
+    // shortens nothing). Failures and the next lock's length carry over as they were.
+    static PinLockout restore(const Saved& saved, Millis now, std::int64_t unixMsNow);
+    int failures() const { return failures_; }
 
 private:
     int failures_ = 0;
@@ -49,6 +67,7 @@ public:
 
     Outcome attempt(std::string_view pin, Millis now);
     const PinLockout& lockout() const { return lockout_; }
+    void restoreLockout(const PinLockout& lockout) { lockout_ = lockout; }
 
 private:
     std::function<bool(std::string_view)> check_;

@@ -2,6 +2,8 @@
 // queries.
 #include "pledge/PledgeStore.h"
 
+#include "pledge/CaptureFacts.h"
+
 #include <chrono>
 #include <ctime>
 #include <sys/stat.h>
@@ -43,6 +45,12 @@ const std::vector<const char*> kMigrations = {
         signer_hash BLOB NOT NULL,
         PRIMARY KEY (action_id, signer_hash)
     ) WITHOUT ROWID;
+    )sql",
+    // 2: when a delivery was confirmed by the kiosk's own clock (boot and monotonic time), so retention does
+    // not depend on a wall clock that may be wrong.
+    R"sql(
+    ALTER TABLE pledges ADD COLUMN delivered_boot_id TEXT;
+    ALTER TABLE pledges ADD COLUMN delivered_monotonic_ms INTEGER;
     )sql",
 };
 
@@ -204,7 +212,9 @@ Result<void> migrate(sqlite3* db) {
 PledgeStore::PledgeStore(std::filesystem::path dataDir, sqlite::Database db,
                          std::optional<SignerKey> signerKey, std::string notice)
     : dataDir_(std::move(dataDir)), db_(std::move(db)), signerKey_(std::move(signerKey)),
-      openNotice_(std::move(notice)) {}
+      openNotice_(std::move(notice)), monotonic_([] {
+          return MonotonicStamp{readBootId(), monotonicMillis()};
+      }) {}
 
 Result<PledgeStore> PledgeStore::open(const std::filesystem::path& dataDir) {
     std::error_code error;
@@ -438,16 +448,102 @@ Result<std::int64_t> PledgeStore::forgetExport(const std::string& bundleId) {
 
 Result<std::int64_t> PledgeStore::markDelivered(const std::string& bundleId,
                                                 const std::string& deliveredAtUtc) {
-    return change(db_.get(),
-                  "UPDATE pledges SET delivered_at = ?2 WHERE bundle_id = ?1 AND delivered_at IS NULL",
-                  {bundleId, deliveredAtUtc}, "mark bundle " + bundleId + " as delivered");
+    sqlite3* db = db_.get();
+    const MonotonicStamp stamp = monotonic_();
+    std::int64_t changed = 0;
+    const Status status = inTransaction(db, [&]() -> Status {
+        Statement update;
+        Status s =
+            sqlite::prepare(db,
+                            "UPDATE pledges SET delivered_at = ?2, delivered_boot_id = ?3, "
+                            "delivered_monotonic_ms = ?4 WHERE bundle_id = ?1 AND delivered_at IS NULL",
+                            update);
+        if (!s.ok()) return s;
+        sqlite::bind(update.get(), 1, bundleId);
+        sqlite::bind(update.get(), 2, deliveredAtUtc);
+        sqlite::bind(update.get(), 3, stamp.bootId);
+        sqlite::bind(update.get(), 4, stamp.millis);
+        s = sqlite::step(db, update.get());
+        changed = sqlite3_changes(db);
+        return s;
+    });
+    if (!status.ok()) return writeError(status, "mark bundle " + bundleId + " as delivered");
+    return changed;
 }
 
 Result<std::int64_t> PledgeStore::purgeDelivered(int olderThanDays, const std::string& nowUtc) {
-    return change(db_.get(),
-                  "DELETE FROM pledges WHERE delivered_at IS NOT NULL AND "
-                  "julianday(delivered_at) <= julianday(?1) - ?2",
-                  {nowUtc, std::to_string(olderThanDays)}, "purge delivered pledges");
+    sqlite3* db = db_.get();
+    const MonotonicStamp stamp = monotonic_();
+    const std::int64_t keepMs = static_cast<std::int64_t>(olderThanDays) * 86'400'000;
+    std::int64_t purged = 0;
+    // Three steps in one transaction. A delivery stamped in the future came from a clock that was ahead:
+    // it is pulled back to now. A delivery made in this boot is dated from the monotonic clock (its true
+    // age), carried into delivered_at for later boots. Then a pledge goes when either its wall-clock age
+    // or, within the boot, its monotonic age reaches the retention.
+    const char* const steps[] = {
+        "UPDATE pledges SET delivered_at = ?1 WHERE delivered_at IS NOT NULL AND "
+        "julianday(delivered_at) > julianday(?1)",
+        "UPDATE pledges SET delivered_at = strftime('%Y-%m-%dT%H:%M:%SZ', julianday(?1) - "
+        "(?3 - delivered_monotonic_ms) / 86400000.0) WHERE delivered_at IS NOT NULL AND "
+        "delivered_boot_id = ?2 AND delivered_monotonic_ms <= ?3 AND "
+        "julianday(?1) - (?3 - delivered_monotonic_ms) / 86400000.0 < julianday(delivered_at)",
+        "DELETE FROM pledges WHERE delivered_at IS NOT NULL AND "
+        "(julianday(delivered_at) <= julianday(?1) - ?4 / 86400000.0 OR "
+        "(delivered_boot_id = ?2 AND ?3 - delivered_monotonic_ms >= ?4))",
+    };
+    const Status status = inTransaction(db, [&]() -> Status {
+        Status s;
+        for (const char* sql : steps) {
+            Statement statement;
+            if (s = sqlite::prepare(db, sql, statement); !s.ok()) return s;
+            sqlite::bind(statement.get(), 1, nowUtc);
+            sqlite::bind(statement.get(), 2, stamp.bootId);
+            sqlite::bind(statement.get(), 3, stamp.millis);
+            sqlite::bind(statement.get(), 4, keepMs);
+            if (s = sqlite::step(db, statement.get()); !s.ok()) return s;
+            purged = sqlite3_changes(db);
+        }
+        return s;
+    });
+    if (!status.ok()) return writeError(status, "purge delivered pledges");
+    return purged;
+}
+
+Result<void> PledgeStore::savePinLockout(const PinLockout::Saved& saved) {
+    sqlite3* db = db_.get();
+    const std::pair<const char*, std::int64_t> values[] = {{"pin_failures", saved.failures},
+                                                           {"pin_next_lock_ms", saved.nextLockMs},
+                                                           {"pin_lock_remaining_ms", saved.remainingMs},
+                                                           {"pin_saved_at_unix_ms", saved.savedAtUnixMs}};
+    const Status status = inTransaction(db, [&]() -> Status {
+        Statement upsert;
+        Status s = sqlite::prepare(db, "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)", upsert);
+        for (const auto& [key, value] : values) {
+            if (!s.ok()) return s;
+            sqlite3_reset(upsert.get());
+            sqlite::bind(upsert.get(), 1, std::string_view(key));
+            sqlite::bind(upsert.get(), 2, value);
+            s = sqlite::step(db, upsert.get());
+        }
+        return s;
+    });
+    if (!status.ok()) return writeError(status, "keep the PIN lock-out");
+    return {};
+}
+
+std::optional<PinLockout::Saved> PledgeStore::loadPinLockout() const {
+    sqlite3* db = db_.get();
+    const auto failures = queryInteger(db, "SELECT value FROM meta WHERE key = 'pin_failures'");
+    if (!failures) return std::nullopt;
+    PinLockout::Saved saved;
+    saved.failures = *failures;
+    saved.nextLockMs = queryInteger(db, "SELECT value FROM meta WHERE key = 'pin_next_lock_ms'")
+                           .value_or(PinLockout::kFirstLock.count());
+    saved.remainingMs =
+        queryInteger(db, "SELECT value FROM meta WHERE key = 'pin_lock_remaining_ms'").value_or(0);
+    saved.savedAtUnixMs =
+        queryInteger(db, "SELECT value FROM meta WHERE key = 'pin_saved_at_unix_ms'").value_or(0);
+    return saved;
 }
 
 Result<PledgeCounts> PledgeStore::counts(const std::string& localDate) const {

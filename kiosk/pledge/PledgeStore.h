@@ -1,6 +1,7 @@
 // Durable pledge storage in SQLite (WAL, synchronous=FULL, one transaction a pledge) with sync bookkeeping.
 #pragma once
 
+#include "pledge/AdminPin.h"
 #include "pledge/PledgeRecord.h"
 #include "pledge/Result.h"
 #include "pledge/SignerKey.h"
@@ -60,10 +61,26 @@ public:
                                       const std::string& exportedAtUtc);
     // Puts a lost bundle's undelivered pledges back among the unexported.
     Result<std::int64_t> forgetExport(const std::string& bundleId);
-    // The coordinator confirmed the bundle arrived.
+    // The coordinator confirmed the bundle arrived: stamped with `deliveredAtUtc` and with this boot's id and
+    // monotonic time, which no clock setting can move.
     Result<std::int64_t> markDelivered(const std::string& bundleId, const std::string& deliveredAtUtc);
-    // Deletes pledges delivered at least `olderThanDays` days before `nowUtc`; returns how many.
+    // Deletes pledges delivered at least `olderThanDays` days ago; returns how many. The age is the larger of
+    // the wall-clock age at `nowUtc` and, for a delivery in this boot, the monotonic age, so a clock that was
+    // ahead at delivery (a stamp in the future) never stretches retention; a stamp in the future is pulled
+    // back to `nowUtc`, and a delivery of this boot is re-dated from its monotonic age for later boots.
     Result<std::int64_t> purgeDelivered(int olderThanDays, const std::string& nowUtc);
+
+    // The admin PIN's lock-out, kept durably so a restart does not give fresh guesses.
+    Result<void> savePinLockout(const PinLockout::Saved& saved);
+    std::optional<PinLockout::Saved> loadPinLockout() const;
+
+    // This boot and milliseconds on its monotonic clock.
+    struct MonotonicStamp {
+        std::string bootId;
+        std::int64_t millis = 0;
+    };
+    // Test hook: where markDelivered and purgeDelivered read the boot id and monotonic time.
+    void setMonotonicSourceForTest(std::function<MonotonicStamp()> source) { monotonic_ = std::move(source); }
 
     // `localDate` is "YYYY-MM-DD" in the kiosk's time zone (the process's TZ).
     Result<PledgeCounts> counts(const std::string& localDate) const;
@@ -84,6 +101,7 @@ private:
     sqlite::Database db_;
     std::optional<SignerKey> signerKey_;  // absent only when opened read-only before any pledge
     std::string openNotice_;
+    std::function<MonotonicStamp()> monotonic_;
 };
 
 }  // namespace kiosk::pledge

@@ -1,10 +1,16 @@
 // Frame-generation eviction for the texture cache.
 #include "render/TextureCache.h"
 
+#include <string.h>
+
 namespace kiosk::render {
 
+TextureCache::WipedKey::~WipedKey() {
+    explicit_bzero(text.data(), text.size());
+}
+
 SDL_Texture* TextureCache::get(const std::string& key, const std::function<TexturePtr()>& make) {
-    auto found = entries_.find(key);
+    auto found = entries_.find(std::string_view(key));
     if (found != entries_.end()) {
         found->second.lastUsed = frame_;
         return found->second.texture.get();
@@ -12,7 +18,8 @@ SDL_Texture* TextureCache::get(const std::string& key, const std::function<Textu
     TexturePtr texture = make();
     if (!texture) return nullptr;
     SDL_Texture* raw = texture.get();
-    entries_.emplace(key, Entry{std::move(texture), frame_});
+    entries_.emplace(std::piecewise_construct, std::forward_as_tuple(key),
+                     std::forward_as_tuple(Entry{std::move(texture), frame_}));
     return raw;
 }
 

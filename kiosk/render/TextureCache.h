@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace kiosk::render {
@@ -20,11 +21,32 @@ public:
     void clear() { entries_.clear(); }
 
 private:
+    // Keys carry what visitors typed ("lang|px|colour|text"): zeroed when the entry goes, not just freed.
+    struct WipedKey {
+        std::string text;
+        explicit WipedKey(std::string_view key) : text(key) {}
+        WipedKey(const WipedKey&) = delete;
+        WipedKey& operator=(const WipedKey&) = delete;
+        ~WipedKey();
+    };
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+        std::size_t operator()(const WipedKey& key) const { return (*this)(std::string_view(key.text)); }
+    };
+    struct KeyEqual {
+        using is_transparent = void;
+        static std::string_view view(std::string_view key) { return key; }
+        static std::string_view view(const WipedKey& key) { return key.text; }
+        template <class A, class B> bool operator()(const A& a, const B& b) const {
+            return view(a) == view(b);
+        }
+    };
     struct Entry {
         TexturePtr texture;
         std::uint64_t lastUsed = 0;
     };
-    std::unordered_map<std::string, Entry> entries_;
+    std::unordered_map<WipedKey, Entry, KeyHash, KeyEqual> entries_;
     std::uint64_t frame_ = 0;
 };
 

@@ -172,14 +172,17 @@ TEST_CASE("sync URLs are https, or plain http only to this machine", "[config]")
     }
 }
 
-TEST_CASE("a syntax error or a missing file still yields the defaults", "[config]") {
-    SECTION("syntax") {
-        const TempConfig file("kiosk_id = \"kl-booth-1\"\nidle_timeout_s = = 3\n");
+TEST_CASE("a syntax error costs its line; a missing file yields the defaults", "[config]") {
+    SECTION("syntax: only the broken line falls back") {
+        const TempConfig file("kiosk_id = \"kl-booth-1\"\nidle_timeout_s = = 3\norientation = 90\n");
         const auto result = loadConfig(file.path());
         REQUIRE(result.diagnostics.size() == 1);
         CHECK_THAT(result.diagnostics[0].format(), StartsWith(file.where("2:")));
         CHECK_THAT(result.diagnostics[0].message, StartsWith("TOML syntax: "));
-        CHECK(result.config.kioskId == "kiosk-dev");
+        CHECK_THAT(result.diagnostics[0].message, Catch::Contains("this line is skipped"));
+        CHECK(result.config.kioskId == "kl-booth-1");
+        CHECK(result.config.idleTimeoutS == 60);
+        CHECK(result.config.orientation == 90);
     }
     SECTION("missing") {
         const auto result = loadConfig("no/such/kiosk.toml");

@@ -2,6 +2,7 @@
 #include "pledge/AdminPin.h"
 
 #include <catch2/catch.hpp>
+#include <sodium.h>
 
 using namespace kiosk;
 using namespace kiosk::pledge;
@@ -64,4 +65,42 @@ TEST_CASE("the gate refuses to check while locked and a right PIN clears the cou
     for (int i = 0; i < 4; ++i)
         CHECK(gate.attempt("0000", now + Millis{31'000}) == PinGate::Outcome::Rejected);
     CHECK_FALSE(gate.lockout().locked(now + Millis{31'000}));
+}
+
+TEST_CASE("new PIN hashes use the documented Argon2id cost; older hashes still verify", "[pledge][pin]") {
+    const auto hash = hashPin("48213307");
+    REQUIRE(hash.ok());
+    CHECK_THAT(hash.value(), Catch::StartsWith("$argon2id$v=19$m=65536,t=2,p=1$"));
+    // Made with the OWASP minimum (19 MiB, 2 passes) by another tool: the parameters travel in the string.
+    char older[128];
+    REQUIRE(crypto_pwhash_str_alg(older, "2468", 4, 2, 19 * 1024 * 1024, crypto_pwhash_ALG_ARGON2ID13) == 0);
+    CHECK(verifyPin(older, "2468"));
+    CHECK_FALSE(verifyPin(older, "2469"));
+}
+
+TEST_CASE("a saved lock-out restores its failures, its next lock and the lock still due", "[pledge][pin]") {
+    PinLockout lockout;
+    const Millis now{500};
+    for (int i = 0; i < 5; ++i)
+        lockout.recordFailure(now);
+    const std::int64_t wall = 1'700'000'000'000;
+    const auto saved = lockout.save(now + Millis{10'000}, wall);
+    CHECK(saved.failures == 5);
+    CHECK(saved.remainingMs == 20'000);
+
+    SECTION("a restart soon after keeps the rest of the lock") {
+        const auto restored = PinLockout::restore(saved, Millis{0}, wall + 5'000);
+        CHECK(restored.remaining(Millis{0}) == Millis{15'000});
+        CHECK(restored.failures() == 5);
+    }
+    SECTION("a clock set back keeps the whole lock") {
+        const auto restored = PinLockout::restore(saved, Millis{0}, wall - 60'000);
+        CHECK(restored.remaining(Millis{0}) == Millis{20'000});
+    }
+    SECTION("once the lock has passed, the next wrong PIN locks for twice as long: no fresh guesses") {
+        auto restored = PinLockout::restore(saved, Millis{0}, wall + 3'600'000);
+        CHECK_FALSE(restored.locked(Millis{0}));
+        restored.recordFailure(Millis{0});
+        CHECK(restored.remaining(Millis{0}) == Millis{60'000});
+    }
 }

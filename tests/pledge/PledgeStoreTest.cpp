@@ -299,3 +299,53 @@ TEST_CASE("export, delivery and purge move pledges through their sync states", "
     CHECK(store.forgetExport("bundle-2").value() == 1);
     CHECK(store.unexported(10).value().size() == 2);
 }
+
+TEST_CASE("the PIN lock-out is kept in the store and survives reopening", "[pledge][store][pin]") {
+    test::TempDir dir;
+    {
+        auto store = openStore(dir.path());
+        CHECK_FALSE(store.loadPinLockout().has_value());
+        PinLockout lockout;
+        for (int i = 0; i < 6; ++i)
+            lockout.recordFailure(kiosk::Millis{0});
+        REQUIRE(store.savePinLockout(lockout.save(kiosk::Millis{0}, 1'000)).ok());
+    }
+    auto reopened = openStore(dir.path());
+    const auto saved = reopened.loadPinLockout();
+    REQUIRE(saved.has_value());
+    CHECK(saved->failures == 6);
+    CHECK(saved->remainingMs == 60'000);
+    CHECK(saved->nextLockMs == 120'000);
+    CHECK(saved->savedAtUnixMs == 1'000);
+}
+
+TEST_CASE("retention counts from the kiosk's own clock when the wall clock was ahead at delivery",
+          "[pledge][store][sync]") {
+    test::TempDir dir;
+    auto store = openStore(dir.path());
+    PledgeStore::MonotonicStamp clock{"boot-a", 1'000};
+    store.setMonotonicSourceForTest([&] { return clock; });
+    const auto uuid = store.insert(makeRecord(), std::nullopt).value().uuid;
+    REQUIRE(store.markExported({uuid}, "bundle-1", "2024-06-01T10:00:00Z").ok());
+    // The clock was set 3 days ahead when the delivery was confirmed (truly 2024-06-01 10:00).
+    REQUIRE(store.markDelivered("bundle-1", "2024-06-04T10:00:00Z").value() == 1);
+
+    SECTION("within the boot, the monotonic age decides") {
+        clock.millis += 86'400'000 - 60'000;
+        CHECK(store.purgeDelivered(1, "2024-06-02T09:59:00Z").value() == 0);
+        clock.millis += 60'000;
+        CHECK(store.purgeDelivered(1, "2024-06-02T10:00:00Z").value() == 1);
+    }
+    SECTION("a purge in the boot re-dates the delivery, so a later boot counts from the true time") {
+        clock.millis += 3'600'000;  // an hour later the clock is corrected and a push runs
+        CHECK(store.purgeDelivered(1, "2024-06-01T11:00:00Z").value() == 0);
+        clock = {"boot-b", 5'000};  // power cut; next morning
+        CHECK(store.purgeDelivered(1, "2024-06-02T09:59:00Z").value() == 0);
+        CHECK(store.purgeDelivered(1, "2024-06-02T10:00:00Z").value() == 1);
+    }
+    SECTION("in a later boot, a delivery stamp in the future is pulled back to now") {
+        clock = {"boot-b", 5'000};
+        CHECK(store.purgeDelivered(1, "2024-06-01T12:00:00Z").value() == 0);
+        CHECK(store.purgeDelivered(1, "2024-06-02T12:00:00Z").value() == 1);
+    }
+}
