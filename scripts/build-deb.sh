@@ -14,7 +14,7 @@ if [ "${1:-}" = "--arm64" ]; then
   # libunibreak for arm64 comes unpacked, not installed (see scripts/install-deb-deps.sh).
   unibreak_pc=$(scripts/arm64-unibreak.sh)
   export PKG_CONFIG_PATH="$unibreak_pc" KIOSK_EXTRA_LIBDIR="${unibreak_pc%/pkgconfig}"
-  buildpackage_args+=(-a arm64 -P pkg.outreach-kiosk.unibreak-unpacked)
+  buildpackage_args+=(-a arm64 --build-profiles=pkg.outreach-kiosk.unibreak-unpacked)
   shift
 fi
 out=$(realpath -m "${1:-build/deb}")
