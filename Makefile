@@ -5,7 +5,7 @@ FUZZ_BUILD ?= build-fuzz
 ARM64_BUILD ?= build-arm64
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
-FUZZ_SECONDS ?= 30
+FUZZ_SECONDS ?= 24
 
 .PHONY: all deps deps-test build run test test-unit test-asan fuzz bench format format-check tidy tour clean \
 	deb deb-arm64 test-arm64
@@ -43,11 +43,13 @@ test-asan: deps-test
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure -j $(JOBS) -LE slow
 
-# The pack loader under libFuzzer for a bounded time.
+# The pack loader, config reader, image headers, bundle reader/importer and controller under libFuzzer, each
+# for FUZZ_SECONDS (about two minutes in all).
+FUZZ_TARGETS = fuzz_pack_loader fuzz_config fuzz_image_header fuzz_bundle fuzz_controller
 fuzz: deps-test
 	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKIOSK_FUZZ=ON -DKIOSK_TESTS=OFF >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target fuzz_pack_loader
-	@scripts/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@scripts/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # The Debian package (debian/), built by dpkg-buildpackage in a copy of the tree and checked by lintian:
 # build/deb/outreach-kiosk_<version>_amd64.deb, and _arm64.deb cross-built for the Pi.
