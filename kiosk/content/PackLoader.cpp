@@ -285,6 +285,27 @@ void checkPledgeUi(const toml::table& ui, FileReport& manifest, const Pack& pack
     }
 }
 
+// Strings longer than kMaxStringBytes anywhere in `node`, each reported where it is. Checked before a file is
+// read into the pack, so a megabyte paragraph costs a parse, not a layout.
+bool tooLongStrings(const toml::node& node, FileReport& report) {
+    bool tooLong = false;
+    if (const auto* text = node.as_string()) {
+        if (text->get().size() <= kMaxStringBytes) return false;
+        report.error(positionOf(node), "this text is " + std::to_string(text->get().size()) +
+                                           " bytes; at most " + std::to_string(kMaxStringBytes) +
+                                           " fit a kiosk screen's pages: shorten or split it");
+        return true;
+    }
+    if (const auto* table = node.as_table()) {
+        for (auto&& [key, value] : *table)
+            tooLong = tooLongStrings(value, report) || tooLong;
+    } else if (const auto* list = node.as_array()) {
+        for (const auto& item : *list)
+            tooLong = tooLongStrings(item, report) || tooLong;
+    }
+    return tooLong;
+}
+
 // Lists longer than kMaxEntriesPerList, each reported at its first entry; such a file is not read further.
 bool tooManyEntries(const toml::table& doc, FileReport& report) {
     bool tooMany = false;
@@ -324,6 +345,7 @@ void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
     }
     const auto doc = parseToml(*text, manifest);
     if (!doc) return;
+    if (tooLongStrings(*doc, manifest)) return;
 
     PackContext context;
     context.root = fs::absolute(dir, ec).lexically_normal();
@@ -352,7 +374,7 @@ void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
         }
         const auto parsed = parseToml(*content, report);
         if (!parsed) continue;
-        if (tooManyEntries(*parsed, report)) continue;
+        if (tooManyEntries(*parsed, report) || tooLongStrings(*parsed, report)) continue;
         file.read(*parsed, report, file.relative, context, pack);
     }
     if (ui) checkPledgeUi(*ui, manifest, pack);

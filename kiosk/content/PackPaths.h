@@ -22,6 +22,9 @@ inline constexpr std::uintmax_t kMaxPackBytes = 64 * 1024 * 1024;
 inline constexpr std::size_t kMaxPackFiles = 1000;  // files and folders
 // Entries of one kind in one file ([[slide]], [[entry]], [[case]], [[source]], ...).
 inline constexpr std::size_t kMaxEntriesPerList = 200;
+// Any one string in a pack file, in bytes (a story's longest paragraph is about 2 KB); texts of each kind
+// have their own, smaller limits.
+inline constexpr std::size_t kMaxStringBytes = 16 * 1024;
 
 // What makes the pack folder too big (more than kMaxPackFiles entries or kMaxPackBytes in regular files), or
 // nullopt. Stops counting as soon as a limit is passed.

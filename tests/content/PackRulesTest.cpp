@@ -180,6 +180,17 @@ TEST_CASE("rule: a pipe, socket or device is refused without being opened", "[co
                 "device); use a plain file");
 }
 
+TEST_CASE("rule: a megabyte paragraph is refused before any layout", "[content][rules]") {
+    const TempPack copy;
+    std::string paragraph;
+    while (paragraph.size() < 1024 * 1024)
+        paragraph += "A sentence that goes on. ";
+    copy.replace("story.toml", "The second paragraph.", paragraph);
+    requireOnly(copy, copy.load(),
+                "story.toml:4:15: error: this text is " + std::to_string(paragraph.size() + 22) +
+                    " bytes; at most 16384 fit a kiosk screen's pages: shorten or split it");
+}
+
 TEST_CASE("rule: images must exist", "[content][rules]") {
     const TempPack copy;
     copy.replace("cases.toml", "images/portrait.png", "images/portrait2.png");
