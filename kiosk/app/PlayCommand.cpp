@@ -68,8 +68,12 @@ int runPlay(const PlayOptions& options) {
     settings.defaultLanguage = config.defaultLanguage;
     // With a config, pledges are really sealed and stored in its data_dir (the power-cut tests rely on it).
     std::optional<StoreServices> services;
-    if (!options.config.empty())
+    if (!options.config.empty()) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
+        // As in `kiosk run`: a mistyped settings line is shown, with its line, on the admin screen.
+        for (const auto& problem : configProblems)
+            services->noteProblem(problem);
+    }
     KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size,
                           Millis(0), services ? &*services : nullptr);
 
