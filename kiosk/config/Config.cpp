@@ -109,10 +109,56 @@ void readSync(const toml::table& table, FileReport& report, const fs::path& base
     read.integer("keep_days_after_delivery", sync.keepDaysAfterDelivery, 0, 3650);
 }
 
+bool isClockTime(std::string_view text) {
+    return text.size() == 5 && text[2] == ':' && std::isdigit(static_cast<unsigned char>(text[0])) &&
+           std::isdigit(static_cast<unsigned char>(text[1])) &&
+           std::isdigit(static_cast<unsigned char>(text[3])) &&
+           std::isdigit(static_cast<unsigned char>(text[4])) && (text[0] - '0') * 10 + (text[1] - '0') < 24 &&
+           text[3] < '6';
+}
+
+// Keys the image's boot-settings service applies
+// (image-build/rootfs/usr/libexec/outreach-kiosk/boot-settings): checked here for their shape, so a mistake
+// shows on the volunteer menu with its line like any other.
+void readSystemKeys(ConfigReader& read, KioskConfig& config) {
+    if (const auto zone = read.string("time_zone")) {
+        const bool shaped = !zone->empty() && zone->find("..") == std::string::npos &&
+                            std::all_of(zone->begin(), zone->end(), [](char c) {
+                                return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' ||
+                                       c == '-' || c == '+';
+                            });
+        if (shaped)
+            config.timeZone = *zone;
+        else
+            read.fail("time_zone",
+                      "time_zone \"" + clip(*zone) + "\" is not a zone name like \"Asia/Kuala_Lumpur\"");
+    }
+    for (const auto& [key, value] :
+         {std::pair{"display_off", &config.displayOff}, {"display_on", &config.displayOn}}) {
+        if (const auto time = read.string(key)) {
+            if (time->empty() || isClockTime(*time))
+                *value = *time;
+            else
+                read.fail(key,
+                          std::string(key) + " \"" + clip(*time) + "\" is not a time of day like \"22:00\"");
+        }
+    }
+    // Plain-text secrets: on the kiosk image they are gone before the kiosk starts. Still here means the
+    // boot-settings service did not take them (its log says why) or this is not the kiosk image.
+    if (read.string("admin_pin"))
+        read.fail("admin_pin", "admin_pin is still in plain text: it must be 4 to 12 digits (the kiosk image "
+                               "hashes it at boot; elsewhere put `kioskctl pin`'s output in admin_pin_hash)");
+    for (const char* key : {"wifi_name", "wifi_password"})
+        if (read.string(key))
+            read.fail(key, std::string(key) + " is still here: the kiosk image hands Wi-Fi to NetworkManager "
+                                              "at boot when wifi_name is set");
+}
+
 void readConfig(const toml::table& doc, FileReport& report, const fs::path& base, KioskConfig& config) {
     TableReader in(doc, report, "the config",
                    {"kiosk_id", "content", "data_dir", "coordinator_public_key", "admin_pin_hash",
-                    "idle_timeout_s", "default_language", "orientation", "sync"});
+                    "idle_timeout_s", "default_language", "orientation", "time_zone", "display_off",
+                    "display_on", "admin_pin", "wifi_name", "wifi_password", "sync"});
     ConfigReader read(in, base);
 
     if (const auto id = read.string("kiosk_id")) {
@@ -158,6 +204,7 @@ void readConfig(const toml::table& doc, FileReport& report, const fs::path& base
             read.fail("orientation",
                       "orientation is " + std::to_string(*degrees) + "; use 0, 90, 180 or 270");
     }
+    readSystemKeys(read, config);
     if (const toml::table* sync = in.table("sync", Need::Optional))
         readSync(*sync, report, base, config.sync);
 }

@@ -27,6 +27,10 @@ struct KioskConfig {
     int idleTimeoutS = 60;             // back to the attract loop after this long untouched
     std::string defaultLanguage;       // empty: the pack's default
     int orientation = 0;               // screen rotation in degrees: 0, 90, 180 or 270
+    // Applied by the image's boot-settings service, not the kiosk; read here so a mistake shows on screen.
+    std::string timeZone;    // like "Asia/Kuala_Lumpur"; empty: UTC
+    std::string displayOff;  // "HH:MM" the screen goes off each day; empty: never
+    std::string displayOn;   // "HH:MM" it comes back on
     SyncConfig sync;
 };
 

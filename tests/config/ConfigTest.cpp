@@ -193,3 +193,20 @@ TEST_CASE("a syntax error costs its line; a missing file yields the defaults", "
         CHECK(result.config.idleTimeoutS == 60);
     }
 }
+
+TEST_CASE("the image's system keys are read, and a mistake in one is shown with its line", "[config]") {
+    const TempConfig file(
+        "time_zone = \"Asia/Kuala_Lumpur\"\ndisplay_off = \"22:00\"\ndisplay_on = \"8:30\"\n"
+        "admin_pin = \"1234\"\n");
+    const auto result = loadConfig(file.path());
+    INFO(listDiagnostics(result));
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK_THAT(
+        result.diagnostics[0].format(),
+        StartsWith(file.where("3:14: error: display_on \"8:30\" is not a time of day like \"22:00\"")));
+    CHECK_THAT(result.diagnostics[1].format(),
+               StartsWith(file.where("4:13: error: admin_pin is still in plain text")));
+    CHECK(result.config.timeZone == "Asia/Kuala_Lumpur");
+    CHECK(result.config.displayOff == "22:00");
+    CHECK(result.config.displayOn.empty());
+}
