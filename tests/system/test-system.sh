@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# make test-system: builds the kiosk's amd64 VM image (image-build/vm-image.sh, the Pi's customisation) from
+# the Debian package and checks it booted in QEMU (tests/system/run.py). Everything it makes stays under
+# BUILD_DIR/system. On a machine that lacks a tool or root, it says what is missing and exits 77 (skipped).
+# Usage: tests/system/test-system.sh BUILD_DIR DEB   (POWER_CUTS=N sets the number of power cuts, default 3)
+set -euo pipefail
+
+SKIP=77
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+build=$(realpath "${1:?"usage: $0 BUILD_DIR DEB"}")
+deb=${2:?"usage: $0 BUILD_DIR DEB"}
+power_cuts=${POWER_CUTS:-3}
+out="$build/system/amd64"
+
+skip() {
+  echo "test-system: SKIPPED, nothing was tested: $*" >&2
+  exit $SKIP
+}
+
+[ "$(uname -m)" = "x86_64" ] || skip "the VM test needs an x86-64 machine (this is $(uname -m))"
+[ "$(id -u)" -eq 0 ] || skip "needs root (mmdebstrap builds the image as root, with chroot and bind mounts)"
+
+# The tools, from Debian: installed here when missing, as make test does for its own.
+tools=(qemu-system-x86_64:qemu-system-x86 mmdebstrap:mmdebstrap mkfs.vfat:dosfstools fsck.vfat:dosfstools
+  mcopy:mtools sfdisk:fdisk mkfs.ext4:e2fsprogs debugfs:e2fsprogs)
+want=()
+for pair in "${tools[@]}"; do command -v "${pair%%:*}" >/dev/null || want+=("${pair#*:}"); done
+/usr/bin/python3 -c "import PIL" 2>/dev/null || want+=(python3-pil)
+if [ ${#want[@]} -gt 0 ] && command -v apt-get >/dev/null; then
+  echo "test-system: installing ${want[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --no-install-recommends \
+    "${want[@]}" >/dev/null || true
+fi
+missing=()
+for pair in "${tools[@]}"; do command -v "${pair%%:*}" >/dev/null || missing+=("${pair%%:*} (${pair#*:})"); done
+/usr/bin/python3 -c "import PIL" 2>/dev/null || missing+=("Python's PIL (python3-pil)")
+[ ${#missing[@]} -eq 0 ] || skip "missing ${missing[*]}"
+[ -f "$deb" ] || { echo "test-system: $deb not found: run make deb first" >&2; exit 1; }
+[ -x "$build/bin/kiosk" ] || { echo "test-system: $build/bin/kiosk not found: make build first" >&2; exit 1; }
+
+# The test-only files: a root shell on the second serial port and the power-cut pledge loop.
+"$repo/image-build/vm-image.sh" "$out" "$deb" --test-files "$here/guest"
+
+/usr/bin/python3 "$here/run.py" --disk "$out/disk.img" --kiosk "$build/bin/kiosk" \
+  --pack "$repo/content-pack/stop-torture" --work "$out/run" --power-cuts "$power_cuts"

@@ -1,0 +1,238 @@
+# A QEMU machine booted from the kiosk's disk image the way a Pi boots its card: kernel, initrd and
+# cmdline.txt come from the FAT boot partition. The harness sees it as a person would: the screen (QMP
+# screendump), a touch panel (QMP input-send-event on a virtio tablet), the journal (serial console), and a
+# root shell on a second serial port (a test-only unit) for what no person could see.
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+from PIL import Image, ImageChops, ImageStat
+
+BOOT_OFFSET = "1M"  # image-build/vm-image.sh puts the FAT partition at 1 MiB, like the Pi's card
+SCREEN = (800, 480)  # the original 7" panel
+
+
+class VmError(Exception):
+    pass
+
+
+def boot_files(disk, into):
+    """Copies vmlinuz, initrd.img and cmdline.txt out of the image's FAT partition (mtools: no mount)."""
+    into.mkdir(parents=True, exist_ok=True)
+    for name in ("vmlinuz", "initrd.img", "cmdline.txt"):
+        subprocess.run(["mcopy", "-o", "-n", "-i", f"{disk}@@{BOOT_OFFSET}", f"::{name}", str(into / name)],
+                       check=True)
+    return (into / "cmdline.txt").read_text().strip()
+
+
+def read_boot_file(disk, name):
+    return subprocess.run(["mtype", "-i", f"{disk}@@{BOOT_OFFSET}", f"::{name}"], check=True,
+                          capture_output=True).stdout.decode()
+
+
+def write_boot_file(disk, name, text, work):
+    path = work / name
+    path.write_bytes(text.encode())
+    subprocess.run(["mcopy", "-o", "-i", f"{disk}@@{BOOT_OFFSET}", str(path), f"::{name}"], check=True)
+
+
+class Vm:
+    def __init__(self, qemu, disk, work, extra_cmdline="", log=print):
+        self.qemu, self.disk, self.work = qemu, Path(disk), Path(work)
+        self.extra_cmdline = extra_cmdline
+        self.log = log
+        self.process = None
+        self.qmp_sock = None
+        self.shell_sock = None
+        self.console_path = self.work / "console.log"
+        self.console_offset = 0
+        self.started = None
+
+    # --- life cycle --------------------------------------------------------------------------------------
+
+    def start(self):
+        self.work.mkdir(parents=True, exist_ok=True)
+        files = self.work / "boot"
+        cmdline = boot_files(self.disk, files) + " systemd.journald.forward_to_console=1 " + self.extra_cmdline
+        for sock in ("qmp.sock", "shell.sock"):
+            (self.work / sock).unlink(missing_ok=True)
+        # Each boot appends to the console log; remember where this one starts.
+        self.console_offset = self.console_path.stat().st_size if self.console_path.exists() else 0
+        args = [self.qemu, "-machine", "pc,accel=tcg", "-cpu", "max", "-smp", "2", "-m", "1024",
+                "-nodefaults", "-no-user-config", "-display", "none",
+                "-kernel", str(files / "vmlinuz"), "-initrd", str(files / "initrd.img"), "-append", cmdline,
+                # cache=none: a write QEMU acknowledged has reached the host file, so kill -9 of QEMU is a
+                # power cut that loses RAM (guest and QEMU), not writes the guest was told are stored.
+                "-drive", f"if=none,id=card,file={self.disk},format=raw,cache=none,aio=threads",
+                "-device", "virtio-blk-pci,drive=card",
+                "-device", f"virtio-gpu-pci,xres={SCREEN[0]},yres={SCREEN[1]}",
+                "-device", "virtio-tablet-pci",
+                "-chardev", f"file,id=console,path={self.console_path},append=on",
+                "-serial", "chardev:console",
+                "-chardev", f"socket,id=shell,path={self.work / 'shell.sock'},server=on,wait=off",
+                "-serial", "chardev:shell",
+                "-qmp", f"unix:{self.work / 'qmp.sock'},server=on,wait=off",
+                "-rtc", "base=utc"]
+        self.started = time.monotonic()
+        self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=open(self.work / "qemu.log", "ab"),
+                                        stderr=subprocess.STDOUT)
+        self._connect_qmp()
+        self.log(f"vm: started (cmdline: {cmdline})")
+
+    def _connect_qmp(self):
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                self.qmp_sock = socket.socket(socket.AF_UNIX)
+                self.qmp_sock.connect(str(self.work / "qmp.sock"))
+                break
+            except OSError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    raise VmError("QEMU did not start: see " + str(self.work / "qemu.log"))
+                time.sleep(0.1)
+        self.qmp_file = self.qmp_sock.makefile("rwb")
+        json.loads(self.qmp_file.readline())  # greeting
+        self.qmp("qmp_capabilities")
+
+    def qmp(self, command, **arguments):
+        message = {"execute": command}
+        if arguments:
+            message["arguments"] = arguments
+        self.qmp_file.write(json.dumps(message).encode() + b"\n")
+        self.qmp_file.flush()
+        while True:
+            reply = json.loads(self.qmp_file.readline())
+            if "event" in reply:
+                continue
+            if "error" in reply:
+                raise VmError(f"QMP {command}: {reply['error']}")
+            return reply.get("return")
+
+    def power_cut(self):
+        """SIGKILL to QEMU: the machine loses power, RAM and all."""
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+        self._close()
+
+    def shut_down(self, timeout=120):
+        """A clean poweroff from inside; a power cut if it does not come."""
+        try:
+            self.shell("systemctl poweroff --no-block", timeout=20)
+            self.process.wait(timeout=timeout)
+        except (VmError, subprocess.TimeoutExpired, OSError):
+            self.log("vm: no clean shutdown in time; cutting the power")
+            self.power_cut()
+        self._close()
+
+    def _close(self):
+        for sock in (self.qmp_sock, self.shell_sock):
+            try:
+                if sock:
+                    sock.close()
+            except OSError:
+                pass
+        self.qmp_sock = self.shell_sock = None
+
+    def seconds(self):
+        return time.monotonic() - self.started
+
+    # --- the journal on the serial console ----------------------------------------------------------------
+
+    def console(self):
+        with open(self.console_path, "rb") as f:
+            f.seek(self.console_offset)
+            return f.read().decode(errors="replace")
+
+    def wait_console(self, pattern, timeout, since=0):
+        """Waits for `pattern` in this boot's console output (after character `since`); returns the match."""
+        regex = re.compile(pattern, re.M)
+        deadline = time.monotonic() + timeout
+        while True:
+            found = regex.search(self.console(), since)
+            if found:
+                return found
+            if self.process.poll() is not None:
+                raise VmError(f"the VM stopped while waiting for /{pattern}/")
+            if time.monotonic() > deadline:
+                raise VmError(f"no /{pattern}/ on the serial console within {timeout} s")
+            time.sleep(0.2)
+
+    # --- the root shell on ttyS1 --------------------------------------------------------------------------
+
+    def _connect_shell(self, timeout):
+        deadline = time.monotonic() + timeout
+        self.shell_sock = socket.socket(socket.AF_UNIX)
+        self.shell_sock.connect(str(self.work / "shell.sock"))
+        self.shell_sock.settimeout(1)
+        self.shell_buffer = b""
+        # The shell starts with the test-only unit; poke it until it answers.
+        while time.monotonic() < deadline:
+            self.shell_sock.sendall(b"\nstty -echo; echo SHELL-READY\n")
+            if self._read_until(b"SHELL-READY\r\n", 3) is not None:
+                return
+        raise VmError("the test shell on ttyS1 did not answer")
+
+    def _read_until(self, marker, timeout):
+        deadline = time.monotonic() + timeout
+        while marker not in self.shell_buffer:
+            if time.monotonic() > deadline:
+                return None
+            try:
+                chunk = self.shell_sock.recv(65536)
+            except socket.timeout:
+                continue
+            if not chunk:
+                raise VmError("the test shell closed")
+            self.shell_buffer += chunk
+        before, _, self.shell_buffer = self.shell_buffer.partition(marker)
+        return before
+
+    def shell(self, command, timeout=60):
+        """Runs `command` as root in the VM; returns (exit status, output)."""
+        if self.shell_sock is None:
+            self._connect_shell(timeout=max(timeout, 120))
+        token = os.urandom(4).hex()
+        self.shell_buffer = b""
+        # The marker is split in the command so the echo of the command (if any) never matches it.
+        self.shell_sock.sendall(f"{{ {command} ; }} 2>&1; echo \"@@DONE-\"\"{token} $?\"\n".encode())
+        out = self._read_until(f"@@DONE-{token} ".encode(), timeout)
+        if out is None:
+            raise VmError(f"no answer from the VM to `{command}` within {timeout} s")
+        status = self._read_until(b"\n", 5)
+        return int(status.strip() or b"255"), out.decode(errors="replace").replace("\r", "")
+
+    # --- screen and touch ----------------------------------------------------------------------------------
+
+    def screendump(self, path):
+        self.qmp("screendump", filename=str(path))
+        return Image.open(path).convert("RGB")
+
+    def touch(self, x, y, hold_s=0.15):
+        """A finger down at (x, y) in screen pixels, held, and lifted: the tablet's absolute axes are 0..32767."""
+        ax = round(x * 32767 / (SCREEN[0] - 1))
+        ay = round(y * 32767 / (SCREEN[1] - 1))
+        move = [{"type": "abs", "data": {"axis": "x", "value": ax}},
+                {"type": "abs", "data": {"axis": "y", "value": ay}}]
+        self.qmp("input-send-event", events=move)
+        time.sleep(0.05)
+        self.qmp("input-send-event", events=[{"type": "btn", "data": {"down": True, "button": "left"}}])
+        time.sleep(hold_s)
+        self.qmp("input-send-event", events=[{"type": "btn", "data": {"down": False, "button": "left"}}])
+
+
+def difference(a, b):
+    """(mean absolute difference per channel 0..255, share of pixels off by more than 64 in some channel)."""
+    if a.size != b.size:
+        return 255.0, 1.0
+    diff = ImageChops.difference(a.convert("RGB"), b.convert("RGB"))
+    mean = sum(ImageStat.Stat(diff).mean) / 3
+    r, g, b_ = diff.split()
+    worst = ImageChops.lighter(ImageChops.lighter(r, g), b_)
+    far = worst.point(lambda v: 255 if v > 64 else 0).histogram()[255]
+    return mean, far / (a.size[0] * a.size[1])
