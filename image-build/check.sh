@@ -96,6 +96,7 @@ if [ -x "$boot_settings" ]; then
   mkdir -p "$tmp/bin"
   printf '#!/bin/sh\necho "hostname $*" >>"%s/log"\n' "$tmp" >"$tmp/bin/hostname"
   printf '#!/bin/sh\necho "systemd-run $*" >>"%s/log"\n' "$tmp" >"$tmp/bin/systemd-run"
+  printf '#!/bin/sh\necho "mount $*" >>"%s/log"\n' "$tmp" >"$tmp/bin/mount"
   # shellcheck disable=SC2016 # expanded when the stand-in runs
   printf '#!/bin/sh\nread -r pin; [ "$pin" = 2580 ] && echo "\\$argon2id\\$fake"\n' >"$tmp/bin/kioskctl"
   chmod +x "$tmp/bin"/*
@@ -113,6 +114,8 @@ if [ -x "$boot_settings" ]; then
   grep -qx 'ssid=Booth' "$tmp/net/outreach-kiosk-wifi.nmconnection" 2>/dev/null &&
     grep -qx 'psk=pa"ss' "$tmp/net/outreach-kiosk-wifi.nmconnection" || fail "boot-settings: no Wi-Fi keyfile as expected"
   [ "$(stat -c %a "$tmp/net/outreach-kiosk-wifi.nmconnection" 2>/dev/null)" = 600 ] || fail "boot-settings: keyfile not 0600"
+  grep -q "^mount -o remount,rw $tmp\$" "$tmp/log" && grep -q "^mount -o remount,ro $tmp\$" "$tmp/log" ||
+    fail "boot-settings: the boot partition was not made writable and read-only again: $(cat "$tmp/log")"
   grep -q '^hostname kl-booth-1$' "$tmp/log" || fail "boot-settings: host name not set from kiosk_id: $(cat "$tmp/log")"
   grep -q 'systemd-run' "$tmp/log" && fail "boot-settings: systemd-run early in boot (it hangs there)"
   out=$(PATH="$tmp/bin:$PATH" RUNTIME="$tmp/run" "$tmp/boot-settings" --display-times "$tmp/settings.toml" 2>&1) ||

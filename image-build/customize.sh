@@ -54,6 +54,11 @@ install_image_files() {
   [ -e "$rules" ] || install -D -m 0644 "$repo/systemd/70-outreach-kiosk-drm.rules" "$rules"
   # Mount points for the boot and data partitions; the data partition carries its own folders.
   mkdir -p "$boot" "$root/data" "$root/var/lib/outreach-kiosk"
+  # The host name until boot-settings sets the kiosk id (never the build machine's).
+  echo outreach-kiosk >"$root/etc/hostname"
+  # The time zone boot-settings links in /run at each boot (glibc reads UTC while the link is missing).
+  ln -sfn /run/outreach-kiosk/localtime "$root/etc/localtime"
+  rm -f "$root/etc/timezone"
   # An empty machine-id: systemd makes one per boot in /run, since the root is read-only.
   : >"$root/etc/machine-id"
   rm -f "$root/var/lib/dbus/machine-id"

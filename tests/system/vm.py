@@ -120,7 +120,7 @@ class Vm:
             self.process.wait()
         self._close()
 
-    def shut_down(self, timeout=120):
+    def shut_down(self, timeout=300):
         """A clean poweroff from inside; a power cut if it does not come."""
         try:
             self.shell("systemctl poweroff --no-block", timeout=20)
@@ -173,7 +173,7 @@ class Vm:
         self.shell_buffer = b""
         # The shell starts with the test-only unit; poke it until it answers.
         while time.monotonic() < deadline:
-            self.shell_sock.sendall(b"\nstty -echo; echo SHELL-READY\n")
+            self.shell_sock.sendall(b"\nPS1=; stty -echo; echo SHELL-READY\n")
             if self._read_until(b"SHELL-READY\r\n", 3) is not None:
                 return
         raise VmError("the test shell on ttyS1 did not answer")
@@ -198,12 +198,15 @@ class Vm:
         if self.shell_sock is None:
             self._connect_shell(timeout=max(timeout, 120))
         token = os.urandom(4).hex()
-        self.shell_buffer = b""
-        # The marker is split in the command so the echo of the command (if any) never matches it.
-        self.shell_sock.sendall(f"{{ {command} ; }} 2>&1; echo \"@@DONE-\"\"{token} $?\"\n".encode())
+        # The markers are split in the command so an echo of the command never matches them; what came before
+        # the begin marker (late answers to earlier pokes) is dropped.
+        self.shell_sock.sendall(f"echo \"@@BEGIN-\"\"{token}\"; {{ {command} ; }} 2>&1; "
+                                f"echo \"@@DONE-\"\"{token} $?\"\n".encode())
+        if self._read_until(f"@@BEGIN-{token}\r\n".encode(), timeout) is None:
+            raise VmError(f"no answer from the VM to `{command}` within {timeout} s")
         out = self._read_until(f"@@DONE-{token} ".encode(), timeout)
         if out is None:
-            raise VmError(f"no answer from the VM to `{command}` within {timeout} s")
+            raise VmError(f"no end to `{command}` within {timeout} s")
         status = self._read_until(b"\n", 5)
         return int(status.strip() or b"255"), out.decode(errors="replace").replace("\r", "")
 
