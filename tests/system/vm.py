@@ -216,8 +216,8 @@ class Vm:
         self.qmp("screendump", filename=str(path))
         return Image.open(path).convert("RGB")
 
-    def touch(self, x, y, hold_s=0.15):
-        """A finger down at (x, y) in screen pixels, held, and lifted: the tablet's absolute axes are 0..32767."""
+    def touch_down(self, x, y):
+        """A finger down at (x, y) in screen pixels: the tablet's absolute axes are 0..32767."""
         ax = round(x * 32767 / (SCREEN[0] - 1))
         ay = round(y * 32767 / (SCREEN[1] - 1))
         move = [{"type": "abs", "data": {"axis": "x", "value": ax}},
@@ -225,8 +225,15 @@ class Vm:
         self.qmp("input-send-event", events=move)
         time.sleep(0.05)
         self.qmp("input-send-event", events=[{"type": "btn", "data": {"down": True, "button": "left"}}])
-        time.sleep(hold_s)
+
+    def touch_up(self):
         self.qmp("input-send-event", events=[{"type": "btn", "data": {"down": False, "button": "left"}}])
+
+    def touch(self, x, y, hold_s=0.15):
+        """A tap: down at (x, y), held for `hold_s`, lifted."""
+        self.touch_down(x, y)
+        time.sleep(hold_s)
+        self.touch_up()
 
 
 def difference(a, b):
