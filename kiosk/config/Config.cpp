@@ -122,11 +122,11 @@ bool isClockTime(std::string_view text) {
 // shows on the volunteer menu with its line like any other.
 void readSystemKeys(ConfigReader& read, KioskConfig& config) {
     if (const auto zone = read.string("time_zone")) {
-        const bool shaped = !zone->empty() && zone->find("..") == std::string::npos &&
-                            std::all_of(zone->begin(), zone->end(), [](char c) {
-                                return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' ||
-                                       c == '-' || c == '+';
-                            });
+        const bool shaped =
+            zone->find("..") == std::string::npos && std::all_of(zone->begin(), zone->end(), [](char c) {
+                return std::isalnum(static_cast<unsigned char>(c)) || c == '/' || c == '_' || c == '-' ||
+                       c == '+';
+            });
         if (shaped)
             config.timeZone = *zone;
         else

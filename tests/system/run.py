@@ -357,7 +357,8 @@ def power_cuts(args, disk, work, root_hash):
         vm = Vm(args.qemu, disk, work / "vm", extra_cmdline="outreach-kiosk-test.power-cut")
         vm.start()
         try:
-            vm.wait_console(r"pledge-saved ", args.boot_timeout)
+            # Signing under emulation is slow: the first pledge can take minutes after the boot.
+            vm.wait_console(r"pledge-saved ", args.boot_timeout + 600)
             time.sleep(rng.uniform(0.0, 6.0))
         except VmError as error:
             check(False, f"[cut {cut}] the pledge loop signs after boot", str(error))
