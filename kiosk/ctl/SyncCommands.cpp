@@ -19,6 +19,7 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 
 namespace kiosk::ctl {
@@ -181,6 +182,7 @@ void runImport(const ImportArgs& args) {
     }
     auto db = sync::CentralDb::open(args.db);
     if (!db) fail(db.error().message);
+    if (!db.value().notice().empty()) std::cerr << db.value().notice() << "\n";
     std::vector<std::filesystem::path> inputs(args.paths.begin(), args.paths.end());
     sync::ImportSummary summary = sync::importBundles(db.value(), inputs, options);
     for (const auto& bundle : summary.bundles) {
@@ -203,6 +205,7 @@ sync::CentralDb openCentral(const std::string& path) {
     if (!std::filesystem::exists(path)) fail(path + ": no such database; `kioskctl import` creates it");
     auto db = sync::CentralDb::open(path);
     if (!db) fail(db.error().message);
+    if (!db.value().notice().empty()) std::cerr << db.value().notice() << "\n";
     return std::move(db.value());
 }
 
@@ -211,18 +214,63 @@ void writeOutput(const std::string& out, const std::string& bytes) {
     if (!written) fail(written.error().message);
 }
 
-void runCsv(const std::string& dbPath, const std::string& out) {
-    sync::CentralDb db = openCentral(dbPath);
-    if (out.empty()) {
-        auto rows = sync::writeCsv(db, std::cout);
-        if (!rows) fail(rows.error().message);
+struct CsvArgs {
+    std::string db;
+    std::string out;
+    std::string outDir;
+    std::string action;
+};
+
+// One file a action (each form has its own columns): --out-dir writes them all; --out or standard output take
+// one action, named by --action unless the database holds only one.
+void runCsv(const CsvArgs& args) {
+    sync::CentralDb db = openCentral(args.db);
+    auto actions = sync::csvActions(db);
+    if (!actions) fail(actions.error().message);
+    if (!args.outDir.empty()) {
+        std::error_code ec;
+        std::filesystem::create_directories(args.outDir, ec);
+        if (ec) fail(args.outDir + ": cannot make the folder: " + ec.message());
+        std::set<std::string> names;
+        for (const auto& action : actions.value()) {
+            std::string name = sync::csvFileName(action);
+            while (!names.insert(name).second)
+                name.insert(name.size() - 4, "_");
+            std::ostringstream text;
+            auto rows = sync::writeCsv(db, text, action);
+            if (!rows) fail(rows.error().message);
+            const std::string path = (std::filesystem::path(args.outDir) / name).string();
+            writeOutput(path, text.str());
+            std::cerr << "wrote " << rows.value() << " pledges of action " << action << " to " << path
+                      << "\n";
+        }
+        if (actions.value().empty()) std::cerr << "no pledges imported yet: no file written\n";
         return;
     }
+    std::string action = args.action;
+    if (action.empty()) {
+        if (actions.value().size() > 1) {
+            std::string list;
+            for (const auto& a : actions.value())
+                list += (list.empty() ? "" : ", ") + a;
+            fail(args.db + " holds pledges for " + std::to_string(actions.value().size()) + " actions (" +
+                 list +
+                 "), each with its own form and columns: use --out-dir DIR for one file a action, or "
+                 "--action ID");
+        }
+        if (!actions.value().empty()) action = actions.value().front();
+    } else if (std::find(actions.value().begin(), actions.value().end(), action) == actions.value().end()) {
+        fail(args.db + ": no pledges for action \"" + action + "\"");
+    }
     std::ostringstream text;
-    auto rows = sync::writeCsv(db, text);
+    auto rows = sync::writeCsv(db, text, action);
     if (!rows) fail(rows.error().message);
-    writeOutput(out, text.str());
-    std::cerr << "wrote " << rows.value() << " pledges to " << out << "\n";
+    if (args.out.empty()) {
+        std::cout << text.str();
+        return;
+    }
+    writeOutput(args.out, text.str());
+    std::cerr << "wrote " << rows.value() << " pledges to " << args.out << "\n";
 }
 
 void runReport(const std::string& dbPath, const std::string& out) {
@@ -271,11 +319,17 @@ void addSyncCommands(CLI::App& app) {
     importCmd->add_option("PATH", importArgs->paths, "Bundle files or folders holding them")->required();
     importCmd->callback([importArgs] { runImport(*importArgs); });
 
-    auto csvArgs = std::make_shared<std::pair<std::string, std::string>>();
-    CLI::App* csvCmd = app.add_subcommand("csv", "Write every imported pledge as CSV");
-    csvCmd->add_option("--db", csvArgs->first, "The coordinator's database")->required();
-    csvCmd->add_option("--out", csvArgs->second, "Output file (default: standard output)");
-    csvCmd->callback([csvArgs] { runCsv(csvArgs->first, csvArgs->second); });
+    auto csvArgs = std::make_shared<CsvArgs>();
+    CLI::App* csvCmd = app.add_subcommand(
+        "csv",
+        "Write imported pledges as CSV, one file a action (a column per field and consent of its form)");
+    csvCmd->add_option("--db", csvArgs->db, "The coordinator's database")->required();
+    csvCmd->add_option("--out-dir", csvArgs->outDir, "Folder for one file a action, named <action-id>.csv");
+    csvCmd->add_option("--action", csvArgs->action,
+                       "The action to write to --out or standard output (needed when there are several)");
+    csvCmd->add_option("--out", csvArgs->out, "Output file for one action (default: standard output)")
+        ->excludes("--out-dir");
+    csvCmd->callback([csvArgs] { runCsv(*csvArgs); });
 
     auto reportArgs = std::make_shared<std::pair<std::string, std::string>>();
     CLI::App* reportCmd =

@@ -7,11 +7,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <set>
 
 namespace kiosk::pledge {
 namespace {
 
-constexpr int kFormatVersion = 1;
 constexpr std::size_t kMaxJsonBytes = 64 * 1024;  // a pledge is a few hundred bytes; refuse anything silly
 
 void writeString(std::string& out, std::string_view text) {
@@ -26,47 +26,100 @@ public:
 
     std::optional<SealedPledge> pledge() {
         SealedPledge result;
-        bool haveLanguage = false, haveHash = false, haveConsents = false, haveFields = false,
-             haveFormat = false;
+        std::set<std::string> seen;
+        std::string format;
         const bool parsed = object([&](const std::string& key) {
-            if (key == "consent_language" && !haveLanguage) {
-                haveLanguage = true;
-                return string(result.consentLanguage);
+            if (!seen.insert(key).second) return fail("repeated key \"" + key + "\"");
+            if (key == "consent_language") return string(result.consentLanguage);
+            if (key == "consent_wording_sha256") return string(result.consentWordingSha256);
+            if (key == "consents") return boolObject(result.consents);
+            if (key == "fields") return stringObject(result.fields);
+            if (key == "form_fields") return stringArray(result.formFields);
+            if (key == "form_consents") return stringArray(result.formConsents);
+            if (key == "uuid") return string(result.uuid);
+            if (key == "kiosk_id") return string(result.kioskId);
+            if (key == "action_id") return string(result.actionId);
+            if (key == "sequence") return integer(result.sequence);
+            if (key == "format") {
+                skipSpace();
+                if (pos_ >= text_.size() || (text_[pos_] != '1' && text_[pos_] != '2'))
+                    return fail("expected format 1 or 2");
+                format = std::string(1, text_[pos_++]);
+                return true;
             }
-            if (key == "consent_wording_sha256" && !haveHash) {
-                haveHash = true;
-                return string(result.consentWordingSha256);
-            }
-            if (key == "consents" && !haveConsents) {
-                haveConsents = true;
-                return object([&](const std::string& id) {
-                    bool ticked = false;
-                    return boolean(ticked) && result.consents.emplace(id, ticked).second;
-                });
-            }
-            if (key == "fields" && !haveFields) {
-                haveFields = true;
-                return object([&](const std::string& id) {
-                    std::string value;
-                    return string(value) && result.fields.emplace(id, std::move(value)).second;
-                });
-            }
-            if (key == "format" && !haveFormat) {
-                haveFormat = true;
-                return literal("1");
-            }
-            return fail("unexpected or repeated key \"" + key + "\"");
+            return fail("unexpected key \"" + key + "\"");
         });
         skipSpace();
         if (!parsed || pos_ != text_.size()) {
             if (error_.empty()) fail("trailing bytes");
             return std::nullopt;
         }
-        if (!(haveLanguage && haveHash && haveConsents && haveFields && haveFormat)) {
-            fail("a required key is missing");
+        static const std::set<std::string> kFormat1 = {"consent_language", "consent_wording_sha256",
+                                                       "consents", "fields", "format"};
+        static const std::set<std::string> kFormat2 = {"action_id",
+                                                       "consent_language",
+                                                       "consent_wording_sha256",
+                                                       "consents",
+                                                       "fields",
+                                                       "form_consents",
+                                                       "form_fields",
+                                                       "format",
+                                                       "kiosk_id",
+                                                       "sequence",
+                                                       "uuid"};
+        result.format = format == "2" ? 2 : 1;
+        if (seen != (result.format == 2 ? kFormat2 : kFormat1)) {
+            fail(seen.contains("format") ? "keys missing or out of place for format " + format
+                                         : std::string("a required key is missing"));
             return std::nullopt;
         }
         return result;
+    }
+
+    // The flat pieces on their own (the coordinator's database keeps them so).
+    template <class Value> std::optional<Value> whole(bool (Parser::*read)(Value&)) {
+        Value value{};
+        const bool ok = (this->*read)(value);
+        skipSpace();
+        if (!ok || pos_ != text_.size()) {
+            if (error_.empty()) fail("trailing bytes");
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    bool stringObject(std::map<std::string, std::string>& out) {
+        return object([&](const std::string& id) {
+            std::string value;
+            return string(value) && out.emplace(id, std::move(value)).second;
+        });
+    }
+
+    bool boolObject(std::map<std::string, bool>& out) {
+        return object([&](const std::string& id) {
+            bool ticked = false;
+            return boolean(ticked) && out.emplace(id, ticked).second;
+        });
+    }
+
+    bool stringArray(std::vector<std::string>& out) {
+        if (!expect('[')) return false;
+        skipSpace();
+        if (pos_ < text_.size() && text_[pos_] == ']') {
+            ++pos_;
+            return true;
+        }
+        while (true) {
+            std::string value;
+            if (!string(value)) return false;
+            out.push_back(std::move(value));
+            skipSpace();
+            if (pos_ < text_.size() && text_[pos_] == ',') {
+                ++pos_;
+                continue;
+            }
+            return expect(']');
+        }
     }
 
     const std::string& error() const { return error_; }
@@ -99,6 +152,19 @@ private:
             return true;
         }
         return fail("expected " + std::string(word));
+    }
+
+    bool integer(std::int64_t& out) {
+        skipSpace();
+        const std::size_t start = pos_;
+        std::uint64_t value = 0;
+        while (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9' && pos_ - start < 18)
+            value = value * 10 + static_cast<std::uint64_t>(text_[pos_++] - '0');
+        if (pos_ == start || (pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '9'))
+            return fail("expected a whole number of at most 18 digits");
+        if (text_[start] == '0' && pos_ - start > 1) return fail("leading zero");
+        out = static_cast<std::int64_t>(value);
+        return true;
     }
 
     bool boolean(bool& out) {
@@ -220,30 +286,109 @@ private:
 
 }  // namespace
 
-std::string canonicalJson(const SealedPledge& pledge) {
-    std::string out = "{\"consent_language\":";
-    writeString(out, pledge.consentLanguage);
-    out += ",\"consent_wording_sha256\":";
-    writeString(out, pledge.consentWordingSha256);
-    out += ",\"consents\":{";
+namespace {
+
+void writeStringObject(std::string& out, const std::map<std::string, std::string>& values) {
+    out.push_back('{');
     bool first = true;
-    for (const auto& [id, ticked] : pledge.consents) {
-        if (!first) out.push_back(',');
-        first = false;
-        writeString(out, id);
-        out += ticked ? ":true" : ":false";
-    }
-    out += "},\"fields\":{";
-    first = true;
-    for (const auto& [id, value] : pledge.fields) {
+    for (const auto& [id, value] : values) {
         if (!first) out.push_back(',');
         first = false;
         writeString(out, id);
         out.push_back(':');
         writeString(out, value);
     }
-    out += "},\"format\":" + std::to_string(kFormatVersion) + "}";
+    out.push_back('}');
+}
+
+void writeBoolObject(std::string& out, const std::map<std::string, bool>& values) {
+    out.push_back('{');
+    bool first = true;
+    for (const auto& [id, ticked] : values) {
+        if (!first) out.push_back(',');
+        first = false;
+        writeString(out, id);
+        out += ticked ? ":true" : ":false";
+    }
+    out.push_back('}');
+}
+
+void writeStringArray(std::string& out, const std::vector<std::string>& values) {
+    out.push_back('[');
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i) out.push_back(',');
+        writeString(out, values[i]);
+    }
+    out.push_back(']');
+}
+
+}  // namespace
+
+std::string canonicalJson(const SealedPledge& pledge) {
+    std::string out = "{";
+    if (pledge.format >= 2) {
+        out += "\"action_id\":";
+        writeString(out, pledge.actionId);
+        out.push_back(',');
+    }
+    out += "\"consent_language\":";
+    writeString(out, pledge.consentLanguage);
+    out += ",\"consent_wording_sha256\":";
+    writeString(out, pledge.consentWordingSha256);
+    out += ",\"consents\":";
+    writeBoolObject(out, pledge.consents);
+    out += ",\"fields\":";
+    writeStringObject(out, pledge.fields);
+    if (pledge.format < 2) return out + ",\"format\":1}";
+    out += ",\"form_consents\":";
+    writeStringArray(out, pledge.formConsents);
+    out += ",\"form_fields\":";
+    writeStringArray(out, pledge.formFields);
+    out += ",\"format\":2,\"kiosk_id\":";
+    writeString(out, pledge.kioskId);
+    out += ",\"sequence\":" + std::to_string(pledge.sequence) + ",\"uuid\":";
+    writeString(out, pledge.uuid);
+    out.push_back('}');
     return out;
+}
+
+std::string jsonObjectOfStrings(const std::map<std::string, std::string>& values) {
+    std::string out;
+    writeStringObject(out, values);
+    return out;
+}
+
+std::string jsonObjectOfBooleans(const std::map<std::string, bool>& values) {
+    std::string out;
+    writeBoolObject(out, values);
+    return out;
+}
+
+std::string jsonArrayOfStrings(const std::vector<std::string>& values) {
+    std::string out;
+    writeStringArray(out, values);
+    return out;
+}
+
+Result<std::map<std::string, std::string>> parseJsonObjectOfStrings(std::string_view json) {
+    Parser parser(json);
+    auto parsed = parser.whole(&Parser::stringObject);
+    if (!parsed) return Error{ErrorKind::Invalid, "not a JSON object of strings: " + parser.error()};
+    return std::move(*parsed);
+}
+
+Result<std::map<std::string, bool>> parseJsonObjectOfBooleans(std::string_view json) {
+    Parser parser(json);
+    auto parsed = parser.whole(&Parser::boolObject);
+    if (!parsed) return Error{ErrorKind::Invalid, "not a JSON object of booleans: " + parser.error()};
+    return std::move(*parsed);
+}
+
+Result<std::vector<std::string>> parseJsonArrayOfStrings(std::string_view json) {
+    Parser parser(json);
+    auto parsed = parser.whole(&Parser::stringArray);
+    if (!parsed) return Error{ErrorKind::Invalid, "not a JSON array of strings: " + parser.error()};
+    return std::move(*parsed);
 }
 
 Result<SealedPledge> parseSealedPledgeJson(std::string_view json) {

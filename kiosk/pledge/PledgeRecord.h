@@ -26,11 +26,22 @@ struct PledgeRecord {
 };
 
 // Inside the sealed box: the personal data and the proof of consent. Never on disk in clear.
+// Format 2 also carries the form's shape (so a coordinator that never saw the pack keeps every value under
+// its own id, in the form's order) and the record it belongs to (so a box copied under another uuid, kiosk,
+// sequence or action is refused at import). Format 1 boxes (older kiosks) have neither: `format` says which
+// was read.
 struct SealedPledge {
-    std::map<std::string, std::string> fields;  // name, email, phone, state
-    std::map<std::string, bool> consents;       // sign, updates
+    int format = 2;
+    std::map<std::string, std::string> fields;  // by the form's field ids, whatever they are
+    std::map<std::string, bool> consents;       // by the form's consent ids, every consent ticked or not
     std::string consentWordingSha256;           // of the exact consent and privacy texts shown
     std::string consentLanguage;
+    std::vector<std::string> formFields;    // every field id of the form, in form order (format 2)
+    std::vector<std::string> formConsents;  // every consent id of the form, in form order (format 2)
+    std::string uuid;                       // the record this box was sealed for (format 2)
+    std::string kioskId;
+    std::int64_t sequence = 0;
+    std::string actionId;
 };
 
 }  // namespace kiosk::pledge

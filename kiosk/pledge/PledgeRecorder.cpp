@@ -71,19 +71,25 @@ Result<SavedPledge> PledgeRecorder::record(const Form& form, const FormState& va
                      "this e-mail address has already signed this action on this kiosk"};
     }
 
+    const CaptureFacts facts = facts_();
     SealedPledge inside;
     inside.fields = checked.values;
+    for (const auto& field : form.fields)
+        inside.formFields.push_back(field.id);
     for (const auto& consent : form.consents) {
         const auto found = ticked.find(consent.id);
         inside.consents[consent.id] = found != ticked.end() && found->second;
+        inside.formConsents.push_back(consent.id);
     }
     inside.consentWordingSha256 = consentWordingSha256(form, context.language);
     inside.consentLanguage = context.language;
+    // The box names the record it belongs to, so the coordinator refuses it under any other uuid, kiosk,
+    // sequence or action (a replay with a stolen kiosk key).
+    inside.uuid = facts.uuid;
+    inside.kioskId = kioskId_;
+    inside.actionId = context.actionId;
     WipeOnExit wipeInside{inside.fields};
-    auto sealed = sealPledge(inside, *coordinator_);
-    if (!sealed) return sealed.error();
 
-    const CaptureFacts facts = facts_();
     PledgeRecord record;
     record.uuid = facts.uuid;
     record.kioskId = kioskId_;
@@ -95,9 +101,12 @@ Result<SavedPledge> PledgeRecorder::record(const Form& form, const FormState& va
     record.clockSynced = facts.clockSynced;
     record.bootId = facts.bootId;
     record.monotonicMs = facts.monotonicMs;
-    record.sealed = std::move(sealed).value();
 
-    auto stored = store_.insert(std::move(record), signerEmail);
+    const auto sealWithSequence = [&](std::int64_t sequence) {
+        inside.sequence = sequence;
+        return sealPledge(inside, *coordinator_);
+    };
+    auto stored = store_.insert(std::move(record), signerEmail, sealWithSequence);
     if (signerEmail) sodium_memzero(signerEmail->data(), signerEmail->size());
     if (!stored) return stored.error();
     return SavedPledge{stored.value().uuid, referenceCode(stored.value().uuid), stored.value().sequence};

@@ -296,9 +296,11 @@ Result<PledgeStore> PledgeStore::openReadOnly(const std::filesystem::path& dataD
     return PledgeStore(dataDir, std::move(db), std::move(signerKey), {});
 }
 
-Result<PledgeRecord> PledgeStore::insert(PledgeRecord record, const std::optional<std::string>& signerEmail) {
+Result<PledgeRecord> PledgeStore::insert(PledgeRecord record, const std::optional<std::string>& signerEmail,
+                                         const SealWithSequence& seal) {
     sqlite3* db = db_.get();
     bool duplicate = false;
+    std::optional<Error> sealError;
     const Status status = inTransaction(db, [&]() -> Status {
         if (signerEmail) {
             if (!signerKey_) return {SQLITE_READONLY, "opened read-only"};
@@ -321,6 +323,14 @@ Result<PledgeRecord> PledgeStore::insert(PledgeRecord record, const std::optiona
         if (s.code != SQLITE_ROW) return {SQLITE_CORRUPT, "the sequence counter is missing"};
         record.sequence = sqlite::integer(next.get(), 0);
         next.reset();
+        if (seal) {
+            auto sealed = seal(record.sequence);
+            if (!sealed) {
+                sealError = sealed.error();
+                return {SQLITE_ABORT, "sealing failed"};
+            }
+            record.sealed = std::move(sealed).value();
+        }
 
         Statement insert;
         s = sqlite::prepare(
@@ -344,6 +354,7 @@ Result<PledgeRecord> PledgeStore::insert(PledgeRecord record, const std::optiona
         sqlite::bind(insert.get(), 12, std::span<const unsigned char>(record.sealed));
         return sqlite::step(db, insert.get());
     });
+    if (sealError) return *sealError;
     if (duplicate) {
         return Error{ErrorKind::AlreadySigned,
                      "this e-mail address has already signed this action on this kiosk"};

@@ -47,7 +47,11 @@ public:
     // Stores `record` with the next sequence number (filled in on the returned copy) and, given a signer's
     // e-mail, its keyed hash, all in one transaction: on any error nothing is written and no sequence used.
     // ErrorKind::AlreadySigned if the e-mail already signed this action; StorageFull; WriteFailed.
-    Result<PledgeRecord> insert(PledgeRecord record, const std::optional<std::string>& signerEmail);
+    // Given `seal`, the sealed box is made inside the transaction once the sequence is known, so the box can
+    // name the sequence it belongs to; its error aborts the insert.
+    using SealWithSequence = std::function<Result<std::vector<unsigned char>>(std::int64_t sequence)>;
+    Result<PledgeRecord> insert(PledgeRecord record, const std::optional<std::string>& signerEmail,
+                                const SealWithSequence& seal = {});
 
     // Whether this e-mail (any case, surrounding spaces ignored) already signed `actionId` on this kiosk.
     bool alreadySigned(const std::string& actionId, const std::string& email) const;

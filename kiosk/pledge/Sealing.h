@@ -7,6 +7,7 @@
 #include "pledge/PledgeRecord.h"
 #include "pledge/Result.h"
 
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -14,11 +15,23 @@
 
 namespace kiosk::pledge {
 
-// {"consent_language":..,"consent_wording_sha256":..,"consents":{..},"fields":{..},"format":1}: keys sorted,
-// no white space, strings escaped per RFC 8259 with non-ASCII kept as UTF-8. Same pledge, same bytes.
+// Format 2: {"action_id":..,"consent_language":..,"consent_wording_sha256":..,"consents":{..},"fields":{..},
+// "form_consents":[..],"form_fields":[..],"format":2,"kiosk_id":..,"sequence":N,"uuid":..}; format 1 (older
+// kiosks) has only consent_language, consent_wording_sha256, consents, fields and format. Keys sorted, no
+// white space, strings escaped per RFC 8259 with non-ASCII kept as UTF-8. Same pledge, same bytes.
 std::string canonicalJson(const SealedPledge& pledge);
-// Parses exactly the shape canonicalJson writes; any other input is an error value, never a crash.
+// Parses exactly the shapes canonicalJson writes (either format); any other input is an error value, never a
+// crash.
 Result<SealedPledge> parseSealedPledgeJson(std::string_view json);
+
+// The flat pieces of a pledge on their own, written and read as inside a box: the coordinator's database
+// keeps fields, consents and the form's ids in these forms.
+std::string jsonObjectOfStrings(const std::map<std::string, std::string>& values);
+std::string jsonObjectOfBooleans(const std::map<std::string, bool>& values);
+std::string jsonArrayOfStrings(const std::vector<std::string>& values);
+Result<std::map<std::string, std::string>> parseJsonObjectOfStrings(std::string_view json);
+Result<std::map<std::string, bool>> parseJsonObjectOfBooleans(std::string_view json);
+Result<std::vector<std::string>> parseJsonArrayOfStrings(std::string_view json);
 
 // crypto_box_seal of canonicalJson(pledge) to `coordinator`: only the matching secret key opens it.
 Result<std::vector<unsigned char>> sealPledge(const SealedPledge& pledge, const PublicKey& coordinator);

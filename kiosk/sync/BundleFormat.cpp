@@ -87,6 +87,16 @@ void encodeHeader(const BundleHeader& header, std::vector<unsigned char>& out) {
     putU64(out, header.count);
     putU64(out, static_cast<std::uint64_t>(header.firstSequence));
     putU64(out, static_cast<std::uint64_t>(header.lastSequence));
+    if (header.formatVersion >= 2) {
+        putU64(out, header.chainNumber);
+        out.insert(out.end(), header.previousChainHash.begin(), header.previousChainHash.end());
+    }
+}
+
+std::string chainHashHex(const std::array<unsigned char, 32>& hash) {
+    char hex[65];
+    sodium_bin2hex(hex, sizeof hex, hash.data(), hash.size());
+    return hex;
 }
 
 void encodeRecord(const pledge::PledgeRecord& record, std::vector<unsigned char>& out) {

@@ -2,12 +2,18 @@
 //
 // Layout (integers little-endian; str = u32 length + UTF-8 bytes; bytes = u32 length + raw):
 //   "OKBUNDLE"  u32 formatVersion  str kioskId  32 bytes kioskPublicKey  u64 count  i64 firstSeq  i64 lastSeq
+//   (format 2 only:) u64 chainNumber  32 bytes previousChainHash
 //   count x ( u32 recordLength, then: str uuid, str kioskId, i64 sequence, str actionId, str packId,
 //             str packVersion, str language, str createdAtUtc, u8 clockSynced, str bootId,
 //             i64 monotonicMs, bytes sealed )
 //   64 bytes: crypto_sign_final_create (Ed25519ph) over every byte before it.
-// Records are streamed one at a time on both sides; nothing needs the whole bundle in memory. The content
-// holds no timestamp, so exporting the same pledges twice gives the same bytes and the same file name.
+// Format 2 chains each kiosk's bundles: chainNumber counts them from 1, previousChainHash is the chainHash of
+// the bundle before (zeros for the first), and a bundle's chainHash is the SHA-256 of its signature (which
+// covers every byte). The coordinator's report shows numbers missing (bundles not yet imported) and forks
+// (two bundles claiming one place: a restored SD card, or a stolen key). Format 1 bundles (older kiosks) have
+// no chain. Records are streamed one at a time on both sides; nothing needs the whole bundle in memory. The
+// content holds no timestamp, so exporting the same pledges twice gives the same bytes and the same file
+// name.
 #pragma once
 
 #include "pledge/PledgeRecord.h"
@@ -22,7 +28,7 @@
 namespace kiosk::sync {
 
 inline constexpr std::string_view kBundleMagic = "OKBUNDLE";
-inline constexpr std::uint32_t kBundleFormatVersion = 1;
+inline constexpr std::uint32_t kBundleFormatVersion = 2;
 inline constexpr const char* kBundleExtension = ".okb";
 // A record larger than this is corruption, not a pledge: refuse before allocating.
 inline constexpr std::uint32_t kMaxRecordBytes = 1u << 20;
@@ -35,7 +41,13 @@ struct BundleHeader {
     std::uint64_t count = 0;
     std::int64_t firstSequence = 0;
     std::int64_t lastSequence = 0;
+    std::uint64_t chainNumber = 0;  // format 2: 1 for a kiosk's first bundle
+    std::array<unsigned char, 32> previousChainHash{};
+    std::array<unsigned char, 32> chainHash{};  // not in the header: SHA-256 of the signature, once known
 };
+
+// Lower-case hex of a chain hash.
+std::string chainHashHex(const std::array<unsigned char, 32>& hash);
 
 // Appends the encoded header or record to `out`.
 void encodeHeader(const BundleHeader& header, std::vector<unsigned char>& out);

@@ -99,6 +99,11 @@ Result<BundleHeader> readBundle(const std::filesystem::path& path, const BundleR
         !in.read(header.kioskPublicKey.data(), header.kioskPublicKey.size()) || !in.u64(header.count) ||
         !in.u64(first) || !in.u64(last))
         return bad(kTruncatedHeader);
+    if (header.formatVersion >= 2 &&
+        (!in.u64(header.chainNumber) ||
+         !in.read(header.previousChainHash.data(), header.previousChainHash.size())))
+        return bad(kTruncatedHeader);
+    if (header.formatVersion >= 2 && header.chainNumber == 0) return bad("corrupt header: bundle number 0");
     header.firstSequence = static_cast<std::int64_t>(first);
     header.lastSequence = static_cast<std::int64_t>(last);
     if (header.count == 0 || header.lastSequence < header.firstSequence)
@@ -141,6 +146,7 @@ Result<BundleHeader> readBundle(const std::filesystem::path& path, const BundleR
     if (!in.atEnd()) return bad("corrupt: unexpected bytes after the signature");
     if (!in.verify(signature, header.kioskPublicKey.data()))
         return bad("signature does not match: the bundle was altered or damaged after the kiosk wrote it");
+    crypto_hash_sha256(header.chainHash.data(), signature, sizeof signature);
     return header;
 }
 

@@ -59,6 +59,10 @@ BundleWriter::BundleWriter(BundleWriter&&) noexcept = default;
 BundleWriter& BundleWriter::operator=(BundleWriter&&) noexcept = default;
 BundleWriter::~BundleWriter() = default;
 
+const BundleHeader& BundleWriter::header() const {
+    return state_->header;
+}
+
 Result<BundleWriter> BundleWriter::begin(const std::filesystem::path& folder, const BundleHeader& header,
                                          const SigningKey& key) {
     if (sodium_init() < 0) return Error{ErrorKind::BadKey, "libsodium could not start"};
@@ -72,7 +76,9 @@ Result<BundleWriter> BundleWriter::begin(const std::filesystem::path& folder, co
     auto state = std::make_unique<State>();
     state->folder = folder;
     state->header = header;
-    state->header.formatVersion = kBundleFormatVersion;
+    // Format 1 only when asked for (tests of older kiosks' bundles); a chain starts at 1.
+    if (header.formatVersion != 1) state->header.formatVersion = kBundleFormatVersion;
+    if (state->header.formatVersion >= 2 && state->header.chainNumber == 0) state->header.chainNumber = 1;
     state->header.kioskPublicKey = key.publicKey;
     state->key = key;
     std::string pattern = (folder / ".bundle.okb.XXXXXX").string();
@@ -129,6 +135,7 @@ Result<std::filesystem::path> BundleWriter::finish() {
     unsigned char signature[crypto_sign_BYTES];
     crypto_sign_final_create(&s.sign, signature, nullptr, s.key.secretKey.data());
     crypto_generichash_update(&s.hash, signature, sizeof signature);
+    crypto_hash_sha256(s.header.chainHash.data(), signature, sizeof signature);
     if (std::fwrite(signature, 1, sizeof signature, s.file.get()) != sizeof signature)
         return ioError(s.tempPath, "cannot write bundle signature");
     if (std::fflush(s.file.get()) != 0) return ioError(s.tempPath, "cannot write bundle");

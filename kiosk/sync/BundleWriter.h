@@ -29,6 +29,9 @@ public:
     // Renaming over an existing bundle of the same name is harmless: same name, same bytes.
     Result<std::filesystem::path> finish();
 
+    // The header as written; after finish() its chainHash is known.
+    const BundleHeader& header() const;
+
 private:
     struct State;
     explicit BundleWriter(std::unique_ptr<State> state);

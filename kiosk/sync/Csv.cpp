@@ -1,61 +1,198 @@
-// Writes the central database as CSV, a row at a time.
+// Writes the central database as CSV, one file a action, a row at a time, a column per field and consent id.
 #include "sync/Csv.h"
+
+#include "pledge/Sealing.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <tuple>
 
 namespace kiosk::sync {
 
-std::string csvCell(std::string_view value) {
-    std::string cell;
-    if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@' ||
-                           value[0] == '\t' || value[0] == '\r'))
-        cell.push_back('\'');
-    cell.append(value);
-    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (char c : cell) {
-        if (c == '"') quoted.push_back('"');
-        quoted.push_back(c);
-    }
-    quoted.push_back('"');
-    return quoted;
+namespace {
+
+// The length of the blank (invisible or white-space) code point at the start of `text`, or 0.
+std::size_t blankAt(std::string_view text) {
+    static constexpr std::string_view kBlanks[] = {" ",
+                                                   "\n",
+                                                   "\v",
+                                                   "\f",
+                                                   "\xC2\xA0" /* NBSP */,
+                                                   "\xC2\x85",
+                                                   "\xE1\x9A\x80",
+                                                   "\xE1\xA0\x8E",
+                                                   "\xE2\x80\x80",
+                                                   "\xE2\x80\x81",
+                                                   "\xE2\x80\x82",
+                                                   "\xE2\x80\x83",
+                                                   "\xE2\x80\x84",
+                                                   "\xE2\x80\x85",
+                                                   "\xE2\x80\x86",
+                                                   "\xE2\x80\x87",
+                                                   "\xE2\x80\x88",
+                                                   "\xE2\x80\x89",
+                                                   "\xE2\x80\x8A",
+                                                   "\xE2\x80\x8B" /* ZWSP */,
+                                                   "\xE2\x80\x8C",
+                                                   "\xE2\x80\x8D",
+                                                   "\xE2\x80\x8E",
+                                                   "\xE2\x80\x8F",
+                                                   "\xE2\x80\xA8",
+                                                   "\xE2\x80\xA9",
+                                                   "\xE2\x80\xAF",
+                                                   "\xE2\x81\x9F",
+                                                   "\xE2\x81\xA0",
+                                                   "\xE3\x80\x80",
+                                                   "\xEF\xBB\xBF" /* BOM */};
+    for (auto blank : kBlanks)
+        if (text.substr(0, blank.size()) == blank) return blank.size();
+    return 0;
 }
 
-Result<std::uint64_t> writeCsv(const CentralDb& db, std::ostream& out) {
-    out << kCsvHeader << "\r\n";
+bool startsFormula(std::string_view value) {
+    std::size_t at = 0;
+    while (at < value.size()) {
+        const char c = value[at];
+        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return true;
+        const std::size_t blank = blankAt(value.substr(at));
+        if (blank == 0) return false;
+        at += blank;
+    }
+    return false;
+}
+
+void appendUnique(std::vector<std::string>& out, std::set<std::string>& seen, const std::string& id) {
+    if (seen.insert(id).second) out.push_back(id);
+}
+
+std::string quoted(const std::string& value) {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\'') out.push_back('\'');
+        out.push_back(c);
+    }
+    return out + "'";
+}
+
+}  // namespace
+
+std::string csvCell(std::string_view value) {
+    std::string cell;
+    if (startsFormula(value)) cell.push_back('\'');
+    cell.append(value);
+    if (cell.find_first_of(",\"\r\n") == std::string::npos) return cell;
+    std::string quotedCell = "\"";
+    for (char c : cell) {
+        if (c == '"') quotedCell.push_back('"');
+        quotedCell.push_back(c);
+    }
+    quotedCell.push_back('"');
+    return quotedCell;
+}
+
+Result<std::vector<std::string>> csvActions(const CentralDb& db) {
+    std::vector<std::string> actions;
+    auto ran = db.query("SELECT DISTINCT action_id FROM pledges ORDER BY action_id",
+                        [&](const std::vector<std::string>& row) { actions.push_back(row[0]); });
+    if (!ran) return ran.error();
+    return actions;
+}
+
+Result<std::vector<std::string>> csvColumns(const CentralDb& db, const std::string& actionId) {
+    std::vector<std::string> fields, consents;
+    std::set<std::string> seenFields, seenConsents;
+    const std::string action = quoted(actionId);
+    // Forms first, in the order they first arrived: a later version's new field goes after the old ones.
+    Result<void> ran = db.query("SELECT form_fields, form_consents FROM pledges WHERE action_id = " + action +
+                                    " GROUP BY form_fields, form_consents ORDER BY min(rowid)",
+                                [&](const std::vector<std::string>& row) {
+                                    if (auto ids = pledge::parseJsonArrayOfStrings(row[0]))
+                                        for (const auto& id : ids.value())
+                                            appendUnique(fields, seenFields, id);
+                                    if (auto ids = pledge::parseJsonArrayOfStrings(row[1]))
+                                        for (const auto& id : ids.value())
+                                            appendUnique(consents, seenConsents, id);
+                                });
+    if (!ran) return ran.error();
+    // Then any id a value holds that no form declared (a box from an older kiosk, or a form never seen).
+    for (auto [column, out, seen] :
+         {std::tuple{"fields", &fields, &seenFields}, std::tuple{"consents", &consents, &seenConsents}}) {
+        ran = db.query(std::string("SELECT DISTINCT j.key FROM pledges, json_each(pledges.") + column +
+                           ") AS j WHERE pledges.action_id = " + action + " ORDER BY j.key",
+                       [&](const std::vector<std::string>& row) { appendUnique(*out, *seen, row[0]); });
+        if (!ran) return ran.error();
+    }
+    std::vector<std::string> columns;
+    for (const auto& id : fields)
+        columns.push_back("field_" + id);
+    for (const auto& id : consents)
+        columns.push_back("consent_" + id);
+    return columns;
+}
+
+Result<std::uint64_t> writeCsv(const CentralDb& db, std::ostream& out, const std::string& actionId) {
+    auto columns = csvColumns(db, actionId);
+    if (!columns) return columns.error();
+    std::vector<std::string> fieldIds, consentIds;
+    for (const auto& column : columns.value()) {
+        if (column.starts_with("field_"))
+            fieldIds.push_back(column.substr(6));
+        else
+            consentIds.push_back(column.substr(8));
+    }
+    std::string line(kCsvLeadingColumns);
+    for (const auto& column : columns.value())
+        line += "," + csvCell(column);
+    line += ",";
+    line += kCsvTrailingColumns;
+    out << line << "\r\n";
     std::uint64_t rows = 0;
-    std::string line;
-    auto written = db.forEachPledge([&](const CentralPledge& p) {
-        line.clear();
-        bool first = true;  // not line.empty(): an empty first cell must still be followed by its comma
-        auto add = [&](std::string_view value) {
-            if (!first) line.push_back(',');
-            first = false;
-            line += csvCell(value);
-        };
-        add(p.uuid);
-        add(p.reference);
-        add(p.kioskId);
-        add(std::to_string(p.sequence));
-        add(p.actionId);
-        add(p.packId);
-        add(p.packVersion);
-        add(p.language);
-        add(p.createdAtUtc);
-        add(p.clockSynced ? "1" : "0");
-        add(p.name);
-        add(p.email);
-        add(p.phone);
-        add(p.state);
-        add(p.consentSign ? "1" : "0");
-        add(p.consentUpdates ? "1" : "0");
-        add(p.consentWordingSha256);
-        add(p.importedAtUtc);
-        line += "\r\n";
-        out << line;
-        ++rows;
-    });
+    auto written = db.forEachPledge(
+        [&](const CentralPledge& p) {
+            line.clear();
+            bool first = true;  // not line.empty(): an empty first cell must still be followed by its comma
+            auto add = [&](std::string_view value) {
+                if (!first) line.push_back(',');
+                first = false;
+                line += csvCell(value);
+            };
+            add(p.uuid);
+            add(p.reference);
+            add(p.kioskId);
+            add(std::to_string(p.sequence));
+            add(p.actionId);
+            add(p.packId);
+            add(p.packVersion);
+            add(p.language);
+            add(p.createdAtUtc);
+            add(p.clockSynced ? "1" : "0");
+            for (const auto& id : fieldIds) {
+                auto found = p.fields.find(id);
+                add(found == p.fields.end() ? std::string_view() : std::string_view(found->second));
+            }
+            for (const auto& id : consentIds) {
+                auto found = p.consents.find(id);
+                add(found == p.consents.end() ? "" : found->second ? "1" : "0");
+            }
+            add(p.consentWordingSha256);
+            add(p.importedAtUtc);
+            line += "\r\n";
+            out << line;
+            ++rows;
+        },
+        actionId);
     if (!written) return written.error();
     if (!out) return Error{ErrorKind::Io, "cannot write the CSV output"};
     return rows;
+}
+
+std::string csvFileName(const std::string& actionId) {
+    std::string name = actionId.empty() ? std::string("_") : actionId;
+    for (char& c : name)
+        if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != '-') c = '_';
+    if (name[0] == '.') name[0] = '_';
+    return name + ".csv";
 }
 
 }  // namespace kiosk::sync

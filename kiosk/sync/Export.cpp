@@ -5,6 +5,7 @@
 #include "sync/FileIo.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <fcntl.h>
@@ -39,6 +40,28 @@ Result<BundleHeader> nextRun(const pledge::PledgeStore& store) {
     return header;
 }
 
+// The last bundle this kiosk wrote, so the next names it: "<number> <chain hash hex>\n" in the outbox
+// (hidden, not a bundle). Missing or unreadable starts a chain at 1: the coordinator then sees a fork, never
+// a silent loss.
+std::filesystem::path chainStateFile(const std::filesystem::path& outbox) {
+    return outbox / ".chain";
+}
+
+void readChainState(const std::filesystem::path& outbox, BundleHeader& header) {
+    std::unique_ptr<std::FILE, FileCloser> in(std::fopen(chainStateFile(outbox).c_str(), "rb"));
+    if (!in) return;
+    unsigned long long number = 0;
+    char hex[65] = {};
+    if (std::fscanf(in.get(), "%llu %64s", &number, hex) != 2) return;
+    std::array<unsigned char, 32> previous{};
+    std::size_t length = 0;
+    if (sodium_hex2bin(previous.data(), previous.size(), hex, 64, nullptr, &length, nullptr) != 0 ||
+        length != previous.size())
+        return;
+    header.chainNumber = number + 1;
+    header.previousChainHash = previous;
+}
+
 }  // namespace
 
 std::filesystem::path outboxFolder(const std::filesystem::path& dataDir) {
@@ -68,7 +91,8 @@ Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, co
         auto run = nextRun(store);
         if (!run) return run.error();
         if (run.value().count == 0) return bundles;
-        const BundleHeader& header = run.value();
+        BundleHeader& header = run.value();
+        readChainState(outbox, header);
 
         auto writer = BundleWriter::begin(outbox, header, key);
         if (!writer) return writer.error();
@@ -85,6 +109,11 @@ Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, co
         if (!added) return added.error();
         auto path = writer.value().finish();
         if (!path) return path.error();
+        const BundleHeader& written = writer.value().header();
+        auto chained = writeFileAtomically(
+            chainStateFile(outbox),
+            std::to_string(written.chainNumber) + " " + chainHashHex(written.chainHash) + "\n", 0600);
+        if (!chained) return chained.error();
         auto marked = store.markExported(uuids, path.value().filename().string(), nowUtc);
         if (!marked) return marked.error();
         bundles.push_back({path.value(), header.count});

@@ -6,23 +6,14 @@
 
 #include <algorithm>
 #include <optional>
+#include <sodium.h>
 #include <thread>
 
 namespace kiosk::sync {
 
 namespace {
 
-std::string field(const pledge::SealedPledge& opened, const char* name) {
-    auto found = opened.fields.find(name);
-    return found == opened.fields.end() ? std::string() : found->second;
-}
-
-bool consent(const pledge::SealedPledge& opened, const char* name) {
-    auto found = opened.consents.find(name);
-    return found != opened.consents.end() && found->second;
-}
-
-CentralPledge toCentral(pledge::PledgeRecord&& record, const pledge::SealedPledge& opened) {
+CentralPledge toCentral(pledge::PledgeRecord&& record, pledge::SealedPledge&& opened) {
     CentralPledge p;
     p.uuid = std::move(record.uuid);
     p.kioskId = std::move(record.kioskId);
@@ -35,15 +26,74 @@ CentralPledge toCentral(pledge::PledgeRecord&& record, const pledge::SealedPledg
     p.clockSynced = record.clockSynced;
     p.bootId = std::move(record.bootId);
     p.monotonicMs = record.monotonicMs;
-    p.name = field(opened, "name");
-    p.email = field(opened, "email");
-    p.phone = field(opened, "phone");
-    p.state = field(opened, "state");
-    p.consentSign = consent(opened, "sign");
-    p.consentUpdates = consent(opened, "updates");
-    p.consentWordingSha256 = opened.consentWordingSha256;
-    p.consentLanguage = opened.consentLanguage;
+    p.fields = std::move(opened.fields);
+    p.consents = std::move(opened.consents);
+    p.formFields = std::move(opened.formFields);
+    p.formConsents = std::move(opened.formConsents);
+    p.consentWordingSha256 = std::move(opened.consentWordingSha256);
+    p.consentLanguage = std::move(opened.consentLanguage);
+    p.sealedFormat = opened.format;
     return p;
+}
+
+// A format-2 box names the record it was sealed for; under any other uuid, kiosk, sequence or action it is a
+// copy (a replay with a stolen kiosk key), refused whatever arrives first.
+std::string bindingProblem(const pledge::PledgeRecord& record, const pledge::SealedPledge& opened) {
+    if (opened.format < 2) return {};
+    std::string differs;
+    auto compare = [&](const char* what, const std::string& inside, const std::string& outside) {
+        if (inside != outside)
+            differs += std::string(differs.empty() ? "" : ", ") + what + " \"" + inside +
+                       "\" (the record says \"" + outside + "\")";
+    };
+    compare("uuid", opened.uuid, record.uuid);
+    compare("kiosk", opened.kioskId, record.kioskId);
+    compare("sequence", std::to_string(opened.sequence), std::to_string(record.sequence));
+    compare("action", opened.actionId, record.actionId);
+    if (differs.empty()) return {};
+    return "the sealed box was made for another pledge (" + differs +
+           "): a copy under a new identity, refused as a replay (was a kiosk key stolen?)";
+}
+
+std::string sha256Hex(std::span<const unsigned char> bytes) {
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, bytes.data(), bytes.size());
+    char hex[crypto_hash_sha256_BYTES * 2 + 1];
+    sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
+    return hex;
+}
+
+bool trustedFor(const ImportOptions& options, const std::string& key, const std::string& kioskId) {
+    if (!options.trustedKiosks) return false;
+    auto found = options.trustedKiosks->find(key);
+    return found != options.trustedKiosks->end() && found->second.contains(kioskId);
+}
+
+// A pledge whose uuid or sealed box is already taken. With a trusted list (this bundle passed it), a row
+// signed by a key the list does not allow for its kiosk was a forgery that arrived first: it moves aside and
+// this pledge takes its place (returns ""). Otherwise this pledge is kept aside whole in the conflicts table
+// and the reason is returned: the first stays, nothing is lost, and the report shows it.
+Result<std::string> settle(CentralDb& db, const CentralPledge& pledge, InsertOutcome outcome,
+                           const ImportOptions& options) {
+    auto owner = db.blocking(pledge);
+    if (!owner) return owner.error();
+    if (options.trustedKiosks && owner.value() &&
+        !trustedFor(options, owner.value()->kioskPublicKey, owner.value()->kioskId)) {
+        auto replaced = db.replace(owner.value()->uuid, pledge,
+                                   "displaced: signed by kiosk key " + owner.value()->kioskPublicKey +
+                                       ", which the trusted kiosk list does not allow for kiosk " +
+                                       owner.value()->kioskId);
+        if (!replaced) return replaced.error();
+        return std::string();
+    }
+    std::string reason =
+        outcome == InsertOutcome::Replay
+            ? "its sealed box was already imported under another uuid or kiosk: a copy, refused as a replay "
+              "(was a kiosk key stolen?)"
+            : "already imported from another kiosk key or with other contents; one of the two is forged, the "
+              "first stays (check the kiosk keys and import again with --trusted-kiosks to settle it)";
+    if (auto kept = db.setAside(pledge, reason); !kept) return kept.error();
+    return reason + "; kept aside in the conflicts table";
 }
 
 // Opening a sealed box costs about 30 µs of X25519: spread it over the cores, a batch at a time, while
@@ -85,9 +135,17 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
         announced = header.count;
         result.kioskId = header.kioskId;
         result.signerKey = publicKeyBase64(header.kioskPublicKey);
-        if (options.trustedKiosks && !options.trustedKiosks->contains(result.signerKey))
-            return Error{ErrorKind::BadKey, "signed by kiosk key " + result.signerKey +
-                                                ", which is not in the trusted kiosk list"};
+        if (options.trustedKiosks) {
+            auto found = options.trustedKiosks->find(result.signerKey);
+            if (found == options.trustedKiosks->end())
+                return Error{ErrorKind::BadKey, "signed by kiosk key " + result.signerKey +
+                                                    ", which is not in the trusted kiosk list"};
+            if (!found->second.contains(header.kioskId))
+                return Error{ErrorKind::BadKey,
+                             "signed by kiosk key " + result.signerKey + " for kiosk \"" + header.kioskId +
+                                 "\", which the trusted kiosk list does not allow that key "
+                                 "to sign for (a stolen key posing as another kiosk?)"};
+        }
         return {};
     };
     std::vector<pledge::PledgeRecord> batch;
@@ -96,33 +154,44 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
         openAll(batch, options.open, contents);
         for (std::size_t i = 0; i < batch.size() && storeError.empty(); ++i) {
             pledge::PledgeRecord& record = batch[i];
-            const Result<pledge::SealedPledge>& content = *contents[i];
-            if (!content) {
+            Result<pledge::SealedPledge>& content = *contents[i];
+            auto refuse = [&](const std::string& why) {
                 ++result.rejected;
                 result.recordErrors.push_back("pledge " + record.uuid + " (sequence " +
-                                              std::to_string(record.sequence) +
-                                              "): " + content.error().message);
+                                              std::to_string(record.sequence) + "): " + why);
+            };
+            if (!content) {
+                refuse(content.error().message);
                 continue;
             }
             ++opened;
-            CentralPledge pledge = toCentral(std::move(record), content.value());
+            if (auto problem = bindingProblem(record, content.value()); !problem.empty()) {
+                refuse(problem);
+                continue;
+            }
+            const std::string boxHash = sha256Hex(record.sealed);
+            CentralPledge pledge = toCentral(std::move(record), std::move(content).value());
+            pledge.sealedSha256 = boxHash;
             pledge.reference = options.reference ? options.reference(pledge.uuid) : std::string();
             pledge.kioskPublicKey = result.signerKey;
             pledge.bundle = result.path.filename().string();
             pledge.importedAtUtc = options.importedAtUtc;
             auto stored = db.insert(pledge);
-            if (!stored)
+            if (!stored) {
                 storeError = stored.error().message;
-            else if (stored.value() == InsertOutcome::New)
+            } else if (stored.value() == InsertOutcome::New) {
                 ++result.added;
-            else if (stored.value() == InsertOutcome::Duplicate)
+            } else if (stored.value() == InsertOutcome::Duplicate) {
                 ++result.duplicates;
-            else {
+            } else if (auto settled = settle(db, pledge, stored.value(), options); !settled) {
+                storeError = settled.error().message;
+            } else if (settled.value().empty()) {
+                ++result.added;
+                ++result.displaced;
+            } else {
                 ++result.rejected;
-                result.recordErrors.push_back(
-                    "pledge " + pledge.uuid + " (sequence " + std::to_string(pledge.sequence) +
-                    "): already imported from another kiosk key; one of the two is "
-                    "forged, the first stays (check the kiosk keys, use --trusted-kiosks)");
+                result.recordErrors.push_back("pledge " + pledge.uuid + " (sequence " +
+                                              std::to_string(pledge.sequence) + "): " + settled.value());
             }
         }
         batch.clear();
@@ -141,6 +210,14 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
     else if (opened == 0)
         reason = "none of its " + std::to_string(announced) +
                  " pledges opens with this coordinator key: it was sealed to another coordinator's key";
+    if (reason.empty() && read.value().chainNumber > 0) {
+        const BundleHeader& header = read.value();
+        result.chainNumber = header.chainNumber;
+        auto noted = db.recordBundle(header.kioskId, header.chainNumber, chainHashHex(header.chainHash),
+                                     chainHashHex(header.previousChainHash), result.signerKey,
+                                     result.path.filename().string(), options.importedAtUtc);
+        if (!noted) reason = noted.error().message;
+    }
     if (reason.empty()) {
         if (auto committed = db.commit(); committed)
             return;

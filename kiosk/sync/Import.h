@@ -5,6 +5,7 @@
 #include "pledge/PledgeRecord.h"
 #include "sync/CentralDb.h"
 #include "sync/SyncResult.h"
+#include "sync/TrustedKiosks.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -24,8 +25,8 @@ struct ImportOptions {
     PledgeOpener open;
     // The short code the kiosk showed, from the uuid (pledge::referenceCode).
     std::function<std::string(const std::string&)> reference;
-    // Base64 kiosk keys; unset accepts any signer.
-    std::optional<std::set<std::string>> trustedKiosks;
+    // Base64 kiosk keys and the kiosk ids each may sign for; unset accepts any signer for any kiosk id.
+    std::optional<TrustedKiosks> trustedKiosks;
     // "YYYY-MM-DDTHH:MM:SSZ", given so tests are repeatable.
     std::string importedAtUtc;
 };
@@ -38,6 +39,8 @@ struct BundleImport {
     std::uint64_t added = 0;                // new pledges
     std::uint64_t duplicates = 0;           // already in the database
     std::uint64_t rejected = 0;             // pledges not imported (all of them when the bundle is rejected)
+    std::uint64_t displaced = 0;            // of `added`: took the place of a row an untrusted key had signed
+    std::uint64_t chainNumber = 0;          // its place in the kiosk's chain of bundles (0: an older kiosk's)
     std::string bundleError;                // non-empty: the whole bundle was rejected for this reason
     std::vector<std::string> recordErrors;  // single pledges that could not be opened
 };

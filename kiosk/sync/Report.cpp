@@ -117,6 +117,46 @@ void chart(std::string& html, const Rows& perDayKiosk) {
     html += "</p>\n";
 }
 
+// Each kiosk's chained bundles: numbers never imported (a stick still in a bag) and forks (two bundles in one
+// place, or one naming a predecessor that is not the bundle imported there: a restored card or a stolen key).
+void bundleChain(std::string& html, const Rows& chain) {
+    if (chain.empty()) {
+        html += "<p class=\"note\">No chained bundles yet (kiosks older than this version do not number "
+                "them).</p>\n";
+        return;
+    }
+    std::map<std::string, std::map<long long, std::vector<std::pair<std::string, std::string>>>> byKiosk;
+    for (const auto& row : chain)
+        byKiosk[row[0]][std::stoll(row[1])].push_back({row[2], row[3]});
+    Rows out;
+    for (const auto& [kiosk, numbers] : byKiosk) {
+        std::size_t bundles = 0;
+        std::string missing, forks;
+        long long expected = 1;
+        for (const auto& [number, entries] : numbers) {
+            bundles += entries.size();
+            if (number > expected)
+                missing +=
+                    (missing.empty() ? "" : ", ") +
+                    (number - 1 == expected ? std::to_string(expected)
+                                            : std::to_string(expected) + "–" + std::to_string(number - 1));
+            expected = number + 1;
+            bool fork = entries.size() > 1;
+            auto before = numbers.find(number - 1);
+            if (!fork && before != numbers.end() && before->second.size() == 1)
+                fork = entries[0].second != before->second[0].first;
+            if (fork) forks += (forks.empty() ? "" : ", ") + std::to_string(number);
+        }
+        out.push_back({kiosk, std::to_string(bundles), std::to_string(numbers.rbegin()->first),
+                       missing.empty() ? "none" : missing, forks.empty() ? "none" : forks});
+    }
+    html +=
+        "<p class=\"note\">Each kiosk numbers its bundles and each names the one before. Missing numbers are "
+        "bundles not imported yet; a fork is two bundles claiming one place (a restored SD card, or a stolen "
+        "kiosk key: check that kiosk's bundles).</p>\n";
+    table(html, {"Kiosk", "Bundles", "Last number", "Missing", "Forks"}, out, {1, 2});
+}
+
 }  // namespace
 
 Result<std::string> buildReport(const CentralDb& db, const std::string& generatedAtUtc) {
@@ -124,9 +164,12 @@ Result<std::string> buildReport(const CentralDb& db, const std::string& generate
     auto perKiosk = rows(db, "SELECT kiosk_id, count(*), min(substr(created_at_utc, 1, 10)), "
                              "max(substr(created_at_utc, 1, 10)), min(sequence) || '–' || max(sequence), "
                              "sum(clock_synced = 0) FROM pledges GROUP BY kiosk_id ORDER BY kiosk_id");
-    auto perAction =
-        rows(db, "SELECT action_id, count(*), sum(consent_updates) FROM pledges GROUP BY action_id "
-                 "ORDER BY count(*) DESC, action_id");
+    auto perAction = rows(db, "SELECT action_id, count(*) FROM pledges GROUP BY action_id "
+                              "ORDER BY count(*) DESC, action_id");
+    // Each form's consents by their own ids, whatever they are: ticked, and how many pledges showed the box.
+    auto consents =
+        rows(db, "SELECT action_id, j.key, sum(j.type = 'true'), count(*) FROM pledges, "
+                 "json_each(pledges.consents) AS j GROUP BY action_id, j.key ORDER BY action_id, j.key");
     auto perDay = rows(db, "SELECT substr(created_at_utc, 1, 10) AS day, count(*) FROM pledges GROUP BY day "
                            "ORDER BY day");
     auto perDayKiosk =
@@ -139,7 +182,13 @@ Result<std::string> buildReport(const CentralDb& db, const std::string& generate
         rows(db, "SELECT kiosk_id, previous + 1, sequence - 1 FROM (SELECT kiosk_id, sequence, "
                  "lag(sequence) OVER (PARTITION BY kiosk_id ORDER BY sequence) AS previous FROM pledges) "
                  "WHERE previous IS NOT NULL AND sequence > previous + 1 ORDER BY kiosk_id, sequence");
-    for (const auto* result : {&total, &perKiosk, &perAction, &perDay, &perDayKiosk, &unsynced, &gaps})
+    auto chain = rows(db, "SELECT kiosk_id, number, sha256, previous_sha256 FROM bundles "
+                          "ORDER BY kiosk_id, number, sha256");
+    auto conflicts = rows(db, "SELECT kiosk_id, count(*) FROM conflicts GROUP BY kiosk_id ORDER BY kiosk_id");
+    for (const auto* result : {&chain, &conflicts})
+        if (!*result) return result->error();
+    for (const auto* result :
+         {&total, &perKiosk, &perAction, &consents, &perDay, &perDayKiosk, &unsynced, &gaps})
         if (!*result) return result->error();
 
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -153,7 +202,12 @@ Result<std::string> buildReport(const CentralDb& db, const std::string& generate
     table(html, {"Kiosk", "Pledges", "First day", "Last day", "Sequences", "Clock not synchronised"},
           perKiosk.value(), {1, 5});
     html += "<h2>Per action</h2>\n";
-    table(html, {"Action", "Pledges", "Want updates"}, perAction.value(), {1, 2});
+    table(html, {"Action", "Pledges"}, perAction.value(), {1});
+    html +=
+        "<h2>Consents per action</h2>\n<p class=\"note\">Each consent of each action's form by its id: how "
+        "many ticked it, of the pledges whose form showed it. Only a ticked box is agreement (for example, "
+        "only those who ticked an updates box may be sent news).</p>\n";
+    table(html, {"Action", "Consent", "Ticked", "Shown"}, consents.value(), {2, 3});
     html += "<h2>Per day</h2>\n";
     table(html, {"Day (UTC)", "Pledges"}, perDay.value(), {1});
     html += "<h2>Pledges per day per kiosk</h2>\n";
@@ -192,6 +246,18 @@ Result<std::string> buildReport(const CentralDb& db, const std::string& generate
         for (const auto& [kiosk, count] : hidden)
             html += "<p class=\"warn\">" + htmlEscape(kiosk) + ": " + std::to_string(count) +
                     " more gaps not listed.</p>\n";
+    }
+    html += "<h2>Bundle chain per kiosk</h2>\n";
+    bundleChain(html, chain.value());
+    html += "<h2>Pledges kept aside</h2>\n";
+    if (conflicts.value().empty()) {
+        html += "<p class=\"note\">None: no pledge arrived that clashed with one already imported.</p>\n";
+    } else {
+        html +=
+            "<p class=\"warn\">These arrived with a uuid or sealed box already imported from another key "
+            "or with other contents: one of each pair is forged. They are kept whole in the database's "
+            "conflicts table, not counted above. Import again with --trusted-kiosks to settle them.</p>\n";
+        table(html, {"Kiosk", "Pledges kept aside"}, conflicts.value(), {1});
     }
     html += "</body>\n</html>\n";
     return html;

@@ -53,7 +53,9 @@ class KioskSetup:
     """A temp folder with a coordinator key pair (the secret half kept apart, as on a real kiosk), an admin PIN
     hash and kiosk.toml pointing data_dir inside it."""
 
-    def __init__(self, args, name, with_key=True, data_dir=None, kiosk_id="e2e-kiosk"):
+    def __init__(self, args, name, with_key=True, data_dir=None, kiosk_id="e2e-kiosk", pack=None, coordinator=None):
+        """`pack` overrides --pack; `coordinator` (another KioskSetup) shares its coordinator key pair, so one
+        central database can import both kiosks' bundles."""
         self.args = args
         Path(args.work).mkdir(parents=True, exist_ok=True)
         self.root = Path(tempfile.mkdtemp(prefix=name + "-", dir=args.work))
@@ -61,16 +63,19 @@ class KioskSetup:
         self.kiosk_id = kiosk_id
         self.secret_key = self.root / "coordinator" / "coordinator.key"
         self.secret_key.parent.mkdir()
-        keygen = self.ctl("keygen", str(self.secret_key))
-        check(keygen.returncode == 0, "kioskctl keygen exits 0", keygen.stderr)
-        found = re.search(r"^public-key: (\S+)$", keygen.stdout, re.M)
-        check(found is not None, "kioskctl keygen prints `public-key: <base64>`", keygen.stdout)
-        self.public_key = found.group(1)
+        if coordinator:
+            self.secret_key, self.public_key = coordinator.secret_key, coordinator.public_key
+        else:
+            keygen = self.ctl("keygen", str(self.secret_key))
+            check(keygen.returncode == 0, "kioskctl keygen exits 0", keygen.stderr)
+            found = re.search(r"^public-key: (\S+)$", keygen.stdout, re.M)
+            check(found is not None, "kioskctl keygen prints `public-key: <base64>`", keygen.stdout)
+            self.public_key = found.group(1)
         pin = self.ctl("pin", input=PIN + "\n")
         check(pin.returncode == 0 and pin.stdout.startswith("$argon2"), "kioskctl pin prints a hash", pin.stderr)
         self.pin_hash = pin.stdout.strip()
         self.config = self.root / "kiosk.toml"
-        lines = [f'kiosk_id = "{kiosk_id}"', f'content = "{Path(args.pack).resolve()}"',
+        lines = [f'kiosk_id = "{kiosk_id}"', f'content = "{Path(pack or args.pack).resolve()}"',
                  f'data_dir = "{self.data_dir}"', f'admin_pin_hash = "{self.pin_hash}"']
         if with_key:
             lines.append(f'coordinator_public_key = "{self.public_key}"')

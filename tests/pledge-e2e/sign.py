@@ -49,12 +49,12 @@ def sign_in(args, setups, language, name, email):
           table.stdout)
     opened = records[0]
     # (The CSV guards cells starting with + against spreadsheet formulas with a leading apostrophe.)
-    wanted = {"name": name, "email": email, "phone": "'+60123456789", "state": "penang", "language": language,
-              "consent_sign": "1", "consent_updates": "1"}
+    wanted = {"field_name": name, "field_email": email, "field_phone": "'+60123456789", "field_state": "penang",
+              "language": language, "consent_sign": "1", "consent_updates": "1"}
     for column, value in wanted.items():
         check(opened[column] == value, f"[{language}] the opened pledge's {column} is {value!r}", opened[column])
-    check(len(opened["consent_wording_sha256"]) == 64, f"[{language}] the consent wording's SHA-256 is sealed",
-          opened["consent_wording_sha256"])
+    check(len(opened["wording_sha256"]) == 64, f"[{language}] the consent wording's SHA-256 is sealed",
+          opened["wording_sha256"])
 
 
 def test(args, setups):

@@ -63,6 +63,19 @@ TEST_CASE("a recorded pledge is sealed to the coordinator with what was typed an
     CHECK(opened.value().consents.at("updates"));
     CHECK(opened.value().consentWordingSha256 == consentWordingSha256(theForm(), "en"));
     CHECK(opened.value().consentLanguage == "en");
+    // The box carries the form's ids in form order and names the record it was sealed for.
+    CHECK(opened.value().format == 2);
+    std::vector<std::string> fieldIds, consentIds;
+    for (const auto& field : theForm().fields)
+        fieldIds.push_back(field.id);
+    for (const auto& consent : theForm().consents)
+        consentIds.push_back(consent.id);
+    CHECK(opened.value().formFields == fieldIds);
+    CHECK(opened.value().formConsents == consentIds);
+    CHECK(opened.value().uuid == rows[0].uuid);
+    CHECK(opened.value().kioskId == "kl-booth-1");
+    CHECK(opened.value().sequence == rows[0].sequence);
+    CHECK(opened.value().actionId == rows[0].actionId);
 }
 
 TEST_CASE("nothing typed reaches the data directory in clear, WAL included", "[pledge][recorder]") {

@@ -63,6 +63,7 @@ TEST_CASE("another key or damaged bytes do not open and say so", "[pledge]") {
 
 TEST_CASE("canonical JSON has sorted keys, escapes and no white space", "[pledge]") {
     SealedPledge pledge;
+    pledge.format = 1;
     pledge.fields = {{"name", "A \"B\"\n"}, {"email", "a@b.co"}};
     pledge.consents = {{"updates", false}, {"sign", true}};
     pledge.consentWordingSha256 = "ab";
@@ -71,6 +72,44 @@ TEST_CASE("canonical JSON has sorted keys, escapes and no white space", "[pledge
         canonicalJson(pledge) ==
         R"({"consent_language":"en","consent_wording_sha256":"ab","consents":{"sign":true,"updates":false},)"
         R"("fields":{"email":"a@b.co","name":"A \"B\"\n"},"format":1})");
+}
+
+TEST_CASE("format 2 carries the form's ids and the record it is bound to, and reads back", "[pledge]") {
+    SealedPledge pledge;
+    pledge.fields = {{"display_name", "Dewi"}, {"postcode", "40115"}};
+    pledge.consents = {{"agree", true}, {"contact_ok", false}};
+    pledge.formFields = {"display_name", "postcode", "contact_email"};
+    pledge.formConsents = {"agree", "contact_ok"};
+    pledge.consentWordingSha256 = "ab";
+    pledge.consentLanguage = "id";
+    pledge.uuid = "0b0c";
+    pledge.kioskId = "jkt-1";
+    pledge.sequence = 42;
+    pledge.actionId = "water-pledge";
+    const std::string json = canonicalJson(pledge);
+    CHECK(
+        json ==
+        R"({"action_id":"water-pledge","consent_language":"id","consent_wording_sha256":"ab",)"
+        R"("consents":{"agree":true,"contact_ok":false},"fields":{"display_name":"Dewi","postcode":"40115"},)"
+        R"("form_consents":["agree","contact_ok"],"form_fields":["display_name","postcode","contact_email"],)"
+        R"("format":2,"kiosk_id":"jkt-1","sequence":42,"uuid":"0b0c"})");
+    const auto parsed = parseSealedPledgeJson(json);
+    REQUIRE(parsed.ok());
+    CHECK(parsed.value().format == 2);
+    CHECK(parsed.value().formFields == pledge.formFields);
+    CHECK(parsed.value().formConsents == pledge.formConsents);
+    CHECK(parsed.value().sequence == 42);
+    CHECK(parsed.value().uuid == "0b0c");
+    CHECK(parsed.value().kioskId == "jkt-1");
+    CHECK(parsed.value().actionId == "water-pledge");
+    CHECK(canonicalJson(parsed.value()) == json);
+    // Format 2 without its binding, or format 1 with it, is not a box any kiosk writes.
+    CHECK_FALSE(parseSealedPledgeJson(R"({"consent_language":"","consent_wording_sha256":"","consents":{},)"
+                                      R"("fields":{},"format":2})")
+                    .ok());
+    CHECK_FALSE(parseSealedPledgeJson(R"({"consent_language":"","consent_wording_sha256":"","consents":{},)"
+                                      R"("fields":{},"format":1,"uuid":"x"})")
+                    .ok());
 }
 
 TEST_CASE("the parser accepts escapes a coordinator tool might write", "[pledge]") {

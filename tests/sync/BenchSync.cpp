@@ -54,19 +54,14 @@ pledge::SealedPledge person(int n) {
     return p;
 }
 
-// Fills WORK/data with `count` pledges through PledgeStore::insert, as the kiosk would record them. Sealing
-// 1,000 distinct people and reusing them keeps the setup short; every pledge still has its own uuid.
+// Fills WORK/data with `count` pledges through PledgeStore::insert, as the kiosk records them: each box
+// sealed for its own record (format 2, bound to uuid, kiosk, sequence and action), since the coordinator
+// refuses a box it has seen before as a replay.
 void setup(const std::filesystem::path& work, int count) {
     std::filesystem::remove_all(work);
     std::filesystem::create_directories(work);
     auto publicKey = pledge::writeNewSecretKeyFile(work / "coordinator.key");
     if (!publicKey) die(publicKey.error().message);
-    std::vector<std::vector<unsigned char>> boxes;
-    for (int i = 0; i < 1000; ++i) {
-        auto sealed = pledge::sealPledge(person(i), publicKey.value());
-        if (!sealed) die(sealed.error().message);
-        boxes.push_back(sealed.value());
-    }
     auto store = pledge::PledgeStore::open(work / "data");
     if (!store) die(store.error().message);
     auto start = Clock::now();
@@ -83,8 +78,16 @@ void setup(const std::filesystem::path& work, int count) {
         record.clockSynced = facts.clockSynced;
         record.bootId = facts.bootId;
         record.monotonicMs = facts.monotonicMs;
-        record.sealed = boxes[static_cast<std::size_t>(i) % boxes.size()];
-        auto stored = store.value().insert(std::move(record), std::nullopt);
+        pledge::SealedPledge inside = person(i);
+        inside.formFields = {"name", "email", "phone", "state"};
+        inside.formConsents = {"sign", "updates"};
+        inside.uuid = record.uuid;
+        inside.kioskId = record.kioskId;
+        inside.actionId = record.actionId;
+        auto stored = store.value().insert(std::move(record), std::nullopt, [&](std::int64_t sequence) {
+            inside.sequence = sequence;
+            return pledge::sealPledge(inside, publicKey.value());
+        });
         if (!stored) die(stored.error().message);
     }
     std::printf("setup: %d pledges recorded through PledgeStore in %.2f s (not a target)\n", count,

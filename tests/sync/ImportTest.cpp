@@ -36,10 +36,23 @@ struct Fixture {
         return std::move(opened.value());
     }
 
+    // Every action's CSV, one after another.
     std::string csv(const CentralDb& db) {
-        std::ostringstream out;
-        REQUIRE(writeCsv(db, out).ok());
-        return out.str();
+        std::string all;
+        const auto actions = csvActions(db).value();
+        for (const auto& action : actions)
+            all += test::csvOf(db, action);
+        return all;
+    }
+
+    // Every pledge's row, from every action's file.
+    std::vector<std::map<std::string, std::string>> rows(const CentralDb& db) {
+        std::vector<std::map<std::string, std::string>> all;
+        const auto actions = csvActions(db).value();
+        for (const auto& action : actions)
+            for (auto& row : test::csvRecords(test::csvOf(db, action)))
+                all.push_back(std::move(row));
+        return all;
     }
 };
 
@@ -53,14 +66,9 @@ const BundleImport* find(const ImportSummary& summary, const std::filesystem::pa
 
 TEST_CASE("10,000 pledges go kiosk to bundle to database to CSV with every field intact", "[sync][import]") {
     Fixture f;
-    // 10,000 distinct sealed boxes cost about a second; seal 500 people and reuse them so the test stays
-    // quick, while every record keeps its own uuid, sequence and clear fields.
-    std::vector<std::vector<unsigned char>> boxes;
-    for (int i = 0; i < 500; ++i)
-        boxes.push_back(test::seal(test::personFor(i), f.coordinator.publicKey));
     std::vector<pledge::PledgeRecord> records;
     for (int i = 1; i <= 10000; ++i)
-        records.push_back(test::makeRecord("kl-booth-1", i, boxes[i % 500]));
+        records.push_back(test::boundRecord("kl-booth-1", i, test::personFor(i), f.coordinator.publicKey));
     auto bundle = test::writeBundle(f.dir / "stick", f.kiosk, records);
 
     CentralDb db = f.db();
@@ -70,32 +78,33 @@ TEST_CASE("10,000 pledges go kiosk to bundle to database to CSV with every field
     CHECK(summary.bundles[0].path == bundle);
     CHECK(summary.bundles[0].signerKey == publicKeyBase64(f.kiosk));
 
-    auto rows = test::parseCsv(f.csv(db));
-    REQUIRE(rows.size() == 10001);
+    std::map<std::string, std::map<std::string, std::string>> byUuid;
+    for (auto& row : f.rows(db))
+        byUuid[row["uuid"]] = std::move(row);
+    REQUIRE(byUuid.size() == 10000);
     for (std::size_t i = 0; i < records.size(); ++i) {
         const auto& r = records[i];
-        const auto& row = rows[i + 1];
-        auto person = test::personFor(r.sequence % 500);
-        INFO("row " << i + 1);
-        REQUIRE(row.size() == 18);
-        CHECK(row[0] == r.uuid);
-        CHECK(row[1] == "REF-" + r.uuid.substr(0, 4));
-        CHECK(row[2] == r.kioskId);
-        CHECK(row[3] == std::to_string(r.sequence));
-        CHECK(row[4] == r.actionId);
-        CHECK(row[5] == r.packId);
-        CHECK(row[6] == r.packVersion);
-        CHECK(row[7] == r.language);
-        CHECK(row[8] == r.createdAtUtc);
-        CHECK(row[9] == (r.clockSynced ? "1" : "0"));
-        CHECK(row[10] == person.fields["name"]);
-        CHECK(row[11] == person.fields["email"]);
-        CHECK(row[12] == "'" + person.fields["phone"]);  // +60... neutralised as a formula
-        CHECK(row[13] == person.fields["state"]);
-        CHECK(row[14] == "1");
-        CHECK(row[15] == (person.consents["updates"] ? "1" : "0"));
-        CHECK(row[16] == person.consentWordingSha256);
-        CHECK(row[17] == "2024-07-01T09:00:00Z");
+        auto& row = byUuid[r.uuid];
+        auto person = test::personFor(r.sequence);
+        INFO("pledge " << i + 1);
+        REQUIRE(row.size() == 18);  // 10 leading, 4 fields, 2 consents, 2 trailing
+        CHECK(row["reference"] == "REF-" + r.uuid.substr(0, 4));
+        CHECK(row["kiosk_id"] == r.kioskId);
+        CHECK(row["sequence"] == std::to_string(r.sequence));
+        CHECK(row["action_id"] == r.actionId);
+        CHECK(row["pack_id"] == r.packId);
+        CHECK(row["pack_version"] == r.packVersion);
+        CHECK(row["language"] == r.language);
+        CHECK(row["created_at_utc"] == r.createdAtUtc);
+        CHECK(row["clock_synced"] == (r.clockSynced ? "1" : "0"));
+        CHECK(row["field_name"] == person.fields["name"]);
+        CHECK(row["field_email"] == person.fields["email"]);
+        CHECK(row["field_phone"] == "'" + person.fields["phone"]);  // +60... neutralised as a formula
+        CHECK(row["field_state"] == person.fields["state"]);
+        CHECK(row["consent_sign"] == "1");
+        CHECK(row["consent_updates"] == (person.consents["updates"] ? "1" : "0"));
+        CHECK(row["wording_sha256"] == person.consentWordingSha256);
+        CHECK(row["imported_at_utc"] == "2024-07-01T09:00:00Z");
     }
 }
 
@@ -141,18 +150,16 @@ TEST_CASE("Bad bundles are rejected by name with a reason and the rest of the ba
     CHECK(reasonFor(wrongKey).find("another coordinator") != std::string::npos);
     CHECK(reasonFor(f.dir / "not-there.okb").find("no such file") != std::string::npos);
 
-    auto rows = test::parseCsv(f.csv(db));
-    CHECK(rows.size() == 1 + 9);
+    CHECK(f.rows(db).size() == 9);
 }
 
 TEST_CASE("A pledge that does not open is rejected alone; its bundle's other pledges are imported",
           "[sync][import]") {
     Fixture f;
     // 300 pledges: enough that opening is spread over threads; the damaged one sits in the middle.
-    std::vector<unsigned char> box = test::seal(test::personFor(1), f.coordinator.publicKey);
     std::vector<pledge::PledgeRecord> records;
     for (int i = 1; i <= 300; ++i)
-        records.push_back(test::makeRecord("kl-booth-1", i, box));
+        records.push_back(test::boundRecord("kl-booth-1", i, test::personFor(i), f.coordinator.publicKey));
     records[150].sealed[20] ^= 1;
     auto bundle = test::writeBundle(f.dir / "in", f.kiosk, records);
     CentralDb db = f.db();
@@ -185,7 +192,7 @@ TEST_CASE("Importing the same bundles again, or a re-exported copy, changes noth
           "imported 5 new, 20 duplicate, 0 rejected");
     CHECK(importBundles(db, {f.dir / "stick1", f.dir / "stick2"}, options).line() ==
           "imported 0 new, 45 duplicate, 0 rejected");
-    CHECK(test::parseCsv(f.csv(db)).size() == 26);
+    CHECK(f.rows(db).size() == 25);
 }
 
 TEST_CASE("With a trusted kiosk list, a bundle signed by another kiosk is rejected and names its key",
@@ -210,10 +217,32 @@ TEST_CASE("With a trusted kiosk list, a bundle signed by another kiosk is reject
     CHECK(rejected->bundleError.find("not in the trusted kiosk list") != std::string::npos);
     CHECK(find(summary, trusted)->signerKey == publicKeyBase64(f.kiosk));
 
-    test::writeFile(f.dir / "bad-list.txt", publicKeyBase64(f.kiosk) + "\nnot-a-key\n");
+    test::writeFile(f.dir / "bad-list.txt", publicKeyBase64(f.kiosk) + " kl-booth-1\nnot-a-key\n");
     auto bad = loadTrustedKiosks(f.dir / "bad-list.txt");
     REQUIRE_FALSE(bad.ok());
     CHECK(bad.error().message.find("bad-list.txt:2") != std::string::npos);
+
+    // The older format (a bare key, or a key and a free label) names no kiosk: said with the line and the
+    // fix.
+    test::writeFile(f.dir / "old-list.txt", "# booth keys\n" + publicKeyBase64(f.kiosk) + "\n");
+    auto old = loadTrustedKiosks(f.dir / "old-list.txt");
+    REQUIRE_FALSE(old.ok());
+    CHECK(old.error().message.find("old-list.txt:2: the key names no kiosk id") != std::string::npos);
+}
+
+TEST_CASE(
+    "A trusted key signing for a kiosk id it is not listed for is refused (a stolen key posing as another)",
+    "[sync][import]") {
+    Fixture f;
+    auto posing = test::writeBundle(f.dir / "in", f.kiosk, f.records("penang-2", 1, 2));
+    test::writeFile(f.dir / "trusted.txt",
+                    publicKeyBase64(f.kiosk) + " kl-booth-1 kl-booth-1b  # KL booth\n");
+    auto options = test::optionsFor(f.coordinator.secretKey);
+    options.trustedKiosks = loadTrustedKiosks(f.dir / "trusted.txt").value();
+    CentralDb db = f.db();
+    ImportSummary summary = importBundles(db, {posing}, options);
+    CHECK(summary.line() == "imported 0 new, 0 duplicate, 2 rejected");
+    CHECK(summary.bundles[0].bundleError.find("does not allow that key to sign for") != std::string::npos);
 }
 
 TEST_CASE("A pledge uuid arriving again under another kiosk key is refused as a conflict, not a duplicate",
