@@ -28,7 +28,7 @@ run: build
 tour: build
 	@SDL_VIDEODRIVER=dummy $(BUILD)/bin/kiosk tour $(BUILD)/tour --content content-pack/stop-torture
 
-test: deps-test format-check test-unit test-asan fuzz
+test: deps-test format-check test-unit test-asan fuzz deb
 	@echo "make test: all suites passed"
 
 test-unit: deps-test
