@@ -1,5 +1,9 @@
-// The kiosk's fonts: families per writing system found once through fontconfig, opened per size on demand.
+// The kiosk's fonts: families per writing system found once through fontconfig, one open font a face,
+// sized on demand.
 #include "text/FontLibrary.h"
+
+#include "core/Utf8.h"
+#include "text/TextRuns.h"
 
 namespace kiosk::text {
 namespace {
@@ -8,6 +12,32 @@ constexpr std::array kSystems{WritingSystem::Latin, WritingSystem::Han, WritingS
 
 std::size_t slot(WritingSystem system, bool bold) {
     return static_cast<std::size_t>(system) * 2 + (bold ? 1 : 0);
+}
+
+// The cut-down copy of `face` in one of the folders, if the build made one.
+FontFace findSubset(const FontFace& face, const std::vector<std::filesystem::path>& folders) {
+    const std::string name =
+        std::filesystem::path(face.file).filename().string() + "-" + std::to_string(face.index) + ".otf";
+    for (const auto& folder : folders) {
+        std::error_code error;
+        const auto candidate = folder / name;
+        if (std::filesystem::is_regular_file(candidate, error)) {
+            FontFace subset = face;
+            subset.file = candidate.string();
+            subset.index = 0;
+            return subset;
+        }
+    }
+    return {};
+}
+
+// True when some visible character of `text` has no glyph in any font of `chain`.
+bool lacksSome(std::string_view text, const std::vector<TTF_Font*>& chain) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t cp = kiosk::nextCodePoint(text, pos);
+        if (!isInvisibleFormatCharacter(cp) && !chainProvides(chain, cp)) return true;
+    }
+    return false;
 }
 
 }  // namespace
@@ -31,26 +61,42 @@ Result<FontLibrary> FontLibrary::create(const FontFamilies& families) {
     if (!locator) return locator.error();
 
     std::array<FontFace, 6> faces;
+    std::array<FontFace, 6> subsets;
     for (WritingSystem system : kSystems) {
         for (bool bold : {false, true}) {
             auto face = locator->find(families.of(system), bold, system);
             if (!face) return face.error();
+            subsets[slot(system, bold)] = findSubset(face.value(), families.subsetFolders);
             faces[slot(system, bold)] = std::move(face.value());
         }
     }
-    return FontLibrary(std::move(session.value()), std::move(faces));
+    return FontLibrary(std::move(session.value()), std::move(faces), std::move(subsets));
 }
 
 const FontFace& FontLibrary::face(WritingSystem system, bool bold) const {
     return faces_[slot(system, bold)];
 }
 
-Result<TTF_Font*> FontLibrary::font(WritingSystem system, bool bold, int px) {
+const FontFace* FontLibrary::subset(WritingSystem system, bool bold) const {
+    const FontFace& s = subsets_[slot(system, bold)];
+    return s.file.empty() ? nullptr : &s;
+}
+
+Result<TTF_Font*> FontLibrary::open(const FontFace& f, WritingSystem system, bool bold, int px) {
     if (px <= 0) return Failure{"font size " + std::to_string(px) + " px is not positive"};
-    const FontFace& f = face(system, bold);
     const bool synthesiseBold = bold && !f.bold;
-    Key key{f.file, f.index, px, system, synthesiseBold};
-    if (auto it = open_.find(key); it != open_.end()) return it->second.get();
+    Key key{f.file, f.index, system, synthesiseBold};
+    if (auto it = open_.find(key); it != open_.end()) {
+        // Sizing one open font costs its glyph cache; a font a size cost a whole copy of the face (a CJK
+        // face's tables are megabytes) for every size ever asked for, fitting included.
+        if (it->second.px != px) {
+            if (TTF_SetFontSize(it->second.font.get(), px) != 0)
+                return Failure{"cannot size font " + f.file + " to " + std::to_string(px) +
+                               " px: " + TTF_GetError()};
+            it->second.px = px;
+        }
+        return it->second.font.get();
+    }
 
     FontPtr opened(TTF_OpenFontIndex(f.file.c_str(), px, f.index));
     if (!opened) {
@@ -67,18 +113,38 @@ Result<TTF_Font*> FontLibrary::font(WritingSystem system, bool bold, int px) {
     }
     if (synthesiseBold) TTF_SetFontStyle(opened.get(), TTF_STYLE_BOLD);
     TTF_Font* raw = opened.get();
-    open_.emplace(std::move(key), std::move(opened));
+    open_.emplace(std::move(key), OpenFont{std::move(opened), px});
     return raw;
 }
 
-Result<std::vector<TTF_Font*>> FontLibrary::chain(const layout::FontSpec& spec) {
+Result<TTF_Font*> FontLibrary::font(WritingSystem system, bool bold, int px) {
+    return open(face(system, bold), system, bold, px);
+}
+
+Result<std::vector<TTF_Font*>> FontLibrary::chain(const layout::FontSpec& spec, std::string_view text) {
     std::vector<TTF_Font*> fonts;
+    std::vector<WritingSystem> cutDown;  // systems drawn from a cut-down copy
     for (WritingSystem system : fontChainFor(spec.language)) {
-        auto f = font(system, spec.bold, spec.px);
+        const FontFace* copy = subset(system, spec.bold);
+        auto f = copy ? open(*copy, system, spec.bold, spec.px) : font(system, spec.bold, spec.px);
         if (!f) return f.error();
         fonts.push_back(f.value());
+        if (copy) cutDown.push_back(system);
     }
-    return fonts;
+    if (cutDown.empty() || text.empty() || !lacksSome(text, fonts)) return fonts;
+
+    // Each full face goes right after its copy, so what the copy has is still drawn from the copy.
+    std::vector<TTF_Font*> widened;
+    std::size_t next = 0;
+    for (WritingSystem system : fontChainFor(spec.language)) {
+        widened.push_back(fonts[next++]);
+        if (subset(system, spec.bold)) {
+            auto full = font(system, spec.bold, spec.px);
+            if (!full) return full.error();
+            widened.push_back(full.value());
+        }
+    }
+    return widened;
 }
 
 }  // namespace kiosk::text

@@ -51,7 +51,7 @@ void mergeCoverage(SDL_Surface* line, SDL_Surface* run, int left, int top) {
 }  // namespace
 
 SurfacePtr TextRasterizer::renderLine(std::string_view utf8, const layout::FontSpec& font, Color color) {
-    auto chain = fonts_.chain(font);
+    auto chain = fonts_.chain(font, utf8);
     if (!chain) {
         lastError_ = chain.error().message;
         return nullptr;

@@ -4,7 +4,9 @@
 #include "layout/TextMeasurer.h"
 #include "text/FontLibrary.h"
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 
 namespace kiosk::text {
 
@@ -24,8 +26,24 @@ public:
     const std::string& lastError() const { return lastError_; }
 
 private:
+    // A screen is laid out again at every change (each key typed), measuring the same words at the same
+    // sizes; and a font sized again loses its glyphs (one font a face, see FontLibrary). So answers are kept,
+    // under a hash of the text and the font: never the text itself, which may be what a visitor typed.
+    struct Key {
+        std::uint64_t text = 0;
+        std::uint64_t font = 0;
+        bool operator==(const Key&) const = default;
+    };
+    struct KeyHash {
+        std::size_t operator()(const Key& key) const { return key.text ^ (key.font * 0x9E3779B97F4A7C15ull); }
+    };
+    static Key keyOf(std::string_view utf8, const layout::FontSpec& font);
+
     FontLibrary& fonts_;
     std::string lastError_;
+    std::unordered_map<Key, int, KeyHash> widths_;
+    std::unordered_map<Key, int, KeyHash> heights_;
+    std::unordered_map<Key, bool, KeyHash> complete_;  // texts every glyph of which the chain has
 };
 
 }  // namespace kiosk::text

@@ -1,11 +1,13 @@
 #include "text/FontLibrary.h"
 
 #include "TextTestSupport.h"
+#include "text/Surface.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
 using namespace kiosk::text;
+using kiosk::text::testing::alphaAt;
 using kiosk::text::testing::makeLibrary;
 
 TEST_CASE("fonts are found for Latin, Chinese and Tamil, regular and bold", "[text]") {
@@ -29,16 +31,45 @@ TEST_CASE("the Chinese face opened from the collection is the Simplified Chinese
     CHECK(std::string(TTF_FontFaceFamilyName(font.value())) == "Noto Sans CJK SC");
 }
 
-TEST_CASE("fonts are cached per size", "[text]") {
+TEST_CASE("one font is open a face: another size resizes it", "[text]") {
     FontLibrary library = makeLibrary();
     auto a = library.font(WritingSystem::Latin, false, 24);
-    auto b = library.font(WritingSystem::Latin, false, 24);
+    REQUIRE(a);
+    const int height24 = TTF_FontHeight(a.value());
+    const int width24 = TTF_GlyphMetrics32(a.value(), 'M', nullptr, nullptr, nullptr, nullptr, nullptr);
     auto c = library.font(WritingSystem::Latin, false, 32);
-    REQUIRE((a && b && c));
-    CHECK(a.value() == b.value());
-    CHECK(a.value() != c.value());
-    CHECK(TTF_FontHeight(c.value()) > TTF_FontHeight(a.value()));
+    REQUIRE(c);
+    CHECK(a.value() == c.value());
+    CHECK(TTF_FontHeight(c.value()) > height24);
+    auto b = library.font(WritingSystem::Latin, false, 24);
+    REQUIRE(b);
+    CHECK(TTF_FontHeight(b.value()) == height24);
+    CHECK(TTF_GlyphMetrics32(b.value(), 'M', nullptr, nullptr, nullptr, nullptr, nullptr) == width24);
     CHECK_FALSE(library.font(WritingSystem::Latin, false, 0));
+
+    // Fitting text tries many sizes; the fonts open stay one a face and weight.
+    for (int px = 8; px <= 120; ++px) {
+        REQUIRE(library.chain({"zh", px}));
+        REQUIRE(library.chain({"ta", px, true}));
+    }
+    CHECK(library.openFonts() == 4);  // Han and Latin regular, Tamil and Latin bold
+}
+
+TEST_CASE("a font resized back draws exactly as one opened at that size", "[text]") {
+    FontLibrary resized = makeLibrary();
+    FontLibrary fresh = makeLibrary();
+    REQUIRE(resized.font(WritingSystem::Tamil, false, 57));
+    auto again = resized.font(WritingSystem::Tamil, false, 31);
+    auto opened = fresh.font(WritingSystem::Tamil, false, 31);
+    REQUIRE((again && opened));
+    const SDL_Color black{0, 0, 0, 255};
+    SurfacePtr a(TTF_RenderUTF8_Blended(again.value(), "சித்திரவதை", black));
+    SurfacePtr b(TTF_RenderUTF8_Blended(opened.value(), "சித்திரவதை", black));
+    REQUIRE((a && b));
+    REQUIRE((a->w == b->w && a->h == b->h));
+    for (int y = 0; y < a->h; ++y)
+        for (int x = 0; x < a->w; ++x)
+            REQUIRE(alphaAt(a.get(), x, y) == alphaAt(b.get(), x, y));
 }
 
 TEST_CASE("a language maps to its font chain", "[text]") {
