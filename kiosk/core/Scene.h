@@ -17,6 +17,7 @@ struct TextStyle {
     int px = 24;
     bool bold = false;
     Color color;
+    friend bool operator==(const TextStyle&, const TextStyle&) = default;
 };
 
 // One line of already wrapped text, its left edge and baseline-independent top in screen pixels.
@@ -24,6 +25,7 @@ struct TextLine {
     std::string text;
     Point origin;
     int width = 0;
+    friend bool operator==(const TextLine&, const TextLine&) = default;
 };
 
 struct Widget {
@@ -41,6 +43,8 @@ struct Widget {
     bool tappable = false;
     bool selected = false;  // e.g. the current language
     bool focused = false;   // keyboard focus, drawn as a ring
+    // Every field: the renderer skips drawing a scene equal to the one it drew last.
+    friend bool operator==(const Widget&, const Widget&) = default;
 };
 
 // Something a person would notice: text that overflows, a missing glyph, an image that did not load.

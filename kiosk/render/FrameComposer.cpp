@@ -1,56 +1,142 @@
-// Frame composition through an off-screen logical frame: rotation and cross-fades are then one copy each.
+// Frame composition through an opaque off-screen frame drawn once a scene: rotation and cross-fades are then
+// one copy and one blend.
 #include "render/FrameComposer.h"
 
+#include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <utility>
 
 namespace kiosk::render {
 
-FrameComposer::FrameComposer(SDL_Renderer* renderer, Size logical, PanelPlacement placement)
-    : renderer_(renderer), logical_(logical), placement_(placement) {}
+namespace {
 
+void overwrite(std::string& text) {
+    std::fill(text.begin(), text.end(), '\0');
+    // Keeps the compiler from dropping the stores to memory about to be freed.
+    asm volatile("" : : "r"(text.data()) : "memory");
+    text.clear();
+}
+
+}  // namespace
+
+void FrameComposer::Drawn::remember(const Scene& scene) {
+    forget();
+    background = scene.background;
+    widgets = scene.widgets;
+    valid = true;
+}
+
+void FrameComposer::Drawn::forget() {
+    for (Widget& widget : widgets) {
+        overwrite(widget.text);
+        for (TextLine& line : widget.lines)
+            overwrite(line.text);
+    }
+    widgets.clear();
+    valid = false;
+}
+
+FrameComposer::FrameComposer(SDL_Renderer* renderer, Size logical, PanelPlacement placement)
+    : renderer_(renderer), logical_(logical), placement_(placement) {
+    int w = 0;
+    int h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    const SDL_FRect& d = placement_.destination;
+    const bool upright = std::fmod(placement_.angleDegrees, 360.0) == 0.0;
+    coversPanel_ = upright && d.x <= 0 && d.y <= 0 && d.x + d.w >= static_cast<float>(w) &&
+                   d.y + d.h >= static_cast<float>(h);
+    SDL_RendererInfo info{};
+    const bool software = SDL_GetRendererInfo(renderer_, &info) == 0 && info.name != nullptr &&
+                          std::string_view(info.name) == "software";
+    direct_ = software && coversPanel_ && logical_.w == w && logical_.h == h;
+}
+
+FrameComposer::~FrameComposer() {
+    frameShows_.forget();
+    layerShows_.forget();
+}
+
+// Opaque: nothing shows through a frame, so copying it is a copy, not a blend.
 TexturePtr FrameComposer::makeTarget() const {
-    TexturePtr texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+    TexturePtr texture(SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_RGB888, SDL_TEXTUREACCESS_TARGET,
                                          logical_.w, logical_.h));
-    if (texture) SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+    if (texture) SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_NONE);
     return texture;
 }
 
-bool FrameComposer::compose(SceneRenderer& scenes, const Scene& current, const Scene* from, float progress) {
-    if (!frame_) frame_ = makeTarget();
-    if (!frame_) {
-        SDL_Log("cannot create the frame texture: %s", SDL_GetError());
-        return false;
-    }
-    const bool fading = from != nullptr && progress < 1.0f;
-    if (fading && !layer_) layer_ = makeTarget();
-
-    SDL_SetRenderTarget(renderer_, frame_.get());
-    if (fading && layer_) {
-        scenes.draw(*from);
-        SDL_SetRenderTarget(renderer_, layer_.get());
-        scenes.draw(current);
-        SDL_SetRenderTarget(renderer_, frame_.get());
-        SDL_SetTextureAlphaMod(layer_.get(), static_cast<Uint8>(std::lround(progress * 255.0f)));
-        SDL_RenderCopy(renderer_, layer_.get(), nullptr, nullptr);
-    } else {
-        scenes.draw(current);
-        layer_.reset();  // a fade's second texture is only kept while fading
-    }
-
-    SDL_SetRenderTarget(renderer_, nullptr);
-    SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
-    SDL_RenderClear(renderer_);
-    SDL_RenderCopyExF(renderer_, frame_.get(), nullptr, &placement_.destination, placement_.angleDegrees,
-                      nullptr, SDL_FLIP_NONE);
+bool FrameComposer::drawInto(SDL_Texture* target, Drawn& drawn, SceneRenderer& scenes, const Scene& scene) {
+    if (drawn.shows(scene)) return true;
+    if (SDL_SetRenderTarget(renderer_, target) != 0) return false;
+    scenes.draw(scene);
+    drawn.remember(scene);
+    ++scenesDrawn_;
     return true;
 }
 
+void FrameComposer::present(SDL_Texture* texture) {
+    SDL_RenderCopyExF(renderer_, texture, nullptr, &placement_.destination, placement_.angleDegrees, nullptr,
+                      SDL_FLIP_NONE);
+}
+
+bool FrameComposer::compose(SceneRenderer& scenes, const Scene& current, const Scene* from, float progress) {
+    if (!frame_ && !direct_) {
+        frame_ = makeTarget();
+        frameShows_.forget();
+        if (!frame_) {
+            SDL_Log("cannot create the frame texture: %s", SDL_GetError());
+            return false;
+        }
+    }
+    const bool fading = from != nullptr && progress < 1.0f;
+    if (fading && !layer_) {
+        layer_ = makeTarget();
+        layerShows_.forget();
+    }
+    const bool fade = fading && layer_;
+    if (!fade && layer_) {
+        layer_.reset();  // a fade's second frame is only kept while fading
+        layerShows_.forget();
+    }
+    if (fade && !direct_ && !layerShows_.shows(*from) && frameShows_.shows(*from)) {
+        // A fade starts from what the frame shows: that frame becomes the layer, undrawn.
+        std::swap(frame_, layer_);
+        std::swap(frameShows_, layerShows_);
+    }
+    bool ok = true;
+    if (fade) ok = drawInto(layer_.get(), layerShows_, scenes, *from);
+    ok = drawInto(frame_.get(), frameShows_, scenes, current) && ok;  // null: the back buffer
+    fadeAlpha_ = fade ? static_cast<Uint8>(std::lround((1.0f - progress) * 255.0f)) : 0;
+
+    SDL_SetRenderTarget(renderer_, nullptr);
+    if (!direct_) {
+        if (!coversPanel_) {
+            SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+            SDL_RenderClear(renderer_);
+        }
+        present(frame_.get());
+    }
+    if (fadeAlpha_ > 0) {
+        SDL_SetTextureBlendMode(layer_.get(), SDL_BLENDMODE_BLEND);
+        SDL_SetTextureAlphaMod(layer_.get(), fadeAlpha_);
+        present(layer_.get());
+        if (direct_) frameShows_.forget();  // the back buffer now holds the blend, not the scene
+    }
+    return ok;
+}
+
 SurfacePtr FrameComposer::capture() {
-    if (!frame_) return nullptr;
+    if (!frame_ && !direct_) return nullptr;
     SurfacePtr surface(
         SDL_CreateRGBSurfaceWithFormat(0, logical_.w, logical_.h, 32, SDL_PIXELFORMAT_ARGB8888));
     if (!surface) return nullptr;
-    SDL_SetRenderTarget(renderer_, frame_.get());
+    SDL_SetRenderTarget(renderer_, frame_.get());  // null when direct_: the back buffer, blend and all
+    if (fadeAlpha_ > 0 && !direct_) {
+        // The panel got the fade as a blend over the frame; a capture needs it in the frame itself, which
+        // then no longer shows the scene alone.
+        SDL_RenderCopy(renderer_, layer_.get(), nullptr, nullptr);
+        frameShows_.forget();
+    }
     const int ok =
         SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ARGB8888, surface->pixels, surface->pitch);
     SDL_SetRenderTarget(renderer_, nullptr);
