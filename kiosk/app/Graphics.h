@@ -15,18 +15,25 @@
 
 namespace kiosk::app {
 
+// Frames, surfaces and decoded images (megabytes each) go straight back to the system when freed, instead of
+// staying in a heap that only grows as screens come and go (glibc otherwise raises its mmap threshold after
+// the first large free). Call once, before anything is drawn.
+void returnLargeBuffersWhenFreed();
+
 // Fonts and images, independent of any window.
 class TextAndImages {
 public:
-    // Fails with a message naming the missing font family and the package that brings it.
-    static std::unique_ptr<TextAndImages> create(const content::ThemeFonts& fonts, std::string& error);
+    // Fails with a message naming the missing font family and the package that brings it. `images` may be
+    // the loader that measured the pack's images while it loaded: its sizes are then not read again.
+    static std::unique_ptr<TextAndImages> create(const content::ThemeFonts& fonts, std::string& error,
+                                                 render::ImageLoader images = render::ImageLoader());
 
     text::TtfTextMeasurer& measurer() { return measurer_; }
     text::TextRasterizer& rasterizer() { return rasterizer_; }
     render::ImageLoader& images() { return images_; }
 
-    explicit TextAndImages(text::FontLibrary fonts)
-        : fonts_(std::move(fonts)), measurer_(fonts_), rasterizer_(fonts_) {}
+    TextAndImages(text::FontLibrary fonts, render::ImageLoader images)
+        : fonts_(std::move(fonts)), measurer_(fonts_), rasterizer_(fonts_), images_(std::move(images)) {}
 
 private:
     text::FontLibrary fonts_;

@@ -15,6 +15,7 @@
 namespace kiosk::app {
 
 int runPlay(const PlayOptions& options) {
+    returnLargeBuffersWhenFreed();
     SDL_setenv("SDL_VIDEODRIVER", "dummy", 1);
     // Looked at before opening: a device or socket is refused. A named pipe is allowed on purpose: the
     // end-to-end tests feed a live kiosk its script line by line through one.
@@ -54,7 +55,7 @@ int runPlay(const PlayOptions& options) {
         return 1;
     }
     std::string error;
-    auto graphics = TextAndImages::create(selection.pack->theme.fonts, error);
+    auto graphics = TextAndImages::create(selection.pack->theme.fonts, error, std::move(probe));
     if (!graphics) {
         std::cerr << "kiosk play: " << error << '\n';
         return 1;

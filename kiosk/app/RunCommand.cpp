@@ -30,6 +30,7 @@ render::PanelPlacement placementOf(const platform::DisplayWindow& window) {
 }  // namespace
 
 int runKiosk(const RunOptions& options) {
+    returnLargeBuffersWhenFreed();
     const auto [config, contentDir, configProblems] = loadSettings(options.config, options.content);
 
     platform::WindowOptions windowOptions;
@@ -64,8 +65,8 @@ int runKiosk(const RunOptions& options) {
     selection.problems.insert(selection.problems.end(), configProblems.begin(), configProblems.end());
 
     std::string error;
-    auto graphics =
-        TextAndImages::create(selection.pack ? selection.pack->theme.fonts : content::ThemeFonts{}, error);
+    auto graphics = TextAndImages::create(
+        selection.pack ? selection.pack->theme.fonts : content::ThemeFonts{}, error, std::move(probe));
     if (!graphics) {
         std::cerr << "kiosk: " << error << '\n';
         return 1;

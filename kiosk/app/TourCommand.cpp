@@ -126,7 +126,7 @@ int runTour(const TourOptions& options) {
         return 1;
     }
     std::string error;
-    auto graphics = TextAndImages::create(pack.theme.fonts, error);
+    auto graphics = TextAndImages::create(pack.theme.fonts, error, std::move(probe));
     if (!graphics) {
         std::cerr << "kiosk tour: " << error << '\n';
         return 1;

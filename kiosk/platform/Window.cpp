@@ -123,7 +123,8 @@ Result<DisplayWindow> DisplayWindow::create(const SdlSession& session, const Win
     const bool headless = isHeadlessDriver(driver);
 
     Size size = options.size;
-    if (size.w <= 0 || size.h <= 0) {
+    const bool sizeGiven = size.w > 0 && size.h > 0;
+    if (!sizeGiven) {
         SDL_DisplayMode mode{};
         if (SDL_GetDesktopDisplayMode(0, &mode) != 0)
             return Failure{"could not read the display mode (video driver " + driver + "): " + sdlError() +
@@ -131,7 +132,13 @@ Result<DisplayWindow> DisplayWindow::create(const SdlSession& session, const Win
         size = {mode.w, mode.h};
     }
 
-    const Uint32 windowFlags = options.windowed ? SDL_WINDOW_SHOWN : SDL_WINDOW_FULLSCREEN_DESKTOP;
+    // Fullscreen-desktop takes the display's mode whatever size is asked for, so a given size is a window of
+    // that size where there is no display to fill (dummy, offscreen), and a fullscreen mode change elsewhere.
+    Uint32 windowFlags = SDL_WINDOW_FULLSCREEN_DESKTOP;
+    if (options.windowed || (sizeGiven && headless))
+        windowFlags = SDL_WINDOW_SHOWN;
+    else if (sizeGiven)
+        windowFlags = SDL_WINDOW_FULLSCREEN;
     WindowHandle window(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
                                          SDL_WINDOWPOS_CENTERED, size.w, size.h, windowFlags));
     if (!window)

@@ -111,6 +111,21 @@ TEST_CASE("a fullscreen headless window without a size takes the display mode", 
     CHECK(display->windowSize() == Size{mode.w, mode.h});
 }
 
+TEST_CASE("a fullscreen headless window with a size has that size, not the display mode's", "[platform]") {
+    WindowOptions options;
+    options.headless = true;
+    options.size = {1920, 1080};
+    auto session = SdlSession::start(options);
+    REQUIRE(session.ok());
+    SDL_DisplayMode mode{};
+    REQUIRE(SDL_GetDesktopDisplayMode(0, &mode) == 0);
+    REQUIRE(Size{mode.w, mode.h} != options.size);  // the dummy driver's mode is 1024x768
+    auto display = DisplayWindow::create(*session, options);
+    REQUIRE(display.ok());
+    CHECK(display->panelSize() == Size{1920, 1080});
+    CHECK(display->logicalSize() == Size{1920, 1080});
+}
+
 TEST_CASE("a video driver that does not exist is a failure that says so", "[platform]") {
     WindowOptions options;
     SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "no-such-driver", SDL_HINT_OVERRIDE);

@@ -1,0 +1,119 @@
+// Benchmark: cross-fade frames of the attract loop, composed and presented the way `kiosk` does with the
+// software renderer; prints each frame's CPU time (median, p99, worst), never a pass or fail. Under
+// `valgrind --tool=callgrind --toggle-collect=bench_fade_frame` the instructions a frame come out too.
+// usage: bench_frames PACK_DIR WIDTHxHEIGHT FRAMES
+#include "app/Graphics.h"
+#include "app/PackSelection.h"
+#include "controller/KioskController.h"
+#include "platform/Window.h"
+#include "render/FrameComposer.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+using namespace kiosk;
+
+namespace {
+
+double cpuMs() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return t.tv_sec * 1e3 + t.tv_nsec / 1e6;
+}
+
+}  // namespace
+
+// One frame as the kiosk's loop makes it: compose, present, let the texture cache age. Not inlined, and
+// with C linkage, so callgrind can count it alone.
+extern "C" __attribute__((noinline)) void bench_fade_frame(render::FrameComposer& composer,
+                                                           render::SceneRenderer& scenes,
+                                                           SDL_Renderer* renderer, const Scene& current,
+                                                           const Scene& from, float progress) {
+    composer.compose(scenes, current, &from, progress);
+    SDL_RenderPresent(renderer);
+    scenes.endFrame();
+}
+
+int main(int argc, char** argv) {
+    if (argc != 4) {
+        std::fprintf(stderr, "usage: bench_frames PACK_DIR WIDTHxHEIGHT FRAMES\n");
+        return 2;
+    }
+    Size size;
+    if (std::sscanf(argv[2], "%dx%d", &size.w, &size.h) != 2) {
+        std::fprintf(stderr, "bench_frames: %s is not WIDTHxHEIGHT\n", argv[2]);
+        return 2;
+    }
+    const int frames = std::max(1, std::atoi(argv[3]));
+
+    render::ImageLoader probe;
+    app::PackSelection selection = app::selectPack(argv[1], {}, &probe);
+    if (!selection.pack || selection.pack->slides.size() < 2) {
+        std::fprintf(stderr, "bench_frames: %s did not load, or has fewer than two slides\n", argv[1]);
+        return 1;
+    }
+    platform::WindowOptions options;
+    options.headless = true;
+    options.size = size;
+    auto session = platform::SdlSession::start(options);
+    if (!session) return std::fprintf(stderr, "bench_frames: %s\n", session.error().message.c_str()), 1;
+    auto window = platform::DisplayWindow::create(*session, options);
+    if (!window) return std::fprintf(stderr, "bench_frames: %s\n", window.error().message.c_str()), 1;
+    std::string error;
+    auto graphics = app::TextAndImages::create(selection.pack->theme.fonts, error, std::move(probe));
+    if (!graphics) return std::fprintf(stderr, "bench_frames: %s\n", error.c_str()), 1;
+    render::SceneRenderer scenes(window->renderer(), graphics->rasterizer(), graphics->images());
+    render::FrameComposer composer(window->renderer(), window->logicalSize(),
+                                   {{0, 0, float(size.w), float(size.h)}, 0});
+
+    // The first slide and the second, as the controller builds them when the loop turns.
+    KioskController kiosk(*selection.pack, {}, graphics->measurer(), graphics->images(),
+                          window->logicalSize(), Millis(0));
+    const Scene first = kiosk.scene();
+    const Millis turn{selection.pack->slides[0].durationMs};
+    kiosk.tick(turn);
+    const Scene second = kiosk.scene();
+
+    // A fade lasts 700 ms at a frame every 16 ms: 44 frames, then the next fade starts, back to the first
+    // slide, and so on. Each fade's first frame draws a scene anew (its texts were freed while it was off
+    // screen), so it costs more than the rest.
+    constexpr int kFadeFrames = 44;
+    const auto frame = [&](int i, bool counted) {
+        const bool forward = (i / kFadeFrames) % 2 == 0;
+        const float progress = static_cast<float>(i % kFadeFrames + 1) / (kFadeFrames + 1);
+        const Scene& to = forward ? second : first;
+        const Scene& from = forward ? first : second;
+        if (counted) {
+            bench_fade_frame(composer, scenes, window->renderer(), to, from, progress);
+        } else {
+            composer.compose(scenes, to, &from, progress);
+            SDL_RenderPresent(window->renderer());
+            scenes.endFrame();
+        }
+    };
+    composer.compose(scenes, first);  // the slide before the fade, as on screen
+    SDL_RenderPresent(window->renderer());
+    for (int i = 0; i < 2 * kFadeFrames; ++i)  // fonts and SVGs opened, caches warm: not counted
+        frame(i, false);
+    const long long drawnBefore = composer.scenesDrawn();
+    std::vector<double> times;
+    times.reserve(static_cast<std::size_t>(frames));
+    for (int i = 0; i < frames; ++i) {
+        const double start = cpuMs();
+        frame(i, true);
+        times.push_back(cpuMs() - start);
+    }
+    std::vector<double> sorted = times;
+    std::sort(sorted.begin(), sorted.end());
+    const auto at = [&](double q) {
+        return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * (sorted.size() - 1) + 0.5))];
+    };
+    std::printf("fade frames %dx%d, %s renderer, %d frames: CPU ms a frame median %.2f p99 %.2f worst %.2f; "
+                "scenes drawn %lld\n",
+                size.w, size.h, window->rendererName().c_str(), frames, at(0.5), at(0.99), sorted.back(),
+                composer.scenesDrawn() - drawnBefore);
+    return 0;
+}
