@@ -251,36 +251,26 @@ def visit_setup(root):
 
 
 def visit_memory(size):
-    """Peak PSS (sampled every 10 ms) and peak RSS of `kiosk play` visiting every screen in every language."""
+    """Peak PSS (sampled every 10 ms) and peak RSS (wait4) of `kiosk play` visiting every screen in every
+    language."""
     with tempfile.TemporaryDirectory(prefix="bench-visit-") as work:
         config, script = visit_setup(Path(work))
         args = [str(kiosk), "play", str(script), "--config", str(config), "--size", size_name(size)]
-        child = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=headless_env, text=True)
-        sampler = PssSampler(child.pid, 0.01)
-        stdout, stderr = child.communicate()
-        peak = sampler.stop()
-        if child.returncode != 0:
-            sys.exit(f"bench-kiosk: the visit failed at {size_name(size)}: {stderr}")
-        signed = stdout.count("pledge-saved ")
-        return peak, signed, len(script.read_text().splitlines())
-
-
-def visit_peak_rss(size):
-    """Peak RSS of the same visit, from wait4 (PSS cannot be larger)."""
-    with tempfile.TemporaryDirectory(prefix="bench-visit-") as work:
-        config, script = visit_setup(Path(work))
-        args = [str(kiosk), "play", str(script), "--config", str(config), "--size", size_name(size)]
-        child = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=headless_env)
-        _, status, usage = os.wait4(child.pid, 0)
+        log = Path(work) / "play.out"
+        with open(log, "w") as sink:
+            child = subprocess.Popen(args, stdout=sink, stderr=subprocess.STDOUT, env=headless_env)
+            sampler = PssSampler(child.pid, 0.01)
+            _, status, usage = os.wait4(child.pid, 0)
+            peak = sampler.stop()
+        output = log.read_text()
         if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"bench-kiosk: the visit failed at {size_name(size)}")
-        return usage.ru_maxrss
+            sys.exit(f"bench-kiosk: the visit failed at {size_name(size)}: {output[-2000:]}")
+        return peak, usage.ru_maxrss, output.count("pledge-saved "), len(script.read_text().splitlines())
 
 
 visit_cmd = "kiosk play visit.play --config kiosk.toml --size {}"
 for size in SIZES:
-    peak, signed, steps = visit_memory(size)
-    rss = visit_peak_rss(size)
+    peak, rss, signed, steps = visit_memory(size)
     entry = {"kiosk_visit_peak_pss": mib(peak), "kiosk_visit_peak_rss": mib(rss), "pledges_signed": signed,
              "script_lines": steps}
     line = (f"memory at {size_name(size)}: a visit of every screen in every language ({steps} steps, {signed} "
