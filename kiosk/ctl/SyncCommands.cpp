@@ -158,6 +158,31 @@ void runPush(const PushArgs& args) {
     purge(store, config);
 }
 
+// A path, kiosk id or message as one line: control characters (a newline in a file name, an escape in a kiosk
+// id read from a bundle) are shown escaped, so no name can print a line of its own, such as a fake summary.
+std::string printable(std::string_view text) {
+    std::string out;
+    for (unsigned char c : text) {
+        if (c == '\\') {
+            out += "\\\\";
+        } else if (c == '\n') {
+            out += "\\n";
+        } else if (c == '\r') {
+            out += "\\r";
+        } else if (c == '\t') {
+            out += "\\t";
+        } else if (c < 0x20 || c == 0x7f) {
+            const char* hex = "0123456789abcdef";
+            out += "\\x";
+            out.push_back(hex[c >> 4]);
+            out.push_back(hex[c & 15]);
+        } else {
+            out.push_back(static_cast<char>(c));
+        }
+    }
+    return out;
+}
+
 struct ImportArgs {
     std::string key;
     std::string db;
@@ -186,14 +211,20 @@ void runImport(const ImportArgs& args) {
     std::vector<std::filesystem::path> inputs(args.paths.begin(), args.paths.end());
     sync::ImportSummary summary = sync::importBundles(db.value(), inputs, options);
     for (const auto& bundle : summary.bundles) {
+        const std::string path = printable(bundle.path.string());
         if (!bundle.bundleError.empty()) {
-            std::cout << "rejected " << bundle.path.string() << ": " << bundle.bundleError << "\n";
+            std::cout << "rejected " << path << ": " << printable(bundle.bundleError) << "\n";
             continue;
         }
-        std::cout << bundle.path.string() << ": " << bundle.added << " new, " << bundle.duplicates
-                  << " duplicate, from kiosk " << bundle.kioskId << " signed by " << bundle.signerKey << "\n";
+        std::cout << path << ": " << bundle.added << " new, " << bundle.duplicates
+                  << " duplicate, from kiosk " << printable(bundle.kioskId) << " signed by "
+                  << bundle.signerKey;
+        if (bundle.chainNumber > 0) std::cout << ", bundle " << bundle.chainNumber << " of that kiosk";
+        if (bundle.displaced > 0)
+            std::cout << "; " << bundle.displaced << " of them displaced rows an untrusted key had signed";
+        std::cout << "\n";
         for (const auto& problem : bundle.recordErrors)
-            std::cout << "rejected " << bundle.path.string() << ": " << problem << "\n";
+            std::cout << "rejected " << path << ": " << printable(problem) << "\n";
     }
     std::cout << summary.line() << "\n";
     if (summary.rejected > 0 || std::any_of(summary.bundles.begin(), summary.bundles.end(),
@@ -315,7 +346,8 @@ void addSyncCommands(CLI::App& app) {
         ->required();
     importCmd->add_option(
         "--trusted-kiosks", importArgs->trusted,
-        "File of kiosk public keys (base64, one a line); bundles signed by others are rejected");
+        "File of kiosk keys, one a line, each followed by the kiosk id(s) it may sign for; any other bundle "
+        "is rejected");
     importCmd->add_option("PATH", importArgs->paths, "Bundle files or folders holding them")->required();
     importCmd->callback([importArgs] { runImport(*importArgs); });
 

@@ -4,9 +4,12 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <fcntl.h>
 #include <memory>
 #include <optional>
 #include <string>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <vector>
 
 namespace kiosk::sync {
@@ -66,8 +69,20 @@ const char* kTruncatedHeader = "truncated: the file ends inside the header (was 
 
 Result<BundleHeader> readBundle(const std::filesystem::path& path, const BundleReadCallbacks& callbacks) {
     if (sodium_init() < 0) return Error{ErrorKind::BadKey, "libsodium could not start"};
-    std::unique_ptr<std::FILE, FileCloser> file(std::fopen(path.c_str(), "rb"));
-    if (!file) return Error{ErrorKind::Io, "cannot open: " + std::string(std::strerror(errno))};
+    // O_NONBLOCK: opening a FIFO must never wait for a writer; anything but a regular file is refused.
+    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0) return Error{ErrorKind::Io, "cannot open: " + std::string(std::strerror(errno))};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return Error{ErrorKind::Io, "not a regular file (a FIFO, device or socket): refused"};
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    std::unique_ptr<std::FILE, FileCloser> file(::fdopen(fd, "rb"));
+    if (!file) {
+        ::close(fd);
+        return Error{ErrorKind::Io, "cannot open: " + std::string(std::strerror(errno))};
+    }
     std::setvbuf(file.get(), nullptr, _IOFBF, 256 * 1024);
     SignedInput in(file.get());
 

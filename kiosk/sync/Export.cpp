@@ -87,6 +87,7 @@ Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, co
                                                   const std::filesystem::path& outbox,
                                                   const std::string& nowUtc) {
     std::vector<ExportedBundle> bundles;
+    removeLeftoverTemporaries(outbox);
     for (;;) {
         auto run = nextRun(store);
         if (!run) return run.error();
@@ -120,11 +121,31 @@ Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, co
     }
 }
 
+void removeLeftoverTemporaries(const std::filesystem::path& folder) {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        const std::string name = entry.path().filename().string();
+        // ".<bundle>.okb.XXXXXX" (copyIntoFolder) and ".bundle.okb.XXXXXX" (BundleWriter): a killed export's.
+        const auto at = name.rfind(std::string(kBundleExtension) + ".");
+        // Only old ones: an export running right now (the push timer beside the volunteer's button) keeps its
+        // own.
+        std::error_code statError;
+        if (name.size() > 1 && name[0] == '.' && at != std::string::npos &&
+            name.size() == at + std::string(kBundleExtension).size() + 7 &&
+            entry.is_regular_file(statError) &&
+            entry.last_write_time(statError) <
+                std::filesystem::file_time_type::clock::now() - std::chrono::minutes(10) &&
+            !statError)
+            std::filesystem::remove(entry.path(), statError);
+    }
+}
+
 Result<std::filesystem::path> copyIntoFolder(const std::filesystem::path& file,
                                              const std::filesystem::path& folder) {
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
     if (ec) return Error{ErrorKind::Io, folder.string() + ": cannot create folder: " + ec.message()};
+    removeLeftoverTemporaries(folder);
     std::unique_ptr<std::FILE, FileCloser> in(std::fopen(file.c_str(), "rb"));
     if (!in) return ioError(file, "cannot read");
     std::filesystem::path target = folder / file.filename();

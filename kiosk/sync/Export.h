@@ -32,7 +32,11 @@ Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, co
                                                   const std::filesystem::path& outbox,
                                                   const std::string& nowUtc);
 
-// Copies `file` into `folder` under the same name: temporary file, fsync, rename, fsync of the folder.
+// Removes the hidden temporary files a killed export left in `folder` (".<name>.okb.XXXXXX").
+void removeLeftoverTemporaries(const std::filesystem::path& folder);
+
+// Copies `file` into `folder` under the same name: temporary file, fsync, rename, fsync of the folder. A
+// killed earlier copy's temporary file there is removed first.
 Result<std::filesystem::path> copyIntoFolder(const std::filesystem::path& file,
                                              const std::filesystem::path& folder);
 

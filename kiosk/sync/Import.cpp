@@ -255,7 +255,14 @@ std::vector<std::filesystem::path> collectBundles(const std::vector<std::filesys
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else if (std::filesystem::exists(input, ec)) {
-            files.push_back(input);
+            if (std::filesystem::is_regular_file(input, ec)) {
+                files.push_back(input);
+            } else {
+                BundleImport odd;
+                odd.path = input;
+                odd.bundleError = "not a regular file (a FIFO, device or socket): refused without opening it";
+                missing.push_back(odd);
+            }
         } else {
             BundleImport absent;
             absent.path = input;

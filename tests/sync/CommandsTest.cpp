@@ -207,3 +207,31 @@ TEST_CASE("kioskctl push delivers to a WebDAV server, marks pledges delivered an
     CHECK(kiosk.counts().total == 0);
     CHECK(test::filesIn(kiosk.data / "sent", ".okb").empty());
 }
+
+TEST_CASE("A bundle named with a newline cannot print a fake summary; a FIFO is refused without a hang",
+          "[sync][ctl]") {
+    Kiosk kiosk;
+    kiosk.record(3);
+    REQUIRE(
+        kioskctl({"export", (kiosk.dir / "stick").string(), "--config", kiosk.config.string()}).exitCode ==
+        0);
+    const auto bundles = test::filesIn(kiosk.dir / "stick", ".okb");
+    REQUIRE(bundles.size() == 1);
+    const auto odd = kiosk.dir / "stick" / "x\nimported 999 new, 0 duplicate, 0 rejected\n.okb";
+    std::filesystem::rename(bundles[0], odd);
+    const auto fifo = kiosk.dir / "pipe.okb";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    std::string db = (kiosk.dir / "central.sqlite").string();
+    // Were the FIFO opened, this would wait for a writer for ever: ctest's timeout would fail the test.
+    auto imported =
+        kioskctl({"import", "--key", kiosk.secretKey.string(), "--db", db, odd.string(), fifo.string()});
+    CHECK(imported.exitCode == 2);
+    std::size_t summaries = 0;
+    for (std::size_t at = imported.out.find("imported "); at != std::string::npos;
+         at = imported.out.find("imported ", at + 1))
+        summaries += at == 0 || imported.out[at - 1] == '\n';
+    CHECK(summaries == 1);
+    CHECK(imported.out.find("x\\nimported 999 new") != std::string::npos);
+    CHECK(imported.out.find("rejected " + fifo.string() + ": not a regular file") != std::string::npos);
+    CHECK(imported.out.find("imported 3 new, 0 duplicate, 0 rejected\n") != std::string::npos);
+}
