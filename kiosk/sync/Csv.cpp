@@ -116,8 +116,11 @@ Result<std::vector<std::string>> csvColumns(const CentralDb& db, const std::stri
                                 });
     if (!ran) return ran.error();
     // Then any id a value holds that no form declared (a box from an older kiosk, or a form never seen).
-    for (auto [column, out, seen] :
+    for (auto [column, outList, seenSet] :
          {std::tuple{"fields", &fields, &seenFields}, std::tuple{"consents", &consents, &seenConsents}}) {
+        // Plain copies: clang 14 (the fuzz build) cannot capture structured bindings in a lambda.
+        auto* out = outList;
+        auto* seen = seenSet;
         ran = db.query(std::string("SELECT DISTINCT j.key FROM pledges, json_each(pledges.") + column +
                            ") AS j WHERE pledges.action_id = " + action + " ORDER BY j.key",
                        [&](const std::vector<std::string>& row) { appendUnique(*out, *seen, row[0]); });
