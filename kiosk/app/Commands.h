@@ -2,6 +2,7 @@
 #pragma once
 
 #include "config/Config.h"
+#include "content/Pack.h"
 #include "core/Geometry.h"
 
 #include <filesystem>
@@ -48,6 +49,9 @@ struct Settings {
     std::vector<std::string> configProblems;  // "FILE:LINE:COLUMN: error: ...", for the admin screen too
 };
 Settings loadSettings(const std::filesystem::path& configFile, const std::filesystem::path& contentOverride);
+// When the config's default_language is not one of the pack's: a warning with its position, saying which
+// language the kiosk starts in instead; else empty.
+std::string defaultLanguageWarning(const config::KioskConfig& config, const content::Pack& pack);
 
 // "800x480" -> {800, 480}
 std::optional<Size> parseSize(const std::string& text);

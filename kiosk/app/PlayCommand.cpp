@@ -67,6 +67,8 @@ int runPlay(const PlayOptions& options) {
     ControllerSettings settings;
     settings.idleTimeout = Millis(static_cast<long long>(config.idleTimeoutS) * 1000);
     settings.defaultLanguage = config.defaultLanguage;
+    if (const auto warning = defaultLanguageWarning(config, *selection.pack); !warning.empty())
+        std::cerr << warning << '\n';
     // With a config, pledges are really sealed and stored in its data_dir (the power-cut tests rely on it).
     std::optional<StoreServices> services;
     if (!options.config.empty()) {

@@ -95,6 +95,11 @@ int runKiosk(const RunOptions& options) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
         for (const auto& problem : selection.problems)
             services->noteProblem(problem);
+        // Said in the log and on the volunteer screen: the kiosk greets people in another language.
+        if (const auto warning = defaultLanguageWarning(config, *selection.pack); !warning.empty()) {
+            std::cerr << "kiosk: " << warning << '\n';
+            services->noteProblem(warning);
+        }
         kiosk.emplace(*selection.pack, settings, graphics->measurer(), graphics->images(),
                       window->logicalSize(), elapsed(), &*services);
         kiosk->onPledgeSaved(

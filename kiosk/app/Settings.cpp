@@ -1,6 +1,7 @@
 // Where the kiosk's settings and content come from: the command line, the config file, the built-in pack.
 #include "app/Commands.h"
 
+#include <algorithm>
 #include <iostream>
 
 namespace kiosk::app {
@@ -24,6 +25,19 @@ Settings loadSettings(const std::filesystem::path& configFile, const std::filesy
                           : !settings.config.content.empty() ? settings.config.content
                                                              : defaultContentDir();
     return settings;
+}
+
+std::string defaultLanguageWarning(const config::KioskConfig& config, const content::Pack& pack) {
+    const auto& languages = pack.languages;
+    if (config.defaultLanguage.empty() ||
+        std::find(languages.begin(), languages.end(), config.defaultLanguage) != languages.end())
+        return {};
+    std::string declared;
+    for (const auto& language : languages)
+        declared += (declared.empty() ? "" : ", ") + language;
+    return config.defaultLanguageAt + ": warning: default_language \"" + config.defaultLanguage +
+           "\" is not a language of the pack " + pack.id + " (" + declared + "); the kiosk starts in " +
+           pack.defaultLanguage + " instead: use one of those";
 }
 
 }  // namespace kiosk::app

@@ -6,9 +6,11 @@
 #include "content/PackLoader.h"
 #include "platform/Window.h"
 #include "render/FrameComposer.h"
+#include "screens/AgreementCheck.h"
 #include "screens/Screens.h"
 
 #include <SDL_image.h>
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -82,6 +84,7 @@ struct TourExtras {
             pledge.values = &*values;
             pledge.ticked = &ticked;
             pledge.focusedField = screen.focusedField;
+            pledge.noticePage = screen.view.page;
             extras.pledge = &pledge;
         }
         if (screen.view.screen == ScreenId::Thanks) extras.thanks = &thanks;
@@ -97,6 +100,53 @@ struct TourExtras {
         return extras;
     }
 };
+
+// Every state of a form a signer can reach (each field focused, none with each page, none with every
+// problem shown), checked without drawing: a consent that can be ticked shows its whole words.
+std::vector<std::string> agreementProblems(const content::Pack& pack, screens::ScreenContext context,
+                                           int item) {
+    const auto& form = *pack.actions[static_cast<std::size_t>(item)].form;
+    pledge::FormState values(form);
+    const std::map<std::string, bool> ticked;
+    std::vector<screens::PledgeView> states;
+    screens::PledgeView blank;
+    blank.form = &form;
+    blank.values = &values;
+    blank.ticked = &ticked;
+    for (const auto& field : form.fields) {
+        states.push_back(blank);
+        states.back().focusedField = field.id;
+    }
+    screens::PledgeView withProblems = blank;
+    for (const auto& field : form.fields)
+        withProblems.errors[field.id] = pack.uiText("error_missing", context.language);
+    for (const auto& consent : form.consents)
+        withProblems.errors[consent.id] = pack.uiText("error_consent_required", context.language);
+    std::vector<std::string> problems;
+    for (const screens::PledgeView& start : {blank, withProblems}) {
+        screens::PledgeView state = start;
+        auto first = context;
+        first.extras.pledge = &state;
+        const int pages = screens::buildScene(first, {ScreenId::Pledge, item, 0}).pageCount;
+        for (int page = 0; page < pages; ++page) {
+            state.noticePage = page;
+            states.push_back(state);
+        }
+    }
+    for (const auto& state : states) {
+        context.extras.pledge = &state;
+        const Scene scene = screens::buildScene(context, {ScreenId::Pledge, item, 0});
+        const std::string where =
+            (state.focusedField.empty() ? "form page " + std::to_string(state.noticePage + 1)
+                                        : "typing in " + state.focusedField) +
+            (state.errors.empty() ? "" : " with problems");
+        for (const auto& problem : scene.problems)
+            problems.push_back(where + ": " + problem.widgetId + ": " + problem.what);
+        for (const auto& problem : screens::agreementProblems(scene, form, context.language, context.size))
+            problems.push_back(where + ": " + problem.widgetId + ": " + problem.what);
+    }
+    return problems;
+}
 
 std::string sizeName(Size s) {
     return std::to_string(s.w) + "x" + std::to_string(s.h);
@@ -116,6 +166,18 @@ int runTour(const TourOptions& options) {
     }
     const content::Pack& pack = *loaded.pack;
     const auto languages = options.languages.empty() ? pack.languages : options.languages;
+    // A language the pack does not declare would be drawn in its default language and pass as checked.
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+        if (std::find(pack.languages.begin(), pack.languages.end(), languages[i]) != pack.languages.end())
+            continue;
+        std::string declared;
+        for (const auto& language : pack.languages)
+            declared += (declared.empty() ? "" : ", ") + language;
+        std::cerr << "kiosk tour: --langs item " << i + 1 << ", \"" << languages[i]
+                  << "\", is not a language of the pack (" << declared
+                  << ", its pack.toml [pack] languages); tour those, or add it to the pack first\n";
+        return 2;
+    }
 
     platform::WindowOptions windowOptions;
     windowOptions.headless = true;
@@ -157,6 +219,7 @@ int runTour(const TourOptions& options) {
                 View view = screen.view;
                 int pages = 1;
                 for (view.page = 0; view.page < pages; ++view.page) {
+                    if (screen.view.screen == ScreenId::Pledge) tourExtras.pledge.noticePage = view.page;
                     const Scene scene = screens::buildScene(context, view);
                     pages = scene.pageCount;
                     const std::string name =
@@ -183,6 +246,9 @@ int runTour(const TourOptions& options) {
                     for (const auto& problem : scenes.problems())
                         report.problems.push_back({name, language, sizeName(size), problem});
                 }
+                if (screen.view.screen == ScreenId::Pledge && screen.focusedField.empty())
+                    for (const auto& problem : agreementProblems(pack, context, screen.view.item))
+                        report.problems.push_back({screen.name, language, sizeName(size), problem});
             }
         }
     }

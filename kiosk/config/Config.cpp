@@ -190,6 +190,9 @@ void readConfig(const toml::table& doc, FileReport& report, const fs::path& base
     }
     read.integer("idle_timeout_s", config.idleTimeoutS, 10, 3600);
     if (const auto language = read.string("default_language")) {
+        const auto at = in.positionOf("default_language");
+        config.defaultLanguageAt =
+            report.file() + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
         if (language->empty() || content::isValidLanguageCode(*language))
             config.defaultLanguage = *language;
         else

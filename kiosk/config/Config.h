@@ -26,6 +26,7 @@ struct KioskConfig {
     std::string adminPinHash;          // from `kioskctl pin`; empty: no admin menu
     int idleTimeoutS = 60;             // back to the attract loop after this long untouched
     std::string defaultLanguage;       // empty: the pack's default
+    std::string defaultLanguageAt;     // "FILE:LINE:COLUMN" of default_language, for messages about it
     int orientation = 0;               // screen rotation in degrees: 0, 90, 180 or 270
     // Applied by the image's boot-settings service, not the kiosk; read here so a mistake shows on screen.
     std::string timeZone;    // like "Asia/Kuala_Lumpur"; empty: UTC

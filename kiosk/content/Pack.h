@@ -116,7 +116,8 @@ struct Pack {
     std::vector<Action> actions;
     Credits credits;
 
-    // A UI string in `language` (falling back to the default language), or the key itself.
+    // A UI string in `language`, from the pack or else built in (content/BuiltinStrings.h), falling back to
+    // the default language, or the key itself.
     std::string uiText(const std::string& key, const std::string& language) const;
 };
 

@@ -139,8 +139,8 @@ pledge::ChoiceOption readOption(const toml::table& table, FileReport& report, co
         }
     }
     const std::string name = "label of option \"" + clip(option.value) + "\"";
-    option.label =
-        complete(readText(in, "label", Need::Required, context, name).value_or(LocalText{}), context);
+    option.label = complete(
+        readText(in, "label", Need::Required, context, kLabelLimit, name).value_or(LocalText{}), context);
     return option;
 }
 
@@ -151,8 +151,8 @@ pledge::FormField readField(const toml::table& table, FileReport& report, const 
     pledge::FormField field;
     field.id = readFormId(in, ids, "field");
     const std::string name = "label of field \"" + clip(field.id) + "\"";
-    field.label =
-        complete(readText(in, "label", Need::Required, context, name).value_or(LocalText{}), context);
+    field.label = complete(
+        readText(in, "label", Need::Required, context, kLabelLimit, name).value_or(LocalText{}), context);
     const auto kind = readKind(in);
     if (kind) field.kind = *kind;
     field.required = in.boolean("required", Need::Optional).value_or(false);
@@ -172,7 +172,7 @@ pledge::FormField readField(const toml::table& table, FileReport& report, const 
             [&](const toml::table& option) {
                 field.options.push_back(readOption(option, report, context, values, limit));
             },
-            "action.form.field.option");
+            "action.form.field.option", kMaxOptions);
         const auto* list = options ? options->as_array() : nullptr;
         if (!options || (list && list->empty()))
             report.error(options ? positionOf(*options) : in.position(),
@@ -200,8 +200,8 @@ pledge::Consent readConsent(const toml::table& table, FileReport& report, const 
     pledge::Consent consent;
     consent.id = readFormId(in, ids, "consent");
     const std::string name = "text of consent \"" + clip(consent.id) + "\"";
-    consent.text =
-        complete(readText(in, "text", Need::Required, context, name).value_or(LocalText{}), context);
+    consent.text = complete(
+        readText(in, "text", Need::Required, context, kSentenceLimit, name).value_or(LocalText{}), context);
     consent.required = in.boolean("required", Need::Optional).value_or(false);
     return consent;
 }
@@ -220,21 +220,21 @@ std::optional<pledge::Form> readForm(TableReader& action, const PackContext& con
     FileReport& report = action.report();
     TableReader in(*table, report, "[action.form]", {"privacy_notice", "submit", "field", "consent"});
     pledge::Form form;
-    form.privacyNotice =
-        complete(readText(in, "privacy_notice", Need::Required, context).value_or(LocalText{}), context);
-    submitLabel = readText(in, "submit", Need::Required, context).value_or(LocalText{});
+    form.privacyNotice = complete(
+        readText(in, "privacy_notice", Need::Required, context, kPagedLimit).value_or(LocalText{}), context);
+    submitLabel = readText(in, "submit", Need::Required, context, kLabelLimit).value_or(LocalText{});
 
     FormIds ids;
     forEachTable(
         in, "field", Need::Required,
         [&](const toml::table& field) { form.fields.push_back(readField(field, report, context, ids)); },
-        "action.form.field");
+        "action.form.field", kMaxFields);
     forEachTable(
         in, "consent", Need::Required,
         [&](const toml::table& consent) {
             form.consents.push_back(readConsent(consent, report, context, ids));
         },
-        "action.form.consent");
+        "action.form.consent", kMaxConsents);
     const bool agreementRequired = std::any_of(form.consents.begin(), form.consents.end(),
                                                [](const pledge::Consent& c) { return c.required; });
     if (!form.consents.empty() && !agreementRequired)

@@ -1,6 +1,7 @@
 // pack.toml (metadata, languages, file list, theme, UI strings), then each content file it names.
 #include "content/PackLoader.h"
 
+#include "content/BuiltinStrings.h"
 #include "content/PackPaths.h"
 #include "content/PackReading.h"
 #include "content/PackSections.h"
@@ -107,7 +108,7 @@ void readPackTable(TableReader& top, PackContext& context, Pack& pack) {
             in.report().error(in.positionOf("version"), "version is empty; write version = \"1.0.0\"");
         pack.version = *version;
     }
-    pack.title = readText(in, "title", Need::Required, context).value_or(LocalText{});
+    pack.title = readText(in, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
     if (const toml::table* status = in.table("translation_status", Need::Optional)) {
         for (auto&& [code, value] : *status) {
             const std::string c(code.str());
@@ -252,20 +253,66 @@ void readTheme(TableReader& top, Pack& pack) {
     }
 }
 
+// Words on buttons and tabs are short; the rest are sentences (the keyboard's mode keys are shorter still).
+TextLimit uiLimit(const std::string& key) {
+    static const std::set<std::string> buttons = {
+        "touch_to_begin", "nav_story", "nav_timeline", "nav_cases", "nav_act",  "back",
+        "home",           "credits",   "next",         "previous",  "language", "pledge_sign",
+        "submit",         "cancel",    "thanks_title", "done",      "continue"};
+    if (key.rfind("key_", 0) == 0) return kKeyLimit;
+    return buttons.count(key) ? kButtonLimit : kSentenceLimit;
+}
+
+// A [ui] text the kiosk also has built in: a language it lacks falls back to the kiosk's own text, so only
+// unknown languages and wrong types are reported here (the languages nobody has are checked later).
+std::optional<LocalText> readBuiltinOverride(TableReader& in, const std::string& key,
+                                             const PackContext& context) {
+    const toml::node* value = in.node(key, Need::Optional, "");
+    if (!value) return std::nullopt;
+    const toml::table* map = value->as_table();
+    if (!map) {
+        in.typeError(*value, key, "a language map", "{ " + context.defaultLanguage + " = \"...\" }");
+        return std::nullopt;
+    }
+    LocalText text;
+    for (auto&& [code, translation] : *map) {
+        const std::string c(code.str());
+        if (!context.languages.empty() && !listed(context.languages, c)) {
+            in.report().error(positionOf(translation),
+                              "language \"" + clip(c) + "\" in ui." + key +
+                                  " is not in [pack] languages; add it there or remove "
+                                  "this translation");
+        } else if (const auto* string = translation.as_string()) {
+            checkLength(in.report(), positionOf(translation), string->get(), uiLimit(key),
+                        "ui." + key + "." + c);
+            text.byLanguage[c] = string->get();
+        } else {
+            in.report().error(positionOf(translation),
+                              "ui." + key + "." + clip(c) + " must be a string, not " +
+                                  describeType(translation) + "; write " + clip(c) + " = \"...\"");
+        }
+    }
+    return text;
+}
+
 // Reads [ui] and returns it, so the pledge strings can be checked once the actions are known.
 const toml::table* readUi(TableReader& top, const PackContext& context, Pack& pack) {
     const toml::table* table = top.table("ui", Need::Required);
     if (!table) return nullptr;
     std::vector<std::string_view> keys(kRequiredUiStrings.begin(), kRequiredUiStrings.end());
     keys.insert(keys.end(), kPledgeUiStrings.begin(), kPledgeUiStrings.end());
+    keys.insert(keys.end(), builtinUiKeys().begin(), builtinUiKeys().end());
     TableReader in(*table, top.report(), "[ui]", keys);
     for (const auto& key : kRequiredUiStrings) {
-        if (auto text = readText(in, key, Need::Required, context, "ui." + key))
+        if (auto text = readText(in, key, Need::Required, context, uiLimit(key), "ui." + key))
             pack.ui[key] = std::move(*text);
     }
     for (const auto& key : kPledgeUiStrings) {
-        if (auto text = readText(in, key, Need::Optional, context, "ui." + key))
+        if (auto text = readText(in, key, Need::Optional, context, uiLimit(key), "ui." + key))
             pack.ui[key] = std::move(*text);
+    }
+    for (const auto& key : builtinUiKeys()) {
+        if (auto text = readBuiltinOverride(in, key, context)) pack.ui[key] = std::move(*text);
     }
     return table;
 }
@@ -282,6 +329,24 @@ void checkPledgeUi(const toml::table& ui, FileReport& manifest, const Pack& pack
                        "missing key \"" + key +
                            "\" in [ui]; an action has a pledge form, whose screens need it: add " + key +
                            " = { " + language + " = \"...\" }");
+    }
+    // The form's problems and keys: built in for the languages we ship; any other language brings its own.
+    for (const auto& key : builtinUiKeys()) {
+        const auto own = pack.ui.find(key);
+        for (const auto& code : pack.languages) {
+            if (builtinUiText(key, code)) continue;
+            if (own != pack.ui.end() && own->second.byLanguage.count(code)) continue;
+            const toml::node* value = ui.get(key);
+            const bool defaultHasIt =
+                builtinUiText(key, pack.defaultLanguage) ||
+                (own != pack.ui.end() && own->second.byLanguage.count(pack.defaultLanguage));
+            const std::string fallback = defaultHasIt ? pack.defaultLanguage : "en";
+            manifest.warning(positionOf(value ? *value : static_cast<const toml::node&>(ui)),
+                             "no \"" + code + "\" text for ui." + key +
+                                 ", and the kiosk has none built in for that language; signers reading " +
+                                 code + " see the " + fallback + " text until you add " + key + " = { " +
+                                 code + " = \"...\" } to [ui]");
+        }
     }
 }
 

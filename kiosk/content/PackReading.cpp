@@ -2,9 +2,12 @@
 #include "content/PackReading.h"
 
 #include "content/PackPaths.h"
+#include "content/SvgReferences.h"
 #include "content/ValueRules.h"
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 namespace kiosk::content::detail {
 
@@ -18,8 +21,24 @@ std::string clip(std::string_view text) {
 }
 }  // namespace
 
+void checkLength(FileReport& report, Position at, std::string_view text, TextLimit limit,
+                 const std::string& name) {
+    const std::size_t length = displayLength(text);
+    if (length <= limit.warnAbove) return;
+    const std::string said =
+        name + " is " + std::to_string(length) + " characters long (a Chinese character counts two)";
+    if (length > limit.refuseAbove)
+        report.error(at, said + ", more than the " + std::to_string(limit.refuseAbove) +
+                             " the screens can hold; shorten it (docs/pack-format.md lists the limits)");
+    else
+        report.warning(
+            at, said + "; above " + std::to_string(limit.warnAbove) +
+                    " it wraps onto more lines or is cut in previews: consider shortening it (at most " +
+                    std::to_string(limit.refuseAbove) + ")");
+}
+
 std::optional<LocalText> readText(TableReader& in, std::string_view key, Need need, const PackContext& pack,
-                                  std::string_view label) {
+                                  TextLimit limit, std::string_view label) {
     const std::string name(label.empty() ? key : label);
     const std::string lang = pack.defaultLanguage.empty() ? "en" : pack.defaultLanguage;
     const std::string example = "{ " + lang + " = \"...\" }";
@@ -47,6 +66,7 @@ std::optional<LocalText> readText(TableReader& in, std::string_view key, Need ne
                                                            " = \"...\"");
             continue;
         }
+        checkLength(in.report(), positionOf(translation), string->get(), limit, name + "." + c);
         text.byLanguage[c] = string->get();
     }
     for (const auto& code : pack.languages) {
@@ -76,6 +96,17 @@ std::string readImage(TableReader& in, std::string_view key, Need need, const Pa
     if (const auto problem = imageProblem(resolved.path, *relative, pack.images)) {
         in.report().error(at, *problem);
         return {};
+    }
+    if (resolved.path.extension() == ".svg" || resolved.path.extension() == ".SVG") {
+        // imageProblem has already held the file to 2 MiB.
+        std::ifstream file(resolved.path, std::ios::binary);
+        const std::string svg{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+        if (const auto reference = svgExternalReference(svg)) {
+            in.report().error(at, "image \"" + clip(*relative) + "\" at " + *reference +
+                                      ", a file or address outside the image, which the kiosk never loads; "
+                                      "put what it shows inside the SVG (or embed it as data:)");
+            return {};
+        }
     }
     return resolved.path.string();
 }

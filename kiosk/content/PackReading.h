@@ -4,6 +4,7 @@
 
 #include "content/Pack.h"
 #include "content/TomlReading.h"
+#include "content/ValueRules.h"
 #include "core/ImageMeasurer.h"
 
 #include <filesystem>
@@ -24,8 +25,14 @@ struct PackContext {
 
 // A language map at `key`; reports unknown languages (error), missing translations (warning; error for the
 // default language). `label` names it in messages (defaults to `key`).
+// Each translation is held to `limit` (content/ValueRules.h): a warning above its warnAbove, an error above
+// its refuseAbove.
 std::optional<LocalText> readText(TableReader& in, std::string_view key, Need need, const PackContext& pack,
-                                  std::string_view label = {});
+                                  TextLimit limit, std::string_view label = {});
+
+// A warning or error at `at` when `text` is longer than `limit` allows; `name` names the text.
+void checkLength(FileReport& report, Position at, std::string_view text, TextLimit limit,
+                 const std::string& name);
 
 // An image path at `key`, checked and made absolute; empty when absent or broken (after reporting).
 std::string readImage(TableReader& in, std::string_view key, Need need, const PackContext& pack);
@@ -40,8 +47,8 @@ std::string readId(TableReader& in, std::map<std::string, int>& seen, std::strin
 // list must hold at least one table. `header` is how the list's header is written when it is nested
 // ("action.form.field"); it defaults to `key`.
 template <class Each>
-void forEachTable(TableReader& in, std::string_view key, Need need, Each&& each,
-                  std::string_view header = {}) {
+void forEachTable(TableReader& in, std::string_view key, Need need, Each&& each, std::string_view header = {},
+                  std::size_t maxCount = 0) {
     const std::string k(key);
     const std::string h(header.empty() ? key : header);
     const toml::node* node = in.node(key, need, "add at least one [[" + h + "]]");
@@ -54,6 +61,11 @@ void forEachTable(TableReader& in, std::string_view key, Need need, Each&& each,
     }
     if (list->empty() && need == Need::Required)
         in.report().error(positionOf(*node), k + " is empty; add at least one [[" + h + "]]");
+    if (maxCount > 0 && list->size() > maxCount)
+        in.report().error(positionOf((*list)[maxCount]),
+                          "this is [[" + h + "]] number " + std::to_string(maxCount + 1) + " of " +
+                              std::to_string(list->size()) + "; a pack may have at most " +
+                              std::to_string(maxCount) + " (docs/pack-format.md): merge or remove some");
     for (const toml::node& item : *list) {
         if (const toml::table* table = item.as_table()) {
             each(*table);

@@ -48,41 +48,48 @@ void readAttract(const toml::table& doc, FileReport& report, const std::string& 
                  const PackContext& context, Pack& pack) {
     TableReader top(doc, report, name, {"slide"});
     std::map<std::string, int> ids;
-    forEachTable(top, "slide", Need::Required, [&](const toml::table& table) {
-        TableReader in(table, report, "[[slide]]", {"id", "duration_s", "title", "text", "image", "source"});
-        Slide slide;
-        slide.id = readId(in, ids, "slide");
-        if (const auto seconds = in.integer("duration_s", Need::Required)) {
-            if (*seconds < kMinSlideSeconds || *seconds > kMaxSlideSeconds)
-                report.error(in.positionOf("duration_s"), "duration_s is " + std::to_string(*seconds) +
-                                                              "; use " + std::to_string(kMinSlideSeconds) +
-                                                              " to " + std::to_string(kMaxSlideSeconds) +
-                                                              " seconds");
-            else
-                slide.durationMs = static_cast<int>(*seconds) * 1000;
-        }
-        slide.title = readText(in, "title", Need::Required, context).value_or(LocalText{});
-        slide.text = readText(in, "text", Need::Optional, context).value_or(LocalText{});
-        slide.image = readImage(in, "image", Need::Optional, context);
-        slide.source = readUrl(in, "source", Need::Optional);
-        pack.slides.push_back(std::move(slide));
-    });
+    forEachTable(
+        top, "slide", Need::Required,
+        [&](const toml::table& table) {
+            TableReader in(table, report, "[[slide]]",
+                           {"id", "duration_s", "title", "text", "image", "source"});
+            Slide slide;
+            slide.id = readId(in, ids, "slide");
+            if (const auto seconds = in.integer("duration_s", Need::Required)) {
+                if (*seconds < kMinSlideSeconds || *seconds > kMaxSlideSeconds)
+                    report.error(in.positionOf("duration_s"),
+                                 "duration_s is " + std::to_string(*seconds) + "; use " +
+                                     std::to_string(kMinSlideSeconds) + " to " +
+                                     std::to_string(kMaxSlideSeconds) + " seconds");
+                else
+                    slide.durationMs = static_cast<int>(*seconds) * 1000;
+            }
+            slide.title = readText(in, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
+            slide.text = readText(in, "text", Need::Optional, context, kSentenceLimit).value_or(LocalText{});
+            slide.image = readImage(in, "image", Need::Optional, context);
+            slide.source = readUrl(in, "source", Need::Optional);
+            pack.slides.push_back(std::move(slide));
+        },
+        {}, kMaxSlides);
 }
 
 void readStory(const toml::table& doc, FileReport& report, const std::string& name,
                const PackContext& context, Pack& pack) {
     TableReader top(doc, report, name, {"section"});
     std::map<std::string, int> ids;
-    forEachTable(top, "section", Need::Required, [&](const toml::table& table) {
-        TableReader in(table, report, "[[section]]", {"id", "title", "text", "image", "source"});
-        StorySection section;
-        section.id = readId(in, ids, "section");
-        section.title = readText(in, "title", Need::Required, context).value_or(LocalText{});
-        section.text = readText(in, "text", Need::Required, context).value_or(LocalText{});
-        section.image = readImage(in, "image", Need::Optional, context);
-        section.source = readUrl(in, "source", Need::Optional);
-        pack.story.push_back(std::move(section));
-    });
+    forEachTable(
+        top, "section", Need::Required,
+        [&](const toml::table& table) {
+            TableReader in(table, report, "[[section]]", {"id", "title", "text", "image", "source"});
+            StorySection section;
+            section.id = readId(in, ids, "section");
+            section.title = readText(in, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
+            section.text = readText(in, "text", Need::Required, context, kPagedLimit).value_or(LocalText{});
+            section.image = readImage(in, "image", Need::Optional, context);
+            section.source = readUrl(in, "source", Need::Optional);
+            pack.story.push_back(std::move(section));
+        },
+        {}, kMaxSections);
 }
 
 void readTimeline(const toml::table& doc, FileReport& report, const std::string& name,
@@ -90,90 +97,104 @@ void readTimeline(const toml::table& doc, FileReport& report, const std::string&
     TableReader top(doc, report, name, {"entry"});
     std::optional<TimelineDate> previous;
     std::string previousText;
-    forEachTable(top, "entry", Need::Required, [&](const toml::table& table) {
-        TableReader in(table, report, "[[entry]]", {"date", "title", "text", "image", "source"});
-        TimelineEntry entry;
-        entry.date = readDate(in);
-        if (const auto date = parseTimelineDate(entry.date)) {
-            if (previous && *date < *previous)
-                report.warning(in.positionOf("date"),
-                               "date \"" + entry.date + "\" comes before the previous entry's \"" +
-                                   previousText +
-                                   "\"; the timeline shows entries in file order, so sort them by date");
-            previous = date;
-            previousText = entry.date;
-        }
-        entry.title = readText(in, "title", Need::Required, context).value_or(LocalText{});
-        entry.text = readText(in, "text", Need::Required, context).value_or(LocalText{});
-        entry.image = readImage(in, "image", Need::Optional, context);
-        entry.source = readUrl(in, "source", Need::Required);
-        pack.timeline.push_back(std::move(entry));
-    });
+    forEachTable(
+        top, "entry", Need::Required,
+        [&](const toml::table& table) {
+            TableReader in(table, report, "[[entry]]", {"date", "title", "text", "image", "source"});
+            TimelineEntry entry;
+            entry.date = readDate(in);
+            if (const auto date = parseTimelineDate(entry.date)) {
+                if (previous && *date < *previous)
+                    report.warning(in.positionOf("date"),
+                                   "date \"" + entry.date + "\" comes before the previous entry's \"" +
+                                       previousText +
+                                       "\"; the timeline shows entries in file order, so sort them by date");
+                previous = date;
+                previousText = entry.date;
+            }
+            entry.title = readText(in, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
+            entry.text = readText(in, "text", Need::Required, context, kPagedLimit).value_or(LocalText{});
+            entry.image = readImage(in, "image", Need::Optional, context);
+            entry.source = readUrl(in, "source", Need::Required);
+            pack.timeline.push_back(std::move(entry));
+        },
+        {}, kMaxTimelineEntries);
 }
 
 void readCases(const toml::table& doc, FileReport& report, const std::string& name,
                const PackContext& context, Pack& pack) {
     TableReader top(doc, report, name, {"case"});
     std::map<std::string, int> ids;
-    forEachTable(top, "case", Need::Required, [&](const toml::table& table) {
-        TableReader in(table, report, "[[case]]",
-                       {"id", "name", "country", "summary", "story", "what_you_can_do", "image", "action_url",
-                        "sources"});
-        CaseProfile profile;
-        profile.id = readId(in, ids, "case");
-        profile.name = readText(in, "name", Need::Required, context).value_or(LocalText{});
-        profile.country = readText(in, "country", Need::Required, context).value_or(LocalText{});
-        profile.summary = readText(in, "summary", Need::Required, context).value_or(LocalText{});
-        profile.story = readText(in, "story", Need::Required, context).value_or(LocalText{});
-        profile.whatYouCanDo = readText(in, "what_you_can_do", Need::Required, context).value_or(LocalText{});
-        profile.image = readImage(in, "image", Need::Required, context);
-        profile.actionUrl = readUrl(in, "action_url", Need::Required);
-        if (const toml::array* sources = in.array(
-                "sources", Need::Required, "add sources = [\"https://...\"] (where the facts come from)")) {
-            if (sources->empty())
-                report.error(in.positionOf("sources"),
-                             "sources is empty; add at least one https:// link where the facts come from");
-            for (const toml::node& item : *sources) {
-                const auto* url = item.as_string();
-                if (!url) {
-                    report.error(positionOf(item),
-                                 "each source must be a string \"https://...\", not " + describeType(item));
-                } else if (const auto problem = urlProblem(url->get())) {
-                    report.error(positionOf(item), *problem);
-                } else {
-                    profile.sources.push_back(url->get());
+    forEachTable(
+        top, "case", Need::Required,
+        [&](const toml::table& table) {
+            TableReader in(table, report, "[[case]]",
+                           {"id", "name", "country", "summary", "story", "what_you_can_do", "image",
+                            "action_url", "sources"});
+            CaseProfile profile;
+            profile.id = readId(in, ids, "case");
+            profile.name = readText(in, "name", Need::Required, context, kNameLimit).value_or(LocalText{});
+            profile.country =
+                readText(in, "country", Need::Required, context, kNameLimit).value_or(LocalText{});
+            profile.summary =
+                readText(in, "summary", Need::Required, context, kSentenceLimit).value_or(LocalText{});
+            profile.story = readText(in, "story", Need::Required, context, kPagedLimit).value_or(LocalText{});
+            profile.whatYouCanDo =
+                readText(in, "what_you_can_do", Need::Required, context, kPagedLimit).value_or(LocalText{});
+            profile.image = readImage(in, "image", Need::Required, context);
+            profile.actionUrl = readUrl(in, "action_url", Need::Required);
+            if (const toml::array* sources =
+                    in.array("sources", Need::Required,
+                             "add sources = [\"https://...\"] (where the facts come from)")) {
+                if (sources->empty())
+                    report.error(
+                        in.positionOf("sources"),
+                        "sources is empty; add at least one https:// link where the facts come from");
+                for (const toml::node& item : *sources) {
+                    const auto* url = item.as_string();
+                    if (!url) {
+                        report.error(positionOf(item), "each source must be a string \"https://...\", not " +
+                                                           describeType(item));
+                    } else if (const auto problem = urlProblem(url->get())) {
+                        report.error(positionOf(item), *problem);
+                    } else {
+                        profile.sources.push_back(url->get());
+                    }
                 }
             }
-        }
-        pack.cases.push_back(std::move(profile));
-    });
+            pack.cases.push_back(std::move(profile));
+        },
+        {}, kMaxCases);
 }
 
 void readActions(const toml::table& doc, FileReport& report, const std::string& name,
                  const PackContext& context, Pack& pack) {
     TableReader top(doc, report, name, {"action"});
     std::map<std::string, int> ids;
-    forEachTable(top, "action", Need::Required, [&](const toml::table& table) {
-        TableReader in(table, report, "[[action]]", {"id", "title", "text", "url", "form"});
-        Action action;
-        action.id = readId(in, ids, "action");
-        action.title = readText(in, "title", Need::Required, context).value_or(LocalText{});
-        action.text = readText(in, "text", Need::Required, context).value_or(LocalText{});
-        action.url = readUrl(in, "url", Need::Required);
-        action.form = readForm(in, context, action.submitLabel);
-        pack.actions.push_back(std::move(action));
-    });
+    forEachTable(
+        top, "action", Need::Required,
+        [&](const toml::table& table) {
+            TableReader in(table, report, "[[action]]", {"id", "title", "text", "url", "form"});
+            Action action;
+            action.id = readId(in, ids, "action");
+            action.title = readText(in, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
+            action.text = readText(in, "text", Need::Required, context, kPagedLimit).value_or(LocalText{});
+            action.url = readUrl(in, "url", Need::Required);
+            action.form = readForm(in, context, action.submitLabel);
+            pack.actions.push_back(std::move(action));
+        },
+        {}, kMaxActions);
 }
 
 void readCredits(const toml::table& doc, FileReport& report, const std::string& name,
                  const PackContext& context, Pack& pack) {
     TableReader top(doc, report, name, {"title", "text", "source"});
-    pack.credits.title = readText(top, "title", Need::Required, context).value_or(LocalText{});
-    pack.credits.text = readText(top, "text", Need::Required, context).value_or(LocalText{});
+    pack.credits.title = readText(top, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
+    pack.credits.text = readText(top, "text", Need::Required, context, kPagedLimit).value_or(LocalText{});
     forEachTable(top, "source", Need::Optional, [&](const toml::table& table) {
         TableReader in(table, report, "[[source]]", {"label", "url"});
         Source source;
-        source.label = readText(in, "label", Need::Required, context).value_or(LocalText{});
+        source.label = readText(in, "label", Need::Required, context, kSentenceLimit).value_or(LocalText{});
         source.url = readUrl(in, "url", Need::Required);
         pack.credits.sources.push_back(std::move(source));
     });

@@ -64,13 +64,39 @@ bool isBlank(std::string_view text) {
     return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
+namespace {
+// toml++ calls a raw newline inside a one-line string a control character, at the end of the line.
+bool brokenByNewline(std::string_view text, Position at, std::string_view description) {
+    if (description.find("control character") == std::string_view::npos || at.line < 1) return false;
+    std::size_t start = 0;
+    for (int line = 1; line < at.line && start != std::string_view::npos; ++line) {
+        start = text.find('\n', start);
+        if (start != std::string_view::npos) ++start;
+    }
+    if (start == std::string_view::npos) return false;
+    std::string_view line = text.substr(start, text.find('\n', start) - start);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    int codePoints = 0;
+    for (const char c : line)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++codePoints;
+    return at.column > codePoints;
+}
+}  // namespace
+
 std::optional<toml::table> parseToml(std::string_view text, FileReport& report) {
     try {
         return toml::parse(text, std::string_view(report.file()));
     } catch (const toml::parse_error& e) {
-        report.error(positionOf(e.source()),
-                     "TOML syntax: " + std::string(e.description()) +
-                         "; fix the syntax here (strings need quotes, tables [name])");
+        const Position at = positionOf(e.source());
+        if (brokenByNewline(text, at, e.description())) {
+            report.error(at,
+                         "TOML syntax: this string runs onto the next line, which a \"...\" string may not; "
+                         "write a text of several lines in triple quotes: key = \"\"\"...\"\"\" (a blank "
+                         "line between paragraphs)");
+            return std::nullopt;
+        }
+        report.error(at, "TOML syntax: " + std::string(e.description()) +
+                             "; fix the syntax here (strings need quotes, tables [name])");
         return std::nullopt;
     }
 }

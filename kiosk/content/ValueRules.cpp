@@ -1,6 +1,7 @@
 // Checks for single values; each problem message ends with what to do.
 #include "content/ValueRules.h"
 
+#include "core/Utf8.h"
 #include "qr/QrCode.h"
 
 #include <algorithm>
@@ -126,6 +127,19 @@ std::optional<std::string> urlProblem(std::string_view url) {
     // Checked by length rather than by encoding it (a QR code a URL was most of a pack's loading time).
     static_assert(kMaxUrlBytes <= qr::kMaxBytesLevelM, "every URL short enough to show must fit a QR code");
     return std::nullopt;
+}
+
+std::size_t displayLength(std::string_view utf8) {
+    std::size_t length = 0;
+    for (std::size_t pos = 0; pos < utf8.size();) {
+        const char32_t c = nextCodePoint(utf8, pos);
+        const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
+                          (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
+                          (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
+                          (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x20000 && c <= 0x3FFFD);
+        length += wide ? 2 : 1;
+    }
+    return length;
 }
 
 std::optional<Color> parseThemeColor(std::string_view text) {

@@ -1,5 +1,6 @@
 // The pledge form and the volunteer screens: focus, typing, ticking, signing, the PIN pad and the clock.
 // Everything typed lives in one FormState, wiped whenever the signer leaves, cancels, idles or signs.
+#include "content/BuiltinStrings.h"
 #include "controller/KioskController.h"
 #include "pledge/Validation.h"
 #include "screens/Keyboard.h"
@@ -114,8 +115,10 @@ void KioskController::submitPledge() {
     } wipe{check.values};
     if (!check.ok()) {
         for (const auto& problem : check.problems)
-            pledge_->errors.emplace(problem.id, pledge::problemMessage(problem.problem, language_));
+            pledge_->errors.emplace(problem.id,
+                                    pack_.uiText(content::problemUiKey(problem.problem), language_));
         pledge_->focused.clear();  // the problems show where the keyboard was
+        pledge_->noticePage = 0;   // on the form's first page
         return;
     }
     const auto& action = pack_.actions[static_cast<std::size_t>(pledge_->action)];
@@ -171,6 +174,13 @@ bool KioskController::activatePledge(std::string_view id, Millis) {
         return true;
     }
     if (id == "submit") {
+        // Signing while the keyboard is up first puts it away: the signer agrees with the consents and the
+        // privacy notice in view, never with the notice hidden behind the keys.
+        if (!pledge_->focused.empty()) {
+            pledge_->focused.clear();
+            pledge_->noticePage = 0;
+            return true;
+        }
         submitPledge();
         return true;
     }

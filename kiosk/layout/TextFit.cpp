@@ -2,6 +2,7 @@
 #include "layout/TextFit.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace kiosk::layout {
 
@@ -33,6 +34,39 @@ TextBlock fitText(std::string_view utf8, Size box, FontSpec preferred, int minPx
         }
     }
     return best;
+}
+
+}  // namespace kiosk::layout
+
+namespace kiosk::layout {
+
+std::string cutToFit(std::string_view utf8, Size box, FontSpec font, TextMeasurer& measurer) {
+    const auto fits = [&](std::string_view text) {
+        return !layoutParagraphs(text, box, font, measurer).overflow;
+    };
+    if (fits(utf8)) return std::string(utf8);
+    // Code point starts, so a cut never splits a character.
+    std::vector<std::size_t> starts;
+    for (std::size_t i = 0; i < utf8.size(); ++i)
+        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) starts.push_back(i);
+    const auto withEllipsis = [&](std::size_t count) {
+        std::string head(utf8.substr(0, count < starts.size() ? starts[count] : utf8.size()));
+        while (!head.empty() && (head.back() == ' ' || head.back() == '\n'))
+            head.pop_back();
+        return head + "…";
+    };
+    // Bisect the number of code points kept: more never fits where fewer does not.
+    std::size_t good = 0;
+    std::size_t bad = starts.size();
+    if (!fits(withEllipsis(0))) return "";
+    while (bad - good > 1) {
+        const std::size_t mid = good + (bad - good) / 2;
+        if (fits(withEllipsis(mid)))
+            good = mid;
+        else
+            bad = mid;
+    }
+    return withEllipsis(good);
 }
 
 }  // namespace kiosk::layout

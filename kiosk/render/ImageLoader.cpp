@@ -6,6 +6,7 @@
 
 #include <SDL_image.h>
 #include <algorithm>
+#include <filesystem>
 
 namespace kiosk::render {
 
@@ -21,11 +22,11 @@ bool withinBudget(std::int64_t width, std::int64_t height) {
 std::optional<content::ImageHeader> usableHeader(const std::string& path) {
     auto header = content::readImageHeader(path);
     if (!header.ok()) {
-        SDL_Log("image %s: %s", path.c_str(), header.problem.c_str());
+        SDL_Log("image %s: %s", std::filesystem::path(path).filename().c_str(), header.problem.c_str());
         return std::nullopt;
     }
     if (header.format == ImageFormat::Gif || !withinBudget(header.width, header.height)) {
-        SDL_Log("image %s: %s %lldx%lld refused before decoding", path.c_str(),
+        SDL_Log("image %s: %s %lldx%lld refused before decoding", std::filesystem::path(path).filename().c_str(),
                 std::string(content::formatName(header.format)).c_str(), static_cast<long long>(header.width),
                 static_cast<long long>(header.height));
         return std::nullopt;
@@ -57,7 +58,8 @@ std::optional<Size> ImageLoader::imageSize(const std::string& path) {
             }
             const SurfacePtr decoded = load(path, probe);
             if (!decoded) {
-                SDL_Log("image %s: %s", path.c_str(), IMG_GetError());
+                // The file's name only: what the kiosk prints about a pack never says where it sits on disk.
+                SDL_Log("image %s: %s", std::filesystem::path(path).filename().c_str(), IMG_GetError());
                 size.reset();
             }
         }

@@ -1,31 +1,67 @@
 // Taking action: each action's words and the QR code that carries it home on a phone.
+#include "layout/TextFit.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
+
+#include <algorithm>
 
 namespace kiosk::screens {
 
 namespace {
-// A tab an action, so any action is one tap away; the open tab doubles as the heading. Side by side in
-// landscape, one a row in portrait; a tab grows to two lines rather than shrinking its words.
+// A tab an action, so the actions near this one are one tap away and the pager walks the rest. Tabs sit in a
+// row, at least 150 design px each; with more actions than that holds, the tabs
+// shown are a window round the open one. A title too long for two lines is cut in its tab and shown whole
+// as a heading. Returns the space left under the tabs (and heading).
 Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, int current) {
     const Metrics& m = out.metrics();
+    const Palette& palette = out.palette();
     const auto& pack = context.pack;
+    const std::string& lang = context.language;
     const int count = static_cast<int>(pack.actions.size());
-    const bool stacked = m.portrait();
-    const int tabW = stacked ? body.w : (body.w - m.gap() * (count - 1)) / count;
-    int tabH = m.touchTarget();
-    for (const auto& action : pack.actions)
-        if (out.measure(action.title.in(context.language, pack.defaultLanguage), m.buttonPx(), true) >
-            tabW - m.px(20))
-            tabH = std::max(tabH, out.lineHeight(m.buttonPx(), true) * 2 + m.px(12));
-    for (int i = 0; i < count; ++i) {
-        const auto& action = pack.actions[static_cast<std::size_t>(i)];
-        const Rect tab{stacked ? body.x : body.x + i * (tabW + m.gap()),
-                       stacked ? body.y + i * (tabH + m.gap()) : body.y, tabW, tabH};
-        out.button("action-" + action.id, tab, action.title.in(context.language, pack.defaultLanguage),
-                   ButtonStyle::Secondary, i == current);
+    const int columns = std::clamp((body.w + m.gap()) / (m.px(150) + m.gap()), 1, count);
+    const int rows = 1;  // a second row would leave a portrait screen too little room for the words
+    const int shown = std::min(count, columns * rows);
+    const int first = std::clamp(current - shown / 2, 0, count - shown);
+    const int perRow = (shown + rows - 1) / rows;
+    const int tabW = (body.w - m.gap() * (perRow - 1)) / perRow;
+    const int labelW = tabW - m.px(20);
+    const layout::FontSpec font{lang, m.buttonPx(), true};
+    const int oneLine = out.lineHeight(m.buttonPx(), true);
+    // Two lines when that shows every title whole; when some title is too long even for two, one line each
+    // (cut titles), which leaves the words their room.
+    bool anyLong = false;
+    bool allFitTwo = true;
+    const int twoLineH = std::max(m.touchTarget(), oneLine * 2 + m.px(12));
+    for (int i = first; i < first + shown; ++i) {
+        const std::string title =
+            pack.actions[static_cast<std::size_t>(i)].title.in(lang, pack.defaultLanguage);
+        if (out.measure(title, m.buttonPx(), true) <= labelW) continue;
+        anyLong = true;
+        if (layout::layoutParagraphs(title, {labelW, twoLineH}, font, out.measurer()).overflow)
+            allFitTwo = false;
     }
-    const int used = (stacked ? count * (tabH + m.gap()) : tabH + m.gap()) + m.gap();
+    const bool twoLines = anyLong && allFitTwo;
+    const int tabH = twoLines ? twoLineH : m.touchTarget();
+    bool currentCut = false;
+    for (int i = first; i < first + shown; ++i) {
+        const auto& action = pack.actions[static_cast<std::size_t>(i)];
+        const int slot = i - first;
+        const Rect tab{body.x + (slot % perRow) * (tabW + m.gap()),
+                       body.y + (slot / perRow) * (tabH + m.gap()), tabW, tabH};
+        const std::string title = action.title.in(lang, pack.defaultLanguage);
+        const std::string label = layout::cutToFit(title, {labelW, tabH}, font, out.measurer());
+        if (i == current && label != title) currentCut = true;
+        out.button("action-" + action.id, tab, label, ButtonStyle::Secondary, i == current);
+    }
+    int used = rows * (tabH + m.gap()) + m.gap();
+    if (currentCut) {
+        const Rect heading{body.x, body.y + used, body.w, body.h - used};
+        used +=
+            out.heading("act-heading", heading,
+                        pack.actions[static_cast<std::size_t>(current)].title.in(lang, pack.defaultLanguage),
+                        {m.headingPx(), m.minBodyPx(), true, palette.text}) +
+            m.gap();
+    }
     return {body.x, body.y + used, body.w, body.h - used};
 }
 }  // namespace
@@ -37,17 +73,18 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     const std::string& lang = context.language;
     const std::string& fallback = pack.defaultLanguage;
     const int count = static_cast<int>(pack.actions.size());
-    const auto chrome = addChrome(out, context, {pack.uiText("nav_act", lang), true, true, false, true, ""});
+    // With more actions than tabs show at once, the header says where this one stands.
+    const auto chrome = addChrome(out, context,
+                                  {pack.uiText("nav_act", lang), true, true, false, true,
+                                   count > 3 ? positionLabel(view.item, count) : ""});
     if (count == 0) return 1;
     const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
     Rect body = chrome.body;
     if (count > 1) {
         body = addActionTabs(out, context, body, view.item);
     } else {
-        const int headingH = out.lineHeight(m.headingPx(), true) * 2;
-        const int used =
-            out.text("act-heading", {body.x, body.y, body.w, headingH}, action.title.in(lang, fallback),
-                     {m.headingPx(), m.minBodyPx(), true, palette.text});
+        const int used = out.heading("act-heading", body, action.title.in(lang, fallback),
+                                     {m.headingPx(), m.minBodyPx(), true, palette.text});
         body.y += used + m.gap();
         body.h -= used + m.gap();
     }
@@ -71,7 +108,19 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
         const int side = std::min(body.h, body.w * 2 / 5);
         out.qr("act-qr", {body.right() - side, body.y, side, side}, action.url);
         const int textW = body.w - side - m.gap() * 2;
-        const int rowH = std::max(m.touchTarget() + m.px(8), out.lineHeight(m.captionPx(), true) * 3);
+        // The row is as tall as the button, or the caption beside it when that wraps to more.
+        const int buttonW =
+            action.form
+                ? std::max(m.touchTarget() * 3,
+                           out.measure(pack.uiText("pledge_sign", lang), m.buttonPx(), true) + m.px(40)) +
+                      m.gap()
+                : 0;
+        const int captionH = layout::layoutParagraphs(pack.uiText("scan_to_act", lang),
+                                                      {std::max(1, textW - buttonW), 1 << 20},
+                                                      {lang, m.captionPx(), true}, out.measurer())
+                                 .height;
+        const int rowH =
+            std::max(m.touchTarget() + m.px(8), std::min(captionH, out.lineHeight(m.captionPx(), true) * 3));
         beside = {body.x, body.bottom() - rowH, textW, rowH};
         textArea = {body.x, body.y, textW, body.h - rowH - m.gap()};
     }

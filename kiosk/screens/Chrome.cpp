@@ -60,8 +60,16 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     const int positionWidth =
         options.position.empty() ? 0 : out.measure(options.position, m.captionPx()) + m.px(8);
     if (positionWidth > 0) right -= positionWidth + m.gap();
-    const bool titleRow = m.portrait() || right - left < W / 3;
-    const int titleRowHeight = titleRow ? out.lineHeight(m.headingPx(), true) + m.gap() * 2 : 0;
+    // A title too long for the bar even at the smallest size also takes a row, where it wraps.
+    const TextOptions titleOptions{m.headingPx(), m.minBodyPx(), true,
+                                   palette.text,  Align::Start,  Align::Center};
+    const bool titleRow = m.portrait() || right - left < W / 3 ||
+                          out.measure(options.title, m.minBodyPx(), true) > right - left;
+    const int titleRowHeight =
+        titleRow ? std::max(out.lineHeight(m.headingPx(), true),
+                            out.headingHeight(options.title, W - 2 * m.margin(), titleOptions)) +
+                       m.gap() * 2
+                 : 0;
     const int headerHeight = bar + titleRowHeight;
     out.box({0, 0, W, headerHeight}, palette.surface);
 
@@ -86,10 +94,13 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
         out.text("position", {x, 0, positionWidth, bar}, options.position,
                  {m.captionPx(), 0, false, palette.mutedText, Align::End, Align::Center});
     }
-    const Rect titleBox = titleRow ? Rect{m.margin(), bar, W - 2 * m.margin(), titleRowHeight}
-                                   : Rect{left, 0, std::max(0, right - left), bar};
-    out.text("title", titleBox, options.title,
-             {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Center});
+    if (titleRow) {
+        const int h = out.headingHeight(options.title, W - 2 * m.margin(), titleOptions);
+        out.heading("title", {m.margin(), bar + (titleRowHeight - h) / 2, W - 2 * m.margin(), h},
+                    options.title, titleOptions);
+    } else {
+        out.text("title", {left, 0, std::max(0, right - left), bar}, options.title, titleOptions);
+    }
 
     // Footer: previous and next at the ends, the language switch between them; two rows if one is too narrow.
     auto languages = languageButtons(out, pack);

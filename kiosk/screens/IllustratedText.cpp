@@ -19,10 +19,11 @@ int buildIllustratedText(SceneWriter& out, Rect body, const std::string& idPrefi
             textArea = {body.x, body.y, body.w - w - m.gap() * 2, body.h};
         }
     }
-    const int headingHeight = out.lineHeight(m.headingPx(), true) * 2;
+    // The heading wraps (shrinking a little first); what is left, at least three lines, holds the text.
+    const int leave = out.lineHeight(m.bodyPx()) * 3;
     const int used =
-        out.text(idPrefix + "-heading", {textArea.x, textArea.y, textArea.w, headingHeight}, heading,
-                 {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Start});
+        out.heading(idPrefix + "-heading", {textArea.x, textArea.y, textArea.w, textArea.h - leave}, heading,
+                    {m.headingPx(), m.minBodyPx(), true, palette.text});
     const int top = textArea.y + used + m.gap();
     return out.pagedText(idPrefix + "-text", {textArea.x, top, textArea.w, textArea.bottom() - top}, text,
                          {m.bodyPx(), 0, false, palette.text, Align::Start, Align::Start}, page);

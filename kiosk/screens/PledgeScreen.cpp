@@ -1,8 +1,14 @@
-// The pledge form: every field, the consents and "sign" on one screen with the keyboard, so nothing is ever
-// off-screen; what the signer typed is drawn only here, and only until the form is cleared.
+// The pledge form: every field, the consents and "sign" on one screen with the keyboard or the privacy
+// notice; a consent is only ever tickable with its whole words on screen; what the signer typed is drawn only
+// here, and only until the form is cleared.
+#include "layout/Pagination.h"
 #include "layout/TextFit.h"
 #include "screens/Keyboard.h"
 #include "screens/ScreenBuilders.h"
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
 
 namespace kiosk::screens {
 
@@ -25,33 +31,69 @@ std::string visibleTail(SceneWriter& out, const std::string& value, int px, int 
     return "";
 }
 
-// The start of a text too long for one line, cut at a character and marked with an ellipsis.
-std::string visibleHead(SceneWriter& out, const std::string& text, int px, int width) {
-    if (out.measure(text, px) <= width) return text;
-    std::size_t end = text.size();
-    while (end > 0) {
-        do
-            --end;
-        while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
-        const std::string head = text.substr(0, end) + "…";
-        if (out.measure(head, px) <= width) return head;
-    }
-    return "";
+// The label column: as wide as the longest label needs, between a quarter and half of the cell, so a long
+// label ("Name for the banner") widens it; a label longer still wraps within it.
+int labelColumnWidth(SceneWriter& out, const pledge::Form& form, int cellW) {
+    const Metrics& m = out.metrics();
+    int natural = 0;
+    for (const auto& field : form.fields)
+        natural =
+            std::max(natural, out.measure(labelIn(field.label, out.language()) + (field.required ? " *" : ""),
+                                          m.captionPx(), true));
+    return std::clamp(natural + m.gap() + m.px(4), cellW / 4, cellW / 2);
 }
 
-void addField(SceneWriter& out, const pledge::FormField& field, const PledgeView& pledge, Rect cell) {
+std::string labelText(const pledge::FormField& field, const std::string& language) {
+    return labelIn(field.label, language) + (field.required ? " *" : "");
+}
+
+// How a field's label sits: beside the input box in the label column when it takes at most two lines
+// there, else above the box across the cell.
+struct LabelPlace {
+    bool above = false;
+    int height = 0;  // of the label's lines
+};
+
+LabelPlace placeLabel(SceneWriter& out, const pledge::FormField& field, int cellW, int labelW) {
+    const Metrics& m = out.metrics();
+    const layout::FontSpec font{out.language(), m.captionPx(), true};
+    const std::string text = labelText(field, out.language());
+    const auto beside = layout::layoutParagraphs(text, {labelW - m.gap(), 1 << 20}, font, out.measurer());
+    if (beside.lines.size() <= 2) return {false, beside.height};
+    return {true, layout::layoutParagraphs(text, {cellW, 1 << 20}, font, out.measurer()).height};
+}
+
+int fieldBoxHeight(const Metrics& m, SceneWriter& out) {
+    return std::max(m.px(48), out.lineHeight(m.bodyPx()) + m.px(8));
+}
+
+// The height of a cell holding `field`.
+int cellHeight(SceneWriter& out, const pledge::FormField& field, int cellW, int labelW) {
+    const Metrics& m = out.metrics();
+    const LabelPlace place = placeLabel(out, field, cellW, labelW);
+    const int box = fieldBoxHeight(m, out);
+    return place.above ? place.height + m.px(4) + box : std::max(box, place.height);
+}
+
+void addField(SceneWriter& out, const pledge::FormField& field, const PledgeView& pledge, Rect cell,
+              int labelW) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const std::string& lang = out.language();
-    const int labelW = cell.w * 2 / 5;
     const auto error = pledge.errors.find(field.id);
     const bool hasError = error != pledge.errors.end();
-    out.text("field-" + field.id + "-label", {cell.x, cell.y, labelW - m.gap(), cell.h},
-             labelIn(field.label, lang) + (field.required ? " *" : ""),
-             {m.captionPx(), m.minBodyPx(), hasError, palette.text, Align::Start, Align::Center});
+    const LabelPlace place = placeLabel(out, field, cell.w, labelW);
+    const int fieldH = fieldBoxHeight(m, out);
+    const Rect labelBox = place.above ? Rect{cell.x, cell.y, cell.w, place.height}
+                                      : Rect{cell.x, cell.y, labelW - m.gap(), cell.h};
+    out.text(
+        "field-" + field.id + "-label", labelBox, labelText(field, lang),
+        {m.captionPx(), 0, hasError, palette.text, Align::Start, place.above ? Align::Start : Align::Center});
 
     // The input box: a tappable field; focused is dark, a field with a problem has a heavy outline.
-    const Rect box{cell.x + labelW, cell.y, cell.w - labelW, cell.h};
+    const Rect box = place.above
+                         ? Rect{cell.x, cell.bottom() - fieldH, cell.w, fieldH}
+                         : Rect{cell.x + labelW, cell.y + (cell.h - fieldH) / 2, cell.w - labelW, fieldH};
     std::string value = pledge.values ? pledge.values->value(field.id) : std::string();
     if (field.kind == pledge::FieldKind::Choice && !value.empty()) {
         for (const auto& option : field.options)
@@ -79,9 +121,23 @@ void addField(SceneWriter& out, const pledge::FormField& field, const PledgeView
     if (hasError) out.box({box.x, box.bottom() - m.px(4), box.w, m.px(4)}, palette.text);
 }
 
-// A tick box and its words; the box shows × when ticked (a glyph every font here has).
-int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeView& pledge, Rect row,
-               const std::string& words) {
+// The words of a consent as shown beside its box, whole.
+std::string consentWords(const pledge::Consent& consent, const std::string& language) {
+    return pledge::textIn(consent.text, language) + (consent.required ? " *" : "");
+}
+
+// How tall a consent's row is with all its words wrapped beside the box.
+int consentHeight(SceneWriter& out, const pledge::Consent& consent, int width) {
+    const Metrics& m = out.metrics();
+    const int textW = width - m.touchTarget() - m.gap();
+    const auto block = layout::layoutParagraphs(consentWords(consent, out.language()), {textW, 1 << 20},
+                                                {out.language(), m.captionPx(), true}, out.measurer());
+    return std::max(m.touchTarget(), block.height);
+}
+
+// A tick box and its whole words; the box shows × when ticked (a glyph every font here has).
+int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeView& pledge, Rect row) {
+    const std::string words = consentWords(consent, out.language());
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const bool ticked = pledge.ticked && pledge.ticked->count(consent.id) && pledge.ticked->at(consent.id);
@@ -91,11 +147,12 @@ int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeVie
     const bool hasError = pledge.errors.count(consent.id) > 0;
     const Rect textBox{row.x + side + m.gap(), row.y, row.w - side - m.gap(), row.h};
     out.text("consent-" + consent.id + "-text", textBox, words,
-             {m.captionPx(), m.minBodyPx(), hasError, palette.text, Align::Start, Align::Center});
+             {m.captionPx(), 0, hasError, palette.text, Align::Start, Align::Center});
     return row.h;
 }
 
-void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area, const std::string& nextLabel) {
+void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area, const content::Pack& pack) {
+    const std::string nextLabel = pack.uiText("next", out.language());
     const std::string formLanguage = out.language();
     const Metrics& m = out.metrics();
     const auto rows = keyboardRows(mode);
@@ -122,11 +179,19 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area, const std::stri
         for (const auto& key : row) {
             const int w = static_cast<int>(key.span * unitW) - gap;
             const bool active = (key.effect == KeyEffect::Shift && mode == KeyboardMode::Shifted);
-            // Key caps are Latin whatever the form's language; "next" speaks the form's language.
-            out.setLanguage(key.effect == KeyEffect::Next ? formLanguage : "en");
+            // Letter caps are Latin whatever the form's language; the keys that change mode and "next" speak
+            // the form's language (the pack may name them, see content/BuiltinStrings.h).
+            const std::string modeKey = key.effect == KeyEffect::Shift     ? "key_shift"
+                                        : key.effect == KeyEffect::Symbols ? "key_symbols"
+                                        : key.effect == KeyEffect::Letters ? "key_letters"
+                                                                           : "";
+            const bool ownWords = key.effect == KeyEffect::Next || !modeKey.empty();
+            out.setLanguage(ownWords ? formLanguage : "en");
             // The pack's word for "next" where it fits the key, else the arrow.
             const bool wordFits = out.measure(nextLabel, m.minBodyPx(), true) <= w - m.px(20);
-            const std::string label = key.effect == KeyEffect::Next && wordFits ? nextLabel : key.label;
+            const std::string label = !modeKey.empty() ? pack.uiText(modeKey, formLanguage)
+                                      : key.effect == KeyEffect::Next && wordFits ? nextLabel
+                                                                                  : key.label;
             out.button(key.id, {x, y, w, rowH}, label,
                        key.effect == KeyEffect::Next ? ButtonStyle::Primary : ButtonStyle::Secondary, active,
                        kNarrowestKey);
@@ -153,6 +218,44 @@ void addOptions(SceneWriter& out, const pledge::FormField& field, const std::str
 }
 }  // namespace
 
+namespace {
+// One row of the form: a field in each column.
+struct FieldRow {
+    std::vector<int> fields;  // indexes into the form's fields
+    int height = 0;
+};
+
+// Something stacked in the form's column, in reading order: a row of fields, the problems to fix, a consent.
+struct FormBlock {
+    enum class Kind { Fields, Message, Consent } kind;
+    int index = 0;  // the row or the consent
+    int height = 0;
+};
+
+// The top of a page of blocks that fit `height`, each block whole; a block taller than a page has one alone.
+std::vector<std::vector<FormBlock>> stackIntoPages(const std::vector<FormBlock>& blocks, int height,
+                                                   int gap) {
+    std::vector<std::vector<FormBlock>> pages(1);
+    int used = 0;
+    for (const auto& block : blocks) {
+        if (!pages.back().empty() && used + block.height > height) {
+            pages.emplace_back();
+            used = 0;
+        }
+        pages.back().push_back(block);
+        used += block.height + gap;
+    }
+    return pages;
+}
+
+int stackHeight(const std::vector<FormBlock>& blocks, int gap) {
+    int used = 0;
+    for (const auto& block : blocks)
+        used += block.height + gap;
+    return used;
+}
+}  // namespace
+
 int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
@@ -169,107 +272,202 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     const int bar = m.barHeight();
     const int target = m.touchTarget();
     const int inset = (bar - target) / 2;
-    out.box({0, 0, W, bar}, palette.surface);
     const std::string cancel = "‹ " + pack.uiText("cancel", lang);
     const std::string sign = action.submitLabel.empty() ? pack.uiText("submit", lang)
                                                         : action.submitLabel.in(lang, pack.defaultLanguage);
     const int cancelW = std::max(target, out.measure(cancel, m.buttonPx(), true) + m.px(24));
     const int signW = std::max(target * 2, out.measure(sign, m.buttonPx(), true) + m.px(32));
+    // The action's title between the two when it fits there on one line, else on rows of its own (always in
+    // portrait), wrapped and shrunk to at most two lines. While the keyboard is up in landscape it stays in
+    // the bar, cut to one line if it must be, to leave the form its room (it shows whole when typing ends).
+    const std::string title = action.title.in(lang, pack.defaultLanguage);
+    const bool typing = !pledge->focusedField.empty() && form.field(pledge->focusedField);
+    const int titleX = m.margin() * 2 + cancelW;
+    const int titleW = W - titleX - signW - m.margin() * 2;
+    const bool titleInBar = !m.portrait() && (typing || out.measure(title, m.headingPx(), true) <= titleW);
+    const int fullW = W - 2 * m.margin();
+    const auto titleBlock = layout::fitText(title, {fullW, out.lineHeight(m.headingPx(), true) * 2},
+                                            {lang, m.headingPx(), true}, m.minBodyPx(), out.measurer());
+    const int titleRow = titleInBar ? 0 : titleBlock.height + m.gap();
+    out.box({0, 0, W, bar + titleRow}, palette.surface);
     out.button("cancel", {m.margin(), inset, cancelW, target}, cancel, ButtonStyle::Secondary);
     out.button("submit", {W - m.margin() - signW, inset, signW, target}, sign, ButtonStyle::Primary);
-    // The action's title between the two, or on its own row in portrait.
-    const int titleX = m.margin() * 2 + cancelW;
-    const int titleRow = m.portrait() ? out.lineHeight(m.headingPx(), true) * 2 + m.gap() : 0;
-    const Rect titleBox = m.portrait() ? Rect{m.margin(), bar, W - 2 * m.margin(), titleRow}
-                                       : Rect{titleX, 0, W - titleX - signW - m.margin() * 2, bar};
-    out.text("title", titleBox, action.title.in(lang, pack.defaultLanguage),
-             {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Center});
-
-    // Fields: two columns in landscape, one in portrait.
-    const int top = bar + titleRow + m.gap();
-    const Rect body{m.margin(), top, W - 2 * m.margin(), H - top - m.margin()};
-    const int columns = m.portrait() ? 1 : 2;
-    const int fieldH = std::max(m.px(48), out.lineHeight(m.bodyPx()) + m.px(8));
-    const int fieldCount = static_cast<int>(form.fields.size());
-    const int fieldRows = (fieldCount + columns - 1) / columns;
-    const int cellW = (body.w - m.gap() * (columns - 1)) / columns;
-    int y = body.y;
-    for (int i = 0; i < fieldCount; ++i) {
-        const Rect cell{body.x + (i % columns) * (cellW + m.gap()), y + (i / columns) * (fieldH + m.px(6)),
-                        cellW, fieldH};
-        addField(out, form.fields[static_cast<std::size_t>(i)], *pledge, cell);
+    if (titleInBar) {
+        const std::string shownTitle =
+            layout::cutToFit(title, {titleW, bar}, {lang, m.minBodyPx(), true}, out.measurer());
+        out.text("title", {titleX, 0, titleW, bar}, shownTitle,
+                 {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Center});
+    } else {
+        out.text("title", {m.margin(), bar, fullW, titleBlock.height + m.gap() / 2}, title,
+                 {m.headingPx(), m.minBodyPx(), true, palette.text, Align::Start, Align::Center});
     }
-    y += fieldRows * (fieldH + m.px(6));
 
-    // Consents. While a field has the keyboard they sit on one row, their words cut to fit (ticking one
-    // puts the keyboard away and shows them whole); otherwise each row is as tall as its words need.
+    // Fields: two columns in landscape, one in portrait; a row as tall as its tallest wrapped label.
+    const int top = bar + titleRow + m.gap();
+    const Rect body{m.margin(), top, fullW, H - top - m.margin()};
+    const int gap = m.px(6);
+    const int columns = m.portrait() ? 1 : 2;
+    const int cellW = (body.w - m.gap() * (columns - 1)) / columns;
+    const int labelW = labelColumnWidth(out, form, cellW);
+    std::vector<FieldRow> rows;
+    for (int i = 0; i < static_cast<int>(form.fields.size()); ++i) {
+        if (i % columns == 0) rows.push_back({{}, 0});
+        rows.back().fields.push_back(i);
+        rows.back().height = std::max(
+            rows.back().height, cellHeight(out, form.fields[static_cast<std::size_t>(i)], cellW, labelW));
+    }
+    int focusedRow = -1;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        for (const int i : rows[r].fields)
+            if (form.fields[static_cast<std::size_t>(i)].id == pledge->focusedField)
+                focusedRow = static_cast<int>(r);
     const pledge::FormField* focused =
         pledge->focusedField.empty() ? nullptr : form.field(pledge->focusedField);
-    // (Picking from a list hides them altogether, for room; a pick moves on to the next field.)
-    const bool picking = focused && focused->kind == pledge::FieldKind::Choice;
-    if (focused && !picking) {
-        const int count = static_cast<int>(form.consents.size());
-        const int cellW = (body.w - m.gap() * (count - 1)) / std::max(1, count);
-        for (int i = 0; i < count; ++i) {
-            const auto& consent = form.consents[static_cast<std::size_t>(i)];
-            const std::string words = pledge::textIn(consent.text, lang);
-            const int textW = cellW - target - m.gap();
-            addConsent(out, consent, *pledge, {body.x + i * (cellW + m.gap()), y, cellW, target},
-                       visibleHead(out, words, m.captionPx(), textW));
+    if (focusedRow < 0) focused = nullptr;
+
+    std::vector<std::string> messages;  // the banner and the problems, when the keyboard is down
+    const auto drawBlocks = [&](const std::vector<FormBlock>& blocks, int y) {
+        for (const auto& block : blocks) {
+            if (block.kind == FormBlock::Kind::Fields) {
+                const auto& row = rows[static_cast<std::size_t>(block.index)];
+                for (std::size_t c = 0; c < row.fields.size(); ++c)
+                    addField(out, form.fields[static_cast<std::size_t>(row.fields[c])], *pledge,
+                             {body.x + static_cast<int>(c) * (cellW + m.gap()), y, cellW, row.height},
+                             labelW);
+            } else if (block.kind == FormBlock::Kind::Message) {
+                const Rect box{body.x, y, body.w, block.height};
+                out.box(box, palette.accent, m.px(8));
+                out.text(block.index == 0 ? "pledge-message"
+                                          : "pledge-message-" + std::to_string(block.index + 1),
+                         box.inset(m.px(10)), messages[static_cast<std::size_t>(block.index)],
+                         {m.bodyPx(), 0, true, palette.accentText});
+            } else {
+                addConsent(out, form.consents[static_cast<std::size_t>(block.index)], *pledge,
+                           {body.x, y, body.w, block.height});
+            }
+            y += block.height + gap;
         }
-        y += target + m.px(6);
-    }
-    for (const auto& consent : focused ? std::vector<pledge::Consent>{} : form.consents) {
-        const std::string words = pledge::textIn(consent.text, lang) + (consent.required ? " *" : "");
-        const int textW = body.w - target - m.gap();
-        const auto block = layout::fitText(words, {textW, target}, {lang, m.captionPx(), false},
-                                           m.minBodyPx(), out.measurer());
-        const int rowH = block.overflow
-                             ? layout::layoutParagraphs(words, {textW, 10000}, {lang, m.minBodyPx(), false},
-                                                        out.measurer())
-                                   .height
-                             : target;
-        y += addConsent(out, consent, *pledge, {body.x, y, body.w, std::max(target, rowH)}, words) + m.px(6);
+        return y;
+    };
+
+    if (focused) {
+        // Typing or picking: the keyboard (or the choices) takes the foot of the screen and the form gives
+        // way above it. The focused row always shows; then, while there is room, the other rows (those after
+        // it first, so the signer can tap on to the next field); then each consent whole, in order (never
+        // cut: one that does not fit waits until the keyboard goes, which ticking or signing does).
+        const bool picking = focused->kind == pledge::FieldKind::Choice;
+        const int keyGap = m.px(4);
+        const int optionRows = picking
+                                   ? (static_cast<int>(focused->options.size()) + (m.portrait() ? 1 : 3)) /
+                                         (m.portrait() ? 2 : 4)
+                                   : 4;
+        const int lowerMin = optionRows * (picking ? target : m.px(48)) + (optionRows - 1) * keyGap;
+        int room = body.h - lowerMin - m.px(4);
+        std::vector<bool> rowShown(rows.size(), false);
+        std::vector<bool> consentShown(form.consents.size(), false);
+        rowShown[static_cast<std::size_t>(focusedRow)] = true;
+        room -= rows[static_cast<std::size_t>(focusedRow)].height + gap;
+        for (int r = focusedRow + 1; r < static_cast<int>(rows.size()) && rows[r].height + gap <= room; ++r) {
+            rowShown[static_cast<std::size_t>(r)] = true;
+            room -= rows[static_cast<std::size_t>(r)].height + gap;
+        }
+        for (int r = focusedRow - 1; r >= 0 && rows[r].height + gap <= room; --r) {
+            rowShown[static_cast<std::size_t>(r)] = true;
+            room -= rows[static_cast<std::size_t>(r)].height + gap;
+        }
+        if (!picking)
+            for (std::size_t c = 0; c < form.consents.size(); ++c) {
+                const int h = consentHeight(out, form.consents[c], body.w);
+                if (h + gap > room) break;  // in order: a later consent never shows without an earlier one
+                consentShown[c] = true;
+                room -= h + gap;
+            }
+        std::vector<FormBlock> blocks;
+        for (std::size_t r = 0; r < rows.size(); ++r)
+            if (rowShown[r]) blocks.push_back({FormBlock::Kind::Fields, static_cast<int>(r), rows[r].height});
+        for (std::size_t c = 0; c < form.consents.size(); ++c)
+            if (consentShown[c])
+                blocks.push_back({FormBlock::Kind::Consent, static_cast<int>(c),
+                                  consentHeight(out, form.consents[c], body.w)});
+        const int y = drawBlocks(blocks, body.y);
+        const Rect lower{body.x, y + m.px(4) - gap, body.w, body.bottom() - y - m.px(4) + gap};
+        if (picking) {
+            addOptions(out, *focused, pledge->values ? pledge->values->value(focused->id) : "", lower);
+        } else {
+            addKeyboard(out,
+                        focused->kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : pledge->keyboard,
+                        lower, pack);
+            out.setLanguage(lang);
+        }
+        return 1;
     }
 
-    // Below: the keyboard or the choices for the focused field; else the problems to fix, or the notice.
-    const Rect lower{body.x, y + m.px(4), body.w, body.bottom() - y - m.px(4)};
-    if (focused && focused->kind == pledge::FieldKind::Choice) {
-        addOptions(out, *focused, pledge->values ? pledge->values->value(focused->id) : "", lower);
-    } else if (focused) {
-        addKeyboard(out,
-                    focused->kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : pledge->keyboard,
-                    lower, pack.uiText("next", lang));
-        out.setLanguage(lang);
-    } else {
-        std::string message = pledge->banner;
-        for (const auto& field : form.fields)
-            if (auto e = pledge->errors.find(field.id); e != pledge->errors.end())
-                message +=
-                    (message.empty() ? "" : "\n") + pledge::textIn(field.label, lang) + ": " + e->second;
-        for (const auto& consent : form.consents)
-            if (auto e = pledge->errors.find(consent.id); e != pledge->errors.end())
-                message += (message.empty() ? "" : "\n") + e->second;
-        if (!message.empty()) {
-            out.box(lower, palette.accent, m.px(8));
-            out.pagedText("pledge-message", lower.inset(m.px(10)), message,
-                          {m.bodyPx(), 0, true, palette.accentText}, 0);
-        } else {
-            // The notice in pages when it is long; a button turns them (and wraps to the first).
-            const int moreW = m.touchTarget();
-            const Rect noticeBox{lower.x, lower.y, lower.w - moreW - m.gap(), lower.h};
-            const int pages =
-                out.pagedText("privacy-notice", noticeBox, pledge::textIn(form.privacyNotice, lang),
-                              {m.captionPx(), 0, false, palette.text}, pledge->noticePage);
-            if (pages > 1) {
-                out.button("privacy-more",
-                           {lower.right() - moreW, lower.bottom() - m.touchTarget(), moreW, m.touchTarget()},
-                           std::to_string(pledge->noticePage % pages + 1) + "/" + std::to_string(pages),
-                           ButtonStyle::Secondary);
-            }
-        }
+    // Nothing focused: every field, the problems to fix, every consent whole, and the privacy notice, so
+    // everything the signer agrees to is on screen together. When they do not all fit, they go on pages
+    // that a button turns; the notice shares the last page, or has pages of its own when too little room is
+    // left, and the consents stay in view while its pages turn.
+    // The banner and each problem are a message of their own, so a page always holds a whole one.
+    if (!pledge->banner.empty()) messages.push_back(pledge->banner);
+    for (const auto& field : form.fields)
+        if (auto e = pledge->errors.find(field.id); e != pledge->errors.end())
+            messages.push_back(pledge::textIn(field.label, lang) + ": " + e->second);
+    for (const auto& consent : form.consents)
+        if (auto e = pledge->errors.find(consent.id); e != pledge->errors.end())
+            messages.push_back(e->second);
+    std::vector<FormBlock> blocks;
+    for (std::size_t r = 0; r < rows.size(); ++r)
+        blocks.push_back({FormBlock::Kind::Fields, static_cast<int>(r), rows[r].height});
+    const int pad = m.px(10);
+    for (std::size_t i = 0; i < messages.size(); ++i) {
+        const auto block = layout::layoutParagraphs(messages[i], {body.w - 2 * pad, 1 << 20},
+                                                    {lang, m.bodyPx(), true}, out.measurer());
+        blocks.push_back({FormBlock::Kind::Message, static_cast<int>(i), block.height + 2 * pad});
     }
-    return 1;
+    for (std::size_t c = 0; c < form.consents.size(); ++c)
+        blocks.push_back(
+            {FormBlock::Kind::Consent, static_cast<int>(c), consentHeight(out, form.consents[c], body.w)});
+
+    const std::string notice = pledge::textIn(form.privacyNotice, lang);
+    // The page button, wide enough for "10/10".
+    const int moreW = std::max(target, out.measure("00/00", m.buttonPx(), true) + m.px(24));
+    const int noticeMin = out.lineHeight(m.captionPx()) * 3;
+    // With more than one page the button takes a strip at the foot of the column.
+    const auto layOut = [&](int height) {
+        auto pages = stackIntoPages(blocks, height, gap);
+        const int left = height - stackHeight(pages.back(), gap);
+        const bool shared = left >= noticeMin;
+        const Rect noticeBox =
+            shared ? Rect{body.x, body.y + stackHeight(pages.back(), gap), body.w - moreW - m.gap(), left}
+                   : Rect{body.x, body.y, body.w - moreW - m.gap(), height};
+        return std::tuple{pages, shared, noticeBox};
+    };
+    auto [pages, shared, noticeBox] = layOut(body.h);
+    const auto noticePageCount = [&](Rect box) {
+        return notice.empty()
+                   ? 0
+                   : static_cast<int>(layout::paginate(notice, {box.w, box.h}, {lang, m.captionPx(), false},
+                                                       out.measurer())
+                                          .size());
+    };
+    int total = static_cast<int>(pages.size()) - (shared ? 1 : 0) + noticePageCount(noticeBox);
+    if (total > 1) {
+        std::tie(pages, shared, noticeBox) = layOut(body.h - target - m.gap());
+        total = static_cast<int>(pages.size()) - (shared ? 1 : 0) + noticePageCount(noticeBox);
+    }
+    total = std::max(total, 1);
+    const int page = std::max(0, pledge->noticePage) % total;
+    const int itemPages = static_cast<int>(pages.size());
+    const int lastItems = itemPages - 1;
+    const bool onItems = shared || page <= lastItems;
+    if (onItems) drawBlocks(pages[static_cast<std::size_t>(std::min(page, lastItems))], body.y);
+    const int noticePage = page - (shared ? lastItems : itemPages);
+    if (!notice.empty() && noticePage >= 0)
+        out.pagedText("privacy-notice", noticeBox, notice, {m.captionPx(), 0, false, palette.text},
+                      noticePage);
+    if (total > 1)
+        out.button("privacy-more", {body.right() - moreW, body.bottom() - target, moreW, target},
+                   std::to_string(page + 1) + "/" + std::to_string(total), ButtonStyle::Secondary);
+    return total;  // the form's pages, which the page button turns
 }
 
 }  // namespace kiosk::screens

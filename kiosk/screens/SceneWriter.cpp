@@ -97,6 +97,41 @@ int SceneWriter::text(std::string id, Rect box, std::string_view text, const Tex
     return block.height;
 }
 
+layout::TextBlock SceneWriter::layoutHeading(std::string_view text, int width, const TextOptions& options,
+                                             int maxLines) {
+    const layout::FontSpec font{language_, options.px, options.bold};
+    const int minPx = options.minPx > 0 ? options.minPx : options.px;
+    const Size lines{width, text_.lineHeight(font) * maxLines};
+    layout::TextBlock block = layout::fitText(text, lines, font, minPx, text_);
+    if (block.overflow) {
+        // Still too long for maxLines at the smallest size: wrap on at that size rather than run off.
+        block = layout::layoutParagraphs(text, {width, 1 << 20}, {language_, minPx, options.bold}, text_);
+    }
+    return block;
+}
+
+int SceneWriter::headingHeight(std::string_view text, int width, const TextOptions& options, int maxLines) {
+    if (text.empty()) return 0;
+    return layoutHeading(text, width, options, maxLines).height;
+}
+
+int SceneWriter::heading(std::string id, Rect box, std::string_view text, const TextOptions& options,
+                         int maxLines) {
+    if (text.empty()) return 0;
+    const layout::TextBlock block = layoutHeading(text, box.w, options, maxLines);
+    if (id.empty()) id = "text@" + std::to_string(box.x) + "," + std::to_string(box.y);
+    const Rect drawn{box.x, box.y, box.w, block.height};
+    if (block.overflow || block.height > box.h)
+        problem(id, "heading needs " + std::to_string(box.w) + "x" + std::to_string(block.height) +
+                        " but has " + std::to_string(box.w) + "x" + std::to_string(box.h));
+    hintIfLonely(id, block);
+    checkGlyphs(id, text, block.font.px, options.bold);
+    TextOptions aligned = options;
+    aligned.verticalAlign = Align::Start;
+    scene_.widgets.push_back(textWidget(id, drawn, text, block, aligned, language_));
+    return block.height;
+}
+
 int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options,
                            int page) {
     if (text.empty()) return 1;

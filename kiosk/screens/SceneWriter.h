@@ -43,6 +43,13 @@ public:
 
     // Wraps `text` into `box`; returns the height used. Overflow and tofu become scene problems.
     int text(std::string id, Rect box, std::string_view text, const TextOptions& options);
+    // A heading or title wrapped to box.w: shrunk from options.px toward options.minPx to stay within
+    // `maxLines` lines, then wrapped at minPx over as many lines as it needs. The widget's box is the text
+    // drawn (so what is reported is what is seen); more than box.h is a problem. Returns the height drawn.
+    int heading(std::string id, Rect box, std::string_view text, const TextOptions& options,
+                int maxLines = 2);
+    // How tall heading() would draw `text` at `width`.
+    int headingHeight(std::string_view text, int width, const TextOptions& options, int maxLines = 2);
     // One page of paragraphs in `box` (a page past the last wraps round); returns how many pages the text
     // needs.
     int pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page);
@@ -74,6 +81,8 @@ public:
     void problem(std::string widgetId, std::string what);
 
 private:
+    layout::TextBlock layoutHeading(std::string_view text, int width, const TextOptions& options,
+                                    int maxLines);
     void hintIfLonely(const std::string& id, const layout::TextBlock& block);
     void checkGlyphs(const std::string& id, std::string_view text, int px, bool bold);
 

@@ -12,7 +12,7 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
 int buildHome(SceneWriter& out, const ScreenContext& context);
 int buildStory(SceneWriter& out, const ScreenContext& context, const View& view);
 int buildTimeline(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildCases(SceneWriter& out, const ScreenContext& context);
+int buildCases(SceneWriter& out, const ScreenContext& context, const View& view);
 int buildCase(SceneWriter& out, const ScreenContext& context, const View& view);
 int buildAct(SceneWriter& out, const ScreenContext& context, const View& view);
 int buildCredits(SceneWriter& out, const ScreenContext& context, const View& view);

@@ -37,7 +37,7 @@ Scene buildScene(const ScreenContext& context, const View& view) {
         scene.pageCount = buildTimeline(out, context, view);
         break;
     case ScreenId::Cases:
-        scene.pageCount = buildCases(out, context);
+        scene.pageCount = buildCases(out, context, view);
         break;
     case ScreenId::Case:
         scene.pageCount = buildCase(out, context, view);
@@ -73,6 +73,13 @@ Scene buildScene(const ScreenContext& context, const View& view) {
         out.text("development-key", badge, mark,
                  {metrics.captionPx(), 0, true, {255, 255, 255, 255}, Align::Center});
     }
+    // Problems name the pack's files as the pack does ("images/x.svg"), never by where it sits on this disk.
+    const std::string root = context.pack.root.empty() ? "" : (context.pack.root / "").string();
+    for (auto* list : {&scene.problems, &scene.hints})
+        for (auto& problem : *list)
+            for (auto at = root.empty() ? std::string::npos : problem.what.find(root);
+                 at != std::string::npos; at = problem.what.find(root, at))
+                problem.what.erase(at, root.size());
     return scene;
 }
 

@@ -1,0 +1,63 @@
+// The built-in texts: the form problems come from pledge/Validation's messages, the keyboard's keys are
+// the same in every script.
+#include "content/BuiltinStrings.h"
+
+#include <array>
+
+namespace kiosk::content {
+
+namespace {
+using pledge::Problem;
+
+constexpr std::array kProblems = {
+    std::pair{Problem::Missing, "error_missing"},
+    std::pair{Problem::BadEmail, "error_bad_email"},
+    std::pair{Problem::BadPhone, "error_bad_phone"},
+    std::pair{Problem::NotAnOption, "error_not_an_option"},
+    std::pair{Problem::TooLong, "error_too_long"},
+    std::pair{Problem::ConsentRequired, "error_consent_required"},
+};
+
+// The languages pledge/Validation has messages in.
+const std::vector<std::string> kShippedLanguages = {"en", "ms", "zh", "ta"};
+
+// Keys that read the same whatever the language.
+const std::map<std::string, std::string>& universal() {
+    static const std::map<std::string, std::string> texts = {
+        {"key_shift", "Aa"},
+        {"key_symbols", "123"},
+        {"key_letters", "abc"},
+    };
+    return texts;
+}
+}  // namespace
+
+const std::vector<std::string>& builtinUiKeys() {
+    static const std::vector<std::string> keys = [] {
+        std::vector<std::string> out;
+        for (const auto& [problem, key] : kProblems)
+            out.emplace_back(key);
+        for (const auto& [key, text] : universal())
+            out.push_back(key);
+        return out;
+    }();
+    return keys;
+}
+
+const std::string* builtinUiText(const std::string& key, const std::string& language) {
+    if (const auto it = universal().find(key); it != universal().end()) return &it->second;
+    for (const auto& [problem, problemKey] : kProblems) {
+        if (key != problemKey) continue;
+        for (const auto& shipped : kShippedLanguages)
+            if (shipped == language) return &pledge::problemMessage(problem, language);
+    }
+    return nullptr;
+}
+
+std::string problemUiKey(pledge::Problem problem) {
+    for (const auto& [each, key] : kProblems)
+        if (each == problem) return key;
+    return "error_missing";
+}
+
+}  // namespace kiosk::content
