@@ -26,7 +26,8 @@ std::optional<content::ImageHeader> usableHeader(const std::string& path) {
         return std::nullopt;
     }
     if (header.format == ImageFormat::Gif || !withinBudget(header.width, header.height)) {
-        SDL_Log("image %s: %s %lldx%lld refused before decoding", std::filesystem::path(path).filename().c_str(),
+        SDL_Log("image %s: %s %lldx%lld refused before decoding",
+                std::filesystem::path(path).filename().c_str(),
                 std::string(content::formatName(header.format)).c_str(), static_cast<long long>(header.width),
                 static_cast<long long>(header.height));
         return std::nullopt;

@@ -342,3 +342,22 @@ TEST_CASE("a swipe or an arrow key on the form never turns to another action", "
     CHECK(b.kiosk.scene().find("title")->text == "Urge Malaysia to ratify");
     CHECK(b.kiosk.scene().find("field-name")->text == "Lim");
 }
+
+TEST_CASE("a form's problems and the keyboard's mode keys speak the pack's words when it has them",
+          "[pledge][strings]") {
+    Booth b;
+    b.pack.ui["error_bad_email"] = {{{"ms", "Alamat e-mel ini tidak sah."}}};
+    REQUIRE(b.play("tap start\ntap lang-ms\ntap nav-act\ntap pledge-ratify-uncat\ntap field-email\ntype x\n"
+                   "tap consent-sign\ntap submit\n") == 0);
+    CHECK(b.shows("Alamat e-mel ini tidak sah."));
+    CHECK(b.shows("Sila isi ruangan ini."));  // the kiosk's own Malay where the pack has none
+    Booth chinese;
+    chinese.pack.ui["key_symbols"] = {{{"zh", "符号"}}};
+    REQUIRE(chinese.play("tap start\ntap lang-zh\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\n") ==
+            0);
+    const Widget* symbols = chinese.kiosk.scene().find("key-symbols");
+    REQUIRE(symbols);
+    CHECK(symbols->text == "符号");
+    CHECK(symbols->style.language == "zh");  // shaped with the form's fonts, unlike the Latin letter keys
+    CHECK(chinese.kiosk.scene().find("key-shift")->text == "Aa");
+}
