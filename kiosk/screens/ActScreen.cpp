@@ -119,8 +119,7 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
                                                       {std::max(1, textW - buttonW), 1 << 20},
                                                       {lang, m.captionPx(), true}, out.measurer())
                                  .height;
-        const int rowH =
-            std::max(m.touchTarget() + m.px(8), std::min(captionH, out.lineHeight(m.captionPx(), true) * 3));
+        const int rowH = std::max(m.touchTarget() + m.px(8), captionH);
         beside = {body.x, body.bottom() - rowH, textW, rowH};
         textArea = {body.x, body.y, textW, body.h - rowH - m.gap()};
     }

@@ -160,7 +160,7 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     }
     for (int hour = 0; hour < 24; hour += 6)
         out.text("chart-hour-" + std::to_string(hour),
-                 {chart.x + hour * slot, baseline, slot * 3, out.lineHeight(m.captionPx())},
+                 {chart.x + hour * slot, baseline, slot * 6, out.lineHeight(m.captionPx())},
                  std::to_string(hour) + "h", {m.captionPx(), 0, false, out.palette().mutedText});
     return 1;
 }

@@ -50,11 +50,16 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
     if (portraitSide > 0)
         out.image("case-image", {textArea.x, textArea.y, portraitSide, portraitSide}, profile.image,
                   Align::Start);
+    // The country beside the portrait, centred on it; a long one wraps (its box is the text drawn).
     const int countryX = textArea.x + (portraitSide > 0 ? portraitSide + m.gap() : 0);
-    const int countryH = std::max(out.lineHeight(m.bodyPx(), true), portraitSide);
-    out.text("case-country", {countryX, textArea.y, textArea.right() - countryX, countryH},
-             profile.country.in(lang, fallback),
-             {m.bodyPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Center});
+    const std::string country = profile.country.in(lang, fallback);
+    const TextOptions countryOptions{m.bodyPx(), m.minBodyPx(), true, palette.mutedText};
+    const int countryTextH = out.headingHeight(country, textArea.right() - countryX, countryOptions);
+    const int countryH = std::max(countryTextH, portraitSide);
+    out.heading(
+        "case-country",
+        {countryX, textArea.y + (countryH - countryTextH) / 2, textArea.right() - countryX, countryTextH},
+        country, countryOptions);
     const std::string text = profile.summary.in(lang, fallback) + "\n\n" + profile.story.in(lang, fallback) +
                              "\n\n" + profile.whatYouCanDo.in(lang, fallback);
     const int top = textArea.y + countryH + m.gap();
