@@ -98,10 +98,10 @@ int SceneWriter::text(std::string id, Rect box, std::string_view text, const Tex
 }
 
 layout::TextBlock SceneWriter::layoutHeading(std::string_view text, int width, const TextOptions& options,
-                                             int maxLines) {
+                                             int maxLines, int maxHeight) {
     const layout::FontSpec font{language_, options.px, options.bold};
     const int minPx = options.minPx > 0 ? options.minPx : options.px;
-    const Size lines{width, text_.lineHeight(font) * maxLines};
+    const Size lines{width, std::min(maxHeight, text_.lineHeight(font) * maxLines)};
     layout::TextBlock block = layout::fitText(text, lines, font, minPx, text_);
     if (block.overflow) {
         // Still too long for maxLines at the smallest size: wrap on at that size rather than run off.
@@ -118,7 +118,7 @@ int SceneWriter::headingHeight(std::string_view text, int width, const TextOptio
 int SceneWriter::heading(std::string id, Rect box, std::string_view text, const TextOptions& options,
                          int maxLines) {
     if (text.empty()) return 0;
-    const layout::TextBlock block = layoutHeading(text, box.w, options, maxLines);
+    const layout::TextBlock block = layoutHeading(text, box.w, options, maxLines, box.h);
     if (id.empty()) id = "text@" + std::to_string(box.x) + "," + std::to_string(box.y);
     const Rect drawn{box.x, box.y, box.w, block.height};
     if (block.overflow || block.height > box.h)

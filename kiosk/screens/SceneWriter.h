@@ -8,6 +8,7 @@
 #include "layout/TextMeasurer.h"
 #include "screens/Metrics.h"
 
+#include <limits>
 #include <string>
 #include <string_view>
 
@@ -81,8 +82,9 @@ public:
     void problem(std::string widgetId, std::string what);
 
 private:
+    // maxHeight: the box the heading must fit, so shrinking stops at the box and not only at maxLines.
     layout::TextBlock layoutHeading(std::string_view text, int width, const TextOptions& options,
-                                    int maxLines);
+                                    int maxLines, int maxHeight = std::numeric_limits<int>::max());
     void hintIfLonely(const std::string& id, const layout::TextBlock& block);
     void checkGlyphs(const std::string& id, std::string_view text, int px, bool bold);
 
