@@ -33,7 +33,8 @@ install(FILES
         ${kiosk_systemd}/outreach-kiosk-push.timer
         ${kiosk_systemd}/outreach-kiosk-usb-export@.service
         DESTINATION ${KIOSK_SYSTEMD_UNIT_DIR})
-install(FILES ${kiosk_systemd}/70-outreach-kiosk-backlight.rules ${kiosk_systemd}/99-outreach-kiosk-usb.rules
+install(FILES ${kiosk_systemd}/70-outreach-kiosk-backlight.rules ${kiosk_systemd}/70-outreach-kiosk-drm.rules
+        ${kiosk_systemd}/99-outreach-kiosk-usb.rules
         DESTINATION ${KIOSK_UDEV_RULES_DIR})
 install(FILES ${kiosk_systemd}/outreach-kiosk.sysusers.conf
         DESTINATION ${KIOSK_SYSUSERS_DIR} RENAME outreach-kiosk.conf)

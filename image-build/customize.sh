@@ -49,9 +49,6 @@ install_image_files() {
     [ -x "$here/rootfs/$file" ] && mode=0755
     install -D -o root -g root -m "$mode" "$here/rootfs/$file" "$root/${file#./}"
   done
-  # The DRM tag lets the kiosk's unit wait for dev-dri-card0.device; a package without it gets it here.
-  rules="$root/usr/lib/udev/rules.d/70-outreach-kiosk-drm.rules"
-  [ -e "$rules" ] || install -D -m 0644 "$repo/systemd/70-outreach-kiosk-drm.rules" "$rules"
   # Mount points for the boot and data partitions; the data partition carries its own folders.
   mkdir -p "$boot" "$root/data" "$root/var/lib/outreach-kiosk"
   # The host name until boot-settings sets the kiosk id (never the build machine's).
