@@ -20,7 +20,7 @@ constexpr std::uintmax_t kMaxConfigBytes = 64 * 1024;
 // Syntax slips the whole-file parse still finds after every line parsed alone (a key given twice): each
 // costs one more parse, so only this many are recovered before the file falls back as a whole.
 constexpr int kMaxRecoveredSlips = 32;
-constexpr std::string_view kTables[] = {"sync"};
+constexpr std::string_view kTables[] = {"sync", "content_keys"};
 constexpr std::size_t kKeyBase64Chars = 44;  // 32 bytes in padded standard base64
 
 bool isKioskIdChar(char c) {
@@ -109,6 +109,27 @@ void readSync(const toml::table& table, FileReport& report, const fs::path& base
     read.integer("keep_days_after_delivery", sync.keepDaysAfterDelivery, 0, 3650);
 }
 
+// [content_keys]: one `name = "base64 key"` a line; a bad line costs only that key.
+void readContentKeys(const toml::table& table, FileReport& report, std::vector<ContentKeyEntry>& keys) {
+    for (const auto& [name, node] : table) {
+        const auto at = positionOf(node);
+        const std::string key(name.str());
+        const auto* value = node.as_string();
+        if (key.empty() || key.size() > 64 || !std::all_of(key.begin(), key.end(), isKioskIdChar)) {
+            report.error(at, "content key name \"" + clip(key) +
+                                 "\" must be 1 to 64 letters, digits, \"-\", \"_\" or \".\"; this key is not "
+                                 "trusted");
+        } else if (!value || !isBase64Key(value->get())) {
+            report.error(at,
+                         "content key " + key +
+                             " is not a 44-character base64 public key; paste the content-public-key that "
+                             "`kioskctl keygen --content-key` printed (this key is not trusted)");
+        } else {
+            keys.push_back({key, value->get()});
+        }
+    }
+}
+
 bool isClockTime(std::string_view text) {
     return text.size() == 5 && text[2] == ':' && std::isdigit(static_cast<unsigned char>(text[0])) &&
            std::isdigit(static_cast<unsigned char>(text[1])) &&
@@ -158,7 +179,7 @@ void readConfig(const toml::table& doc, FileReport& report, const fs::path& base
     TableReader in(doc, report, "the config",
                    {"kiosk_id", "content", "data_dir", "coordinator_public_key", "admin_pin_hash",
                     "idle_timeout_s", "default_language", "orientation", "time_zone", "display_off",
-                    "display_on", "admin_pin", "wifi_name", "wifi_password", "sync"});
+                    "display_on", "admin_pin", "wifi_name", "wifi_password", "sync", "content_keys"});
     ConfigReader read(in, base);
 
     if (const auto id = read.string("kiosk_id")) {
@@ -210,6 +231,8 @@ void readConfig(const toml::table& doc, FileReport& report, const fs::path& base
     readSystemKeys(read, config);
     if (const toml::table* sync = in.table("sync", Need::Optional))
         readSync(*sync, report, base, config.sync);
+    if (const toml::table* keys = in.table("content_keys", Need::Optional))
+        readContentKeys(*keys, report, config.contentKeys);
 }
 
 std::vector<std::string> splitLines(std::string_view text) {

@@ -18,6 +18,12 @@ struct SyncConfig {
     int keepDaysAfterDelivery = 30;  // sealed pledges kept this long after a confirmed delivery
 };
 
+// A content-signing key the kiosk trusts: one `name = "base64"` line of the [content_keys] table.
+struct ContentKeyEntry {
+    std::string name;       // the signer as the volunteer menu shows it, like "campaign-2026"
+    std::string publicKey;  // base64 Ed25519 public key from `kioskctl keygen --content-key`
+};
+
 struct KioskConfig {
     std::string kioskId = "kiosk-dev";
     std::filesystem::path content;     // the content pack folder
@@ -33,6 +39,7 @@ struct KioskConfig {
     std::string displayOff;  // "HH:MM" the screen goes off each day; empty: never
     std::string displayOn;   // "HH:MM" it comes back on
     SyncConfig sync;
+    std::vector<ContentKeyEntry> contentKeys;  // empty: no pack update is accepted
 };
 
 struct ConfigResult {

@@ -9,5 +9,7 @@ namespace kiosk::ctl {
 void addPledgeCommands(CLI::App& app);
 // export, push, import, csv, report (sync/)
 void addSyncCommands(CLI::App& app);
+// pack sign, pack verify (update/)
+void addPackCommands(CLI::App& app);
 
 }  // namespace kiosk::ctl

@@ -5,6 +5,7 @@
 #include "pledge/Keys.h"
 #include "pledge/PledgeStore.h"
 #include "sync/SigningKey.h"
+#include "update/ContentKey.h"
 
 #include <ctime>
 #include <filesystem>
@@ -47,7 +48,20 @@ private:
     bool active_ = false;
 };
 
-void keygen(const std::string& secretFile) {
+void keygen(const std::string& secretFile, const std::string& contentKeyFile) {
+    if (secretFile.empty() && contentKeyFile.empty())
+        fail("keygen needs SECRET_FILE (the sealing key), --content-key FILE (the content-signing key), or "
+             "both");
+    if (!contentKeyFile.empty()) {
+        auto contentKey = update::writeNewContentKeyFile(contentKeyFile);
+        if (!contentKey) fail(contentKey.error().message);
+        std::cout << "content-public-key: " << update::contentKeyBase64(contentKey.value()) << "\n";
+        std::cerr << "Put the content public key in each kiosk's config under [content_keys], like\n"
+                  << "  campaign-2026 = \"" << update::contentKeyBase64(contentKey.value()) << "\"\n"
+                  << "Keep " << contentKeyFile
+                  << " off the kiosks: whoever holds it decides what every kiosk shows.\n";
+    }
+    if (secretFile.empty()) return;
     auto publicKey = pledge::writeNewSecretKeyFile(secretFile);
     if (!publicKey) fail(publicKey.error().message);
     std::cout << "public-key: " << pledge::toBase64(publicKey.value().bytes) << "\n";
@@ -133,12 +147,15 @@ void status(const std::string& configFile) {
 
 void addPledgeCommands(CLI::App& app) {
     auto secretFile = std::make_shared<std::string>();
+    auto contentKeyFile = std::make_shared<std::string>();
     auto* keygenCommand = app.add_subcommand(
-        "keygen",
-        "Make the coordinator's key pair: writes the secret key (mode 0600) and prints the public key");
-    keygenCommand->add_option("SECRET_FILE", *secretFile, "where to write the secret key (must not exist)")
-        ->required();
-    keygenCommand->callback([secretFile] { keygen(*secretFile); });
+        "keygen", "Make the coordinator's sealing key pair and/or a content-signing key pair: writes each "
+                  "secret key (mode 0600) and prints the public key");
+    keygenCommand->add_option("SECRET_FILE", *secretFile,
+                              "where to write the sealing secret key (must not exist)");
+    keygenCommand->add_option("--content-key", *contentKeyFile,
+                              "where to write a content-signing secret key (must not exist)");
+    keygenCommand->callback([secretFile, contentKeyFile] { keygen(*secretFile, *contentKeyFile); });
 
     app.add_subcommand("pin", "Read an admin PIN (one line on standard input) and print its admin_pin_hash")
         ->callback(pin);

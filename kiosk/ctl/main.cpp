@@ -8,6 +8,7 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     kiosk::ctl::addPledgeCommands(app);
     kiosk::ctl::addSyncCommands(app);
+    kiosk::ctl::addPackCommands(app);
     CLI11_PARSE(app, argc, argv);
     return 0;
 }

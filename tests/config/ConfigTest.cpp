@@ -210,3 +210,23 @@ TEST_CASE("the image's system keys are read, and a mistake in one is shown with 
     CHECK(result.config.displayOff == "22:00");
     CHECK(result.config.displayOn.empty());
 }
+
+TEST_CASE("content keys are one line each; a bad line costs only its own key", "[config]") {
+    TempConfig config(R"(kiosk_id = "kl-booth-1"
+[content_keys]
+campaign-2026 = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA="
+typo-key = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEj"
+spare = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
+broken line = "
+)");
+    const auto result = loadConfig(config.path());
+    CHECK(result.config.kioskId == "kl-booth-1");
+    REQUIRE(result.config.contentKeys.size() == 2);
+    CHECK(result.config.contentKeys[0].name == "campaign-2026");
+    CHECK(result.config.contentKeys[0].publicKey == "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=");
+    CHECK(result.config.contentKeys[1].name == "spare");
+    const auto text = listDiagnostics(result);
+    CHECK_THAT(text, Catch::Contains(config.where("4:")));
+    CHECK_THAT(text, Catch::Contains("content key typo-key is not a 44-character base64 public key"));
+    CHECK_THAT(text, Catch::Contains(config.where("6:")));
+}

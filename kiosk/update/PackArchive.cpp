@@ -1,0 +1,438 @@
+// Writing and checking signed pack files. Nothing in a file is trusted before its signature is checked,
+// and nothing is read at all from a file over the size limit.
+#include "update/PackArchive.h"
+
+#include "content/PackLoader.h"
+#include "update/PackVersion.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <set>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace kiosk::update {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr std::size_t kChunk = 64 * 1024;
+constexpr std::string_view kManifestHeader = "okpack-manifest 1";
+
+struct FileCloser {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+};
+using File = std::unique_ptr<std::FILE, FileCloser>;
+
+// Closes a descriptor however the function is left.
+struct Descriptor {
+    explicit Descriptor(int descriptor) : fd(descriptor) {}
+    ~Descriptor() {
+        if (fd >= 0) ::close(fd);
+    }
+    Descriptor(const Descriptor&) = delete;
+    Descriptor& operator=(const Descriptor&) = delete;
+    int fd;
+};
+
+ArchiveError refuse(Refusal reason, const std::string& message) {
+    return {reason, std::string(refusalName(reason)) + ": " + message};
+}
+
+std::string bigEndian(std::uint32_t value) {
+    return {static_cast<char>(value >> 24), static_cast<char>(value >> 16), static_cast<char>(value >> 8),
+            static_cast<char>(value)};
+}
+
+// A path a pack file may have: relative, "/"-separated, no empty, "." or ".." part, no control characters.
+bool isSafePath(std::string_view path) {
+    if (path.empty() || path.size() > kMaxPathBytes || path.front() == '/' || path.back() == '/')
+        return false;
+    if (std::any_of(path.begin(), path.end(),
+                    [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f || c == '\\'; }))
+        return false;
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const std::size_t end = std::min(path.find('/', start), path.size());
+        const auto part = path.substr(start, end - start);
+        if (part.empty() || part == "." || part == "..") return false;
+        start = end + 1;
+    }
+    return true;
+}
+
+bool parseHex(std::string_view hex, std::array<unsigned char, crypto_hash_sha256_BYTES>& out) {
+    std::size_t length = 0;
+    return hex.size() == out.size() * 2 &&
+           sodium_hex2bin(out.data(), out.size(), hex.data(), hex.size(), nullptr, &length, nullptr) == 0 &&
+           length == out.size();
+}
+
+std::string manifestText(const Manifest& manifest) {
+    std::string text = std::string(kManifestHeader) + "\n";
+    text += "pack-id " + manifest.packId + "\n";
+    text += "version " + manifest.version + "\n";
+    text += "pack-format " + std::to_string(manifest.packFormat) + "\n";
+    text += "signer " + manifest.signer + "\n";
+    text += "signed-at " + manifest.signedAt + "\n";
+    for (const auto& file : manifest.files)
+        text += "file " + sha256Hex(file.sha256) + " " + std::to_string(file.size) + " " + file.path + "\n";
+    return text;
+}
+
+// The manifest's lines, strictly: anything unexpected is a problem (it was signed, so it is a bug or a
+// newer kiosk's format, never noise to skip).
+Result<Manifest> parseManifest(std::string_view text) {
+    Manifest manifest;
+    std::size_t start = 0;
+    int line = 0;
+    std::set<std::string, std::less<>> paths;
+    const auto bad = [&line](const std::string& what) {
+        return Failure{"manifest line " + std::to_string(line) + ": " + what};
+    };
+    while (start < text.size()) {
+        ++line;
+        const std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) return bad("no line end");
+        const auto row = text.substr(start, end - start);
+        start = end + 1;
+        if (line == 1) {
+            if (row != kManifestHeader) return bad("not an okpack-manifest 1");
+            continue;
+        }
+        const auto space = row.find(' ');
+        if (space == std::string_view::npos) return bad("no value");
+        const auto key = row.substr(0, space);
+        const auto value = row.substr(space + 1);
+        if (key == "pack-id") {
+            manifest.packId = value;
+        } else if (key == "version") {
+            manifest.version = value;
+        } else if (key == "pack-format") {
+            if (value.empty() || value.size() > 4 || !std::all_of(value.begin(), value.end(), ::isdigit))
+                return bad("pack-format is not a number");
+            manifest.packFormat = std::stoi(std::string(value));
+        } else if (key == "signer") {
+            manifest.signer = value;
+        } else if (key == "signed-at") {
+            manifest.signedAt = value;
+        } else if (key == "file") {
+            ManifestFile file;
+            const auto second = value.find(' ');
+            const auto third = second == std::string_view::npos ? second : value.find(' ', second + 1);
+            if (third == std::string_view::npos) return bad("a file line needs SHA-256, size and path");
+            if (!parseHex(value.substr(0, second), file.sha256)) return bad("bad SHA-256");
+            const auto size = value.substr(second + 1, third - second - 1);
+            if (size.empty() || size.size() > 12 || !std::all_of(size.begin(), size.end(), ::isdigit))
+                return bad("bad size");
+            file.size = std::stoull(std::string(size));
+            file.path = value.substr(third + 1);
+            if (!isSafePath(file.path))
+                return bad("the path \"" + file.path + "\" is not a plain relative path");
+            if (!paths.insert(file.path).second) return bad("\"" + file.path + "\" is listed twice");
+            manifest.files.push_back(std::move(file));
+            if (manifest.files.size() > content::kMaxPackFiles) return bad("more than the file limit");
+        } else {
+            return bad("unknown key \"" + std::string(key) + "\"");
+        }
+    }
+    if (manifest.packId.empty() || manifest.version.empty() || manifest.signer.empty() ||
+        manifest.packFormat == 0)
+        return Failure{"the manifest lacks pack-id, version, pack-format or signer"};
+    return manifest;
+}
+
+// The pack's regular files, relative and sorted; refuses links and special files, stops past the limits.
+Result<std::vector<ManifestFile>> listPackFiles(const fs::path& dir) {
+    std::vector<ManifestFile> files;
+    std::error_code error;
+    std::uint64_t bytes = 0;
+    for (fs::recursive_directory_iterator it(dir, error), end; !error && it != end; it.increment(error)) {
+        const auto status = it->symlink_status(error);
+        if (error) break;
+        const std::string relative = it->path().lexically_relative(dir).generic_string();
+        if (fs::is_directory(status)) continue;
+        if (!fs::is_regular_file(status))
+            return Failure{it->path().string() + " is a link or special file; a signed pack holds only plain "
+                                                 "files and folders"};
+        if (!isSafePath(relative))
+            return Failure{it->path().string() + ": a pack file's name must be a plain relative path of at "
+                                                 "most 255 bytes"};
+        ManifestFile file;
+        file.path = relative;
+        file.size = it->file_size(error);
+        bytes += file.size;
+        files.push_back(std::move(file));
+        if (files.size() > content::kMaxPackFiles || bytes > content::kMaxPackBytes)
+            return Failure{dir.string() + " is over the pack limits (" +
+                           std::to_string(content::kMaxPackFiles) + " files, " +
+                           std::to_string(content::kMaxPackBytes / (1024 * 1024)) + " MiB)"};
+    }
+    if (error) return Failure{dir.string() + ": " + error.message()};
+    std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+    return files;
+}
+
+bool hashFile(const fs::path& path, ManifestFile& file) {
+    File in(std::fopen(path.c_str(), "rb"));
+    if (!in) return false;
+    crypto_hash_sha256_state state;
+    crypto_hash_sha256_init(&state);
+    std::vector<unsigned char> buffer(kChunk);
+    std::uint64_t total = 0;
+    while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in.get())) {
+        crypto_hash_sha256_update(&state, buffer.data(), n);
+        total += n;
+    }
+    crypto_hash_sha256_final(&state, file.sha256.data());
+    return !std::ferror(in.get()) && total == file.size;
+}
+
+bool writeAll(int fd, const void* data, std::size_t size) {
+    const auto* bytes = static_cast<const char*>(data);
+    while (size > 0) {
+        const ssize_t n = ::write(fd, bytes, size);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes += n;
+        size -= static_cast<std::size_t>(n);
+    }
+    return true;
+}
+
+bool fsyncPath(const fs::path& path) {
+    const Descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    return fd.fd >= 0 && ::fsync(fd.fd) == 0;
+}
+
+}  // namespace
+
+std::string_view refusalName(Refusal reason) {
+    switch (reason) {
+    case Refusal::Unsigned:
+        return "unsigned";
+    case Refusal::Forged:
+        return "forged";
+    case Refusal::Damaged:
+        return "damaged";
+    case Refusal::Oversized:
+        return "oversized";
+    case Refusal::Older:
+        return "older";
+    case Refusal::Invalid:
+        return "invalid";
+    case Refusal::Unreadable:
+        return "unreadable";
+    }
+    return "unreadable";
+}
+
+std::uint64_t Manifest::totalBytes() const {
+    std::uint64_t total = 0;
+    for (const auto& file : files)
+        total += file.size;
+    return total;
+}
+
+std::string sha256Hex(const std::array<unsigned char, crypto_hash_sha256_BYTES>& digest) {
+    std::string hex(digest.size() * 2 + 1, '\0');
+    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
+    hex.pop_back();
+    return hex;
+}
+
+Result<Manifest> signPackFolder(const fs::path& dir, const ContentSecretKey& key, const fs::path& out,
+                                const std::string& signedAtUtc) {
+    if (sodium_init() < 0) return Failure{"libsodium could not start"};
+    auto loaded = content::loadPack(dir, nullptr);
+    if (!loaded.pack) {
+        std::string message = dir.string() + " does not load, so it is not signed:";
+        for (const auto& diagnostic : loaded.diagnostics)
+            if (diagnostic.severity == content::Severity::Error) message += "\n" + diagnostic.format();
+        return Failure{message};
+    }
+    if (!parsePackVersion(loaded.pack->version))
+        return Failure{dir.string() + "/pack.toml: version \"" + loaded.pack->version +
+                       "\" must be numbers and dots like \"1.4.0\" for a signed pack, so kiosks can tell "
+                       "newer from older"};
+    auto files = listPackFiles(dir);
+    if (!files) return files.error();
+    Manifest manifest;
+    manifest.packId = loaded.pack->id;
+    manifest.version = loaded.pack->version;
+    manifest.packFormat = kPackFormatVersion;
+    manifest.signer = contentKeyBase64(key.publicKey());
+    manifest.signedAt = signedAtUtc;
+    manifest.files = std::move(files.value());
+    for (auto& file : manifest.files)
+        if (!hashFile(dir / file.path, file)) return Failure{"cannot read " + (dir / file.path).string()};
+
+    const std::string text = manifestText(manifest);
+    const std::string head =
+        std::string(kArchiveMagic) + bigEndian(static_cast<std::uint32_t>(text.size())) + text;
+    if (text.size() > kMaxManifestBytes)
+        return Failure{"the manifest is over its limit: too many or too long names"};
+    std::array<unsigned char, kSignatureBytes> signature{};
+    crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(head.data()),
+                         head.size(), key.bytes.data());
+
+    const fs::path folder = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+    std::string temporary = (folder / ("." + out.filename().string() + ".XXXXXX")).string();
+    const Descriptor fd(::mkstemp(temporary.data()));
+    if (fd.fd < 0) return Failure{"cannot create a file in " + folder.string() + ": " + std::strerror(errno)};
+    auto fail = [&](const std::string& what) {
+        ::unlink(temporary.c_str());
+        return Failure{what + ": " + std::strerror(errno)};
+    };
+    ::fchmod(fd.fd, 0644);
+    if (!writeAll(fd.fd, head.data(), head.size()) || !writeAll(fd.fd, signature.data(), signature.size()))
+        return fail("cannot write " + temporary);
+    std::vector<char> buffer(kChunk);
+    for (const auto& file : manifest.files) {
+        File in(std::fopen((dir / file.path).c_str(), "rb"));
+        if (!in) return fail("cannot read " + (dir / file.path).string());
+        while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), in.get()))
+            if (!writeAll(fd.fd, buffer.data(), n)) return fail("cannot write " + temporary);
+    }
+    if (::fsync(fd.fd) != 0 || ::rename(temporary.c_str(), out.c_str()) != 0)
+        return fail("cannot write " + out.string());
+    // A file changed while it was signed would make a pack every kiosk refuses: check it as a kiosk will.
+    const ContentPublicKey publicKey = key.publicKey();
+    if (auto check = readPackArchive(out, std::span(&publicKey, 1)); !check) {
+        ::unlink(out.c_str());
+        return Failure{"the signed file did not check (did the pack change while it was signed?): " +
+                       check.error().message};
+    }
+    return manifest;
+}
+
+Result<Manifest, ArchiveError>
+readPackArchive(const fs::path& file, std::span<const ContentPublicKey> trusted, const fs::path& unpackInto) {
+    if (sodium_init() < 0) return refuse(Refusal::Unreadable, "libsodium could not start");
+    const std::string name = file.string();
+    struct stat info {};
+    if (::stat(file.c_str(), &info) != 0)
+        return refuse(Refusal::Unreadable, name + ": " + std::strerror(errno));
+    if (!S_ISREG(info.st_mode))
+        return refuse(Refusal::Unsigned, name + " is not a file, so not a signed pack");
+    const auto fileBytes = static_cast<std::uintmax_t>(info.st_size);
+    if (fileBytes > kMaxArchiveBytes)
+        return refuse(Refusal::Oversized, name + " is " + std::to_string(fileBytes) +
+                                              " bytes; a signed pack may "
+                                              "be at most " +
+                                              std::to_string(kMaxArchiveBytes));
+    File in(std::fopen(file.c_str(), "rb"));
+    if (!in) return refuse(Refusal::Unreadable, name + ": " + std::strerror(errno));
+
+    std::string head(kArchiveMagic.size() + 4, '\0');
+    if (std::fread(head.data(), 1, head.size(), in.get()) != head.size() ||
+        std::string_view(head).substr(0, kArchiveMagic.size()) != kArchiveMagic)
+        return refuse(Refusal::Unsigned, name + " is not a signed pack (no OKPACK1 header); sign the pack "
+                                                "folder with `kioskctl pack sign`");
+    const auto* length = reinterpret_cast<const unsigned char*>(head.data() + kArchiveMagic.size());
+    const std::uint32_t manifestBytes = (std::uint32_t(length[0]) << 24) | (std::uint32_t(length[1]) << 16) |
+                                        (std::uint32_t(length[2]) << 8) | std::uint32_t(length[3]);
+    if (manifestBytes > kMaxManifestBytes)
+        return refuse(Refusal::Oversized, name + ": the manifest is " + std::to_string(manifestBytes) +
+                                              " bytes; at most " + std::to_string(kMaxManifestBytes));
+    if (fileBytes < head.size() + manifestBytes + kSignatureBytes)
+        return refuse(Refusal::Damaged, name + " ends before its signature (cut short in transit?)");
+    head.resize(head.size() + manifestBytes);
+    std::array<unsigned char, kSignatureBytes> signature{};
+    if (std::fread(head.data() + kArchiveMagic.size() + 4, 1, manifestBytes, in.get()) != manifestBytes ||
+        std::fread(signature.data(), 1, signature.size(), in.get()) != signature.size())
+        return refuse(Refusal::Unreadable, name + ": cannot read the manifest");
+    if (std::all_of(signature.begin(), signature.end(), [](unsigned char b) { return b == 0; }))
+        return refuse(Refusal::Unsigned, name + " has no signature; sign it with `kioskctl pack sign`");
+    const ContentPublicKey* signer = nullptr;
+    for (const auto& key : trusted)
+        if (crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(head.data()),
+                                        head.size(), key.data()) == 0)
+            signer = &key;
+    if (!signer)
+        return refuse(
+            Refusal::Forged,
+            name + ": the signature is not from a trusted content key (" + std::to_string(trusted.size()) +
+                " trusted), or the manifest was changed after signing; publish a pack signed with a "
+                "key in the kiosk's content_keys");
+    auto parsed = parseManifest(std::string_view(head).substr(kArchiveMagic.size() + 4));
+    if (!parsed) return refuse(Refusal::Invalid, name + ": " + parsed.error().message);
+    Manifest manifest = std::move(parsed.value());
+    if (manifest.signer != contentKeyBase64(*signer))
+        return refuse(Refusal::Invalid,
+                      name + ": the manifest names another signer than the key that signed it");
+    if (manifest.packFormat > kPackFormatVersion)
+        return refuse(Refusal::Invalid,
+                      name + " is written for pack format " + std::to_string(manifest.packFormat) +
+                          "; this kiosk reads format " + std::to_string(kPackFormatVersion) +
+                          ": update the kiosk software");
+    if (!parsePackVersion(manifest.version))
+        return refuse(Refusal::Invalid,
+                      name + ": version \"" + manifest.version + "\" is not like \"1.4.0\"");
+    if (manifest.totalBytes() > content::kMaxPackBytes)
+        return refuse(Refusal::Oversized, name + " holds " + std::to_string(manifest.totalBytes()) +
+                                              " bytes of files; a pack may hold at most " +
+                                              std::to_string(content::kMaxPackBytes));
+    const std::uintmax_t expected = head.size() + kSignatureBytes + manifest.totalBytes();
+    if (fileBytes != expected)
+        return refuse(Refusal::Damaged, name + " is " + std::to_string(fileBytes) +
+                                            " bytes; its manifest says " + std::to_string(expected) +
+                                            " (cut short or added to in transit)");
+
+    std::error_code error;
+    std::set<fs::path> folders;
+    if (!unpackInto.empty()) {
+        if (!fs::create_directory(unpackInto, error) || error)
+            return refuse(Refusal::Unreadable, "cannot make " + unpackInto.string() + ": " +
+                                                   (error ? error.message() : "it exists already"));
+        folders.insert(unpackInto);
+    }
+    std::vector<unsigned char> buffer(kChunk);
+    for (const auto& entry : manifest.files) {
+        int out = -1;
+        const fs::path target = unpackInto / fs::path(entry.path);
+        if (!unpackInto.empty()) {
+            for (fs::path folder = target.parent_path(); folder != unpackInto; folder = folder.parent_path())
+                folders.insert(folder);
+            fs::create_directories(target.parent_path(), error);
+            out = error ? -1 : ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+            if (out < 0)
+                return refuse(Refusal::Unreadable,
+                              "cannot write " + target.string() + ": " +
+                                  (error ? error.message() : std::string(std::strerror(errno))));
+        }
+        const Descriptor guard(out);
+        crypto_hash_sha256_state state;
+        crypto_hash_sha256_init(&state);
+        for (std::uint64_t left = entry.size; left > 0;) {
+            const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
+            if (std::fread(buffer.data(), 1, want, in.get()) != want)
+                return refuse(Refusal::Damaged, name + ": cannot read " + entry.path);
+            crypto_hash_sha256_update(&state, buffer.data(), want);
+            if (out >= 0 && !writeAll(out, buffer.data(), want))
+                return refuse(Refusal::Unreadable,
+                              "cannot write " + target.string() + ": " + std::strerror(errno));
+            left -= want;
+        }
+        std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
+        crypto_hash_sha256_final(&state, digest.data());
+        if (digest != entry.sha256)
+            return refuse(Refusal::Damaged, name + ": " + entry.path +
+                                                " differs from the signed manifest (SHA-256 " +
+                                                sha256Hex(digest) + ", signed " + sha256Hex(entry.sha256) +
+                                                "); copy the pack again");
+        if (out >= 0 && ::fsync(out) != 0)
+            return refuse(Refusal::Unreadable,
+                          "cannot write " + target.string() + ": " + std::strerror(errno));
+    }
+    for (const auto& folder : folders)
+        if (!fsyncPath(folder)) return refuse(Refusal::Unreadable, "cannot fsync " + folder.string());
+    return manifest;
+}
+
+}  // namespace kiosk::update
