@@ -60,14 +60,16 @@ void verify(const std::string& file, const std::vector<std::string>& trustedKeys
     }
     std::string scratch = (fs::temp_directory_path() / "kioskctl-verify-XXXXXX").string();
     if (::mkdtemp(scratch.data()) == nullptr) fail("cannot make a scratch folder in " + scratch);
-    const auto cleanup = std::unique_ptr<std::string, void (*)(std::string*)>(&scratch, [](std::string* path) {
-        std::error_code ignored;
-        fs::remove_all(*path, ignored);
-    });
+    const auto cleanup =
+        std::unique_ptr<std::string, void (*)(std::string*)>(&scratch, [](std::string* path) {
+            std::error_code ignored;
+            fs::remove_all(*path, ignored);
+        });
     const fs::path unpacked = fs::path(scratch) / "pack";
     const auto manifest = update::readPackArchive(file, trusted, unpacked);
-    if (!manifest) fail("refused (" + std::string(update::refusalName(manifest.error().reason)) + "): " +
-                        manifest.error().message.substr(update::refusalName(manifest.error().reason).size() + 2));
+    if (!manifest)
+        fail("refused (" + std::string(update::refusalName(manifest.error().reason)) + "): " +
+             manifest.error().message.substr(update::refusalName(manifest.error().reason).size() + 2));
     const auto loaded = content::loadPack(unpacked, nullptr);
     if (!loaded.pack || loaded.pack->id != manifest.value().packId ||
         loaded.pack->version != manifest.value().version) {
@@ -102,10 +104,12 @@ void addPackCommands(CLI::App& app) {
     signCommand->add_option("DIR", signArgs->dir, "the pack folder (it must load without errors)")
         ->required()
         ->check(CLI::ExistingDirectory);
-    signCommand->add_option("--key", signArgs->key, "the content-signing secret key (kioskctl keygen --content-key)")
+    signCommand
+        ->add_option("--key", signArgs->key, "the content-signing secret key (kioskctl keygen --content-key)")
         ->required()
         ->check(CLI::ExistingFile);
-    signCommand->add_option("--out", signArgs->out, "the signed file to write, like stop-torture-1.4.0.okpack")
+    signCommand
+        ->add_option("--out", signArgs->out, "the signed file to write, like stop-torture-1.4.0.okpack")
         ->required();
     signCommand->callback([signArgs] { sign(signArgs->dir, signArgs->key, signArgs->out); });
 
