@@ -28,7 +28,7 @@ run: build
 tour: build
 	@SDL_VIDEODRIVER=dummy $(BUILD)/bin/kiosk tour $(BUILD)/tour --content content-pack/stop-torture
 
-test: deps-test format-check test-unit test-asan fuzz deb deb-arm64
+test: deps-test format-check test-unit test-asan fuzz deb deb-arm64 test-arm64
 	@echo "make test: all suites passed"
 
 test-unit: deps-test
