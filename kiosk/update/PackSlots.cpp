@@ -1,0 +1,199 @@
+// Slots on disk: data_dir/packs/state names the current and the fallback slot; everything else there is
+// either one of those or a leftover to remove.
+#include "update/PackSlots.h"
+
+#include "content/PackLoader.h"
+#include "sync/FileIo.h"
+#include "update/PackVersion.h"
+
+#include <fstream>
+#include <random>
+#include <sstream>
+
+namespace kiosk::update {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kStateFile = "state";
+
+std::string randomSuffix() {
+    static constexpr char kDigits[] = "0123456789abcdef";
+    std::random_device random;
+    std::string suffix;
+    for (int i = 0; i < 8; ++i)
+        suffix += kDigits[random() % 16];
+    return suffix;
+}
+
+bool isSlotName(const std::string& name) {
+    return name.rfind("slot-", 0) == 0 && name.find('/') == std::string::npos && name != "slot-";
+}
+
+}  // namespace
+
+PackSlots::PackSlots(fs::path dataDir) : root_(std::move(dataDir) / "packs") {}
+
+SlotState PackSlots::state() const {
+    SlotState state;
+    std::ifstream file(root_ / kStateFile);
+    std::string line;
+    while (std::getline(file, line)) {
+        const auto space = line.find(' ');
+        const std::string key = line.substr(0, space);
+        const std::string value = space == std::string::npos ? "" : line.substr(space + 1);
+        if (key == "current" && isSlotName(value)) state.current = value;
+        if (key == "previous" && isSlotName(value)) state.previous = value;
+        if (key == "signer") state.signer = value;
+        if (key == "trial") state.trial = value == "1";
+        if (key == "trial-starts")
+            state.trialStarts = value.empty() || value.size() > 3 ? 0 : std::atoi(value.c_str());
+        if (key == "note") state.note = value;
+    }
+    return state;
+}
+
+Result<void> PackSlots::save(const SlotState& state) {
+    std::ostringstream text;
+    text << "current " << state.current << "\nprevious " << state.previous << "\nsigner " << state.signer
+         << "\ntrial " << (state.trial ? 1 : 0) << "\ntrial-starts " << state.trialStarts << "\nnote "
+         << state.note << "\n";
+    auto written = sync::writeFileAtomically(root_ / kStateFile, text.str(), 0644);
+    if (!written) return Failure{written.error().message};
+    return {};
+}
+
+void PackSlots::removeUnused(const SlotState& state, bool downloadsToo) {
+    std::error_code error;
+    for (fs::directory_iterator it(root_, error), end; !error && it != end; it.increment(error)) {
+        const std::string name = it->path().filename().string();
+        if (name == kStateFile || name == state.current || name == state.previous) continue;
+        if (!downloadsToo && name.rfind("download-", 0) == 0) continue;
+        std::error_code ignored;
+        fs::remove_all(it->path(), ignored);
+    }
+}
+
+StartChoice PackSlots::chooseAtStart() {
+    std::error_code error;
+    if (!fs::is_directory(root_, error)) return {};
+    SlotState current = state();
+    StartChoice choice;
+    if (!current.current.empty() && !fs::is_directory(root_ / current.current, error)) {
+        current.note = "the pack slot " + current.current + " is missing; back on the previous pack";
+        current.current = current.previous;
+        current.previous.clear();
+        current.trial = false;
+        (void)save(current);
+    } else if (current.trial && current.trialStarts >= 1) {
+        // It started before and never showed its first screen (a crash or a hang while drawing it).
+        choice.note = revert(current.current + " did not show its first screen");
+        current = state();
+    } else if (current.trial) {
+        current.trialStarts += 1;
+        (void)save(current);
+    }
+    removeUnused(current, true);
+    if (!current.current.empty()) choice.folder = root_ / current.current;
+    choice.signer = current.signer;
+    if (choice.note.empty()) choice.note = current.note;
+    return choice;
+}
+
+Result<void> PackSlots::confirmShown() {
+    SlotState current = state();
+    if (!current.trial) return {};
+    current.trial = false;
+    current.trialStarts = 0;
+    current.note.clear();
+    return save(current);
+}
+
+std::string PackSlots::revert(const std::string& why) {
+    SlotState current = state();
+    const std::string failed = current.current;
+    current.current = current.previous;
+    current.previous.clear();
+    current.trial = false;
+    current.trialStarts = 0;
+    current.signer.clear();  // FIXME: keep each slot's signer beside it, so a fallback slot shows its own
+    current.note = "went back to the previous pack: " + why;
+    (void)save(current);
+    removeUnused(current, false);
+    (void)failed;
+    return current.note;
+}
+
+Result<Installed, ArchiveError> PackSlots::install(const fs::path& file,
+                                                   std::span<const ContentPublicKey> trusted,
+                                                   const std::string& runningVersion, ImageMeasurer* images) {
+    std::error_code error;
+    fs::create_directories(root_, error);
+    if (error)
+        return ArchiveError{Refusal::Unreadable,
+                            "unreadable: cannot make " + root_.string() + ": " + error.message()};
+    SlotState current = state();
+    removeUnused(current, false);
+
+    const auto checked = readPackArchive(file, trusted);
+    if (!checked) return checked.error();
+    const Manifest& manifest = checked.value();
+    if (!runningVersion.empty() && comparePackVersions(manifest.version, runningVersion) <= 0)
+        return ArchiveError{Refusal::Older, "older: " + file.string() + " holds " + manifest.packId + " " +
+                                                manifest.version + ", not newer than the running " +
+                                                runningVersion +
+                                                " (a kiosk never goes back to an older pack by itself)"};
+
+    const std::string slotName = "slot-" + manifest.packId + "-" + manifest.version + "-" + randomSuffix();
+    const fs::path incoming = root_ / ("incoming-" + randomSuffix());
+    auto unpacked = readPackArchive(file, trusted, incoming);
+    const auto discard = [&] {
+        std::error_code ignored;
+        fs::remove_all(incoming, ignored);
+    };
+    if (!unpacked) {
+        discard();
+        return unpacked.error();
+    }
+    // The file may have changed between the two reads: what counts is what was unpacked.
+    if (unpacked.value().version != manifest.version || unpacked.value().packId != manifest.packId) {
+        discard();
+        return ArchiveError{Refusal::Damaged, "damaged: " + file.string() + " changed while it was read"};
+    }
+    const auto loaded = content::loadPack(incoming, images);
+    if (!loaded.pack || loaded.pack->id != manifest.packId || loaded.pack->version != manifest.version) {
+        std::string message = "invalid: " + file.string() + " is signed and whole, but ";
+        if (loaded.pack)
+            message +=
+                "its pack is " + loaded.pack->id + " " + loaded.pack->version + ", not what it was signed as";
+        else
+            for (const auto& diagnostic : loaded.diagnostics)
+                if (diagnostic.severity == content::Severity::Error) {
+                    message += "its pack does not load: " + diagnostic.format();
+                    break;
+                }
+        discard();
+        return ArchiveError{Refusal::Invalid, message};
+    }
+    fs::rename(incoming, root_ / slotName, error);
+    if (error || !sync::fsyncFolder(root_)) {
+        discard();
+        return ArchiveError{Refusal::Unreadable,
+                            "unreadable: cannot put the new pack in place in " + root_.string()};
+    }
+    SlotState next;
+    next.current = slotName;
+    next.previous = current.current;
+    next.signer = unpacked.value().signer;
+    next.trial = true;
+    if (auto saved = save(next); !saved) {
+        std::error_code ignored;
+        fs::remove_all(root_ / slotName, ignored);
+        return ArchiveError{Refusal::Unreadable, "unreadable: " + saved.error().message};
+    }
+    removeUnused(next, false);
+    return Installed{unpacked.value(), root_ / slotName};
+}
+
+}  // namespace kiosk::update

@@ -1,0 +1,266 @@
+// The kiosk's side of updates: packs from a folder as a stick and from a real nginx on loopback reach a
+// new slot, bad ones are refused by name and change nothing, a pack that never shows falls back, and a
+// SIGKILL at any point of an update leaves a complete pack.
+#include "UpdateTestSupport.h"
+#include "content/PackLoader.h"
+#include "sync/LoopbackServers.h"
+#include "update/PackSources.h"
+
+#include <catch2/catch.hpp>
+#include <csignal>
+#include <random>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <thread>
+
+using namespace kiosk::update;
+using kiosk::update::test::Scratch;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A content key, and signed copies of the minimal pack at the versions asked for.
+struct Publisher {
+    Scratch scratch;
+    ContentSecretKey key;
+    ContentPublicKey publicKey{};
+    Publisher() {
+        auto made = writeNewContentKeyFile(scratch.path() / "content.key");
+        REQUIRE(made.ok());
+        publicKey = made.value();
+        key = readContentKeyFile(scratch.path() / "content.key").value();
+    }
+    fs::path sign(const std::string& version, const fs::path& folder,
+                  const std::string& fixture = "minimal") {
+        const auto dir = scratch.path() / ("src-" + fixture + "-" + version);
+        if (!fs::exists(dir)) test::makePack(dir, version, fixture);
+        fs::create_directories(folder);
+        const auto out = folder / (fixture + "-" + version + ".okpack");
+        REQUIRE(signPackFolder(dir, key, out, "2026-06-20T09:00:00Z").ok());
+        return out;
+    }
+    CheckRequest request(PackSlots& slots, const std::string& running) const {
+        return {&slots, {publicKey}, running, nullptr};
+    }
+};
+
+std::string loadedVersion(const fs::path& folder) {
+    const auto loaded = kiosk::content::loadPack(folder, nullptr);
+    return loaded.pack ? loaded.pack->version : "(does not load)";
+}
+
+std::vector<Refusal> reasons(const CheckOutcome& outcome) {
+    std::vector<Refusal> out;
+    for (const auto& refusal : outcome.refusals)
+        out.push_back(refusal.reason);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a signed pack on a stick reaches a new slot, on trial until its first screen shows", "[update]") {
+    Publisher publisher;
+    Scratch kiosk;
+    const auto stick = kiosk.path() / "stick/outreach-kiosk-sync/packs";
+    publisher.sign("1.1.0", stick);
+    PackSlots slots(kiosk.path() / "data");
+    CHECK(slots.chooseAtStart().folder.empty());  // nothing installed: the configured pack shows
+
+    const auto outcome = checkFolder(stick, publisher.request(slots, "1.0.0"));
+    INFO(outcome.message);
+    REQUIRE(outcome.result == CheckResult::Installed);
+    CHECK(outcome.refusals.empty());
+    CHECK_THAT(outcome.message, Catch::Contains("new pack minimal 1.1.0"));
+
+    const auto choice = slots.chooseAtStart();
+    CHECK(loadedVersion(choice.folder) == "1.1.0");
+    CHECK(choice.signer == contentKeyBase64(publisher.publicKey));
+    CHECK(slots.state().trial);
+    REQUIRE(slots.confirmShown().ok());
+    CHECK_FALSE(slots.state().trial);
+    CHECK(slots.chooseAtStart().folder == choice.folder);  // confirmed: stays
+
+    // The same pack again is not newer: refused as older, nothing changes.
+    const auto again = checkFolder(stick, publisher.request(slots, "1.1.0"));
+    CHECK(again.result == CheckResult::NothingNew);
+    CHECK(reasons(again) == std::vector<Refusal>{Refusal::Older});
+    CHECK(slots.chooseAtStart().folder == choice.folder);
+}
+
+TEST_CASE("forged, damaged, older, oversized and unsigned packs are refused by name and change nothing",
+          "[update]") {
+    Publisher publisher;
+    Publisher stranger;
+    Scratch kiosk;
+    const auto stick = kiosk.path() / "packs";
+    PackSlots slots(kiosk.path() / "data");
+    REQUIRE(checkFolder(publisher.sign("1.1.0", kiosk.path() / "first"), publisher.request(slots, "1.0.0"))
+                .result == CheckResult::Skipped);  // a file, not a folder: nothing to check
+    REQUIRE(checkFolder(kiosk.path() / "first", publisher.request(slots, "1.0.0")).result ==
+            CheckResult::Installed);
+    const auto running = slots.chooseAtStart().folder;
+    REQUIRE(slots.confirmShown().ok());
+
+    stranger.sign("2.0.0", stick);
+    fs::rename(stick / "minimal-2.0.0.okpack", stick / "a-forged.okpack");
+    const auto damaged = publisher.sign("2.1.0", stick);
+    std::string bytes = test::readBytes(damaged);
+    bytes[bytes.size() - 5] ^= 1;
+    test::writeBytes(damaged, bytes);
+    fs::rename(damaged, stick / "b-damaged.okpack");
+    publisher.sign("1.0.5", stick);
+    fs::rename(stick / "minimal-1.0.5.okpack", stick / "c-older.okpack");
+    const auto big = publisher.sign("2.2.0", stick);
+    fs::resize_file(big, kMaxArchiveBytes + 10);
+    fs::rename(big, stick / "d-oversized.okpack");
+    test::writeBytes(stick / "e-unsigned.zip", "PK\x03\x04");
+
+    const auto outcome = checkFolder(stick, publisher.request(slots, "1.1.0"));
+    INFO(outcome.message);
+    CHECK(outcome.result == CheckResult::NothingNew);
+    CHECK(reasons(outcome) == std::vector<Refusal>{Refusal::Forged, Refusal::Damaged, Refusal::Older,
+                                                   Refusal::Oversized, Refusal::Unsigned});
+    for (const char* name : {"forged: ", "damaged: ", "older: ", "oversized: ", "unsigned: "})
+        CHECK_THAT(outcome.message, Catch::Contains(std::string("refused ") + name));
+    CHECK(slots.chooseAtStart().folder == running);
+    CHECK(loadedVersion(running) == "1.1.0");
+    std::size_t entries = 0;
+    for ([[maybe_unused]] const auto& entry : fs::directory_iterator(slots.root()))
+        ++entries;
+    CHECK(entries == 2);  // the state file and the one slot: no half-unpacked refusal left behind
+}
+
+TEST_CASE("a pack that never shows its first screen falls back to the previous one by itself", "[update]") {
+    Publisher publisher;
+    Scratch kiosk;
+    PackSlots slots(kiosk.path() / "data");
+    publisher.sign("1.1.0", kiosk.path() / "a");
+    publisher.sign("1.2.0", kiosk.path() / "b");
+    REQUIRE(checkFolder(kiosk.path() / "a", publisher.request(slots, "1.0.0")).result ==
+            CheckResult::Installed);
+    const auto good = slots.chooseAtStart().folder;
+    REQUIRE(slots.confirmShown().ok());
+    REQUIRE(checkFolder(kiosk.path() / "b", publisher.request(slots, "1.1.0")).result ==
+            CheckResult::Installed);
+
+    const auto first = slots.chooseAtStart();  // the new pack's first start
+    CHECK(loadedVersion(first.folder) == "1.2.0");
+    // ... it crashed before its first screen; the next start goes back and says why.
+    const auto second = slots.chooseAtStart();
+    CHECK(second.folder == good);
+    CHECK_THAT(second.note, Catch::Contains("did not show its first screen"));
+    CHECK_THAT(slots.state().note, Catch::Contains("went back to the previous pack"));
+    CHECK_FALSE(fs::exists(first.folder));
+
+    // A running kiosk that cannot show the new pack reverts at once.
+    REQUIRE(checkFolder(kiosk.path() / "b", publisher.request(slots, "1.1.0")).result ==
+            CheckResult::Installed);
+    CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.2.0");
+    CHECK_THAT(slots.revert("the first screen did not draw"), Catch::Contains("did not draw"));
+    CHECK(slots.chooseAtStart().folder == good);
+}
+
+TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipped, not an error",
+          "[update][nginx]") {
+    if (!kiosk::sync::test::Nginx::installed()) {
+        WARN("SKIP: nginx is not installed (apt-get install nginx-light)");
+        return;
+    }
+    Publisher publisher;
+    Scratch kiosk;
+    kiosk::sync::test::Nginx nginx(kiosk.path() / "nginx");
+    REQUIRE(nginx.ready());
+    const auto packs = nginx.served("dav/packs");
+    publisher.sign("1.1.0", packs);
+    publisher.sign("1.3.0", packs);
+    test::writeBytes(
+        packs / "index.txt",
+        "# what the coordinator published\n1.1.0 minimal-1.1.0.okpack\n1.3.0 minimal-1.3.0.okpack\n");
+    PackSlots slots(kiosk.path() / "data");
+    ServerOptions options;
+    options.packsUrl = nginx.url("dav/packs");
+    options.allowInsecureLoopback = true;
+
+    const auto outcome = checkServer(options, publisher.request(slots, "1.0.0"));
+    INFO(outcome.message);
+    REQUIRE(outcome.result == CheckResult::Installed);
+    CHECK(outcome.installed->manifest.version == "1.3.0");
+    CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.3.0");
+    REQUIRE(slots.confirmShown().ok());
+
+    const auto nothing = checkServer(options, publisher.request(slots, "1.3.0"));
+    CHECK(nothing.result == CheckResult::NothingNew);
+
+    // Published damaged: refused by name, the kiosk keeps 1.3.0.
+    const auto damaged = publisher.sign("1.4.0", packs);
+    std::string bytes = test::readBytes(damaged);
+    bytes[bytes.size() - 1] ^= 1;
+    test::writeBytes(damaged, bytes);
+    test::writeBytes(packs / "index.txt", "1.4.0 minimal-1.4.0.okpack\n");
+    const auto refused = checkServer(options, publisher.request(slots, "1.3.0"));
+    CHECK(refused.result == CheckResult::NothingNew);
+    CHECK(reasons(refused) == std::vector<Refusal>{Refusal::Damaged});
+    CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.3.0");
+
+    options.packsUrl = nginx.url("nothing-here");
+    CHECK(checkServer(options, publisher.request(slots, "1.3.0")).result == CheckResult::NothingNew);
+    options.packsUrl = "http://127.0.0.1:" + std::to_string(kiosk::sync::test::unusedPort()) + "/packs";
+    const auto offline = checkServer(options, publisher.request(slots, "1.3.0"));
+    CHECK(offline.result == CheckResult::Skipped);
+    CHECK_THAT(offline.message, Catch::Contains("no route"));
+}
+
+TEST_CASE("the index names files in its own folder only", "[update]") {
+    const auto entries = parseIndex("1.0.0 a.okpack\n2.0.0 ../b.okpack\nx c.okpack\n3.0.0 /etc/d\n4.0.0 e f\n"
+                                    "5.0.0 g.okpack\r\n");
+    REQUIRE(entries.size() == 2);
+    CHECK(entries[0].file == "a.okpack");
+    CHECK(entries[1].file == "g.okpack");
+}
+
+TEST_CASE("SIGKILL at random points of updates always restarts on a complete pack", "[update][kill]") {
+    Publisher publisher;
+    Scratch kiosk;
+    const auto a = publisher.sign("1.1.0", kiosk.path() / "a", "clean-water");
+    const auto b = publisher.sign("1.2.0", kiosk.path() / "b", "clean-water");
+    const auto data = kiosk.path() / "data";
+    const std::string helper = KIOSK_BINARY_DIR "/bin/update_install_loop";
+    std::string key = contentKeyBase64(publisher.publicKey);
+    std::mt19937 random(20260626);
+    {
+        // A kiosk that already runs an installed pack: every restart below must find a complete one.
+        PackSlots slots(data);
+        REQUIRE(slots.install(a, std::vector{publisher.publicKey}, "", nullptr).ok());
+        REQUIRE(slots.confirmShown().ok());
+    }
+    int kills = 0, changes = 0;
+    std::string last = "1.1.0";
+    for (int round = 0; round < 60; ++round) {
+        std::string dataArg = data.string(), aArg = a.string(), bArg = b.string();
+        std::vector<char*> argv{
+            const_cast<char*>(helper.c_str()), dataArg.data(), key.data(), aArg.data(), bArg.data(), nullptr};
+        pid_t pid = -1;
+        REQUIRE(::posix_spawn(&pid, helper.c_str(), nullptr, nullptr, argv.data(), environ) == 0);
+        std::this_thread::sleep_for(std::chrono::microseconds(1000 + random() % 300000));
+        REQUIRE(::kill(pid, SIGKILL) == 0);
+        int status = 0;
+        ::waitpid(pid, &status, 0);
+        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++kills;
+
+        PackSlots slots(data);
+        const auto choice = slots.chooseAtStart();
+        INFO("round " << round << ": " << choice.folder);
+        REQUIRE_FALSE(choice.folder.empty());
+        const auto version = loadedVersion(choice.folder);
+        CHECK((version == "1.1.0" || version == "1.2.0"));
+        if (version != last) ++changes;
+        last = version;
+        REQUIRE(slots.confirmShown().ok());  // it showed: a restarted kiosk keeps it
+        for (const auto& entry : fs::directory_iterator(slots.root())) {
+            const auto name = entry.path().filename().string();
+            CHECK((name == "state" || name.rfind("slot-", 0) == 0));
+        }
+    }
+    CHECK(kills >= 50);
+    CHECK(changes >= 1);  // updates did complete between the kills, not only start
+}
