@@ -40,7 +40,13 @@ for pair in "${tools[@]}"; do command -v "${pair%%:*}" >/dev/null || missing+=("
 [ -x "$build/bin/kiosk" ] || { echo "test-system: $build/bin/kiosk not found: make build first" >&2; exit 1; }
 
 # The test-only files: a root shell on the second serial port and the power-cut pledge loop.
+started=$(date +%s)
 "$repo/image-build/vm-image.sh" "$out" "$deb" --test-files "$here/guest"
+image_s=$(($(date +%s) - started))
+echo "test-system: the image took ${image_s} s to build"
 
+status=0
 /usr/bin/python3 "$here/run.py" --disk "$out/disk.img" --kiosk "$build/bin/kiosk" \
-  --pack "$repo/content-pack/stop-torture" --work "$out/run" --power-cuts "$power_cuts"
+  --pack "$repo/content-pack/stop-torture" --work "$out/run" --power-cuts "$power_cuts" || status=$?
+echo "test-system: ${image_s} s image, $(($(date +%s) - started - image_s)) s in the VM, $(($(date +%s) - started)) s in all"
+exit $status

@@ -60,13 +60,15 @@ class Vm:
         files = self.work / "boot"
         # no_timer_check: on a busy host, TCG is too slow for the kernel's IO-APIC timer check, which then
         # panics ("IO-APIC + timer doesn't work!"); the journal goes to the serial console for the harness.
-        cmdline = (boot_files(self.disk, files) + " no_timer_check systemd.journald.forward_to_console=1 " +
-                   self.extra_cmdline)
+        # systemd.default_timeout_start_sec: a busy host can make udev take minutes to name the disk's partitions,
+        # and a device that is not there in time sends the boot to emergency mode (the Pi keeps systemd's 90 s).
+        cmdline = (boot_files(self.disk, files) + " no_timer_check systemd.journald.forward_to_console=1 "
+                   "systemd.default_timeout_start_sec=900 " + self.extra_cmdline)
         for sock in ("qmp.sock", "shell.sock"):
             (self.work / sock).unlink(missing_ok=True)
         # Each boot appends to the console log; remember where this one starts.
         self.console_offset = self.console_path.stat().st_size if self.console_path.exists() else 0
-        args = [self.qemu, "-machine", "pc,accel=tcg", "-cpu", "max", "-smp", "2", "-m", "1024",
+        args = [self.qemu, "-machine", "pc,accel=tcg", "-cpu", "max", "-smp", "1", "-m", "1024",
                 "-nodefaults", "-no-user-config", "-display", "none",
                 "-kernel", str(files / "vmlinuz"), "-initrd", str(files / "initrd.img"), "-append", cmdline,
                 # cache=none: a write QEMU acknowledged has reached the host file, so kill -9 of QEMU is a
@@ -124,14 +126,24 @@ class Vm:
         self._close()
 
     def shut_down(self, timeout=300):
-        """A clean poweroff from inside; a power cut if it does not come."""
+        """A clean poweroff from inside; a power cut if it does not come. Returns whether it was clean."""
         try:
-            self.shell("systemctl poweroff --no-block", timeout=20)
+            self.shell("systemctl poweroff --no-block", timeout=60)
             self.process.wait(timeout=timeout)
-        except (VmError, subprocess.TimeoutExpired, OSError):
-            self.log("vm: no clean shutdown in time; cutting the power")
-            self.power_cut()
+        except (VmError, subprocess.TimeoutExpired, OSError) as error:
+            # The power button (ACPI, handled by logind) is the other way a person shuts a machine down.
+            self.log(f"vm: poweroff through the test shell failed ({error or type(error).__name__}); "
+                     "pressing the power button")
+            try:
+                self.qmp("system_powerdown")
+                self.process.wait(timeout=timeout)
+            except (VmError, subprocess.TimeoutExpired, OSError):
+                self.log("vm: no clean shutdown in time; cutting the power")
+                self.power_cut()
+                self._close()
+                return False
         self._close()
+        return True
 
     def _close(self):
         for sock in (self.qmp_sock, self.shell_sock):
@@ -160,11 +172,19 @@ class Vm:
             found = regex.search(self.console(), since)
             if found:
                 return found
-            if self.process.poll() is not None:
-                raise VmError(f"the VM stopped while waiting for /{pattern}/")
+            self.check_boot()
             if time.monotonic() > deadline:
                 raise VmError(f"no /{pattern}/ on the serial console within {timeout} s")
             time.sleep(0.2)
+
+    def check_boot(self):
+        """Raises VmError when the machine stopped or its boot went to emergency mode (waiting is then pointless)."""
+        if self.process.poll() is not None:
+            raise VmError(f"the VM stopped (see {self.console_path})")
+        if "You are in emergency mode" in self.console():
+            failed = re.findall(r"(?:Timed out waiting for|Dependency failed for|Failed to start) [^\n]*",
+                                self.console())
+            raise VmError("the boot went to emergency mode: " + "; ".join(failed[:4]))
 
     # --- the root shell on ttyS1 --------------------------------------------------------------------------
 
@@ -219,13 +239,24 @@ class Vm:
         self.qmp("screendump", filename=str(path))
         return Image.open(path).convert("RGB")
 
+    def _point_at(self, x, y):
+        """Moves the tablet's pointer to screen pixel (x, y) as SDL 2.26 (Debian 12) reads an absolute pointer.
+
+        SDL 2.26's evdev code passes an absolute mouse's raw axis values on as window coordinates (scaling by the
+        axis range came with SDL 2.28, libsdl-org/SDL#7899), and after each report it forgets both axes, so an
+        axis the kernel left out (its value unchanged) arrives as 0. So the harness sends pixel values, and first
+        a point one or two pixels off in both axes, so that each report carries both axes.
+        """
+        last = getattr(self, "_pointer", (-1, -1))
+        off = next(d for d in (1, -1, 2) if x + d != last[0] and y + d != last[1] and x + d >= 0 and y + d >= 0)
+        for px, py in ((x + off, y + off), (x, y)):
+            self.qmp("input-send-event", events=[{"type": "abs", "data": {"axis": "x", "value": px}},
+                                                 {"type": "abs", "data": {"axis": "y", "value": py}}])
+        self._pointer = (x, y)
+
     def touch_down(self, x, y):
-        """A finger down at (x, y) in screen pixels: the tablet's absolute axes are 0..32767."""
-        ax = round(x * 32767 / (SCREEN[0] - 1))
-        ay = round(y * 32767 / (SCREEN[1] - 1))
-        move = [{"type": "abs", "data": {"axis": "x", "value": ax}},
-                {"type": "abs", "data": {"axis": "y", "value": ay}}]
-        self.qmp("input-send-event", events=move)
+        """A finger down at (x, y) in screen pixels (the VM's touch panel is QEMU's virtio tablet)."""
+        self._point_at(x, y)
         time.sleep(0.05)
         self.qmp("input-send-event", events=[{"type": "btn", "data": {"down": True, "button": "left"}}])
 
