@@ -3,6 +3,7 @@
 
 #include "platform/RemovableDrives.h"
 #include "pledge/CaptureFacts.h"
+#include "sync/Export.h"
 #include "sync/KioskSync.h"
 #include "sync/SyncLog.h"
 
@@ -95,6 +96,7 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
     auto signing = sync::loadOrCreateSigningKey(dataDir_);
     if (signing) {
         signingKey_ = signing.value();
+        sync::keepExportReserve(sync::outboxFolder(dataDir_));  // so an export on a full card can note itself
     } else {
         signingProblem_ = signing.error().message;
         note("no kiosk signing key, so no export or sync: " + signingProblem_);

@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <limits>
 #include <memory>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace kiosk::sync {
@@ -83,42 +84,118 @@ std::filesystem::path sentFolder(const std::filesystem::path& dataDir) {
     return dataDir / "sent";
 }
 
+namespace {
+
+// Writes the run described by `header` into a new bundle in `folder`; the uuids it holds go to `uuids`.
+Result<std::filesystem::path> writeRun(pledge::PledgeStore& store, const SigningKey& key,
+                                       const std::filesystem::path& folder, BundleHeader& header,
+                                       std::vector<std::string>& uuids) {
+    removeLeftoverTemporaries(folder);
+    auto writer = BundleWriter::begin(folder, header, key);
+    if (!writer) return writer.error();
+    uuids.clear();
+    uuids.reserve(header.count);
+    Result<void> added;
+    auto listed = store.forEachUnexported(header.count, [&](const pledge::PledgeRecord& record) {
+        added = writer.value().add(record);
+        if (!added) return false;
+        uuids.push_back(record.uuid);
+        return true;
+    });
+    if (!listed) return listed.error();
+    if (!added) return added.error();
+    auto path = writer.value().finish();
+    if (!path) return path.error();
+    header = writer.value().header();
+    return path;
+}
+
+// Records the bundle just written as the chain's last. On a full card the usual replace (a new file) has no
+// room, so the existing file is overwritten where it lies: its block is already the file's, and the line
+// is padded to at least the old length so nothing of the old one is left to read.
+Result<void> writeChainState(const std::filesystem::path& outbox, const BundleHeader& written) {
+    std::string line = std::to_string(written.chainNumber) + " " + chainHashHex(written.chainHash);
+    auto replaced = writeFileAtomically(chainStateFile(outbox), line + "\n", 0600);
+    if (replaced || replaced.error().kind != ErrorKind::StorageFull) return replaced;
+    const int fd = ::open(chainStateFile(outbox).c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return replaced;
+    struct stat status {};
+    if (::fstat(fd, &status) == 0 && static_cast<std::size_t>(status.st_size) > line.size() + 1)
+        line.resize(static_cast<std::size_t>(status.st_size) - 1, ' ');
+    line += "\n";
+    const bool synced =
+        ::pwrite(fd, line.data(), line.size(), 0) == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+    Result<void> result;
+    if (!synced) result = ioError(chainStateFile(outbox), "cannot record the bundle chain");
+    ::close(fd);
+    return result;
+}
+
+}  // namespace
+
 Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, const SigningKey& key,
                                                   const std::filesystem::path& outbox,
-                                                  const std::string& nowUtc) {
+                                                  const std::string& nowUtc,
+                                                  const std::filesystem::path& whenCardFull) {
     std::vector<ExportedBundle> bundles;
-    removeLeftoverTemporaries(outbox);
+    keepExportReserve(outbox);
     for (;;) {
         auto run = nextRun(store);
         if (!run) return run.error();
         if (run.value().count == 0) return bundles;
         BundleHeader& header = run.value();
         readChainState(outbox, header);
+        const std::uint64_t count = header.count;
 
-        auto writer = BundleWriter::begin(outbox, header, key);
-        if (!writer) return writer.error();
         std::vector<std::string> uuids;
-        uuids.reserve(header.count);
-        Result<void> added;
-        auto listed = store.forEachUnexported(header.count, [&](const pledge::PledgeRecord& record) {
-            added = writer.value().add(record);
-            if (!added) return false;
-            uuids.push_back(record.uuid);
-            return true;
-        });
-        if (!listed) return listed.error();
-        if (!added) return added.error();
-        auto path = writer.value().finish();
+        bool straightToStick = false;
+        auto path = writeRun(store, key, outbox, header, uuids);
+        if (!path && path.error().kind == ErrorKind::StorageFull && !whenCardFull.empty()) {
+            // The card is full (the very moment the volunteer is told to export): the stick takes the bundle
+            // directly, with the same chain number, so the coordinator's chain has neither a gap nor a fork.
+            // The reserve makes room on the card for the chain and the store's marks.
+            straightToStick = true;
+            releaseExportReserve(outbox);
+            path = writeRun(store, key, whenCardFull, header, uuids);
+        }
         if (!path) return path.error();
-        const BundleHeader& written = writer.value().header();
-        auto chained = writeFileAtomically(
-            chainStateFile(outbox),
-            std::to_string(written.chainNumber) + " " + chainHashHex(written.chainHash) + "\n", 0600);
+        auto chained = writeChainState(outbox, header);
         if (!chained) return chained.error();
         auto marked = store.markExported(uuids, path.value().filename().string(), nowUtc);
+        if (!marked && straightToStick && marked.error().kind == ErrorKind::StorageFull) {
+            // Even so no room to note it: the bundle stays on the stick (nothing lost) and these pledges go
+            // again with the next export; the coordinator counts a uuid it has once.
+            bundles.push_back({path.value(), count, true, false});
+            return bundles;
+        }
         if (!marked) return marked.error();
-        bundles.push_back({path.value(), header.count});
+        bundles.push_back({path.value(), count, straightToStick, true});
     }
+}
+
+namespace {
+
+std::filesystem::path exportReserveFile(const std::filesystem::path& outbox) {
+    return outbox / ".reserve";
+}
+
+}  // namespace
+
+void keepExportReserve(const std::filesystem::path& outbox) {
+    const auto reserve = exportReserveFile(outbox);
+    std::error_code ec;
+    if (std::filesystem::file_size(reserve, ec) == kExportReserveBytes && !ec) return;
+    std::filesystem::create_directories(outbox, ec);
+    const int fd = ::open(reserve.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) return;
+    const bool kept =
+        ::posix_fallocate(fd, 0, static_cast<off_t>(kExportReserveBytes)) == 0 && ::fsync(fd) == 0;
+    ::close(fd);
+    if (!kept) ::unlink(reserve.c_str());  // no room now: the next export tries again
+}
+
+void releaseExportReserve(const std::filesystem::path& outbox) {
+    ::unlink(exportReserveFile(outbox).c_str());
 }
 
 void removeLeftoverTemporaries(const std::filesystem::path& folder) {

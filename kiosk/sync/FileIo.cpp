@@ -11,7 +11,9 @@
 namespace kiosk::sync {
 
 Error ioError(const std::filesystem::path& path, std::string_view what) {
-    return Error{ErrorKind::Io, path.string() + ": " + std::string(what) + ": " + std::strerror(errno)};
+    // A full disk is its own kind: export then writes the bundle straight to the stick.
+    const ErrorKind kind = errno == ENOSPC || errno == EDQUOT ? ErrorKind::StorageFull : ErrorKind::Io;
+    return Error{kind, path.string() + ": " + std::string(what) + ": " + std::strerror(errno)};
 }
 
 Result<void> fsyncFolder(const std::filesystem::path& folder) {

@@ -80,10 +80,16 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
         return attempt;
     };
     if (auto purged = purge(store, settings, nowUtc); !purged) return failed(purged.error().message);
-    auto exported = exportPending(store, key, outboxFolder(settings.dataDir), nowUtc);
+    auto exported = exportPending(store, key, outboxFolder(settings.dataDir), nowUtc, folder);
     if (!exported) return failed(exported.error().message);
     const auto& bundles = exported.value();
+    bool unmarked = false;
     for (std::size_t i = 0; i < bundles.size(); ++i) {
+        if (bundles[i].straightToStick) {
+            attempt.pledges += bundles[i].count;
+            if (!bundles[i].marked) unmarked = true;
+            continue;
+        }
         auto copied = copyIntoFolder(bundles[i].path, folder);
         if (!copied) {
             for (std::size_t j = i; j < bundles.size(); ++j)
@@ -115,6 +121,10 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
     attempt.ok = true;
     attempt.message = "Exported " + pledges(attempt.pledges) + " to " + folder.string() + "." + again +
                       " You can take the stick out and give it to the coordinator.";
+    if (unmarked)
+        attempt.message +=
+            " The kiosk's card is too full to note this export, so these pledges go again with "
+            "the next one; the coordinator counts each pledge once.";
     note(attempt, settings, pledges(attempt.pledges) + " exported to a USB stick", nowUtc);
     return attempt;
 }

@@ -187,3 +187,34 @@ TEST_CASE("a failed push leaves its bundle in the outbox, and the next stick exp
     CHECK_THAT(exported.message, Contains("3 pledges not yet confirmed by the coordinator went again"));
     CHECK(test::filesIn(stick, ".okb").size() == 2);  // the stranded bundle and the new one
 }
+
+TEST_CASE("an export removes a killed export's temporary files from the stick, but not a fresh one",
+          "[sync][kiosk]") {
+    // A kiosk pulled mid-copy leaves ".<bundle>.okb.XXXXXX" on the stick; ten minutes on, nobody is writing
+    // it. A younger one may be another kiosk's copy in progress, and files that are not ours stay too.
+    Booth booth;
+    booth.record(2);
+    const auto stick = booth.dir / "stick" / kStickFolderName;
+    std::filesystem::create_directories(stick);
+    const auto old = std::filesystem::file_time_type::clock::now() - std::chrono::minutes(11);
+    const std::vector<std::string> stale = {".kl-booth-1-1-5-0123456789abcdef.okb.Ab12Cd",
+                                            ".bundle.okb.Xy34Zw"};
+    const std::vector<std::string> kept = {".kl-booth-2-7-9-fedcba9876543210.okb.Qw56Er",
+                                           ".bundle.okb.Rt78Yu", ".Trash-1000", "notes.okb.Ab12Cd"};
+    for (const auto& name : stale) {
+        test::writeFile(stick / name, "half a bundle");
+        std::filesystem::last_write_time(stick / name, old);
+    }
+    for (const auto& name : kept)
+        test::writeFile(stick / name, "someone else's");  // fresh
+    std::filesystem::last_write_time(stick / ".Trash-1000", old);
+    std::filesystem::last_write_time(stick / "notes.okb.Ab12Cd", old);
+
+    const SyncAttempt exported = exportToFolder(booth.store, booth.key, booth.settings, stick, kNow);
+    CHECK(exported.ok);
+    for (const auto& name : stale)
+        CHECK_FALSE(std::filesystem::exists(stick / name));
+    for (const auto& name : kept)
+        CHECK(std::filesystem::exists(stick / name));
+    CHECK(test::filesIn(stick, ".okb").size() == 1);
+}
