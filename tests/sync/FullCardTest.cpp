@@ -13,8 +13,8 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <fstream>
-#include <set>
 #include <sched.h>
+#include <set>
 #include <sys/mount.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -99,7 +99,8 @@ TEST_CASE("export on a full card writes the bundle straight to the stick; nothin
             record(4);
             fill(data / "filler");
             // Full: the next pledge cannot be stored (what the volunteer sees), and export must still work.
-            auto refused = test::makeRecord("kl-booth-1", 99, test::seal(test::personFor(99), coordinator.publicKey));
+            auto refused =
+                test::makeRecord("kl-booth-1", 99, test::seal(test::personFor(99), coordinator.publicKey));
             refused.uuid = pledge::newUuidV4();
             const auto stored = store.insert(refused, std::nullopt);
             said << (stored.ok() ? "stored" : "full") << '\n';
@@ -153,6 +154,6 @@ TEST_CASE("export on a full card writes the bundle straight to the stick; nothin
     auto report = buildReport(db, "2024-07-01T09:00:00Z");
     REQUIRE(report.ok());
     INFO(report.value());
-    CHECK(report.value().find("<tr><td>kl-booth-1</td><td class=\"n\">3</td><td class=\"n\">3</td><td>none</td><td>none</td></tr>") !=
-          std::string::npos);
+    CHECK(report.value().find("<tr><td>kl-booth-1</td><td class=\"n\">3</td><td "
+                              "class=\"n\">3</td><td>none</td><td>none</td></tr>") != std::string::npos);
 }
