@@ -15,6 +15,7 @@ enum class ErrorKind {
     WriteFailed,    // any other storage failure
     BadKey,         // a key is missing, malformed or does not open the box
     Io,             // a file could not be read or written
+    NotFound,       // a file asked for is not there (a transport's fetch)
 };
 
 struct Error {

@@ -132,15 +132,33 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
 SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
                         const PushOptions& options, std::chrono::milliseconds budget,
                         const std::string& nowUtc) {
-    SyncAttempt attempt;
-    if (auto allowed = checkPushUrl(options); !allowed) {
+    TransportOptions where;
+    where.location = options.url;
+    where.token = options.token;
+    where.caFile = options.caFile;
+    where.allowInsecureLoopback = options.allowInsecureLoopback;
+    where.connectTimeout = options.connectTimeout;
+    where.totalTimeout = options.totalTimeout;
+    where.attempts = options.attempts;
+    // Only a server confirms delivery: a folder here would mark pledges delivered that are only on a stick.
+    auto transport = options.url.empty() || options.url.front() == '/' || options.url.rfind("file:", 0) == 0
+                         ? Result<std::unique_ptr<Transport>>(Error{ErrorKind::NotSetUp, "no [sync] url"})
+                         : openTransport(where);
+    if (!transport) {
+        SyncAttempt attempt;
         attempt.message =
-            allowed.error().kind == ErrorKind::NotSetUp
+            transport.error().kind == ErrorKind::NotSetUp
                 ? "Sync by network is not set up: there is no [sync] url in the kiosk's "
                   "settings file. Use \"Export to USB\" instead, or ask the coordinator for a url."
-                : "Sync is not possible: " + allowed.error().message + ".";
+                : "Sync is not possible: " + transport.error().message + ".";
         return attempt;
     }
+    return pushPending(store, key, settings, **transport, budget, nowUtc);
+}
+
+SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
+                        Transport& server, std::chrono::milliseconds budget, const std::string& nowUtc) {
+    SyncAttempt attempt;
     const auto failed = [&](const std::string& why) {
         attempt.ok = false;
         const std::string before =
@@ -160,8 +178,7 @@ SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const
     for (const auto& bundle : bundles) {
         if (std::chrono::steady_clock::now() - start > budget) break;
         const auto header = readBundleHeader(bundle);
-        const PushResult result = pushBundle(options, bundle);
-        if (!result.delivered) return failed(result.error);
+        if (auto delivered = server.deliver(bundle); !delivered) return failed(delivered.error().message);
         if (auto settled = settleDelivered(store, settings, bundle, nowUtc); !settled)
             return failed("delivered, but " + settled.error().message);
         ++delivered;

@@ -5,6 +5,7 @@
 #include "pledge/PledgeStore.h"
 #include "sync/Push.h"
 #include "sync/SigningKey.h"
+#include "sync/Transport.h"
 
 #include <chrono>
 #include <filesystem>
@@ -42,5 +43,8 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
 SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
                         const PushOptions& options, std::chrono::milliseconds budget,
                         const std::string& nowUtc);
+// The same through any transport that reaches the coordinator's server (a delivery there is confirmed).
+SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
+                        Transport& server, std::chrono::milliseconds budget, const std::string& nowUtc);
 
 }  // namespace kiosk::sync

@@ -1,5 +1,5 @@
-// HTTP PUT of bundles with libcurl: TLS always verified, timeouts, retries with exponential backoff and
-// jitter.
+// HTTP PUT of bundles and GET of files with libcurl: TLS always verified, timeouts, retries with exponential
+// backoff and jitter.
 #include "sync/Push.h"
 
 #include "sync/BundleFormat.h"
@@ -94,6 +94,27 @@ struct AttemptOutcome {
     std::string error;
 };
 
+// What every request to the server shares: TLS always verified, no redirects, the timeouts, the token.
+void setConnectionOptions(CURL* c, const PushOptions& options, const std::string& url, char* errorText) {
+    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errorText);
+    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, options.allowInsecureLoopback ? "http,https" : "https");
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+    if (!options.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options.caFile.c_str());
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connectTimeout.count()));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.totalTimeout.count()));
+    if (options.token.find(':') != std::string::npos) {
+        curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+        curl_easy_setopt(c, CURLOPT_USERPWD, options.token.c_str());
+    } else if (!options.token.empty()) {
+        curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
+        curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, options.token.c_str());
+    }
+}
+
 AttemptOutcome attempt(const PushOptions& options, const std::string& url,
                        const std::filesystem::path& bundle) {
     AttemptOutcome out;
@@ -113,29 +134,13 @@ AttemptOutcome attempt(const PushOptions& options, const std::string& url,
     char errorText[CURL_ERROR_SIZE] = {};
     std::unique_ptr<curl_slist, CurlListCleanup> headers(curl_slist_append(nullptr, "Expect:"));
     headers.reset(curl_slist_append(headers.release(), "Content-Type: application/octet-stream"));
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errorText);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, options.allowInsecureLoopback ? "http,https" : "https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options.caFile.c_str());
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connectTimeout.count()));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.totalTimeout.count()));
+    setConnectionOptions(c, options, url, errorText);
     curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
     curl_easy_setopt(c, CURLOPT_READFUNCTION, readFromFile);
     curl_easy_setopt(c, CURLOPT_READDATA, file.get());
     curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(size));
     curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discardBody);
     curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    if (options.token.find(':') != std::string::npos) {
-        curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-        curl_easy_setopt(c, CURLOPT_USERPWD, options.token.c_str());
-    } else if (!options.token.empty()) {
-        curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
-        curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, options.token.c_str());
-    }
     CURLcode code = curl_easy_perform(c);
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
     if (code != CURLE_OK) {
@@ -253,6 +258,56 @@ pushOutbox(const PushOptions& options, const std::filesystem::path& outbox,
         results.push_back(std::move(result));
     }
     return results;
+}
+
+namespace {
+struct Download {
+    std::FILE* file = nullptr;
+    std::uintmax_t written = 0;
+    std::uintmax_t limit = 0;
+    bool tooLarge = false;
+};
+
+size_t writeToFile(char* buffer, size_t size, size_t count, void* target) {
+    auto* download = static_cast<Download*>(target);
+    const std::uintmax_t bytes = size * count;
+    if (download->written + bytes > download->limit) {
+        download->tooLarge = true;
+        return 0;  // makes libcurl stop with CURLE_WRITE_ERROR
+    }
+    download->written += bytes;
+    return std::fwrite(buffer, 1, bytes, download->file);
+}
+}  // namespace
+
+Result<void> fetchToFile(const PushOptions& options, const std::string& name, std::FILE* out,
+                         std::uintmax_t maxBytes) {
+    if (auto allowed = checkPushUrl(options); !allowed) return allowed.error();
+    const std::string url = trimSlashes(options.url) + "/" + name;
+    std::unique_ptr<CURL, CurlCleanup> curl(curl_easy_init());
+    if (!curl) return Error{ErrorKind::Io, "libcurl could not start"};
+    CURL* c = curl.get();
+    char errorText[CURL_ERROR_SIZE] = {};
+    setConnectionOptions(c, options, url, errorText);
+    Download download{out, 0, maxBytes, false};
+    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
+    curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L);
+    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(maxBytes));
+    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, writeToFile);
+    curl_easy_setopt(c, CURLOPT_WRITEDATA, &download);
+    const CURLcode code = curl_easy_perform(c);
+    long status = 0;
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    if (download.tooLarge || code == CURLE_FILESIZE_EXCEEDED)
+        return Error{ErrorKind::Invalid,
+                     url + ": larger than " + std::to_string(maxBytes) + " bytes: refused"};
+    if (code != CURLE_OK)
+        return Error{ErrorKind::Io, url + ": " + (errorText[0] ? errorText : curl_easy_strerror(code))};
+    if (status < 200 || status >= 300)
+        return Error{status == 404 ? ErrorKind::NotFound : ErrorKind::Io,
+                     url + ": server answered HTTP " + std::to_string(status) +
+                         (status == 404 ? " (no such file on the server)" : statusHint(status))};
+    return {};
 }
 
 }  // namespace kiosk::sync

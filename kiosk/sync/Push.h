@@ -4,6 +4,8 @@
 #include "sync/SyncResult.h"
 
 #include <chrono>
+#include <cstdint>
+#include <cstdio>
 #include <filesystem>
 #include <functional>
 #include <string>
@@ -51,5 +53,10 @@ Result<std::vector<PushResult>>
 pushOutbox(const PushOptions& options, const std::filesystem::path& outbox,
            const std::filesystem::path& sentFolder,
            const std::function<Result<void>(const std::string& bundleName)>& onDelivered);
+
+// GETs options.url + "/" + name into `out` (one try, the same TLS rule, timeouts and token as a push); more
+// than maxBytes is refused. NotFound when the server has no such file.
+Result<void> fetchToFile(const PushOptions& options, const std::string& name, std::FILE* out,
+                         std::uintmax_t maxBytes);
 
 }  // namespace kiosk::sync

@@ -178,11 +178,7 @@ TEST_CASE("kioskctl import, csv and report on the coordinator's side", "[sync][c
 
 TEST_CASE("kioskctl push delivers to a WebDAV server, marks pledges delivered and purges them",
           "[sync][ctl]") {
-    if (!test::Nginx::installed()) {
-        WARN("nginx is not installed: kioskctl push test skipped (scripts/install-deps.sh --test installs "
-             "it)");
-        return;
-    }
+    test::skipWithoutNginx();
     TempDir serverDir;
     test::Nginx nginx(serverDir / "nginx");
     REQUIRE(nginx.ready());

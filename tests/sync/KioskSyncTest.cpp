@@ -130,11 +130,7 @@ TEST_CASE("sync now with the server down fails after one try and keeps every ple
 
 TEST_CASE("sync now delivers to the server, and delivered pledges are purged after keep_days_after_delivery",
           "[sync][kiosk]") {
-    if (!test::Nginx::installed()) {
-        WARN("nginx is not installed: sync-now delivery test skipped (scripts/install-deps.sh --test "
-             "installs it)");
-        return;
-    }
+    test::skipWithoutNginx();
     TempDir serverDir;
     test::Nginx nginx(serverDir / "nginx");
     REQUIRE(nginx.ready());

@@ -1,6 +1,7 @@
 // Servers on 127.0.0.1 for the push tests: a real nginx with WebDAV PUT, and listeners that misbehave.
 #pragma once
 
+#include "support/Skip.h"
 #include "sync/SyncTestSupport.h"
 
 #include <arpa/inet.h>
@@ -139,7 +140,10 @@ private:
 //   /tiny/    PUT with a 1 KiB body limit (413 for a bundle)
 class Nginx {
 public:
-    static bool installed() { return ::access("/usr/sbin/nginx", X_OK) == 0; }
+    // KIOSK_TEST_WITHOUT_NGINX=1 acts as if it were missing, to see the skips.
+    static bool installed() {
+        return std::getenv("KIOSK_TEST_WITHOUT_NGINX") == nullptr && ::access("/usr/sbin/nginx", X_OK) == 0;
+    }
 
     explicit Nginx(const std::filesystem::path& root) : root_(root) {
         std::filesystem::create_directories(root / "www" / "dav");
@@ -212,5 +216,12 @@ private:
     pid_t pid_ = -1;
     bool ready_ = false;
 };
+
+// Ends the test with CTest's skip code when nginx is missing; call first, before making anything.
+inline void skipWithoutNginx() {
+    if (!Nginx::installed())
+        kiosk::testing::skipTest("nginx is not installed, and this test needs a real WebDAV server "
+                                 "(scripts/install-deps.sh --test installs nginx-light)");
+}
 
 }  // namespace kiosk::sync::test

@@ -45,13 +45,6 @@ std::vector<std::filesystem::path> fillOutbox(const TempDir& dir, int bundles, i
     return paths;
 }
 
-bool skipWithoutNginx() {
-    if (test::Nginx::installed()) return false;
-    WARN("nginx is not installed: push tests against a real WebDAV server skipped "
-         "(scripts/install-deps.sh --test installs nginx-light)");
-    return true;
-}
-
 }  // namespace
 
 TEST_CASE("Backoff doubles from the first delay, stays under the cap, and jitter spreads it",
@@ -145,7 +138,7 @@ TEST_CASE("A server that never answers times out and is retried", "[sync][push]"
 
 TEST_CASE("Against nginx: 500 is retried, 413 and 401 are not, and none is marked delivered",
           "[sync][push]") {
-    if (skipWithoutNginx()) return;
+    test::skipWithoutNginx();
     TempDir dir;
     test::Nginx nginx(dir / "nginx");
     REQUIRE(nginx.ready());
@@ -175,7 +168,7 @@ TEST_CASE("Against nginx: 500 is retried, 413 and 401 are not, and none is marke
 
 TEST_CASE("Against nginx: every bundle arrives once, byte for byte, and a re-send changes nothing",
           "[sync][push]") {
-    if (skipWithoutNginx()) return;
+    test::skipWithoutNginx();
     TempDir dir;
     test::Nginx nginx(dir / "nginx");
     REQUIRE(nginx.ready());
@@ -224,7 +217,7 @@ TEST_CASE("Against nginx: every bundle arrives once, byte for byte, and a re-sen
 }
 
 TEST_CASE("Against nginx: a bearer token or user:password is sent as the server expects", "[sync][push]") {
-    if (skipWithoutNginx()) return;
+    test::skipWithoutNginx();
     TempDir dir;
     test::Nginx nginx(dir / "nginx");
     REQUIRE(nginx.ready());

@@ -3,6 +3,7 @@
 
 #include "pledge/PledgeRecord.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
