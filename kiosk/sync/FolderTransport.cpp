@@ -21,7 +21,8 @@ public:
 
     Result<std::filesystem::path> fetch(const std::string& name, const std::filesystem::path& folder,
                                         std::uintmax_t maxBytes) override {
-        if (!isSafeFetchName(name)) return Error{ErrorKind::Invalid, "\"" + name + "\": not a file name to fetch"};
+        if (!isSafeFetchName(name))
+            return Error{ErrorKind::Invalid, "\"" + name + "\": not a file name to fetch"};
         const std::filesystem::path source = folder_ / name;
         std::error_code ec;
         if (!std::filesystem::is_regular_file(source, ec))
@@ -29,8 +30,8 @@ public:
         const auto size = std::filesystem::file_size(source, ec);
         if (ec) return Error{ErrorKind::Io, source.string() + ": cannot read: " + ec.message()};
         if (size > maxBytes)
-            return Error{ErrorKind::Invalid, source.string() + ": larger than " + std::to_string(maxBytes) +
-                                                 " bytes: refused"};
+            return Error{ErrorKind::Invalid,
+                         source.string() + ": larger than " + std::to_string(maxBytes) + " bytes: refused"};
         return copyIntoFolder(source, folder);
     }
 

@@ -1,4 +1,4 @@
-// The coordinator's server by HTTP(S): bundles PUT (WebDAV), files fetched by GET; see Push.h for the TLS rule.
+// The coordinator's server by HTTP(S): bundles PUT (WebDAV), files fetched by GET (TLS rule: Push.h).
 #include "sync/FileIo.h"
 #include "sync/Push.h"
 #include "sync/Transport.h"
@@ -38,7 +38,8 @@ public:
 
     Result<std::filesystem::path> fetch(const std::string& name, const std::filesystem::path& folder,
                                         std::uintmax_t maxBytes) override {
-        if (!isSafeFetchName(name)) return Error{ErrorKind::Invalid, "\"" + name + "\": not a file name to fetch"};
+        if (!isSafeFetchName(name))
+            return Error{ErrorKind::Invalid, "\"" + name + "\": not a file name to fetch"};
         std::error_code ec;
         std::filesystem::create_directories(folder, ec);
         if (ec) return Error{ErrorKind::Io, folder.string() + ": cannot create folder: " + ec.message()};

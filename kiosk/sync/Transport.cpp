@@ -5,9 +5,9 @@
 
 namespace kiosk::sync {
 
-// Each defined in its own file.
-Result<std::unique_ptr<Transport>> openHttpTransport(const TransportOptions& options);    // HttpTransport.cpp
-Result<std::unique_ptr<Transport>> openFolderTransport(const TransportOptions& options);  // FolderTransport.cpp
+// Each defined in its own file: HttpTransport.cpp, FolderTransport.cpp.
+Result<std::unique_ptr<Transport>> openHttpTransport(const TransportOptions& options);
+Result<std::unique_ptr<Transport>> openFolderTransport(const TransportOptions& options);
 
 namespace {
 struct Registered {
@@ -27,7 +27,9 @@ Result<std::unique_ptr<Transport>> openTransport(const TransportOptions& options
     if (location.empty()) return Error{ErrorKind::NotSetUp, "no place to sync with: the location is empty"};
     const auto colon = location.find("://");
     const std::string_view scheme =
-        location.front() == '/' ? "file" : std::string_view(location).substr(0, colon == std::string::npos ? 0 : colon);
+        location.front() == '/'
+            ? "file"
+            : std::string_view(location).substr(0, colon == std::string::npos ? 0 : colon);
     for (const auto& transport : kTransports)
         if (transport.scheme == scheme) return transport.open(options);
     std::string known;

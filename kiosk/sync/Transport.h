@@ -1,5 +1,5 @@
-// One way to reach the coordinator: deliver bundles to it and fetch files from it. A server by HTTP(S) and a
-// folder (a USB stick's outreach-kiosk-sync/) today; a new way is one file and a line in Transport.cpp's table.
+// One way to reach the coordinator: deliver bundles to it and fetch files from it. A server by HTTP(S) and
+// a folder (a stick's outreach-kiosk-sync/) today; a new way is one file and a line in Transport.cpp.
 #pragma once
 
 #include "sync/SyncResult.h"
