@@ -25,7 +25,7 @@ fi
 numbers=$(ctest --show-only=json-v1 | BINFMT=$binfmt python3 -c '
 import json, os, sys
 binfmt = os.environ["BINFMT"] == "1"
-spawning = {"app_pictures_tests", "ctl_tests"}
+spawning = {"app_pictures_tests", "ctl_tests", "update_spawn_tests"}
 tests = json.load(sys.stdin)["tests"]
 run, left_out = [], {}
 for number, test in enumerate(tests, 1):

@@ -19,30 +19,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A content key, and signed copies of the minimal pack at the versions asked for.
-struct Publisher {
-    Scratch scratch;
-    ContentSecretKey key;
-    ContentPublicKey publicKey{};
-    Publisher() {
-        auto made = writeNewContentKeyFile(scratch.path() / "content.key");
-        REQUIRE(made.ok());
-        publicKey = made.value();
-        key = readContentKeyFile(scratch.path() / "content.key").value();
-    }
-    fs::path sign(const std::string& version, const fs::path& folder,
-                  const std::string& fixture = "minimal") {
-        const auto dir = scratch.path() / ("src-" + fixture + "-" + version);
-        if (!fs::exists(dir)) test::makePack(dir, version, fixture);
-        fs::create_directories(folder);
-        const auto out = folder / (fixture + "-" + version + ".okpack");
-        REQUIRE(signPackFolder(dir, key, out, "2026-06-20T09:00:00Z").ok());
-        return out;
-    }
-    CheckRequest request(PackSlots& slots, const std::string& running) const {
-        return {&slots, {publicKey}, running, nullptr};
-    }
-};
+CheckRequest requestFor(const test::Publisher& publisher, PackSlots& slots, const std::string& running) {
+    return {&slots, {publisher.publicKey}, running, nullptr};
+}
 
 std::string loadedVersion(const fs::path& folder) {
     const auto loaded = kiosk::content::loadPack(folder, nullptr);
@@ -59,14 +38,14 @@ std::vector<Refusal> reasons(const CheckOutcome& outcome) {
 }  // namespace
 
 TEST_CASE("a signed pack on a stick reaches a new slot, on trial until its first screen shows", "[update]") {
-    Publisher publisher;
+    test::Publisher publisher;
     Scratch kiosk;
     const auto stick = kiosk.path() / "stick/outreach-kiosk-sync/packs";
     publisher.sign("1.1.0", stick);
     PackSlots slots(kiosk.path() / "data");
     CHECK(slots.chooseAtStart().folder.empty());  // nothing installed: the configured pack shows
 
-    const auto outcome = checkFolder(stick, publisher.request(slots, "1.0.0"));
+    const auto outcome = checkFolder(stick, requestFor(publisher, slots, "1.0.0"));
     INFO(outcome.message);
     REQUIRE(outcome.result == CheckResult::Installed);
     CHECK(outcome.refusals.empty());
@@ -81,7 +60,7 @@ TEST_CASE("a signed pack on a stick reaches a new slot, on trial until its first
     CHECK(slots.chooseAtStart().folder == choice.folder);  // confirmed: stays
 
     // The same pack again is not newer: refused as older, nothing changes.
-    const auto again = checkFolder(stick, publisher.request(slots, "1.1.0"));
+    const auto again = checkFolder(stick, requestFor(publisher, slots, "1.1.0"));
     CHECK(again.result == CheckResult::NothingNew);
     CHECK(reasons(again) == std::vector<Refusal>{Refusal::Older});
     CHECK(slots.chooseAtStart().folder == choice.folder);
@@ -89,14 +68,15 @@ TEST_CASE("a signed pack on a stick reaches a new slot, on trial until its first
 
 TEST_CASE("forged, damaged, older, oversized and unsigned packs are refused by name and change nothing",
           "[update]") {
-    Publisher publisher;
-    Publisher stranger;
+    test::Publisher publisher;
+    test::Publisher stranger;
     Scratch kiosk;
     const auto stick = kiosk.path() / "packs";
     PackSlots slots(kiosk.path() / "data");
-    REQUIRE(checkFolder(publisher.sign("1.1.0", kiosk.path() / "first"), publisher.request(slots, "1.0.0"))
-                .result == CheckResult::Skipped);  // a file, not a folder: nothing to check
-    REQUIRE(checkFolder(kiosk.path() / "first", publisher.request(slots, "1.0.0")).result ==
+    REQUIRE(
+        checkFolder(publisher.sign("1.1.0", kiosk.path() / "first"), requestFor(publisher, slots, "1.0.0"))
+            .result == CheckResult::Skipped);  // a file, not a folder: nothing to check
+    REQUIRE(checkFolder(kiosk.path() / "first", requestFor(publisher, slots, "1.0.0")).result ==
             CheckResult::Installed);
     const auto running = slots.chooseAtStart().folder;
     REQUIRE(slots.confirmShown().ok());
@@ -115,7 +95,7 @@ TEST_CASE("forged, damaged, older, oversized and unsigned packs are refused by n
     fs::rename(big, stick / "d-oversized.okpack");
     test::writeBytes(stick / "e-unsigned.zip", "PK\x03\x04");
 
-    const auto outcome = checkFolder(stick, publisher.request(slots, "1.1.0"));
+    const auto outcome = checkFolder(stick, requestFor(publisher, slots, "1.1.0"));
     INFO(outcome.message);
     CHECK(outcome.result == CheckResult::NothingNew);
     CHECK(reasons(outcome) == std::vector<Refusal>{Refusal::Forged, Refusal::Damaged, Refusal::Older,
@@ -131,16 +111,16 @@ TEST_CASE("forged, damaged, older, oversized and unsigned packs are refused by n
 }
 
 TEST_CASE("a pack that never shows its first screen falls back to the previous one by itself", "[update]") {
-    Publisher publisher;
+    test::Publisher publisher;
     Scratch kiosk;
     PackSlots slots(kiosk.path() / "data");
     publisher.sign("1.1.0", kiosk.path() / "a");
     publisher.sign("1.2.0", kiosk.path() / "b");
-    REQUIRE(checkFolder(kiosk.path() / "a", publisher.request(slots, "1.0.0")).result ==
+    REQUIRE(checkFolder(kiosk.path() / "a", requestFor(publisher, slots, "1.0.0")).result ==
             CheckResult::Installed);
     const auto good = slots.chooseAtStart().folder;
     REQUIRE(slots.confirmShown().ok());
-    REQUIRE(checkFolder(kiosk.path() / "b", publisher.request(slots, "1.1.0")).result ==
+    REQUIRE(checkFolder(kiosk.path() / "b", requestFor(publisher, slots, "1.1.0")).result ==
             CheckResult::Installed);
 
     const auto first = slots.chooseAtStart();  // the new pack's first start
@@ -153,7 +133,7 @@ TEST_CASE("a pack that never shows its first screen falls back to the previous o
     CHECK_FALSE(fs::exists(first.folder));
 
     // A running kiosk that cannot show the new pack reverts at once.
-    REQUIRE(checkFolder(kiosk.path() / "b", publisher.request(slots, "1.1.0")).result ==
+    REQUIRE(checkFolder(kiosk.path() / "b", requestFor(publisher, slots, "1.1.0")).result ==
             CheckResult::Installed);
     CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.2.0");
     CHECK_THAT(slots.revert("the first screen did not draw"), Catch::Contains("did not draw"));
@@ -166,7 +146,7 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipp
         WARN("SKIP: nginx is not installed (apt-get install nginx-light)");
         return;
     }
-    Publisher publisher;
+    test::Publisher publisher;
     Scratch kiosk;
     kiosk::sync::test::Nginx nginx(kiosk.path() / "nginx");
     REQUIRE(nginx.ready());
@@ -181,14 +161,14 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipp
     options.packsUrl = nginx.url("dav/packs");
     options.allowInsecureLoopback = true;
 
-    const auto outcome = checkServer(options, publisher.request(slots, "1.0.0"));
+    const auto outcome = checkServer(options, requestFor(publisher, slots, "1.0.0"));
     INFO(outcome.message);
     REQUIRE(outcome.result == CheckResult::Installed);
     CHECK(outcome.installed->manifest.version == "1.3.0");
     CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.3.0");
     REQUIRE(slots.confirmShown().ok());
 
-    const auto nothing = checkServer(options, publisher.request(slots, "1.3.0"));
+    const auto nothing = checkServer(options, requestFor(publisher, slots, "1.3.0"));
     CHECK(nothing.result == CheckResult::NothingNew);
 
     // Published damaged: refused by name, the kiosk keeps 1.3.0.
@@ -197,15 +177,15 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipp
     bytes[bytes.size() - 1] ^= 1;
     test::writeBytes(damaged, bytes);
     test::writeBytes(packs / "index.txt", "1.4.0 minimal-1.4.0.okpack\n");
-    const auto refused = checkServer(options, publisher.request(slots, "1.3.0"));
+    const auto refused = checkServer(options, requestFor(publisher, slots, "1.3.0"));
     CHECK(refused.result == CheckResult::NothingNew);
     CHECK(reasons(refused) == std::vector<Refusal>{Refusal::Damaged});
     CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.3.0");
 
     options.packsUrl = nginx.url("nothing-here");
-    CHECK(checkServer(options, publisher.request(slots, "1.3.0")).result == CheckResult::NothingNew);
+    CHECK(checkServer(options, requestFor(publisher, slots, "1.3.0")).result == CheckResult::NothingNew);
     options.packsUrl = "http://127.0.0.1:" + std::to_string(kiosk::sync::test::unusedPort()) + "/packs";
-    const auto offline = checkServer(options, publisher.request(slots, "1.3.0"));
+    const auto offline = checkServer(options, requestFor(publisher, slots, "1.3.0"));
     CHECK(offline.result == CheckResult::Skipped);
     CHECK_THAT(offline.message, Catch::Contains("no route"));
 }
@@ -216,51 +196,4 @@ TEST_CASE("the index names files in its own folder only", "[update]") {
     REQUIRE(entries.size() == 2);
     CHECK(entries[0].file == "a.okpack");
     CHECK(entries[1].file == "g.okpack");
-}
-
-TEST_CASE("SIGKILL at random points of updates always restarts on a complete pack", "[update][kill]") {
-    Publisher publisher;
-    Scratch kiosk;
-    const auto a = publisher.sign("1.1.0", kiosk.path() / "a", "clean-water");
-    const auto b = publisher.sign("1.2.0", kiosk.path() / "b", "clean-water");
-    const auto data = kiosk.path() / "data";
-    const std::string helper = KIOSK_BINARY_DIR "/bin/update_install_loop";
-    std::string key = contentKeyBase64(publisher.publicKey);
-    std::mt19937 random(20260626);
-    {
-        // A kiosk that already runs an installed pack: every restart below must find a complete one.
-        PackSlots slots(data);
-        REQUIRE(slots.install(a, std::vector{publisher.publicKey}, "", nullptr).ok());
-        REQUIRE(slots.confirmShown().ok());
-    }
-    int kills = 0, changes = 0;
-    std::string last = "1.1.0";
-    for (int round = 0; round < 60; ++round) {
-        std::string dataArg = data.string(), aArg = a.string(), bArg = b.string();
-        std::vector<char*> argv{
-            const_cast<char*>(helper.c_str()), dataArg.data(), key.data(), aArg.data(), bArg.data(), nullptr};
-        pid_t pid = -1;
-        REQUIRE(::posix_spawn(&pid, helper.c_str(), nullptr, nullptr, argv.data(), environ) == 0);
-        std::this_thread::sleep_for(std::chrono::microseconds(1000 + random() % 300000));
-        REQUIRE(::kill(pid, SIGKILL) == 0);
-        int status = 0;
-        ::waitpid(pid, &status, 0);
-        if (WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL) ++kills;
-
-        PackSlots slots(data);
-        const auto choice = slots.chooseAtStart();
-        INFO("round " << round << ": " << choice.folder);
-        REQUIRE_FALSE(choice.folder.empty());
-        const auto version = loadedVersion(choice.folder);
-        CHECK((version == "1.1.0" || version == "1.2.0"));
-        if (version != last) ++changes;
-        last = version;
-        REQUIRE(slots.confirmShown().ok());  // it showed: a restarted kiosk keeps it
-        for (const auto& entry : fs::directory_iterator(slots.root())) {
-            const auto name = entry.path().filename().string();
-            CHECK((name == "state" || name.rfind("slot-", 0) == 0));
-        }
-    }
-    CHECK(kills >= 50);
-    CHECK(changes >= 1);  // updates did complete between the kills, not only start
 }

@@ -1,6 +1,8 @@
 // Shared by the update tests: a scratch folder, a copy of a fixture pack with a chosen version, file bytes.
 #pragma once
 
+#include "update/PackArchive.h"
+
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <filesystem>
@@ -52,5 +54,27 @@ inline void makePack(const std::filesystem::path& to, const std::string& version
                std::regex_replace(text, std::regex("version = \"[^\"]*\""), "version = \"" + version + "\"",
                                   std::regex_constants::format_first_only));
 }
+
+// A content key, and signed copies of the minimal pack at the versions asked for.
+struct Publisher {
+    Scratch scratch;
+    ContentSecretKey key;
+    ContentPublicKey publicKey{};
+    Publisher() {
+        auto made = writeNewContentKeyFile(scratch.path() / "content.key");
+        REQUIRE(made.ok());
+        publicKey = made.value();
+        key = readContentKeyFile(scratch.path() / "content.key").value();
+    }
+    std::filesystem::path sign(const std::string& version, const std::filesystem::path& folder,
+                               const std::string& fixture = "minimal") {
+        const auto dir = scratch.path() / ("src-" + fixture + "-" + version);
+        if (!std::filesystem::exists(dir)) test::makePack(dir, version, fixture);
+        std::filesystem::create_directories(folder);
+        const auto out = folder / (fixture + "-" + version + ".okpack");
+        REQUIRE(signPackFolder(dir, key, out, "2026-06-20T09:00:00Z").ok());
+        return out;
+    }
+};
 
 }  // namespace kiosk::update::test
