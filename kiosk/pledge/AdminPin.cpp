@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <sodium.h>
+#include <string>
 
 namespace kiosk::pledge {
 
@@ -23,7 +24,8 @@ Result<std::string> hashPin(std::string_view pin) {
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(hash, pin.data(), pin.size(), kPinHashPasses, kPinHashMemoryBytes,
                               crypto_pwhash_ALG_ARGON2ID13) != 0) {
-        return Error{ErrorKind::Io, "not enough memory to hash the PIN (Argon2id needs 64 MiB)"};
+        return Error{ErrorKind::Io, "not enough memory to hash the PIN (Argon2id needs " +
+                                        std::to_string(kPinHashMemoryBytes >> 20) + " MiB)"};
     }
     return std::string(hash);
 }
