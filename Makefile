@@ -69,11 +69,12 @@ test-arm64: deps-test
 # The kiosk's image booted in QEMU as a Pi boots its card (tests/system/): first frame, touch, settings, watchdog,
 # read-only root, POWER_CUTS whole-machine power cuts (3; 200 for the long run). Needs root and the amd64 package;
 # on a machine without them it says what is missing and skips.
+# TEST_SYSTEM_ARCHES="amd64 arm64" also boots the arm64 image (the Pi's architecture, emulated: slow).
 POWER_CUTS ?= 3
-test-system: build deb
-	@deb=$$(ls build/deb/outreach-kiosk_*_amd64.deb 2>/dev/null | sort -V | tail -n1); \
-	POWER_CUTS=$(POWER_CUTS) tests/system/test-system.sh $(BUILD) "$${deb:-build/deb/outreach-kiosk_VERSION_amd64.deb}" \
-		|| [ $$? -eq 77 ]
+TEST_SYSTEM_ARCHES ?= amd64
+test-system: build deb $(if $(filter arm64,$(TEST_SYSTEM_ARCHES)),deb-arm64)
+	@POWER_CUTS=$(POWER_CUTS) tests/system/test-system.sh $(BUILD) $(foreach arch,$(TEST_SYSTEM_ARCHES),\
+		"$$(ls build/deb/outreach-kiosk_*_$(arch).deb 2>/dev/null | sort -V | tail -n1)") || [ $$? -eq 77 ]
 
 bench: build
 	@scripts/bench.sh $(BUILD)

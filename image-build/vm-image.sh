@@ -25,8 +25,8 @@ say() { echo "vm-image: $*"; }
 # The Debian base: kernel, init, Mesa, fonts and the kiosk's libraries, so customize.sh finds nearly all
 # installed. initramfs-tools is told which modules the VM's disk needs, so mkinitramfs stays quick.
 case "$arch" in
-amd64) kernel=linux-image-amd64 ;;
-arm64) kernel=linux-image-arm64 ;;
+amd64) kernel=linux-image-amd64 console=ttyS0 ;;
+arm64) kernel=linux-image-arm64 console=ttyAMA0 ;;
 *)
   echo "vm-image: no VM for architecture $arch" >&2
   exit 1
@@ -36,6 +36,11 @@ base_packages="$kernel systemd-sysv udev kmod initramfs-tools e2fsprogs dosfstoo
   libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsdl2-image-2.0-0 libqrencode4 libsqlite3-0 libsodium23 libcurl4
   libsystemd0 libfontconfig1 libunibreak1 ca-certificates fonts-noto-core fonts-noto-cjk
   libegl1 libgbm1 libegl-mesa0 libgl1-mesa-dri libgles2 network-manager wpasupplicant tzdata"
+# An arm64 root on an x86-64 machine runs its package scripts under qemu-user-static through binfmt_misc.
+if [ "$arch" != "$(dpkg --print-architecture)" ] && [ ! -e /proc/sys/fs/binfmt_misc/qemu-aarch64 ]; then
+  [ -e /proc/sys/fs/binfmt_misc/register ] || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  update-binfmts --enable qemu-aarch64
+fi
 base_key=$(echo "$arch $mirror $base_packages" | sha256sum | cut -c1-12)
 base="$out/base-$arch-$base_key"
 if [ ! -d "$base" ]; then
@@ -67,7 +72,7 @@ trap cleanup_mounts EXIT
 
 # The VM's cmdline.txt, before customize.sh adds the kiosk's words to it as it does to the Pi's.
 mkdir -p "$root/boot/firmware"
-echo "root=LABEL=rootfs rootfstype=ext4 rootwait console=ttyS0" >"$root/boot/firmware/cmdline.txt"
+echo "root=LABEL=rootfs rootfstype=ext4 rootwait console=$console" >"$root/boot/firmware/cmdline.txt"
 "$here/customize.sh" "$root" "$deb"
 if [ -n "$test_files" ]; then
   say "adding test-only files from $test_files"

@@ -2,7 +2,7 @@
 # would: the first frame is the attract screen, a touch opens the home screen, a typo in the settings file is
 # reported with its line while the rest applies, the watchdog brings a frozen kiosk back, the root is
 # read-only and pledges live on the data partition, and whole-machine power cuts lose no acknowledged pledge.
-# Usage: run.py --disk IMG --kiosk BIN --pack DIR --work DIR [--power-cuts N] [--qemu PROGRAM]
+# Usage: run.py --disk IMG --kiosk BIN --pack DIR --work DIR [--power-cuts N] [--arch amd64|arm64]
 import argparse
 import hashlib
 import json
@@ -215,7 +215,7 @@ def first_boot(args, disk, work):
     from PIL import Image
     attract, home = Image.open(attract).convert("RGB"), Image.open(home).convert("RGB")
 
-    vm = Vm(args.qemu, disk, work / "vm")
+    vm = Vm(args.arch, disk, work / "vm")
     vm.start()
     try:
         shown, best = wait_for_screen(vm, attract, args.boot_timeout, work, "first-frame")
@@ -360,7 +360,7 @@ def power_cuts(args, disk, work, root_hash):
     for cut in range(1, args.power_cuts + 1):
         # The display kiosk is masked for these boots: the cuts are about the data partition, and under TCG its
         # drawing would only slow the signing loop down.
-        vm = Vm(args.qemu, disk, work / "vm",
+        vm = Vm(args.arch, disk, work / "vm",
                 extra_cmdline="outreach-kiosk-test.power-cut systemd.mask=outreach-kiosk.service")
         vm.start()
         try:
@@ -396,7 +396,7 @@ def main():
     parser.add_argument("--kiosk", required=True, help="this machine's kiosk program, for reference frames")
     parser.add_argument("--pack", required=True)
     parser.add_argument("--work", required=True)
-    parser.add_argument("--qemu", default="qemu-system-x86_64")
+    parser.add_argument("--arch", default="amd64", choices=("amd64", "arm64"), help="the image's architecture")
     parser.add_argument("--power-cuts", type=int, default=3)
     parser.add_argument("--boot-timeout", type=int, default=400)
     parser.add_argument("--seed", type=int, default=int(time.time()) % 100000)
@@ -420,7 +420,7 @@ def main():
         if args.power_cuts > 0:
             power_cuts(args, disk, work, root_hash)
             say("== boot after the last cut: the kiosk still comes up, and a clean shutdown leaves clean disks")
-            vm = Vm(args.qemu, disk, work / "vm")
+            vm = Vm(args.arch, disk, work / "vm")
             vm.start()
             try:
                 vm.wait_console(r"Started outreach-kiosk\.service|Started .*Outreach kiosk", args.boot_timeout)

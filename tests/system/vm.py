@@ -1,7 +1,7 @@
-# A QEMU machine booted from the kiosk's disk image the way a Pi boots its card: kernel, initrd and
+# A QEMU machine (amd64, or arm64 like the Pi) booted from the kiosk's disk image the way a Pi boots its card: kernel, initrd and
 # cmdline.txt come from the FAT boot partition. The harness sees it as a person would: the screen (QMP
 # screendump), a touch panel (QMP input-send-event on a virtio tablet), the journal (serial console), and a
-# root shell on a second serial port (a test-only unit) for what no person could see.
+# root shell on a second serial port or virtio console (a test-only unit) for what no person could see.
 import json
 import os
 import re
@@ -42,8 +42,8 @@ def write_boot_file(disk, name, text, work):
 
 
 class Vm:
-    def __init__(self, qemu, disk, work, extra_cmdline="", log=print):
-        self.qemu, self.disk, self.work = qemu, Path(disk), Path(work)
+    def __init__(self, arch, disk, work, extra_cmdline="", log=print):
+        self.arch, self.disk, self.work = arch, Path(disk), Path(work)
         self.extra_cmdline = extra_cmdline
         self.log = log
         self.process = None
@@ -60,16 +60,24 @@ class Vm:
         files = self.work / "boot"
         # no_timer_check: on a busy host, TCG is too slow for the kernel's IO-APIC timer check, which then
         # panics ("IO-APIC + timer doesn't work!"); the journal goes to the serial console for the harness.
-        # systemd.default_timeout_start_sec: a busy host can make udev take minutes to name the disk's partitions,
-        # and a device that is not there in time sends the boot to emergency mode (the Pi keeps systemd's 90 s).
+        # systemd.default_timeout_start_sec: on a busy host, services (the kiosk's first frame under llvmpipe)
+        # may take longer than systemd's 90 s to start.
         cmdline = (boot_files(self.disk, files) + " no_timer_check systemd.journald.forward_to_console=1 "
                    "systemd.default_timeout_start_sec=900 " + self.extra_cmdline)
+        if self.arch == "arm64":
+            cmdline += " systemd.getty_auto=0"  # no login prompt on hvc0, the test shell's console
         for sock in ("qmp.sock", "shell.sock"):
             (self.work / sock).unlink(missing_ok=True)
         # Each boot appends to the console log; remember where this one starts.
         self.console_offset = self.console_path.stat().st_size if self.console_path.exists() else 0
-        args = [self.qemu, "-machine", "pc,accel=tcg", "-cpu", "max", "-smp", "1", "-m", "1024",
-                "-nodefaults", "-no-user-config", "-display", "none",
+        if self.arch == "arm64":
+            # The Pi's CPU; the virt machine has one UART (the console), so the test shell is a virtio console.
+            machine = ["qemu-system-aarch64", "-machine", "virt,accel=tcg", "-cpu", "cortex-a72"]
+            shell = ["-device", "virtio-serial-pci", "-device", "virtconsole,chardev=shell"]
+        else:
+            machine = ["qemu-system-x86_64", "-machine", "pc,accel=tcg", "-cpu", "max"]
+            shell = ["-serial", "chardev:shell"]
+        args = machine + ["-smp", "1", "-m", "1024", "-nodefaults", "-no-user-config", "-display", "none",
                 "-kernel", str(files / "vmlinuz"), "-initrd", str(files / "initrd.img"), "-append", cmdline,
                 # cache=none: a write QEMU acknowledged has reached the host file, so kill -9 of QEMU is a
                 # power cut that loses RAM (guest and QEMU), not writes the guest was told are stored.
@@ -79,8 +87,7 @@ class Vm:
                 "-device", "virtio-tablet-pci",
                 "-chardev", f"file,id=console,path={self.console_path},append=on",
                 "-serial", "chardev:console",
-                "-chardev", f"socket,id=shell,path={self.work / 'shell.sock'},server=on,wait=off",
-                "-serial", "chardev:shell",
+                "-chardev", f"socket,id=shell,path={self.work / 'shell.sock'},server=on,wait=off"] + shell + [
                 "-qmp", f"unix:{self.work / 'qmp.sock'},server=on,wait=off",
                 "-rtc", "base=utc"]
         self.started = time.monotonic()
