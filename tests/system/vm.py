@@ -201,9 +201,10 @@ class Vm:
         self.shell_sock.connect(str(self.work / "shell.sock"))
         self.shell_sock.settimeout(1)
         self.shell_buffer = b""
-        # The shell starts with the test-only unit; poke it until it answers.
+        # The shell starts with the test-only unit; poke it until it answers. The marker is split in the command,
+        # so the terminal's echo of a poke (before `stty -echo`, or before the shell runs) never passes for it.
         while time.monotonic() < deadline:
-            self.shell_sock.sendall(b"\nPS1=; stty -echo; echo SHELL-READY\n")
+            self.shell_sock.sendall(b"\nPS1=; stty -echo; echo SHELL-\"\"READY\n")
             if self._read_until(b"SHELL-READY\r\n", 3) is not None:
                 return
         raise VmError("the test shell on ttyS1 did not answer")
