@@ -50,7 +50,10 @@ CREATE TABLE IF NOT EXISTS pledges (
   sealed_sha256 TEXT UNIQUE
 );
 CREATE INDEX IF NOT EXISTS pledges_by_kiosk ON pledges (kiosk_id, sequence);
-CREATE INDEX IF NOT EXISTS pledges_by_action ON pledges (action_id);
+-- One action's rows in CSV order straight from the index: no sort of every row in memory (118 MiB for
+-- 100,000 pledges). It also serves every lookup by action, so the older action-only index goes.
+DROP INDEX IF EXISTS pledges_by_action;
+CREATE INDEX IF NOT EXISTS pledges_by_action_in_order ON pledges (action_id, kiosk_id, sequence, uuid);
 CREATE TABLE IF NOT EXISTS conflicts (
   uuid TEXT NOT NULL, reference TEXT NOT NULL, kiosk_id TEXT NOT NULL, sequence INTEGER NOT NULL,
   action_id TEXT NOT NULL, pack_id TEXT NOT NULL, pack_version TEXT NOT NULL, language TEXT NOT NULL,
