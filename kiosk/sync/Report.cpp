@@ -164,6 +164,11 @@ Result<std::string> buildReport(const CentralDb& db, const std::string& generate
     auto perKiosk = rows(db, "SELECT kiosk_id, count(*), min(substr(created_at_utc, 1, 10)), "
                              "max(substr(created_at_utc, 1, 10)), min(sequence) || '–' || max(sequence), "
                              "sum(clock_synced = 0) FROM pledges GROUP BY kiosk_id ORDER BY kiosk_id");
+    // Each pledge names the pack it was collected under (inside the kiosk's signed bundle).
+    auto packs =
+        rows(db, "SELECT kiosk_id, pack_id, pack_version, count(*), min(substr(created_at_utc, 1, 10)), "
+                 "max(substr(created_at_utc, 1, 10)) FROM pledges GROUP BY kiosk_id, pack_id, "
+                 "pack_version ORDER BY kiosk_id, max(created_at_utc), pack_id, pack_version");
     auto perAction = rows(db, "SELECT action_id, count(*) FROM pledges GROUP BY action_id "
                               "ORDER BY count(*) DESC, action_id");
     // Each form's consents by their own ids, whatever they are: ticked, and how many pledges showed the box.
@@ -188,7 +193,7 @@ Result<std::string> buildReport(const CentralDb& db, const std::string& generate
     for (const auto* result : {&chain, &conflicts})
         if (!*result) return result->error();
     for (const auto* result :
-         {&total, &perKiosk, &perAction, &consents, &perDay, &perDayKiosk, &unsynced, &gaps})
+         {&total, &perKiosk, &packs, &perAction, &consents, &perDay, &perDayKiosk, &unsynced, &gaps})
         if (!*result) return result->error();
 
     std::string html = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -201,6 +206,10 @@ Result<std::string> buildReport(const CentralDb& db, const std::string& generate
     html += "<h2>Per kiosk</h2>\n";
     table(html, {"Kiosk", "Pledges", "First day", "Last day", "Sequences", "Clock not synchronised"},
           perKiosk.value(), {1, 5});
+    html += "<h2>Packs each kiosk ran</h2>\n<p class=\"note\">The content pack and version each pledge was "
+            "collected under, as the kiosk's signed bundle names it; a kiosk's last row is what it ran most "
+            "recently.</p>\n";
+    table(html, {"Kiosk", "Pack", "Version", "Pledges", "First day", "Last day"}, packs.value(), {3});
     html += "<h2>Per action</h2>\n";
     table(html, {"Action", "Pledges"}, perAction.value(), {1});
     html +=

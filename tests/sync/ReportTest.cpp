@@ -18,6 +18,8 @@ CentralPledge pledgeAt(const std::string& kiosk, std::int64_t sequence, const st
     p.actionId = action;
     p.createdAtUtc = day + "T10:00:00Z";
     p.clockSynced = synced;
+    p.packId = "stop-torture";
+    p.packVersion = day < "2024-06-02" ? "1.0.0" : "1.1.0";
     return p;
 }
 
@@ -51,6 +53,11 @@ TEST_CASE("The report totals kiosks, actions and days, charts them, and flags cl
     CHECK(html.find("@import") == std::string::npos);
     CHECK(html.find("url(") == std::string::npos);
     CHECK(html.find("8 pledges in total") != std::string::npos);
+    // Which kiosk ran which pack: kl-booth-1 moved from 1.0.0 to 1.1.0 on 06-02.
+    CHECK(html.find("<td>kl-booth-1</td><td>stop-torture</td><td>1.0.0</td><td class=\"n\">3</td>"
+                    "<td>2024-06-01</td><td>2024-06-01</td>") != std::string::npos);
+    CHECK(html.find("<td>kl-booth-1</td><td>stop-torture</td><td>1.1.0</td><td class=\"n\">3</td>"
+                    "<td>2024-06-02</td><td>2024-06-02</td>") != std::string::npos);
 
     // Gaps in kl-booth-1: 4–6 and 9–11; none for penang.
     CHECK(html.find("<td>kl-booth-1</td><td>4–6</td><td class=\"n\">3</td>") != std::string::npos);
