@@ -3,6 +3,7 @@
 #include "app/Commands.h"
 #include "app/Graphics.h"
 #include "app/PackSelection.h"
+#include "app/PackUpdates.h"
 #include "app/StoreServices.h"
 #include "config/Config.h"
 #include "controller/KioskController.h"
@@ -17,6 +18,8 @@
 #include <iostream>
 
 namespace kiosk::app {
+
+namespace fs = std::filesystem;
 
 namespace {
 Millis monotonicNow() {
@@ -57,7 +60,14 @@ int runKiosk(const RunOptions& options) {
               << window->panelSize().w << "x" << window->panelSize().h << '\n';
 
     render::ImageLoader probe;
-    PackSelection selection = selectPack(contentDir, config.dataDir, &probe);
+    // An installed, signed update shows instead of the configured pack; if it does not load, back to that.
+    PackUpdates updates(config);
+    const auto shownDir = updates.startFolder(contentDir);
+    PackSelection selection = selectPack(shownDir, updates.usingSlot() ? fs::path() : config.dataDir, &probe);
+    if (updates.usingSlot() && !selection.pack) {
+        updates.slotFailed("the new pack did not load");
+        selection = selectPack(contentDir, config.dataDir, &probe);
+    }
     for (const auto& problem : selection.problems)
         std::cerr << "kiosk: " << problem << '\n';
     // A mistyped settings line fell back to its default: the volunteer sees which line, on the admin screen
@@ -95,6 +105,8 @@ int runKiosk(const RunOptions& options) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
         for (const auto& problem : selection.problems)
             services->noteProblem(problem);
+        for (const auto& line : updates.menuLines(selection.pack->id, selection.pack->version))
+            services->noteProblem(line);
         // Said in the log and on the volunteer screen: the kiosk greets people in another language.
         if (const auto warning = defaultLanguageWarning(config, *selection.pack); !warning.empty()) {
             std::cerr << "kiosk: " << warning << '\n';
@@ -145,6 +157,10 @@ int runKiosk(const RunOptions& options) {
         if (exitAt && now >= *exitAt) running = false;
         if (kiosk) kiosk->tick(now);
         if (kiosk && kiosk->exitRequested()) running = false;  // "leave kiosk" on the admin screen
+        // A new pack is installed: start again on it between visitors, never during one.
+        if (kiosk && updates.switchWanted() && kiosk->view().screen == ScreenId::Attract) {
+            updates.restartSelf();
+        }
         if (kiosk ? kiosk->needsRedraw(now) || exposed : exposed) {
             if (kiosk) {
                 const auto fade = kiosk->transition(now);
@@ -158,6 +174,10 @@ int runKiosk(const RunOptions& options) {
             scenes.endFrame();
             exposed = false;
             if (firstFrame && options.exitAfterSeconds && *options.exitAfterSeconds <= 0) running = false;
+            if (firstFrame && selection.pack) {
+                updates.firstScreenShown();
+                updates.startCheck(selection.pack->version);  // off the screen's thread; never delays start
+            }
             firstFrame = false;
         }
     }
