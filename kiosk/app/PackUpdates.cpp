@@ -80,6 +80,7 @@ std::vector<std::string> PackUpdates::menuLines(const std::string& packId, const
 void PackUpdates::startCheck(const std::string& runningVersion) {
     if (config_.dataDir.empty() || config_.contentKeys.empty() || checking_.exchange(true)) return;
     if (worker_.joinable()) worker_.join();
+    lastStart_ = std::chrono::steady_clock::now();
     worker_ = std::thread([this, runningVersion] {
         update::CheckRequest request{&slots_, trustedKeys(config_), runningVersion, nullptr};
         std::vector<std::string> outcomes;
@@ -116,6 +117,10 @@ void PackUpdates::startCheck(const std::string& runningVersion) {
         if (installed) installed_ = true;
         checking_ = false;
     });
+}
+
+void PackUpdates::checkIfDue(const std::string& runningVersion) {
+    if (std::chrono::steady_clock::now() - lastStart_ >= std::chrono::hours(1)) startCheck(runningVersion);
 }
 
 void PackUpdates::restartSelf() {

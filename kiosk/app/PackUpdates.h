@@ -7,6 +7,7 @@
 #include "update/PackSlots.h"
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <mutex>
 #include <string>
@@ -35,6 +36,8 @@ public:
 
     // Starts a check on its own thread unless one runs; `runningVersion` is the pack on screen.
     void startCheck(const std::string& runningVersion);
+    // Starts a check when the last one began an hour ago or more (called on the attract loop).
+    void checkIfDue(const std::string& runningVersion);
     // True once a check installed a newer pack: switch to it at the next attract loop.
     bool switchWanted() const { return installed_; }
     // Starts the kiosk program again with the same arguments; returns only on failure, and then the new
@@ -49,6 +52,7 @@ private:
     std::string startNote_;
     mutable std::mutex mutex_;
     std::string lastCheck_;  // "2026-06-26 10:02 UTC: nothing newer on ..."
+    std::chrono::steady_clock::time_point lastStart_{};
     std::thread worker_;
     std::atomic<bool> checking_{false};
     std::atomic<bool> installed_{false};

@@ -158,8 +158,9 @@ int runKiosk(const RunOptions& options) {
         if (kiosk) kiosk->tick(now);
         if (kiosk && kiosk->exitRequested()) running = false;  // "leave kiosk" on the admin screen
         // A new pack is installed: start again on it between visitors, never during one.
-        if (kiosk && updates.switchWanted() && kiosk->view().screen == ScreenId::Attract) {
-            updates.restartSelf();
+        if (kiosk && !firstFrame && kiosk->view().screen == ScreenId::Attract) {
+            if (updates.switchWanted()) updates.restartSelf();
+            updates.checkIfDue(selection.pack->version);  // hourly, between visitors
         }
         if (kiosk ? kiosk->needsRedraw(now) || exposed : exposed) {
             if (kiosk) {
