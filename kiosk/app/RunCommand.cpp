@@ -7,6 +7,7 @@
 #include "app/StoreServices.h"
 #include "config/Config.h"
 #include "controller/KioskController.h"
+#include "controller/ThreadWork.h"
 #include "platform/EventWait.h"
 #include "platform/IdleWait.h"
 #include "platform/Watchdog.h"
@@ -99,6 +100,13 @@ int runKiosk(const RunOptions& options) {
     settings.defaultLanguage = config.defaultLanguage;
     // Declared first so it outlives the controller that holds a reference to it.
     std::optional<StoreServices> services;
+    // Sync, export and the volunteer's figures run here, so the loop below keeps drawing, answering taps and
+    // feeding the watchdog; a finished piece wakes the loop with an event of no other meaning.
+    ThreadWork work([] {
+        SDL_Event wake{};
+        wake.type = SDL_USEREVENT;
+        SDL_PushEvent(&wake);
+    });
     std::optional<KioskController> kiosk;
     Scene maintenance;
     if (selection.pack) {
@@ -113,7 +121,7 @@ int runKiosk(const RunOptions& options) {
             services->noteProblem(warning);
         }
         kiosk.emplace(*selection.pack, settings, graphics->measurer(), graphics->images(),
-                      window->logicalSize(), elapsed(), &*services);
+                      window->logicalSize(), elapsed(), &*services, &work);
         kiosk->onPledgeSaved(
             [](const std::string& uuid) { std::cout << "pledge-saved " << uuid << std::endl; });
     } else {

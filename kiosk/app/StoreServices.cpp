@@ -118,6 +118,7 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
 }
 
 void StoreServices::note(std::string error) {
+    std::lock_guard lock(errorsMutex_);
     std::cerr << "kiosk: " << error << '\n';
     errors_.push_front(std::move(error));
     if (errors_.size() > 5) errors_.pop_back();
@@ -184,8 +185,8 @@ screens::AdminStatus StoreServices::adminStatus() {
     const std::string problem = collectionProblem();
     status.collecting = problem.empty() ? "ready" : problem;
     status.freeDisk = dataDir_.empty() ? "no data_dir" : freeSpace(dataDir_);
-    if (store_) {
-        auto counts = store_->counts(localDate(now));
+    if (pledge::PledgeStore* store = store_ ? workStore() : nullptr) {
+        auto counts = store->counts(localDate(now));
         if (counts) {
             status.total = counts.value().total;
             status.today = counts.value().today;
@@ -199,8 +200,20 @@ screens::AdminStatus StoreServices::adminStatus() {
     }
     status.kioskKey = signingKey_ ? sync::publicKeyBase64(*signingKey_) : "none (" + signingProblem_ + ")";
     status.sync = syncTarget(sync_.url);
+    std::lock_guard lock(errorsMutex_);
     status.lastErrors.assign(errors_.begin(), errors_.end());
     return status;
+}
+
+pledge::PledgeStore* StoreServices::workStore() {
+    if (workStore_) return workStore_.get();
+    auto opened = pledge::PledgeStore::open(dataDir_);
+    if (!opened) {
+        note("cannot open the pledge store for sync and figures: " + opened.error().message);
+        return nullptr;
+    }
+    workStore_ = std::make_unique<pledge::PledgeStore>(std::move(opened).value());
+    return workStore_.get();
 }
 
 void StoreServices::fillSyncFigures(screens::AdminStatus& status, const pledge::PledgeCounts& counts) const {
@@ -236,8 +249,10 @@ std::string StoreServices::exportToUsb() {
         return "The USB stick can only be read: check its lock switch, then take it out and plug it in "
                "again.";
     const auto folder = writable->mountPoint / sync::kStickFolderName;
-    const auto attempt = sync::exportToFolder(*store_, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
-                                              folder, nowUtc());
+    pledge::PledgeStore* store = workStore();
+    if (!store) return "Export is not possible: the pledge store cannot be opened (see the problems below).";
+    const auto attempt =
+        sync::exportToFolder(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery}, folder, nowUtc());
     std::cerr << "kiosk: export to USB: " << attempt.message << '\n';
     return attempt.message;
 }
@@ -253,7 +268,10 @@ std::string StoreServices::syncNow() {
     options.attempts = 1;
     options.connectTimeout = std::chrono::seconds(3);
     options.totalTimeout = std::chrono::seconds(6);
-    const auto attempt = sync::pushPending(*store_, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
+    options.allowInsecureLoopback = allowInsecureLoopback_;
+    pledge::PledgeStore* store = workStore();
+    if (!store) return "Sync is not possible: the pledge store cannot be opened (see the problems below).";
+    const auto attempt = sync::pushPending(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
                                            options, std::chrono::seconds(6), nowUtc());
     std::cerr << "kiosk: sync now: " << attempt.message << '\n';
     return attempt.message;

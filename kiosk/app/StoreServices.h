@@ -12,11 +12,15 @@
 #include <deque>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 
 namespace kiosk::app {
 
+// exportToUsb(), syncNow() and adminStatus() may run on the work thread (one at a time) while the screen's
+// thread stores pledges and checks PINs: they use a database connection of their own, and the list of
+// problems is shared under a lock.
 class StoreServices : public KioskServices {
 public:
     // Never fails: what cannot be set up (no data_dir, a damaged database, no key) becomes
@@ -38,14 +42,16 @@ public:
 
     // Records a problem for the admin screen (and the log).
     void noteProblem(std::string problem) { note(std::move(problem)); }
-    // Problems met so far, newest first, for the admin screen and the log.
-    const std::deque<std::string>& errors() const { return errors_; }
+    // Sync now may use plain http to 127.0.0.1 (tests; a relay on the kiosk itself).
+    void allowInsecureLoopback() { allowInsecureLoopback_ = true; }
 
 private:
     void note(std::string error);
     void fillSyncFigures(screens::AdminStatus& status, const pledge::PledgeCounts& counts) const;
     // Empty when export and push can run; otherwise why not, in words for the volunteer.
     std::string syncProblem() const;
+    // The work thread's own connection, opened at its first use; null (and noted) when it cannot open.
+    pledge::PledgeStore* workStore();
 
     std::filesystem::path dataDir_;
     config::SyncConfig sync_;
@@ -57,6 +63,9 @@ private:
     std::optional<pledge::PinGate> pinGate_;
     std::string storeProblem_;
     bool developmentKey_ = false;
+    std::unique_ptr<pledge::PledgeStore> workStore_;
+    bool allowInsecureLoopback_ = false;
+    mutable std::mutex errorsMutex_;
     std::deque<std::string> errors_;
 };
 

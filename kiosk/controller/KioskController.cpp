@@ -20,9 +20,10 @@ template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 
 KioskController::KioskController(const content::Pack& pack, ControllerSettings settings,
                                  layout::TextMeasurer& text, ImageMeasurer& images, Size screen, Millis now,
-                                 KioskServices* services)
+                                 KioskServices* services, WorkRunner* work)
     : pack_(pack), settings_(std::move(settings)), text_(text), images_(images), screen_(screen),
-      nav_(screens::countsOf(pack)), services_(services ? *services : noServices_) {
+      nav_(screens::countsOf(pack)), services_(services ? *services : noServices_),
+      work_(work ? *work : inlineWork_) {
     const auto& languages = pack_.languages;
     if (std::find(languages.begin(), languages.end(), settings_.defaultLanguage) == languages.end())
         settings_.defaultLanguage = pack_.defaultLanguage;
@@ -105,6 +106,7 @@ void KioskController::goToAttract(Millis now) {
 void KioskController::activate(std::string_view id, Millis now) {
     touchedAt(now);
     if (activatePledge(id, now) || activateAdmin(id, now)) {
+        applyFinishedWork();  // at once when the work ran inline
         afterNavigation();
         changed();
         return;
@@ -290,7 +292,19 @@ void KioskController::handle(const InputEvent& event, Millis now) {
                event);
 }
 
+void KioskController::applyFinishedWork() {
+    if (work_.applyFinished() > 0) changed();
+}
+
 void KioskController::tick(Millis now) {
+    applyFinishedWork();
+    if (admin_.working != screens::AdminWork::None) {
+        const int seconds = static_cast<int>((now - workStart_).count() / 1000);
+        if (seconds != admin_.workingSeconds) {
+            admin_.workingSeconds = seconds;
+            changed();
+        }
+    }
     if (const auto gesture = gestures_.poll(now)) {
         if (const auto* held = std::get_if<LongPress>(&*gesture)) {
             const int corner = std::max(48, std::min(screen_.w, screen_.h) / 8);
@@ -359,6 +373,9 @@ std::optional<Millis> KioskController::nextDeadline(Millis now) const {
     std::optional<Millis> next;
     const auto consider = [&](Millis at) { next = next ? std::min(*next, at) : at; };
     if (fadeStart_) consider(now + settings_.frameInterval);
+    // Work under way: look for its outcome four times a second (a worker also wakes the loop when done), and
+    // turn the seconds shown on the volunteer menu.
+    if (work_.unfinished() > 0) consider(now + Millis(250));
     if (const auto press = gestures_.nextDeadline()) consider(*press);
     if (nav_.view().screen == ScreenId::Attract) {
         if (!pack_.slides.empty()) {

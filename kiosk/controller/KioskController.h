@@ -4,6 +4,7 @@
 
 #include "content/Pack.h"
 #include "controller/KioskServices.h"
+#include "controller/Work.h"
 #include "core/Gestures.h"
 #include "core/ImageMeasurer.h"
 #include "core/Input.h"
@@ -38,9 +39,11 @@ struct Transition {
 
 class KioskController {
 public:
-    // `services` may be null: then the kiosk collects nothing and has no admin PIN.
+    // `services` may be null: then the kiosk collects nothing and has no admin PIN. Slow services (sync,
+    // export, the volunteer's figures) run through `work`; null runs them at once (play, tests, fuzzing).
     KioskController(const content::Pack& pack, ControllerSettings settings, layout::TextMeasurer& text,
-                    ImageMeasurer& images, Size screen, Millis now, KioskServices* services = nullptr);
+                    ImageMeasurer& images, Size screen, Millis now, KioskServices* services = nullptr,
+                    WorkRunner* work = nullptr);
 
     void handle(const InputEvent& event, Millis now);
     // Advances timers (slides, idle return, long press, animation); call when nextDeadline() passes.
@@ -101,6 +104,10 @@ private:
     void submitPledge();
     void clearPledgeValues();
     void pinEntered(Millis now);
+    // Runs a slow service on the work runner; `job` returns the volunteer's message (may be empty). The
+    // outcome and fresh figures reach the menu only if it is still the same opening of it.
+    void startAdminWork(screens::AdminWork kind, Millis now, std::function<std::string(KioskServices&)> job);
+    void applyFinishedWork();
     bool stillThere(Millis now) const;
     int secondsLeft(Millis now) const;
     const pledge::Form* currentForm() const;
@@ -140,6 +147,11 @@ private:
     bool shownStillThere_ = false;
     int shownSeconds_ = 0;
     std::function<void(const std::string&)> pledgeSaved_;
+    InlineWork inlineWork_;
+    WorkRunner& work_;
+    int adminOpening_ =
+        0;  // counts openings of the volunteer menu; late outcomes of an earlier one are dropped
+    Millis workStart_{0};
 };
 
 }  // namespace kiosk

@@ -265,7 +265,8 @@ void KioskController::pinEntered(Millis now) {
         nav_.open(ScreenId::Admin);
         admin_.unlocked = true;
         admin_.message.clear();
-        admin_.status = services_.adminStatus();
+        ++adminOpening_;
+        startAdminWork(screens::AdminWork::Counting, now, [](KioskServices&) { return std::string(); });
         return;
     case PinCheck::Rejected:
         // The wrong PIN that starts a lock says so at once, not only at the next try.
@@ -309,11 +310,16 @@ bool KioskController::activateAdmin(std::string_view id, Millis now) {
         exitRequested_ = true;
         return true;
     }
-    // Both run inline: export is quick and sync keeps to one short try, so the screen waits a few seconds
-    // at most and then shows the outcome with fresh figures.
+    // Off the screen's thread: the menu says what is under way and still answers taps; one at a time.
     if (id == "admin-export-usb" || id == "admin-sync-now") {
-        admin_.result = id == "admin-export-usb" ? services_.exportToUsb() : services_.syncNow();
-        admin_.status = services_.adminStatus();
+        if (admin_.working == screens::AdminWork::Exporting || admin_.working == screens::AdminWork::Syncing)
+            return true;
+        if (id == "admin-export-usb")
+            startAdminWork(screens::AdminWork::Exporting, now,
+                           [](KioskServices& services) { return services.exportToUsb(); });
+        else
+            startAdminWork(screens::AdminWork::Syncing, now,
+                           [](KioskServices& services) { return services.syncNow(); });
         return true;
     }
     using namespace std::chrono;
@@ -324,12 +330,39 @@ bool KioskController::activateAdmin(std::string_view id, Millis now) {
     for (const auto& [clockId, delta] : clock) {
         if (id != clockId) continue;
         const std::string error = services_.adjustClock(delta);
-        admin_.status = services_.adminStatus();
-        if (!error.empty())
-            admin_.status.lastErrors.insert(admin_.status.lastErrors.begin(), "Clock: " + error);
+        startAdminWork(screens::AdminWork::Counting, now,
+                       [error](KioskServices&) { return error.empty() ? std::string() : "Clock: " + error; });
         return true;
     }
     return false;
+}
+
+void KioskController::startAdminWork(screens::AdminWork kind, Millis now,
+                                     std::function<std::string(KioskServices&)> job) {
+    if (kind != screens::AdminWork::Counting) {
+        admin_.working = kind;
+        admin_.workingSeconds = 0;
+        workStart_ = now;
+    }
+    const int opening = adminOpening_;
+    KioskServices& services = services_;
+    work_.start([this, opening, kind, &services, job = std::move(job)] {
+        std::string message = job(services);
+        screens::AdminStatus status = services.adminStatus();
+        return std::function<void()>(
+            [this, opening, kind, message = std::move(message), status = std::move(status)]() mutable {
+                if (opening != adminOpening_ || !admin_.unlocked) return;  // the menu was left meanwhile
+                admin_.status = std::move(status);
+                if (kind == screens::AdminWork::Counting) {
+                    // A clock problem heads the list of problems, as the clock row is where it was met.
+                    if (!message.empty())
+                        admin_.status.lastErrors.insert(admin_.status.lastErrors.begin(), message);
+                    return;
+                }
+                admin_.working = screens::AdminWork::None;
+                admin_.result = std::move(message);
+            });
+    });
 }
 
 }  // namespace kiosk

@@ -123,9 +123,15 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
                            : Rect{figures.right() + m.gap() * 2, body.y,
                                   body.right() - figures.right() - m.gap() * 2, buttonsY - body.y - m.gap()};
     const TextOptions resultStyle{m.captionPx(), m.px(13), true, out.palette().accent};
-    if (!admin.result.empty() && m.portrait()) {
-        const int used = out.text("admin-result", {figures.x, figures.y, figures.w, figures.h / 3},
-                                  admin.result, resultStyle);
+    std::string result = admin.result;
+    if (admin.working == AdminWork::Exporting || admin.working == AdminWork::Syncing)
+        result = std::string(admin.working == AdminWork::Exporting
+                                 ? "Exporting pledges to the USB stick"
+                                 : "Sending pledges to the coordinator's server") +
+                 "… " + std::to_string(admin.workingSeconds) + " s. You can leave this menu meanwhile.";
+    if (!result.empty() && m.portrait()) {
+        const int used =
+            out.text("admin-result", {figures.x, figures.y, figures.w, figures.h / 3}, result, resultStyle);
         figures.y += used + m.gap();
         figures.h -= used + m.gap();
     }
@@ -144,8 +150,8 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.
     out.text("admin-status", figures, text, {m.captionPx(), m.px(13), false, out.palette().text});
 
-    if (!admin.result.empty() && !m.portrait()) {
-        out.text("admin-result", chart, admin.result, resultStyle);
+    if (!result.empty() && !m.portrait()) {
+        out.text("admin-result", chart, result, resultStyle);
         return 1;
     }
     out.text("chart-title", {chart.x, chart.y, chart.w, out.lineHeight(m.captionPx())},

@@ -52,12 +52,17 @@ struct AdminStatus {
     std::string lastSyncError{};  // local time and message of a failure since then; empty when none
 };
 
+// Slow work the volunteer menu started and is waiting for (Counting: only its figures).
+enum class AdminWork { None, Counting, Exporting, Syncing };
+
 struct AdminView {
     bool unlocked = false;
     int pinDigits = 0;    // typed so far; shown as dots
     std::string message;  // wrong PIN, locked for N s, no PIN configured
     AdminStatus status;
-    std::string result;  // what the last export or sync button did, shown first
+    std::string result;                   // what the last export or sync button did, shown first
+    AdminWork working = AdminWork::None;  // an export or sync under way: said in the result's place
+    int workingSeconds = 0;               // for how long, so the volunteer sees it is not stuck
 };
 
 // Extra state for the screens that have it; null when not on those screens.

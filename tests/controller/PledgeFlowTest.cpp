@@ -361,3 +361,48 @@ TEST_CASE("a form's problems and the keyboard's mode keys speak the pack's words
     CHECK(symbols->style.language == "zh");  // shaped with the form's fonts, unlike the Latin letter keys
     CHECK(chinese.kiosk.scene().find("key-shift")->text == "Aa");
 }
+
+TEST_CASE(
+    "admin: sync now runs as work the menu waits for, saying so, and a tap meanwhile goes to the screen",
+    "[pledge][admin][sync][work]") {
+    content::Pack pack = testing::samplePack();
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    testing::FakeServices services;
+    SteppedWork work;
+    KioskController kiosk{pack, {}, text, images, {800, 480}, 0ms, &services, &work};
+    const auto shows = [&](const std::string& needle) {
+        for (const auto& w : kiosk.scene().widgets) {
+            if (w.text.find(needle) != std::string::npos) return true;
+            for (const auto& line : w.lines)
+                if (line.text.find(needle) != std::string::npos) return true;
+        }
+        return false;
+    };
+    kiosk.openAdmin(0ms);
+    kiosk.handle(TextEvent{"2468"}, 0ms);
+    kiosk.handle(KeyEvent{Key::Enter}, 0ms);
+    REQUIRE(kiosk.view().screen == ScreenId::Admin);
+    CHECK(work.runNext());  // the figures
+    kiosk.tick(10ms);
+    CHECK(shows("Kiosk key: q83v"));
+
+    REQUIRE(kiosk.tap("admin-sync-now", 1000ms));
+    CHECK(services.syncs == 0);  // not on the screen's thread
+    kiosk.tick(3400ms);
+    CHECK(shows("Sending pledges to the coordinator's server… 2 s"));
+    REQUIRE(kiosk.nextDeadline(3400ms).has_value());
+    CHECK(*kiosk.nextDeadline(3400ms) <= 3650ms);  // the loop keeps turning while work is under way
+    REQUIRE(kiosk.tap("admin-sync-now", 3500ms));  // a second press is let be while the first runs
+    REQUIRE(kiosk.tap("back", 3600ms));
+    CHECK(kiosk.view().screen != ScreenId::Admin);
+    const ScreenId left = kiosk.view().screen;
+
+    CHECK(work.runNext());
+    CHECK_FALSE(work.runNext());
+    kiosk.tick(4000ms);
+    CHECK(services.syncs == 1);
+    CHECK(work.unfinished() == 0);
+    CHECK(kiosk.view().screen == left);  // the outcome does not pull the volunteer back
+    CHECK_FALSE(shows("Sent 3 pledges"));
+}

@@ -145,7 +145,8 @@ public:
         return std::getenv("KIOSK_TEST_WITHOUT_NGINX") == nullptr && ::access("/usr/sbin/nginx", X_OK) == 0;
     }
 
-    explicit Nginx(const std::filesystem::path& root) : root_(root) {
+    // `moreLocations`: further location blocks for the server, e.g. one that stalls.
+    explicit Nginx(const std::filesystem::path& root, const std::string& moreLocations = "") : root_(root) {
         std::filesystem::create_directories(root / "www" / "dav");
         std::filesystem::create_directories(root / "www" / "auth");
         std::filesystem::create_directories(root / "www" / "tiny");
@@ -178,8 +179,8 @@ public:
                            "      if ($ok = 0) { return 401; }\n"
                            "      dav_methods PUT; create_full_put_path on;\n    }\n"
                            "    location /broken/ { return 500; }\n"
-                           "    location /tiny/ { dav_methods PUT; client_max_body_size 1k; }\n"
-                           "  }\n}\n";
+                           "    location /tiny/ { dav_methods PUT; client_max_body_size 1k; }\n" +
+                           moreLocations + "  }\n}\n";
         writeFile(root / "nginx.conf", conf);
         std::string binary = "/usr/sbin/nginx";
         std::string prefix = r + "/";
