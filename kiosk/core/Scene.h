@@ -38,8 +38,9 @@ struct Widget {
     std::string text;  // the whole text, unwrapped (for `dump` and `expect text`)
     std::vector<TextLine> lines;
     TextStyle style;
-    std::string image;  // absolute path, for Image
-    std::string qr;     // payload, for Qr
+    std::string image;       // absolute path, for Image
+    Color tint{0, 0, 0, 0};  // Image: when opaque, its white shapes are drawn in this colour (icons)
+    std::string qr;          // payload, for Qr
     bool tappable = false;
     bool selected = false;  // e.g. the current language
     bool focused = false;   // keyboard focus, drawn as a ring

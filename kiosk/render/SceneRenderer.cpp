@@ -86,6 +86,8 @@ void SceneRenderer::drawImage(const Widget& widget) {
         });
     if (!texture) return;
     const SDL_Rect target{r.x, r.y, r.w, r.h};
+    const Color tint = widget.tint.a > 0 ? widget.tint : Color{255, 255, 255, 255};
+    SDL_SetTextureColorMod(texture, tint.r, tint.g, tint.b);  // an icon takes its button's ink
     SDL_RenderCopy(renderer_, texture, nullptr, &target);
 }
 

@@ -46,16 +46,17 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     const int inset = (bar - target) / 2;
 
     // Header: back, title, home. The title takes its own row when the row is too narrow for it (portrait).
-    const std::string backLabel = "‹ " + pack.uiText("back", lang);
+    const std::string backLabel = pack.uiText("back", lang);
     const std::string homeLabel = pack.uiText("home", lang);
     const std::string creditsLabel = pack.uiText("credits", lang);
     const auto labelWidth = [&](const std::string& label) {
         return std::max(target, out.measure(label, m.buttonPx(), true) + m.px(24));
     };
+    const auto iconLabelWidth = [&](const std::string& label) { return out.iconButtonWidth(label); };
     int left = m.margin();
     int right = W - m.margin();
-    if (options.back) left += labelWidth(backLabel) + m.gap();
-    if (options.home) right -= labelWidth(homeLabel) + m.gap();
+    if (options.back) left += iconLabelWidth(backLabel) + m.gap();
+    if (options.home) right -= iconLabelWidth(homeLabel) + m.gap();
     if (options.credits) right -= labelWidth(creditsLabel) + m.gap();
     const int positionWidth =
         options.position.empty() ? 0 : out.measure(options.position, m.captionPx()) + m.px(8);
@@ -75,12 +76,14 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
 
     int x = m.margin();
     if (options.back) {
-        out.button("back", {x, inset, labelWidth(backLabel), target}, backLabel, ButtonStyle::Secondary);
+        out.iconButton("back", {x, inset, iconLabelWidth(backLabel), target}, Icon::Back, backLabel,
+                       ButtonStyle::Secondary);
     }
     x = W - m.margin();
     if (options.home) {
-        x -= labelWidth(homeLabel);
-        out.button("home", {x, inset, labelWidth(homeLabel), target}, homeLabel, ButtonStyle::Secondary);
+        x -= iconLabelWidth(homeLabel);
+        out.iconButton("home", {x, inset, iconLabelWidth(homeLabel), target}, Icon::Home, homeLabel,
+                       ButtonStyle::Secondary);
         x -= m.gap();
     }
     if (options.credits) {
@@ -117,12 +120,17 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     int actionW = arrowW;
     for (const auto& language : pack.languages) {
         out.setLanguage(language);
-        actionW = std::max(actionW, out.measure(pack.uiText("nav_act", language) + " ›", m.buttonPx(), true) +
-                                        m.px(28));
+        actionW =
+            std::max(actionW, out.measure(pack.uiText("nav_act", language), m.buttonPx(), true) + m.px(28));
     }
     out.setLanguage(lang);
     const int oneRowWidth = languagesWidth + (pager ? arrowW + actionW + 2 * m.gap() : 0) + 2 * m.margin();
     const bool twoRows = pager && oneRowWidth > W;
+    // A globe before the language names says what they are to someone who reads none of them; where the row
+    // has no room for it, the names stand alone rather than the footer taking two rows.
+    const int globe = m.px(26);
+    const int globeW = oneRowWidth + globe + m.px(8) <= W || twoRows ? globe + m.px(8) : 0;
+    languagesWidth += globeW;
     const int footerHeight = twoRows ? 2 * bar : bar;
     const int footerTop = H - footerHeight;
     out.box({0, footerTop, W, footerHeight}, palette.surface);
@@ -131,6 +139,10 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     const int spaceLeft = twoRows || !pager ? 0 : m.margin() + arrowW + m.gap();
     const int spaceRight = twoRows || !pager ? 0 : m.margin() + actionW + m.gap();
     x = spaceLeft + (W - spaceLeft - spaceRight - languagesWidth) / 2;
+    if (globeW > 0) {
+        out.icon({x, languagesTop, globe, target}, Icon::Language, palette.mutedText);
+        x += globeW;
+    }
     for (const auto& b : languages) {
         out.setLanguage(b.language);
         out.button("lang-" + b.language, {x, languagesTop, b.width, target}, b.name, ButtonStyle::Secondary,
@@ -156,15 +168,15 @@ void addPager(SceneWriter& out, const ScreenContext& context, const ChromeLayout
     const Metrics& m = out.metrics();
     // Arrows for previous and next, the same in every language; words for the action at the end.
     if (hasPrevious)
-        out.button("previous", chrome.previousButton, "‹", ButtonStyle::Secondary, false, 48, m.px(32));
+        out.iconButton("previous", chrome.previousButton, Icon::Previous, "", ButtonStyle::Secondary, false,
+                       48, m.px(32));
     if (hasNext) {
         const Rect slot = chrome.nextButton;
         const int w = chrome.previousButton.w;
-        out.button("next", {slot.right() - w, slot.y, w, slot.h}, "›", ButtonStyle::Primary, false, 48,
-                   m.px(32));
+        out.iconButton("next", {slot.right() - w, slot.y, w, slot.h}, Icon::Next, "", ButtonStyle::Primary,
+                       false, 48, m.px(32));
     } else if (actionAtEnd) {  // the end of a story leads to what the reader can do, never to a dead end
-        out.button("nav-act", chrome.nextButton, pack.uiText("nav_act", context.language) + " ›",
-                   ButtonStyle::Primary);
+        out.button("nav-act", chrome.nextButton, pack.uiText("nav_act", context.language), ButtonStyle::Primary);
     }
 }
 

@@ -163,6 +163,38 @@ int SceneWriter::lineHeight(int px, bool bold) {
 
 void SceneWriter::button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected,
                          int minWidth, int labelPx) {
+    addButton(std::move(id), box, label, style, selected, minWidth, labelPx, "");
+}
+
+void SceneWriter::iconButton(std::string id, Rect box, Icon icon, std::string_view label, ButtonStyle style,
+                             bool selected, int minWidth, int labelPx) {
+    const std::string file = iconPath(icon);
+    if (images_.imageSize(file)) {
+        addButton(std::move(id), box, label, style, selected, minWidth, labelPx, file);
+        return;
+    }
+    // Without its icon the button still says what it does.
+    const std::string standIn = iconStandIn(icon);
+    const std::string text = label.empty()     ? standIn
+                             : standIn.empty() ? std::string(label)
+                                               : standIn + " " + std::string(label);
+    addButton(std::move(id), box, text, style, selected, minWidth, labelPx, "");
+}
+
+namespace {
+int iconSide(const Metrics& metrics, int labelPx) {
+    return std::max(metrics.px(22), labelPx * 6 / 5);
+}
+}  // namespace
+
+int SceneWriter::iconButtonWidth(std::string_view label, int labelPx) {
+    const int px = labelPx > 0 ? labelPx : metrics_.buttonPx();
+    const int textW = label.empty() ? 0 : measure(label, px, true) + metrics_.px(8);
+    return std::max(metrics_.touchTarget(), iconSide(metrics_, px) + textW + metrics_.px(24));
+}
+
+void SceneWriter::addButton(std::string id, Rect box, std::string_view label, ButtonStyle style,
+                            bool selected, int minWidth, int labelPx, const std::string& iconFile) {
     Widget w;
     w.id = std::move(id);
     w.kind = WidgetKind::Button;
@@ -180,20 +212,52 @@ void SceneWriter::button(std::string id, Rect box, std::string_view label, Butto
     if (!filled && !selected) w.stroke = palette_.mutedText;
     w.text = std::string(label);
     const int pad = metrics_.px(10);
-    const Rect inner{box.x + pad, box.y, box.w - 2 * pad, box.h};
-    const layout::FontSpec font{language_, labelPx > 0 ? labelPx : metrics_.buttonPx(), true};
-    auto block = layout::fitText(label, {inner.w, inner.h}, font, metrics_.minBodyPx(), text_);
-    if (block.overflow)
-        problem(w.id, "button label overflows its " + std::to_string(box.w) + " px wide button");
-    checkGlyphs(w.id, label, block.font.px, true);
-    const Widget laid = textWidget(w.id, inner, label, block,
-                                   {block.font.px, 0, true, ink, Align::Center, Align::Center}, language_);
-    w.lines = laid.lines;
-    w.style = laid.style;
+    const int px = labelPx > 0 ? labelPx : metrics_.buttonPx();
+    const bool withIcon = !iconFile.empty();
+    const int side = withIcon ? std::min(iconSide(metrics_, px), box.h - pad) : 0;
+    const int iconGap = withIcon && !label.empty() ? metrics_.px(8) : 0;
+    Rect inner{box.x + pad, box.y, box.w - 2 * pad, box.h};
+    const layout::FontSpec font{language_, px, true};
+    layout::TextBlock block;
+    if (!label.empty()) {
+        block =
+            layout::fitText(label, {inner.w - side - iconGap, inner.h}, font, metrics_.minBodyPx(), text_);
+        if (block.overflow)
+            problem(w.id, "button label overflows its " + std::to_string(box.w) + " px wide button");
+        checkGlyphs(w.id, label, block.font.px, true);
+    }
+    int textW = 0;
+    for (const auto& line : block.lines)
+        textW = std::max(textW, line.width);
+    Rect iconRect;
+    if (withIcon) {
+        // Icon and label centred together as one group.
+        const int groupW = side + iconGap + textW;
+        const int left = inner.x + std::max(0, (inner.w - groupW) / 2);
+        iconRect = {left, box.y + (box.h - side) / 2, side, side};
+        inner = {left + side + iconGap, box.y, std::max(0, inner.right() - left - side - iconGap), box.h};
+    }
+    if (!label.empty()) {
+        const Widget laid = textWidget(
+            w.id, inner, label, block,
+            {block.font.px, 0, true, ink, withIcon ? Align::Start : Align::Center, Align::Center}, language_);
+        w.lines = laid.lines;
+        w.style = laid.style;
+    } else {
+        w.style = {language_, px, true, ink};
+    }
     if (box.h < metrics_.px(48) || box.w < metrics_.px(minWidth))
         problem(w.id,
                 "touch target " + std::to_string(box.w) + "x" + std::to_string(box.h) + " is under 48 px");
     scene_.widgets.push_back(std::move(w));
+    if (withIcon) {
+        Widget icon;
+        icon.kind = WidgetKind::Image;
+        icon.rect = iconRect;
+        icon.image = iconFile;
+        icon.tint = ink;
+        scene_.widgets.push_back(std::move(icon));
+    }
 }
 
 Rect SceneWriter::image(std::string id, Rect box, const std::string& path, Align align) {
@@ -214,6 +278,18 @@ Rect SceneWriter::image(std::string id, Rect box, const std::string& path, Align
     widget.image = path;
     scene_.widgets.push_back(widget);
     return widget.rect;
+}
+
+void SceneWriter::icon(Rect box, Icon icon, Color ink) {
+    const std::string file = iconPath(icon);
+    if (!images_.imageSize(file)) return;
+    const int side = std::min(box.w, box.h);
+    Widget w;
+    w.kind = WidgetKind::Image;
+    w.rect = {box.x + (box.w - side) / 2, box.y + (box.h - side) / 2, side, side};
+    w.image = file;
+    w.tint = ink;
+    scene_.widgets.push_back(std::move(w));
 }
 
 void SceneWriter::qr(std::string id, Rect box, const std::string& payload) {

@@ -6,6 +6,7 @@
 #include "core/Scene.h"
 #include "layout/TextLayout.h"
 #include "layout/TextMeasurer.h"
+#include "screens/Icons.h"
 #include "screens/Metrics.h"
 
 #include <limits>
@@ -58,8 +59,16 @@ public:
     // `minWidth` below 48 design px is for keyboard keys only (see Keyboard.h).
     void button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected = false,
                 int minWidth = 48, int labelPx = 0);
+    // The same with an icon before the label (or alone, centred, when the label is empty), drawn in the
+    // label's ink. `label` is still the button's text for `dump`, `expect text` and screen readers.
+    void iconButton(std::string id, Rect box, Icon icon, std::string_view label, ButtonStyle style,
+                    bool selected = false, int minWidth = 48, int labelPx = 0);
+    // Width a button needs for an icon and a one-line label at the button size.
+    int iconButtonWidth(std::string_view label, int labelPx = 0);
     // An image fitted inside `box` keeping its aspect ratio; a failed load is a scene problem.
     Rect image(std::string id, Rect box, const std::string& path, Align align = Align::Center);
+    // A decorative icon in `ink`, centred in `box`; nothing when its file is missing.
+    void icon(Rect box, Icon icon, Color ink);
     // A QR code, square, inside box; the renderer adds the quiet zone inside the square.
     void qr(std::string id, Rect box, const std::string& payload);
     void box(Rect box, Color fill, int cornerRadius = 0);
@@ -85,6 +94,8 @@ private:
     // maxHeight: the box the heading must fit, so shrinking stops at the box and not only at maxLines.
     layout::TextBlock layoutHeading(std::string_view text, int width, const TextOptions& options,
                                     int maxLines, int maxHeight = std::numeric_limits<int>::max());
+    void addButton(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected,
+                   int minWidth, int labelPx, const std::string& iconFile);
     void hintIfLonely(const std::string& id, const layout::TextBlock& block);
     void checkGlyphs(const std::string& id, std::string_view text, int px, bool bold);
 
