@@ -93,10 +93,20 @@ void KioskController::startSlide(Millis now) {
     slideStart_ = now;
 }
 
+std::string KioskController::slideLanguage() const {
+    const auto& languages = pack_.languages;
+    if (languages.empty()) return settings_.defaultLanguage;
+    const auto first = std::find(languages.begin(), languages.end(), settings_.defaultLanguage);
+    const auto start = first == languages.end() ? 0 : first - languages.begin();
+    const auto turn = start + nav_.view().item + attractLoop_;
+    return languages[static_cast<std::size_t>(turn) % languages.size()];
+}
+
 void KioskController::goToAttract(Millis now) {
     nav_.toAttract();
     afterNavigation();
-    language_ = settings_.defaultLanguage;
+    attractLoop_ = 0;
+    language_ = slideLanguage();
     focus_ = -1;
     fadeStart_.reset();
     startSlide(now);
@@ -116,7 +126,10 @@ void KioskController::activate(std::string_view id, Millis now) {
             if (items[i].id == itemId) return static_cast<int>(i);
         return -1;
     };
-    if (id == "start") {
+    if (id == "start") {  // a touch on the slide: home in the language the slide speaks
+        nav_.home();
+    } else if (startsWith(id, "begin-")) {  // a touch on one language's call: home in that language
+        setLanguage(std::string(id.substr(6)));
         nav_.home();
     } else if (startsWith(id, "lang-")) {
         setLanguage(std::string(id.substr(5)));
@@ -324,6 +337,8 @@ void KioskController::tick(Millis now) {
         if (now - slideStart_ >= Millis(slide.durationMs)) {
             fadingFrom_ = scene();
             nav_.nextSlide();
+            if (nav_.view().item == 0) ++attractLoop_;
+            language_ = slideLanguage();
             fadeStart_ = now;
             startSlide(now);
             changed();

@@ -1,6 +1,9 @@
-// The attract loop: one slide, big and short, readable from two metres, and an invitation to touch.
+// The attract loop: one slide, big and short, readable from two metres, in the language the loop has reached,
+// and an invitation to touch in every language of the pack, each in its own script.
 #include "layout/TextFit.h"
 #include "screens/ScreenBuilders.h"
+
+#include <algorithm>
 
 namespace kiosk::screens {
 
@@ -18,8 +21,18 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
     const std::string& lang = context.language;
     const std::string& fallback = pack.defaultLanguage;
 
+    // The calls to touch, one per language, each in its own script: a passer-by picks theirs with the first
+    // touch. Four across in landscape, two by two in portrait.
+    const int languageCount = static_cast<int>(pack.languages.size());
+    const int callColumns = m.portrait() ? std::min(2, languageCount) : languageCount;
+    const int callRows = (languageCount + callColumns - 1) / std::max(1, callColumns);
     const int callHeight = m.px(64);
-    const Rect content{m.margin() * 2, m.margin() * 2, W - m.margin() * 4, H - callHeight - m.margin() * 5};
+    const int callGap = m.gap();
+    const int callsHeight = callRows * callHeight + (callRows - 1) * callGap;
+    const Rect calls{m.margin(), H - m.margin() - callsHeight, W - 2 * m.margin(), callsHeight};
+    const int dot = m.px(10);
+    const Rect content{m.margin() * 2, m.margin() * 2, W - m.margin() * 4,
+                       calls.y - dot - m.gap() * 2 - m.margin() * 2};
     Rect textBox = content;
     if (!slide.image.empty()) {
         if (m.portrait()) {
@@ -59,21 +72,22 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
                  text, {m.px(28), m.minBodyPx(), false, palette.text, Align::Start, Align::Start});
     }
 
-    // The call to touch, in the current language, always visible.
-    const std::string call = pack.uiText("touch_to_begin", lang);
-    const int callWidth = std::min(W - 2 * m.margin(), out.measure(call, m.px(26), true) + m.px(48));
-    const Rect pill{(W - callWidth) / 2, H - callHeight - m.margin(), callWidth, callHeight};
-    out.box(pill, palette.accent, callHeight / 2);
-    out.text("touch-to-begin", pill.inset(m.px(4)), call,
-             {m.px(26), m.px(18), true, palette.accentText, Align::Center, Align::Center});
+    const int callW = (calls.w - (callColumns - 1) * callGap) / std::max(1, callColumns);
+    for (int i = 0; i < languageCount; ++i) {
+        const std::string& language = pack.languages[static_cast<std::size_t>(i)];
+        const Rect cell{calls.x + (i % callColumns) * (callW + callGap),
+                        calls.y + (i / callColumns) * (callHeight + callGap), callW, callHeight};
+        out.setLanguage(language);
+        out.button("begin-" + language, cell, pack.uiText("touch_to_begin", language), ButtonStyle::Primary,
+                   false, 48, m.px(22));
+    }
+    out.setLanguage(lang);
 
-    // Where in the loop we are: small dots at the bottom right.
-    const int dot = m.px(10);
+    // Where in the loop we are: small dots, centred above the calls.
     const int count = static_cast<int>(pack.slides.size());
-    // Bottom right beside the call in landscape; centred above it in portrait, where the call is wide.
     const int dotsW = count * (dot + m.px(6));
-    int x = m.portrait() ? (W - dotsW) / 2 : W - m.margin() - dotsW;
-    const int dotsY = m.portrait() ? pill.y - m.gap() - dot : H - m.margin() - dot;
+    int x = (W - dotsW) / 2;
+    const int dotsY = calls.y - m.gap() - dot;
     for (int i = 0; i < count; ++i, x += dot + m.px(6))
         out.box({x, dotsY, dot, dot}, i == view.item ? palette.text : palette.mutedText, dot / 2);
     return 1;

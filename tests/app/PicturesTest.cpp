@@ -147,19 +147,22 @@ constexpr Rgb kText{0x11, 0x11, 0x11};
 
 }  // namespace
 
-TEST_CASE("The attract screen shows a picture, words and the yellow touch-to-begin pill") {
+TEST_CASE("The attract screen shows a picture, words and a yellow call to touch in every language") {
     TempDir dir;
     const Picture attract(play(dir, "attract", "shot attract\n") / "attract.png");
     REQUIRE(attract.width() == 800);
     REQUIRE(attract.height() == 480);
     // Anti-aliased text and the illustration give hundreds of colours; a blank or one-colour frame has one.
     CHECK(attract.distinctColours() > 200);
-    // The pill is about 230x64 px of accent yellow; the words are near-black on the warm background.
-    CHECK(attract.count(kAccent) > 8000);
+    // Four calls of about 183x64 px of accent yellow; the words are near-black on the warm background.
+    CHECK(attract.count(kAccent) > 4 * 8000);
     CHECK(attract.count(kText) > 3000);
-    CHECK(attract.count(kBackground) > 800 * 480 / 2);
-    // The pill sits at the bottom centre, under "Touch to begin".
-    CHECK(Picture::near(attract.at(300, 432), kAccent, 2));
+    CHECK(attract.count(kBackground) > 800 * 480 / 3);
+    // The calls run along the bottom, one a language: the left edge of each is yellow.
+    for (const int x : {20, 215, 410, 605}) {
+        INFO("x " << x);
+        CHECK(Picture::near(attract.at(x, 432), kAccent, 2));
+    }
 }
 
 TEST_CASE("Two renders of the same screens are identical within 2/255 per channel") {
