@@ -98,6 +98,15 @@ struct Credits {
     std::vector<Source> sources;
 };
 
+// One of home's four ways in: a picture and a one-line teaser under its name (both optional).
+struct HomeTile {
+    std::string image;  // absolute path or empty
+    LocalText teaser;
+};
+
+// The keys of [home]: one tile each.
+inline const std::vector<std::string> kHomeTiles = {"story", "timeline", "cases", "act"};
+
 struct Pack {
     std::filesystem::path root;
     std::string id;
@@ -115,6 +124,7 @@ struct Pack {
     std::vector<CaseProfile> cases;
     std::vector<Action> actions;
     Credits credits;
+    std::map<std::string, HomeTile> home;  // by kHomeTiles key; absent tiles show their name alone
 
     // A UI string in `language`, from the pack or else built in (content/BuiltinStrings.h), falling back to
     // the default language, or the key itself.

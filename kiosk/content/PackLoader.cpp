@@ -295,6 +295,24 @@ std::optional<LocalText> readBuiltinOverride(TableReader& in, const std::string&
     return text;
 }
 
+// [home]: a picture and a teaser for each of home's ways in.
+void readHome(TableReader& top, const PackContext& context, Pack& pack) {
+    const toml::table* table = top.table("home", Need::Optional);
+    if (!table) return;
+    TableReader in(*table, top.report(), "[home]",
+                   std::vector<std::string_view>(kHomeTiles.begin(), kHomeTiles.end()));
+    for (const auto& key : kHomeTiles) {
+        const toml::table* tile = in.table(key, Need::Optional);
+        if (!tile) continue;
+        TableReader t(*tile, top.report(), "[home." + key + "]", {"image", "teaser"});
+        HomeTile& home = pack.home[key];
+        home.image = readImage(t, "image", Need::Optional, context);
+        if (auto teaser = readText(t, "teaser", Need::Optional, context, kLabelLimit,
+                                   "home." + key + ".teaser"))
+            home.teaser = std::move(*teaser);
+    }
+}
+
 // Reads [ui] and returns it, so the pledge strings can be checked once the actions are known.
 const toml::table* readUi(TableReader& top, const PackContext& context, Pack& pack) {
     const toml::table* table = top.table("ui", Need::Required);
@@ -422,11 +440,12 @@ void load(const fs::path& dir, ImageMeasurer* images, LoadResult& result) {
     Pack pack;
     pack.root = context.root;
 
-    TableReader top(*doc, manifest, "pack.toml", {"pack", "language_names", "files", "theme", "ui"});
+    TableReader top(*doc, manifest, "pack.toml", {"pack", "language_names", "files", "theme", "ui", "home"});
     readPackTable(top, context, pack);
     readLanguageNames(top, context, pack);
     const auto files = readFileList(top, context);
     readTheme(top, pack);
+    readHome(top, context, pack);
     const toml::table* ui = readUi(top, context, pack);
 
     for (const auto& file : files) {
