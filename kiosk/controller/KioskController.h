@@ -28,7 +28,7 @@ struct ControllerSettings {
     std::string defaultLanguage;       // empty: the pack's
     Millis pledgeIdleQuestion{45000};  // "still there?" on the pledge form
     Millis pledgeIdleClear{60000};     // then the form is cleared
-    Millis thanksTimeout{20000};       // the thank-you screen leaves by itself, reference code and all
+    Millis thanksTimeout{60000};       // the thank-you screen leaves by itself, reference code and all
 };
 
 // A cross-fade in progress: draw `from` at 1 - progress, then the current scene at progress.
@@ -100,6 +100,7 @@ private:
     void startPledge(int action);
     void focusField(const std::string& id);
     void focusNextField();
+    void capitaliseNames();
     void typeText(const std::string& utf8);
     void submitPledge();
     void clearPledgeValues();
@@ -115,6 +116,8 @@ private:
     void touchedAt(Millis now);
     void startSlide(Millis now);
     void goToAttract(Millis now);
+    // The attract loop speaks each language in turn: slide `item` of loop `loop` counts on from the default.
+    std::string slideLanguage() const;
     void moveFocus(int delta);
 
     const content::Pack& pack_;
@@ -134,7 +137,8 @@ private:
 
     Millis lastInput_{0};
     Millis slideStart_{0};
-    int focus_ = -1;  // index among tappable widgets, -1 when keyboard focus is not shown
+    int attractLoop_ = 0;  // completed rounds of the attract loop, so each slide meets every language
+    int focus_ = -1;       // index among tappable widgets, -1 when keyboard focus is not shown
 
     NoServices noServices_;
     KioskServices& services_;

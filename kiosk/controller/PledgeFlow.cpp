@@ -29,8 +29,8 @@ void KioskController::startPledge(int action) {
     pledge_.reset();  // wipes any earlier values before a new form starts
     pledge_.emplace(PledgeSession{
         action, pledge::FormState(*form), {}, "", screens::KeyboardMode::Letters, {}, "", 0, 0});
-    if (!form->fields.empty()) pledge_->focused = form->fields.front().id;
     nav_.open(ScreenId::Pledge, action);
+    if (!form->fields.empty()) focusField(form->fields.front().id);
 }
 
 void KioskController::clearPledgeValues() {
@@ -63,6 +63,15 @@ void KioskController::focusField(const std::string& id) {
     pledge_->focused = id;
     pledge_->keyboard = screens::KeyboardMode::Letters;
     pledge_->banner.clear();
+    capitaliseNames();
+}
+
+// A name field starts each word with a capital by itself: "Priya Raman" without a shift key.
+void KioskController::capitaliseNames() {
+    const pledge::Form* form = currentForm();
+    const pledge::FormField* field = form && pledge_ ? form->field(pledge_->focused) : nullptr;
+    if (!field || field->kind != pledge::FieldKind::Text) return;
+    pledge_->keyboard = screens::autoCapitals(pledge_->keyboard, pledge_->values.value(field->id));
 }
 
 void KioskController::focusNextField() {
@@ -215,16 +224,23 @@ bool KioskController::activatePledge(std::string_view id, Millis) {
         if (!field) return true;
         const auto mode =
             field->kind == pledge::FieldKind::Phone ? screens::KeyboardMode::PhonePad : pledge_->keyboard;
-        const auto key = screens::findKey(mode, std::string(id));
+        const auto key = screens::findKey(mode, std::string(id), field->kind == pledge::FieldKind::Email);
         if (!key) return true;
         switch (key->effect) {
         case screens::KeyEffect::Insert:
             typeText(key->text);
             if (pledge_->keyboard == screens::KeyboardMode::Shifted)
                 pledge_->keyboard = screens::KeyboardMode::Letters;
+            capitaliseNames();
+            break;
+        case screens::KeyEffect::Domain:
+            if (pledge_->values.set(field->id,
+                                    screens::withDomain(pledge_->values.value(field->id), key->text)))
+                pledge_->errors.erase(field->id);
             break;
         case screens::KeyEffect::Backspace:
             pledge_->values.backspace(field->id);
+            capitaliseNames();
             break;
         case screens::KeyEffect::Shift:
             pledge_->keyboard = pledge_->keyboard == screens::KeyboardMode::Shifted
@@ -306,7 +322,16 @@ bool KioskController::activateAdmin(std::string_view id, Millis now) {
         return true;
     }
     if (screen != ScreenId::Admin || !admin_.unlocked) return false;
+    // Leaving stops the campaign until the kiosk restarts: it takes a second, deliberate tap.
     if (id == "admin-exit") {
+        admin_.confirmingExit = true;
+        return true;
+    }
+    if (id == "admin-exit-cancel") {
+        admin_.confirmingExit = false;
+        return true;
+    }
+    if (id == "admin-exit-confirm" && admin_.confirmingExit) {
         exitRequested_ = true;
         return true;
     }

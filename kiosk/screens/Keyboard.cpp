@@ -1,4 +1,5 @@
-// Key rows: QWERTY with @ and . always at hand, .com and .my for Malaysian e-mail, a phone pad with +.
+// Key rows: QWERTY with @ and . always at hand, .com and .my for Malaysian e-mail, the common domains whole
+// in an e-mail field, a phone pad with +.
 #include "screens/Keyboard.h"
 
 namespace kiosk::screens {
@@ -23,9 +24,26 @@ const KeyboardKey kBackspace{"key-backspace", "«", KeyEffect::Backspace, "", 3}
 KeyboardKey nextKey(int span) {
     return {"key-next", "»", KeyEffect::Next, "", span};
 }
+
+// The domains most Malaysian addresses end in, one tap each (ids name the provider).
+std::vector<KeyboardKey> domainRow() {
+    return {KeyboardKey{"key-symbols", "123", KeyEffect::Symbols, "", 3},
+            {"key-gmail", "gmail.com", KeyEffect::Domain, "@gmail.com", 6},
+            {"key-yahoo", "yahoo.com", KeyEffect::Domain, "@yahoo.com", 6}, nextKey(5)};
+}
 }  // namespace
 
-KeyboardRows keyboardRows(KeyboardMode mode) {
+std::string withDomain(const std::string& value, const std::string& domain) {
+    return value.substr(0, value.find('@')) + domain;
+}
+
+KeyboardMode autoCapitals(KeyboardMode mode, const std::string& value) {
+    if (mode != KeyboardMode::Letters && mode != KeyboardMode::Shifted) return mode;
+    const bool wordStart = value.empty() || value.back() == ' ' || value.back() == '-';
+    return wordStart ? KeyboardMode::Shifted : KeyboardMode::Letters;
+}
+
+KeyboardRows keyboardRows(KeyboardMode mode, bool email) {
     switch (mode) {
     case KeyboardMode::PhonePad:
         return {
@@ -59,6 +77,10 @@ KeyboardRows keyboardRows(KeyboardMode mode) {
         third.insert(third.begin(), KeyboardKey{"key-shift", "Aa", KeyEffect::Shift, "", 3});
         third.push_back(insert("key-at", "@", "@"));
         third.push_back(insert("key-dot", ".", "."));
+        if (email) {  // addresses need no capitals: ".my" takes the shift key's place
+            third.front() = insert("key-dotmy", ".my", ".my", 3);
+            return {letterRow("qwertyuiop", upper), second, third, domainRow()};
+        }
         return {
             letterRow("qwertyuiop", upper),
             second,
@@ -72,8 +94,8 @@ KeyboardRows keyboardRows(KeyboardMode mode) {
     return {};
 }
 
-std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id) {
-    for (const auto& row : keyboardRows(mode))
+std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id, bool email) {
+    for (const auto& row : keyboardRows(mode, email))
         for (const auto& key : row)
             if (key.id == id) return key;
     return std::nullopt;

@@ -1,4 +1,5 @@
-// The on-screen keyboard: its keys for each mode (letters, shifted, symbols, phone pad), and what each does.
+// The on-screen keyboard: its keys for each mode (letters, shifted, symbols, phone pad), and what each does;
+// an e-mail field's letters offer the common domains whole.
 // Layout and meaning live together so the picture and the behaviour cannot disagree.
 #pragma once
 
@@ -10,7 +11,8 @@
 
 namespace kiosk::screens {
 
-enum class KeyEffect { Insert, Backspace, Shift, Symbols, Letters, Next };
+// Domain: replaces whatever follows the "@" (or appends) with the key's text, e.g. "@gmail.com".
+enum class KeyEffect { Insert, Backspace, Shift, Symbols, Letters, Next, Domain };
 
 struct KeyboardKey {
     std::string id;     // "key-a", "key-at", "key-dotcom", "key-backspace", ...
@@ -26,8 +28,16 @@ using KeyboardRows = std::vector<std::vector<KeyboardKey>>;
 // 9 mm wide: there a key may narrow to 38 design px (about 7 mm; phone keyboards use about 6 mm).
 inline constexpr int kNarrowestKey = 38;
 
-KeyboardRows keyboardRows(KeyboardMode mode);
+// `email`: the field takes an e-mail address (no space bar; the common domains in its place).
+KeyboardRows keyboardRows(KeyboardMode mode, bool email = false);
 // The key with this id in this mode, if it is on the keyboard.
-std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id);
+std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id, bool email = false);
+
+// What a Domain key leaves in the field: `value` up to its "@", then the key's text.
+std::string withDomain(const std::string& value, const std::string& domain);
+
+// The mode a name wants next: capitals at the start of each word, small letters inside it. Symbols and the
+// phone pad are left alone.
+KeyboardMode autoCapitals(KeyboardMode mode, const std::string& value);
 
 }  // namespace kiosk::screens

@@ -135,15 +135,18 @@ int consentHeight(SceneWriter& out, const pledge::Consent& consent, int width) {
     return std::max(m.touchTarget(), block.height);
 }
 
-// A tick box and its whole words; the box shows × when ticked (a glyph every font here has).
+// A tick box and its whole words; a ticked box is dark with a check mark, which reads as yes.
 int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeView& pledge, Rect row) {
     const std::string words = consentWords(consent, out.language());
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const bool ticked = pledge.ticked && pledge.ticked->count(consent.id) && pledge.ticked->at(consent.id);
     const int side = m.touchTarget();
-    out.button("consent-" + consent.id, {row.x, row.y, side, side}, ticked ? "×" : "", ButtonStyle::Secondary,
-               ticked);
+    if (ticked)
+        out.iconButton("consent-" + consent.id, {row.x, row.y, side, side}, Icon::Check, "",
+                       ButtonStyle::Secondary, true);
+    else
+        out.button("consent-" + consent.id, {row.x, row.y, side, side}, "", ButtonStyle::Secondary);
     const bool hasError = pledge.errors.count(consent.id) > 0;
     const Rect textBox{row.x + side + m.gap(), row.y, row.w - side - m.gap(), row.h};
     out.text("consent-" + consent.id + "-text", textBox, words,
@@ -151,11 +154,11 @@ int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeVie
     return row.h;
 }
 
-void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area, const content::Pack& pack) {
+void addKeyboard(SceneWriter& out, KeyboardMode mode, bool email, Rect area, const content::Pack& pack) {
     const std::string nextLabel = pack.uiText("next", out.language());
     const std::string formLanguage = out.language();
     const Metrics& m = out.metrics();
-    const auto rows = keyboardRows(mode);
+    const auto rows = keyboardRows(mode, email);
     const int gap = m.px(4);
     const int rowCount = static_cast<int>(rows.size());
     // Tall panels would make keys absurdly tall: cap them and sit the keyboard at the bottom.
@@ -189,12 +192,18 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, Rect area, const content::
             out.setLanguage(ownWords ? formLanguage : "en");
             // The pack's word for "next" where it fits the key, else the arrow.
             const bool wordFits = out.measure(nextLabel, m.minBodyPx(), true) <= w - m.px(20);
-            const std::string label = !modeKey.empty() ? pack.uiText(modeKey, formLanguage)
-                                      : key.effect == KeyEffect::Next && wordFits ? nextLabel
-                                                                                  : key.label;
-            out.button(key.id, {x, y, w, rowH}, label,
-                       key.effect == KeyEffect::Next ? ButtonStyle::Primary : ButtonStyle::Secondary, active,
-                       kNarrowestKey);
+            const auto style = key.effect == KeyEffect::Next ? ButtonStyle::Primary : ButtonStyle::Secondary;
+            if (key.effect == KeyEffect::Next && wordFits)
+                out.button(key.id, {x, y, w, rowH}, nextLabel, style, active, kNarrowestKey);
+            else if (key.effect == KeyEffect::Next)
+                out.iconButton(key.id, {x, y, w, rowH}, Icon::Next, "", style, active, kNarrowestKey);
+            else if (key.effect == KeyEffect::Backspace)
+                out.iconButton(key.id, {x, y, w, rowH}, Icon::Backspace, "", style, active, kNarrowestKey);
+            else if (key.effect == KeyEffect::Shift)
+                out.iconButton(key.id, {x, y, w, rowH}, Icon::Shift, "", style, active, kNarrowestKey);
+            else
+                out.button(key.id, {x, y, w, rowH}, !modeKey.empty() ? pack.uiText(modeKey, formLanguage) : key.label,
+                           style, active, kNarrowestKey);
             x += w + gap;
         }
     }
@@ -272,10 +281,10 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     const int bar = m.barHeight();
     const int target = m.touchTarget();
     const int inset = (bar - target) / 2;
-    const std::string cancel = "‹ " + pack.uiText("cancel", lang);
+    const std::string cancel = pack.uiText("cancel", lang);
     const std::string sign = action.submitLabel.empty() ? pack.uiText("submit", lang)
                                                         : action.submitLabel.in(lang, pack.defaultLanguage);
-    const int cancelW = std::max(target, out.measure(cancel, m.buttonPx(), true) + m.px(24));
+    const int cancelW = out.iconButtonWidth(cancel);
     const int signW = std::max(target * 2, out.measure(sign, m.buttonPx(), true) + m.px(32));
     // The action's title between the two when it fits there on one line, else on rows of its own (always in
     // portrait), wrapped and shrunk to at most two lines. While the keyboard is up in landscape it stays in
@@ -290,7 +299,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
                                             {lang, m.headingPx(), true}, m.minBodyPx(), out.measurer());
     const int titleRow = titleInBar ? 0 : titleBlock.height + m.gap();
     out.box({0, 0, W, bar + titleRow}, palette.surface);
-    out.button("cancel", {m.margin(), inset, cancelW, target}, cancel, ButtonStyle::Secondary);
+    out.iconButton("cancel", {m.margin(), inset, cancelW, target}, Icon::Back, cancel, ButtonStyle::Secondary);
     out.button("submit", {W - m.margin() - signW, inset, signW, target}, sign, ButtonStyle::Primary);
     if (titleInBar) {
         const std::string shownTitle =
@@ -396,7 +405,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         } else {
             addKeyboard(out,
                         focused->kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : pledge->keyboard,
-                        lower, pack);
+                        focused->kind == pledge::FieldKind::Email, lower, pack);
             out.setLanguage(lang);
         }
         return 1;

@@ -1,10 +1,22 @@
-// Thank you: the signer's reference code (to withdraw consent later) and a QR code to share the action.
-// Nothing else they typed appears; the screen leaves by itself soon.
+// Thank you: the signer's reference code (to withdraw consent later) and a QR code that carries it away with
+// the campaign's page, to keep and to share. Nothing else they typed appears; the screen stays until "done"
+// or a minute without a touch.
 #include "layout/TextFit.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
 
 namespace kiosk::screens {
+
+namespace {
+// The action's page with the reference as a query parameter: the signer keeps the code by scanning it.
+std::string referenceUrl(const std::string& url, const std::string& reference) {
+    if (reference.empty()) return url;
+    const auto fragment = url.find('#');
+    const std::string base = url.substr(0, fragment);
+    const std::string tail = fragment == std::string::npos ? "" : url.substr(fragment);
+    return base + (base.find('?') == std::string::npos ? "?" : "&") + "ref=" + reference + tail;
+}
+}  // namespace
 
 int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view) {
     const Metrics& m = out.metrics();
@@ -20,13 +32,13 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
     const int side = m.portrait() ? std::min(body.w, m.qrSide()) : std::min(body.h, body.w * 2 / 5);
     const Rect qr = m.portrait() ? Rect{body.x + (body.w - side) / 2, body.bottom() - side, side, side}
                                  : Rect{body.right() - side, body.y, side, side};
-    out.qr("thanks-qr", qr, action.url);
+    const std::string reference = context.extras.thanks ? context.extras.thanks->reference : "";
+    out.qr("thanks-qr", qr, referenceUrl(action.url, reference));
     const Rect words = m.portrait() ? Rect{body.x, body.y, body.w, qr.y - body.y - m.gap()}
                                     : Rect{body.x, body.y, body.w - side - m.gap() * 2, body.h};
     // A stack from the top: the thanks, the code and what it is for, the invitation to share; "done" last.
     const int doneH = m.touchTarget();
     const Rect stack{words.x, words.y, words.w, words.h - doneH - m.gap()};
-    const std::string reference = context.extras.thanks ? context.extras.thanks->reference : "";
     const std::string thanksText = pack.uiText("thanks_text", lang);
     const std::string referenceLabel = pack.uiText("reference", lang);
     const std::string share = pack.uiText("share", lang);
@@ -45,9 +57,21 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
                   {m.captionPx(), m.minBodyPx(), false, palette.mutedText}) +
          m.px(4);
     out.setLanguage("en");  // the code is Latin letters and digits in every language
-    y += out.text("reference", {stack.x, y, stack.w, codeH}, reference,
+    // The code on a white ticket with a dark outline, so it reads as something to keep (or photograph).
+    const int ticketW = std::min(stack.w, out.measure(reference, m.px(34), true) + m.px(32));
+    const Widget ticketBorder = [&] {
+        Widget w;
+        w.kind = WidgetKind::Box;
+        w.rect = {stack.x, y, ticketW, codeH + m.px(12)};
+        w.fill = palette.surface;
+        w.stroke = palette.text;
+        w.cornerRadius = m.px(8);
+        return w;
+    }();
+    if (!reference.empty()) out.add(ticketBorder);
+    y += out.text("reference", {stack.x + m.px(16), y + m.px(6), ticketW - m.px(32), codeH}, reference,
                   {m.px(34), m.headingPx(), true, palette.text}) +
-         m.gap();
+         m.px(12) + m.gap();
     out.setLanguage(lang);
     out.text("share", {stack.x, y, stack.w, stack.bottom() - y}, share,
              {m.captionPx(), m.minBodyPx(), false, palette.text});

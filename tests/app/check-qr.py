@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Decodes the QR codes of a tour's act and case screens with zbarimg and compares them with the pack's URLs."""
+"""Decodes the QR codes of a tour's act, case and thank-you screens with zbarimg and compares them with the pack's
+URLs (the thank-you code carries the tour's sample reference code)."""
 import pathlib
 import subprocess
 import sys
@@ -15,6 +16,9 @@ def expected_codes(pack: pathlib.Path) -> dict[str, str]:
     with open(pack / files.get("cases", "cases.toml"), "rb") as f:
         cases = tomllib.load(f)["case"]
     codes = {f"act-{a['id']}": a["url"] for a in actions}
+    tour_reference = "MX7D-C15R"  # the code the tour shows on its thank-you screens
+    codes.update({f"thanks-{a['id']}": a["url"] + ("&" if "?" in a["url"] else "?") + "ref=" + tour_reference
+                  for a in actions if a.get("form")})
     codes.update({f"case-{c['id']}": c["action_url"] for c in cases if c.get("action_url")})
     return codes
 
