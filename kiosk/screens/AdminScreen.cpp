@@ -15,14 +15,24 @@ const Palette& adminPalette() {
 }
 
 namespace {
+// A long key in groups of four, so a volunteer reading it aloud or comparing it keeps their place.
+std::string inGroups(const std::string& key) {
+    if (key.find(' ') != std::string::npos) return key;  // a sentence (why there is no key), not a key
+    std::string grouped;
+    for (std::size_t i = 0; i < key.size(); i += 4)
+        grouped += (i ? " " : "") + key.substr(i, 4);
+    return grouped;
+}
+
 void adminHeader(SceneWriter& out, const std::string& title) {
     const Metrics& m = out.metrics();
     const int bar = m.barHeight();
     const int target = m.touchTarget();
     out.box({0, 0, m.screen.w, bar}, out.palette().surface);
-    const std::string back = "‹ Back";
-    const int backW = std::max(target, out.measure(back, m.buttonPx(), true) + m.px(24));
-    out.button("back", {m.margin(), (bar - target) / 2, backW, target}, back, ButtonStyle::Secondary);
+    const std::string back = "Back";
+    const int backW = out.iconButtonWidth(back);
+    out.iconButton("back", {m.margin(), (bar - target) / 2, backW, target}, Icon::Back, back,
+                   ButtonStyle::Secondary);
     out.text("title", {m.margin() * 2 + backW, 0, m.screen.w - backW - m.margin() * 3, bar}, title,
              {m.headingPx(), m.minBodyPx(), true, out.palette().text, Align::Start, Align::Center});
 }
@@ -45,12 +55,16 @@ int buildAdminPin(SceneWriter& out, const ScreenContext& context) {
     const int padW = keyW * 3 + gap * 2;
     const int padX = m.portrait() ? body.x + (body.w - padW) / 2 : body.right() - padW;
     const int padY = body.bottom() - (keyH * 4 + gap * 3);
-    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "«", "0", "OK"};
+    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "OK"};
     const char* ids[12] = {"pin-1", "pin-2", "pin-3", "pin-4",    "pin-5", "pin-6",
                            "pin-7", "pin-8", "pin-9", "pin-back", "pin-0", "pin-ok"};
-    for (int i = 0; i < 12; ++i)
-        out.button(ids[i], {padX + (i % 3) * (keyW + gap), padY + (i / 3) * (keyH + gap), keyW, keyH},
-                   labels[i], i == 11 ? ButtonStyle::Primary : ButtonStyle::Secondary);
+    for (int i = 0; i < 12; ++i) {
+        const Rect key{padX + (i % 3) * (keyW + gap), padY + (i / 3) * (keyH + gap), keyW, keyH};
+        if (i == 9)
+            out.iconButton(ids[i], key, Icon::Backspace, "", ButtonStyle::Secondary);
+        else
+            out.button(ids[i], key, labels[i], i == 11 ? ButtonStyle::Primary : ButtonStyle::Secondary);
+    }
 
     const Rect words = m.portrait() ? Rect{body.x, body.y, body.w, padY - body.y - m.gap()}
                                     : Rect{body.x, body.y, padX - body.x - m.gap() * 2, body.h};
@@ -92,8 +106,25 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     const std::string exportLabel = "Export to USB";
     const std::string syncLabel = "Sync now";
     const int exitW = widthOf(exitLabel), exportW = widthOf(exportLabel), syncW = widthOf(syncLabel);
-    out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel,
-               ButtonStyle::Primary);
+    // Leaving is the quiet way out, not the bright one, and asks first.
+    if (admin.confirmingExit) {
+        const std::string yes = "Yes, leave";
+        const std::string no = "Stay";
+        const int yesW = widthOf(yes), noW = widthOf(no);
+        out.button("admin-exit-confirm", {body.right() - yesW, buttonsY, yesW, target}, yes,
+                   ButtonStyle::Primary);
+        out.button("admin-exit-cancel", {body.right() - yesW - m.gap() - noW, buttonsY, noW, target}, no,
+                   ButtonStyle::Secondary);
+        const int questionH = out.lineHeight(m.captionPx(), true) * 2;
+        out.text("admin-exit-question",
+                 {body.right() - yesW - noW - m.gap(), buttonsY - questionH - m.px(4), yesW + noW + m.gap(),
+                  questionH},
+                 "Leave the kiosk? The campaign stops until it restarts.",
+                 {m.captionPx(), m.px(13), true, out.palette().accent, Align::End, Align::End});
+    } else {
+        out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel,
+                   ButtonStyle::Quiet);
+    }
     if (exportW + syncW + exitW + m.gap() * 3 > body.w) buttonsY -= target + m.gap();
     out.button("admin-export-usb", {body.x, buttonsY, exportW, target}, exportLabel, ButtonStyle::Secondary);
     out.button("admin-sync-now", {body.x + exportW + m.gap(), buttonsY, syncW, target}, syncLabel,
@@ -135,16 +166,18 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         figures.y += used + m.gap();
         figures.h -= used + m.gap();
     }
-    std::string text = "Pledges today: " + std::to_string(s.today) +
-                       "\nPledges in total: " + std::to_string(s.total) +
-                       "\nSync: " + std::to_string(s.exported) + " exported, " + std::to_string(s.delivered) +
-                       " delivered, " + std::to_string(s.pending) + " pending" +
-                       "\nLast sync: " + (s.lastSync.empty() ? "none yet" : s.lastSync);
-    if (!s.lastSyncError.empty()) text += "\nSync problem: " + s.lastSyncError;
-    if (!s.sync.empty()) text += "\nSync to: " + s.sync;
-    text += "\nCollecting: " + s.collecting + "\nContent: " + s.pack + "\nDisk: " + s.freeDisk +
-            "\nClock: " + s.clock + (s.clockSynced ? " (synchronised)" : " (NOT synchronised: set it below)");
-    if (!s.kioskKey.empty()) text += "\nKiosk key: " + s.kioskKey;
+    // In the words a volunteer uses: signed, waiting to be sent, sent.
+    std::string text =
+        "Signed today: " + std::to_string(s.today) + "   in total: " + std::to_string(s.total) +
+        "\nWaiting to be sent: " + std::to_string(s.pending) + "   sent: " + std::to_string(s.delivered) +
+        "   on a USB stick or ready to go: " + std::to_string(s.exported) +
+        "\nLast sent: " + (s.lastSync.empty() ? "not yet" : s.lastSync);
+    if (!s.lastSyncError.empty()) text += "\nSending failed: " + s.lastSyncError;
+    if (!s.sync.empty()) text += "\nSends to: " + s.sync;
+    text += "\nTaking pledges: " + s.collecting + "\nContent: " + s.pack + "\nSD card: " + s.freeDisk +
+            "\nClock: " + s.clock +
+            (s.clockSynced ? " (set from the internet)" : " (NOT set from the internet: set it below)");
+    if (!s.kioskKey.empty()) text += "\nKiosk key: " + inGroups(s.kioskKey);
     for (const auto& error : s.lastErrors)
         text += "\n" + error;
     // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.

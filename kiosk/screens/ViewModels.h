@@ -63,6 +63,7 @@ struct AdminView {
     std::string result;                   // what the last export or sync button did, shown first
     AdminWork working = AdminWork::None;  // an export or sync under way: said in the result's place
     int workingSeconds = 0;               // for how long, so the volunteer sees it is not stuck
+    bool confirmingExit = false;          // "leave kiosk" was tapped once: ask before the campaign stops
 };
 
 // Extra state for the screens that have it; null when not on those screens.

@@ -98,13 +98,22 @@ TEST_CASE("text that cannot fit, a glyph no font has and an image that will not 
     CHECK_THAT(section[0].what, Catch::Contains("image failed to load"));
 }
 
-TEST_CASE("the maintenance screen says what is wrong", "[screens]") {
+TEST_CASE("the maintenance screen asks for a volunteer in four languages, and keeps file and line from the "
+          "public",
+          "[screens]") {
     testing::FakeMeasurer text;
     testing::FakeImages images;
     const Scene scene =
         screens::buildMaintenanceScene({800, 480}, text, images, {"pack.toml:3:1: error: bad"});
-    const Widget* details = scene.find("maintenance-text");
-    REQUIRE(details);
-    CHECK_THAT(details->text, Catch::Contains("content"));
+    for (const char* language : {"en", "ms", "zh", "ta"}) {
+        INFO(language);
+        const Widget* title = scene.find(std::string("maintenance-title-") + language);
+        REQUIRE(title);
+        CHECK(title->style.language == language);
+        CHECK(scene.find(std::string("maintenance-text-") + language));
+    }
+    CHECK_THAT(scene.find("maintenance-text-en")->text, Catch::Contains("volunteer"));
+    for (const auto& widget : scene.widgets)
+        CHECK_THAT(widget.text, !Catch::Contains("pack.toml"));
     CHECK(scene.problems.empty());
 }
