@@ -196,6 +196,7 @@ int runTour(const TourOptions& options) {
 
     TourReport report;
     report.languages = languages;
+    report.translationStatus = pack.translationStatus;
     std::error_code ignored;
     fs::create_directories(options.outDir, ignored);
     for (const Size size : options.sizes) {

@@ -38,6 +38,11 @@ std::string TourReport::json() const {
         << ",\n  \"sizes\": " << jsonList(sizes) << ",\n  \"images\": " << shots.size();
     list("problems", problems);
     list("hints", hints);
+    out << ",\n  \"translation_status\": {";
+    std::size_t i = 0;
+    for (const auto& [language, status] : translationStatus)
+        out << (i++ ? ", " : "") << jsonString(language) << ": " << jsonString(status);
+    out << "}";
     out << "\n}\n";
     return out.str();
 }

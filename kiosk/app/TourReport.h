@@ -4,6 +4,7 @@
 #include "content/Pack.h"
 
 #include <filesystem>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -31,6 +32,9 @@ struct TourReport {
     std::vector<TourShot> shots;
     std::vector<TourProblem> problems;
     std::vector<TourProblem> hints;  // reads badly but fits: for the people who write the pack
+    // The pack's translation status by language ("awaiting native review"): for its writers, never the
+    // public.
+    std::map<std::string, std::string> translationStatus;
 
     void addScreen(const std::string& name);
     void write(const std::filesystem::path& folder, const content::Pack& pack) const;

@@ -34,6 +34,17 @@ std::span<const LineBreakProperties> defaultProperties() {
     return table;
 }
 
+// UAX #14 lets a line end between a number and the ideograph after it ("2014" / "年", "141" / "个"); a
+// Chinese reader sees the unit or counter torn from its number, so that break is not offered.
+bool numberBeforeItsUnit(std::string_view utf8, std::size_t offset) {
+    if (offset == 0 || offset >= utf8.size()) return false;
+    const char before = utf8[offset - 1];
+    if (before < '0' || before > '9') return false;
+    std::size_t pos = offset;
+    const char32_t next = nextCodePoint(utf8, pos);
+    return (next >= 0x4E00 && next <= 0x9FFF) || (next >= 0x3400 && next <= 0x4DBF) || next == 0xFF05;
+}
+
 }  // namespace
 
 std::vector<BreakOpportunity> findLineBreaks(std::string_view utf8, std::string_view language) {
@@ -48,7 +59,7 @@ std::vector<BreakOpportunity> findLineBreaks(std::string_view utf8, std::string_
     for (std::size_t i = 0; i + 1 < utf8.size(); ++i) {
         if (breaks[i] == LINEBREAK_MUSTBREAK) {
             result.push_back({i + 1, true});
-        } else if (breaks[i] == LINEBREAK_ALLOWBREAK) {
+        } else if (breaks[i] == LINEBREAK_ALLOWBREAK && !numberBeforeItsUnit(utf8, i + 1)) {
             result.push_back({i + 1, false});
         }
     }

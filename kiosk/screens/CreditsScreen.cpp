@@ -1,4 +1,5 @@
-// Sources and credits: every fact's source, the pack's version and the state of its translations.
+// Sources and credits: every fact's source and the pack's version. (The state of its translations is for the
+// pack's writers: it stays in pack.toml and tour.json.)
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
 
@@ -18,8 +19,6 @@ int buildCredits(SceneWriter& out, const ScreenContext& context, const View& vie
 
     std::string text = pack.credits.text.in(lang, fallback);
     text += "\n\n" + pack.id + " " + pack.version;
-    for (const auto& [language, status] : pack.translationStatus)
-        text += "\n" + language + ": " + status;
     for (const auto& source : pack.credits.sources) {
         const std::string& label = source.label.in(lang, fallback);
         text += "\n\n" + (label.empty() ? source.url : label + "\n" + source.url);

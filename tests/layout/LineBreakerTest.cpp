@@ -2,6 +2,7 @@
 
 #include "core/Utf8.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace kiosk::layout;
@@ -33,6 +34,15 @@ TEST_CASE("Chinese breaks between characters but never before closing punctuatio
     const std::string text = "酷刑，停止。";
     const auto breaks = offsets(findLineBreaks(text, "zh"));
     CHECK(breaks == std::vector<std::size_t>{3, 9, 12});  // after 酷, after ，, after 停
+}
+
+TEST_CASE("Chinese never ends a line between a number and its unit or counter", "[layout]") {
+    // 于2014年有141个: 于 is bytes 0-2, 2014 bytes 3-6, 年 7-9, 有 10-12, 141 13-15, 个 16-18.
+    const std::string text = "于2014年有141个";
+    const auto breaks = offsets(findLineBreaks(text, "zh"));
+    CHECK(std::find(breaks.begin(), breaks.end(), 7u) == breaks.end());   // not 2014 / 年
+    CHECK(std::find(breaks.begin(), breaks.end(), 16u) == breaks.end());  // not 141 / 个
+    CHECK(std::find(breaks.begin(), breaks.end(), 10u) != breaks.end());  // after 年 is fine
 }
 
 TEST_CASE("Tamil words are unbreakable and vowel signs are combining marks", "[layout]") {
