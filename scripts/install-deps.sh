@@ -6,7 +6,7 @@ packages=(
   cmake make g++ pkg-config
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libqrencode-dev libsqlite3-dev catch2
   libsodium-dev libtomlplusplus-dev libcli11-dev libcurl4-openssl-dev libsystemd-dev
-  libfontconfig-dev libunibreak-dev fonts-noto-core fonts-noto-cjk
+  libfontconfig-dev libunibreak-dev fonts-noto-core fonts-noto-cjk tzdata
   libharfbuzz-bin  # hb-subset cuts the CJK fonts down to the packs' characters at build time
 )
 if [ "${1:-}" = "--test" ]; then

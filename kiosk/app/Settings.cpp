@@ -2,6 +2,8 @@
 #include "app/Commands.h"
 
 #include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <iostream>
 
 namespace kiosk::app {
@@ -20,6 +22,11 @@ Settings loadSettings(const std::filesystem::path& configFile, const std::filesy
             settings.configProblems.push_back(diagnostic.format());
         }
         settings.config = std::move(loaded.config);
+    }
+    // The clock, "signed today" and the volunteer menu speak the booth's time zone, not the image's (UTC).
+    if (!settings.config.timeZone.empty()) {
+        ::setenv("TZ", settings.config.timeZone.c_str(), 1);
+        ::tzset();
     }
     settings.contentDir = !contentOverride.empty()           ? contentOverride
                           : !settings.config.content.empty() ? settings.config.content

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <iostream>
@@ -34,6 +35,16 @@ std::string localDateTime(std::time_t now) {
     char buffer[40];
     std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
     return buffer;
+}
+
+// The zone the clock speaks, so a volunteer does not "correct" a right clock: "Asia/Kuala_Lumpur, +08".
+std::string zoneName(std::time_t now) {
+    std::tm local{};
+    localtime_r(&now, &local);
+    char abbreviation[16];
+    std::strftime(abbreviation, sizeof abbreviation, "%Z", &local);
+    const char* tz = std::getenv("TZ");
+    return "(" + (tz && *tz ? std::string(tz) + ", " : std::string()) + abbreviation + ")";
 }
 
 // "2024-06-01T10:00:00Z" as local "2024-06-01 18:00"; anything else as it is.
@@ -181,7 +192,7 @@ screens::AdminStatus StoreServices::adminStatus() {
     const std::time_t now = std::time(nullptr);
     status.pack = packLine_;
     status.clockSynced = pledge::systemClockSynchronised();
-    status.clock = localDateTime(now);
+    status.clock = localDateTime(now) + " " + zoneName(now);
     const std::string problem = collectionProblem();
     status.collecting = problem.empty() ? "ready" : problem;
     status.freeDisk = dataDir_.empty() ? "no data_dir" : freeSpace(dataDir_);
