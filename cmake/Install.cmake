@@ -41,3 +41,6 @@ install(FILES ${kiosk_systemd}/outreach-kiosk.sysusers.conf
 
 # The units' Documentation= points here.
 install(FILES ${PROJECT_SOURCE_DIR}/docs/deployment.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
+# The kiosk's own icons (the screens find them here when the source tree is not there).
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/assets/icons DESTINATION ${kiosk_share}/assets)

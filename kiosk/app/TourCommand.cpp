@@ -5,12 +5,14 @@
 #include "app/TourReport.h"
 #include "content/PackLoader.h"
 #include "platform/Window.h"
+#include "qr/QrCode.h"
 #include "render/FrameComposer.h"
 #include "screens/AgreementCheck.h"
 #include "screens/Screens.h"
 
 #include <SDL_image.h>
 #include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -20,6 +22,42 @@ namespace kiosk::app {
 namespace fs = std::filesystem;
 
 namespace {
+// The panels the kiosk ships for, by resolution: millimetres a pixel across the active area (the official 7"
+// display: 154.21 mm for 800 px; Touch Display 2: 88.02 mm for 720 px). Other sizes are monitors of any size.
+std::optional<double> millimetresPerPixel(Size size) {
+    if (size == Size{800, 480}) return 154.21 / 800;
+    if (size == Size{720, 1280}) return 88.02 / 720;
+    return std::nullopt;
+}
+
+// A phone scans a code from 50 cm when the code (without its quiet zone) is at least 45 mm wide on the panel.
+constexpr double kMinQrMillimetres = 45.0;
+
+// Each QR code narrower than that on a known panel, drawn as the renderer draws it: whole pixels a module and
+// a quiet zone of four.
+std::vector<std::string> qrTooSmall(const Scene& scene, Size size) {
+    std::vector<std::string> problems;
+    const auto mmPerPx = millimetresPerPixel(size);
+    if (!mmPerPx) return problems;
+    for (const auto& widget : scene.widgets) {
+        if (widget.kind != WidgetKind::Qr) continue;
+        const auto matrix = qr::encodeQr(widget.qr);
+        if (!matrix) continue;  // the renderer reports what does not encode
+        const int scale = widget.rect.w / (matrix->size + 8);
+        const double mm = matrix->size * scale * *mmPerPx;
+        if (mm + 1e-9 < kMinQrMillimetres) {
+            char text[160];
+            std::snprintf(
+                text, sizeof text,
+                "%s: QR code %dx%d modules is %.1f mm wide on this panel, under %.0f mm: too small to "
+                "scan from 50 cm (a shorter short_url, or more room)",
+                widget.id.c_str(), matrix->size, matrix->size, mm, kMinQrMillimetres);
+            problems.push_back(text);
+        }
+    }
+    return problems;
+}
+
 struct TourScreen {
     std::string name;
     View view;
@@ -246,6 +284,10 @@ int runTour(const TourOptions& options) {
                             {name, language, sizeName(size), hint.widgetId + ": " + hint.what});
                     for (const auto& problem : scenes.problems())
                         report.problems.push_back({name, language, sizeName(size), problem});
+                    // FIXME: a hint until the act and case screens make room for 45 mm codes (they draw
+                    // 37.8 mm on the 7" panel); then a problem.
+                    for (const auto& problem : qrTooSmall(scene, size))
+                        report.hints.push_back({name, language, sizeName(size), problem});
                 }
                 if (screen.view.screen == ScreenId::Pledge && screen.focusedField.empty())
                     for (const auto& problem : agreementProblems(pack, context, screen.view.item))

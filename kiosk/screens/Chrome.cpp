@@ -176,7 +176,8 @@ void addPager(SceneWriter& out, const ScreenContext& context, const ChromeLayout
         out.iconButton("next", {slot.right() - w, slot.y, w, slot.h}, Icon::Next, "", ButtonStyle::Primary,
                        false, 48, m.px(32));
     } else if (actionAtEnd) {  // the end of a story leads to what the reader can do, never to a dead end
-        out.button("nav-act", chrome.nextButton, pack.uiText("nav_act", context.language), ButtonStyle::Primary);
+        out.button("nav-act", chrome.nextButton, pack.uiText("nav_act", context.language),
+                   ButtonStyle::Primary);
     }
 }
 

@@ -1,4 +1,5 @@
-// The kiosk's own icons (assets/icons/*.svg): white shapes that the renderer tints to the ink of their button.
+// The kiosk's own icons (assets/icons/*.svg): white shapes that the renderer tints to the ink of their
+// button.
 #pragma once
 
 #include <string>

@@ -29,7 +29,8 @@ KeyboardKey nextKey(int span) {
 std::vector<KeyboardKey> domainRow() {
     return {KeyboardKey{"key-symbols", "123", KeyEffect::Symbols, "", 3},
             {"key-gmail", "gmail.com", KeyEffect::Domain, "@gmail.com", 6},
-            {"key-yahoo", "yahoo.com", KeyEffect::Domain, "@yahoo.com", 6}, nextKey(5)};
+            {"key-yahoo", "yahoo.com", KeyEffect::Domain, "@yahoo.com", 6},
+            nextKey(5)};
 }
 }  // namespace
 

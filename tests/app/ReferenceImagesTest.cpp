@@ -1,6 +1,7 @@
 // The look is a reviewed change: the tour's attract, home, case, act, pledge and thanks screens at 800x480 in
 // English and Tamil must match the committed PNGs in tests/app/reference/ within 2/255 a channel (what arm64
-// frames differ by). KIOSK_UPDATE_REFERENCES=1 copies the tour's pictures over them after a deliberate change.
+// frames differ by). KIOSK_UPDATE_REFERENCES=1 copies the tour's pictures over them after a deliberate
+// change.
 #include <SDL.h>
 #include <SDL_image.h>
 #include <algorithm>
@@ -43,7 +44,8 @@ long differingPixels(const SDL_Surface& a, const SDL_Surface& b, int tolerance, 
 }
 }  // namespace
 
-// reference_images_test REFERENCE_DIR TOUR_DIR: compares REFERENCE_DIR/<size>/<lang>/<screen>.png with the tour's.
+// reference_images_test REFERENCE_DIR TOUR_DIR: compares REFERENCE_DIR/<size>/<lang>/<screen>.png with the
+// tour's.
 int main(int argc, char** argv) {
     if (argc != 3) {
         std::fprintf(stderr, "usage: %s REFERENCE_DIR TOUR_DIR\n", argv[0]);
@@ -52,8 +54,9 @@ int main(int argc, char** argv) {
     const fs::path references = argv[1];
     const fs::path tour = argv[2];
     const bool update = std::getenv("KIOSK_UPDATE_REFERENCES") != nullptr;
-    const char* screens[] = {"attract-udhr-article-1", "home",           "case-yecenia-armenta",
-                             "act-ratify-uncat",       "pledge-ratify-uncat", "thanks-ratify-uncat"};
+    const char* screens[] = {"attract-udhr-article-1", "home",
+                             "case-yecenia-armenta",   "act-ratify-uncat",
+                             "pledge-ratify-uncat",    "thanks-ratify-uncat"};
     int failures = 0;
     for (const char* language : {"en", "ta"}) {
         for (const char* screen : screens) {
@@ -76,9 +79,10 @@ int main(int argc, char** argv) {
             int largest = 0;
             const long differing = differingPixels(*a, *b, 2, largest);
             if (differing != 0) {
-                std::printf("%s: %ld pixels differ by more than 2/255 (largest %d/255): a change in look? "
-                            "Review the tour's picture, then KIOSK_UPDATE_REFERENCES=1 ctest -R app.reference\n",
-                            relative.c_str(), differing, largest);
+                std::printf(
+                    "%s: %ld pixels differ by more than 2/255 (largest %d/255): a change in look? "
+                    "Review the tour's picture, then KIOSK_UPDATE_REFERENCES=1 ctest -R app.reference\n",
+                    relative.c_str(), differing, largest);
                 ++failures;
             } else {
                 std::printf("%s: matches (largest difference %d/255)\n", relative.c_str(), largest);

@@ -1,5 +1,5 @@
-// How long signing takes a passer-by: the taps and the modelled time to sign the shipped pack's pledge with the
-// on-screen keyboard alone, in every language (docs/design.md: 1.5 s a navigation tap, 0.6 s a key).
+// How long signing takes a passer-by: the taps and the modelled time to sign the shipped pack's pledge with
+// the on-screen keyboard alone, in every language (docs/design.md: 1.5 s a navigation tap, 0.6 s a key).
 #include "content/PackLoader.h"
 #include "controller/KioskController.h"
 #include "support/FakeMeasurer.h"
@@ -36,8 +36,8 @@ struct Signer {
     }
     const Widget* shown(const std::string& id) { return kiosk.scene().find(id); }
 
-    // Types `text` on the on-screen keyboard: a whole suggestion when one on screen is what comes next, else a
-    // key a character, with shift only when the keyboard shows the wrong case.
+    // Types `text` on the on-screen keyboard: a whole suggestion when one on screen is what comes next, else
+    // a key a character, with shift only when the keyboard shows the wrong case.
     void type(std::string text) {
         while (!text.empty()) {
             bool suggested = false;
