@@ -295,6 +295,10 @@ std::optional<LocalText> readBuiltinOverride(TableReader& in, const std::string&
     return text;
 }
 
+// A home tile's teaser: a line under the tile's name, wrapped and shrunk to the tile (make-stress-pack.py
+// tests the longest).
+constexpr TextLimit kTeaserLimit{80, 120};
+
 // [home]: a picture and a teaser for each of home's ways in.
 void readHome(TableReader& top, const PackContext& context, Pack& pack) {
     const toml::table* table = top.table("home", Need::Optional);
@@ -307,8 +311,8 @@ void readHome(TableReader& top, const PackContext& context, Pack& pack) {
         TableReader t(*tile, top.report(), "[home." + key + "]", {"image", "teaser"});
         HomeTile& home = pack.home[key];
         home.image = readImage(t, "image", Need::Optional, context);
-        if (auto teaser = readText(t, "teaser", Need::Optional, context, kLabelLimit,
-                                   "home." + key + ".teaser"))
+        if (auto teaser =
+                readText(t, "teaser", Need::Optional, context, kTeaserLimit, "home." + key + ".teaser"))
             home.teaser = std::move(*teaser);
     }
 }

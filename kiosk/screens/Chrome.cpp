@@ -2,6 +2,7 @@
 #include "screens/Chrome.h"
 
 #include <algorithm>
+#include <utility>
 #include <vector>
 
 namespace kiosk::screens {
@@ -46,26 +47,46 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     const int inset = (bar - target) / 2;
 
     // Header: back, title, home. The title takes its own row when the row is too narrow for it (portrait).
-    const std::string backLabel = pack.uiText("back", lang);
-    const std::string homeLabel = pack.uiText("home", lang);
+    std::string backLabel = pack.uiText("back", lang);
+    std::string homeLabel = pack.uiText("home", lang);
     const std::string creditsLabel = pack.uiText("credits", lang);
     const auto labelWidth = [&](const std::string& label) {
         return std::max(target, out.measure(label, m.buttonPx(), true) + m.px(24));
     };
     const auto iconLabelWidth = [&](const std::string& label) { return out.iconButtonWidth(label); };
-    int left = m.margin();
-    int right = W - m.margin();
-    if (options.back) left += iconLabelWidth(backLabel) + m.gap();
-    if (options.home) right -= iconLabelWidth(homeLabel) + m.gap();
-    if (options.credits) right -= labelWidth(creditsLabel) + m.gap();
     const int positionWidth =
         options.position.empty() ? 0 : out.measure(options.position, m.captionPx()) + m.px(8);
-    if (positionWidth > 0) right -= positionWidth + m.gap();
+    int left = 0;
+    int right = 0;
+    const auto titleSpace = [&] {
+        left = m.margin();
+        right = W - m.margin();
+        if (options.back) left += iconLabelWidth(backLabel) + m.gap();
+        if (options.home) right -= iconLabelWidth(homeLabel) + m.gap();
+        if (options.credits) right -= labelWidth(creditsLabel) + m.gap();
+        if (positionWidth > 0) right -= positionWidth + m.gap();
+    };
     // A title too long for the bar even at the smallest size also takes a row, where it wraps.
     const TextOptions titleOptions{m.headingPx(), m.minBodyPx(), true,
                                    palette.text,  Align::Start,  Align::Center};
-    const bool titleRow = m.portrait() || right - left < W / 3 ||
-                          out.measure(options.title, m.minBodyPx(), true) > right - left;
+    const auto needsTitleRow = [&] {
+        return m.portrait() || right - left < W / 3 ||
+               out.measure(options.title, m.minBodyPx(), true) > right - left;
+    };
+    titleSpace();
+    bool titleRow = needsTitleRow();
+    if (titleRow && !m.portrait()) {
+        // In landscape the body's height is scarce: back and home as icons alone rather than a second row.
+        const std::string back = std::exchange(backLabel, "");
+        const std::string home = std::exchange(homeLabel, "");
+        titleSpace();
+        titleRow = needsTitleRow();
+        if (titleRow) {
+            backLabel = back;
+            homeLabel = home;
+            titleSpace();
+        }
+    }
     const int titleRowHeight =
         titleRow ? std::max(out.lineHeight(m.headingPx(), true),
                             out.headingHeight(options.title, W - 2 * m.margin(), titleOptions)) +

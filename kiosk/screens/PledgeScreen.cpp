@@ -199,11 +199,12 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, bool email, Rect area, con
                 out.iconButton(key.id, {x, y, w, rowH}, Icon::Next, "", style, active, kNarrowestKey);
             else if (key.effect == KeyEffect::Backspace)
                 out.iconButton(key.id, {x, y, w, rowH}, Icon::Backspace, "", style, active, kNarrowestKey);
-            else if (key.effect == KeyEffect::Shift)
+            else if (key.effect == KeyEffect::Shift && !pack.ui.count("key_shift"))  // the pack's word wins
                 out.iconButton(key.id, {x, y, w, rowH}, Icon::Shift, "", style, active, kNarrowestKey);
             else
-                out.button(key.id, {x, y, w, rowH}, !modeKey.empty() ? pack.uiText(modeKey, formLanguage) : key.label,
-                           style, active, kNarrowestKey);
+                out.button(key.id, {x, y, w, rowH},
+                           !modeKey.empty() ? pack.uiText(modeKey, formLanguage) : key.label, style, active,
+                           kNarrowestKey);
             x += w + gap;
         }
     }
@@ -299,7 +300,8 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
                                             {lang, m.headingPx(), true}, m.minBodyPx(), out.measurer());
     const int titleRow = titleInBar ? 0 : titleBlock.height + m.gap();
     out.box({0, 0, W, bar + titleRow}, palette.surface);
-    out.iconButton("cancel", {m.margin(), inset, cancelW, target}, Icon::Back, cancel, ButtonStyle::Secondary);
+    out.iconButton("cancel", {m.margin(), inset, cancelW, target}, Icon::Back, cancel,
+                   ButtonStyle::Secondary);
     out.button("submit", {W - m.margin() - signW, inset, signW, target}, sign, ButtonStyle::Primary);
     if (titleInBar) {
         const std::string shownTitle =

@@ -44,9 +44,9 @@ std::vector<std::string> visit(int n) {
         steps.insert(steps.end(),
                      {"tap:lang-ms", "tap:nav-cases", "tap:back", "tap:nav-credits", "tap:home"});
         break;
-    case 2:
+    case 2:  // in English: the first touch lands in the language of the slide touched
         steps.insert(steps.end(),
-                     {"tap:nav-act", "tap:pledge-ratify-uncat", "tap:field-name",
+                     {"tap:lang-en", "tap:nav-act", "tap:pledge-ratify-uncat", "tap:field-name",
                       "type:Soak Visitor " + std::to_string(n), "tap:field-email",
                       "type:soak" + std::to_string(n) + "@example.org", "tap:consent-sign", "tap:submit"});
         break;

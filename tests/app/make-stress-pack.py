@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 # The refused-above numbers of kiosk/content/ValueRules.h: the longest text each place takes.
-TITLE, NAME, LABEL, SENTENCE = 120, 60, 80, 500
+TITLE, NAME, LABEL, SENTENCE, TEASER = 120, 60, 80, 500, 120
 
 
 def longest(word, limit):
@@ -58,6 +58,10 @@ text = {{ en = "Add your name.", ms = "Tambah nama anda." }}
 url = "https://www.amnesty.my/stop-torture"
 """ + (form if i == 0 else ""))
     (out / "actions.toml").write_text("\n".join(actions), encoding="utf-8")
+
+    tiles = "".join(f"\n[home.{tile}]\nteaser = {text(TEASER)}\n" for tile in ("story", "timeline", "cases", "act"))
+    with open(out / "pack.toml", "a", encoding="utf-8") as manifest:
+        manifest.write(tiles)
 
     timeline = (out / "timeline.toml").read_text(encoding="utf-8")
     timeline = timeline.replace('title = { en = "Universal Declaration", ms = "Perisytiharan Sejagat" }',

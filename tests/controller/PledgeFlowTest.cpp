@@ -372,7 +372,13 @@ TEST_CASE("a form's problems and the keyboard's mode keys speak the pack's words
     REQUIRE(symbols);
     CHECK(symbols->text == "符号");
     CHECK(symbols->style.language == "zh");  // shaped with the form's fonts, unlike the Latin letter keys
-    CHECK(chinese.kiosk.scene().find("key-shift")->text == "Aa");
+    // Shift is an icon, unless the pack names it.
+    CHECK(chinese.kiosk.scene().find("key-shift")->text.empty());
+    Booth named;
+    named.pack.ui["key_shift"] = {{{"zh", "大写"}}};
+    REQUIRE(named.play("tap start\ntap lang-zh\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\n") ==
+            0);
+    CHECK(named.kiosk.scene().find("key-shift")->text == "大写");
 }
 
 TEST_CASE(
