@@ -65,7 +65,7 @@ int buildHome(SceneWriter& out, const ScreenContext& context) {
             textX += side + m.gap();
         }
         const Color ink = act ? palette.accentText : palette.text;
-        const std::string& teaser = tile->teaser.in(lang, pack.defaultLanguage);
+        std::string teaser = tile->teaser.in(lang, pack.defaultLanguage);
         const int textW = inner.right() - textX;
         // The name takes what it needs of up to two lines, the teaser the rest; the two as one block, centred
         // in the tile's height.
@@ -75,11 +75,16 @@ int buildHome(SceneWriter& out, const ScreenContext& context) {
             layout::fitText(label, {textW, nameLimit}, {lang, m.px(28), true}, m.px(22), out.measurer())
                 .height;
         const int teaserH = teaser.empty() ? 0 : inner.h - nameH - m.px(4);
-        const int teaserUsed = teaser.empty()
-                                   ? 0
-                                   : layout::fitText(teaser, {textW, teaserH}, {lang, m.px(20), false},
-                                                     m.minBodyPx(), out.measurer())
-                                         .height;
+        int teaserUsed = 0;
+        if (!teaser.empty()) {
+            const auto fitted = layout::fitText(teaser, {textW, teaserH}, {lang, m.px(20), false},
+                                                m.minBodyPx(), out.measurer());
+            // A teaser too long for its tile even at the smallest size is cut: it is only a taste.
+            if (fitted.overflow)
+                teaser =
+                    layout::cutToFit(teaser, {textW, teaserH}, {lang, m.minBodyPx(), false}, out.measurer());
+            teaserUsed = std::min(fitted.height, teaserH);
+        }
         const int blockH = nameH + (teaser.empty() ? 0 : m.px(4) + teaserUsed);
         const int top = inner.y + std::max(0, (inner.h - blockH) / 2);
         out.text(std::string(entry.id) + "-name", {textX, top, textW, std::min(nameLimit, nameH)}, label,
