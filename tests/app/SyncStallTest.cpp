@@ -89,7 +89,7 @@ TEST_CASE("Sync now against a server that stalls 30 s: frames keep coming and ba
         kiosk.tick(elapsed());
     }
     REQUIRE(kiosk.view().screen == ScreenId::Admin);
-    REQUIRE(shows(kiosk, "1 pending"));
+    REQUIRE(shows(kiosk, "Waiting to be sent: 1"));  // the volunteer menu in plain words
 
     // The event loop as `kiosk` runs it: sleep until the controller's next deadline or the worker's wake-up.
     const Millis pressed = elapsed();
