@@ -9,6 +9,7 @@
 #include "sync/ImportTestSupport.h"
 #include "sync/KioskSync.h"
 #include "sync/Report.h"
+#include "support/Skip.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -118,8 +119,7 @@ TEST_CASE("export on a full card writes the bundle straight to the stick; nothin
     REQUIRE(::waitpid(child, &status, 0) == child);
     REQUIRE(WIFEXITED(status));
     if (WEXITSTATUS(status) == kNoNamespace) {
-        WARN("no mount namespace here (unshare refused): the full-card export is not shown on this machine");
-        return;
+        kiosk::testing::skipTest("no mount namespace here (unshare refused), so no real full card to export from");
     }
     REQUIRE(WEXITSTATUS(status) == 0);
 
