@@ -3,13 +3,13 @@
 // process) shows the bundle going straight to the stick, the chain unbroken and each pledge imported once.
 #include "pledge/CaptureFacts.h"
 #include "pledge/PledgeStore.h"
+#include "support/Skip.h"
 #include "sync/BundleReader.h"
 #include "sync/CentralDb.h"
 #include "sync/Export.h"
 #include "sync/ImportTestSupport.h"
 #include "sync/KioskSync.h"
 #include "sync/Report.h"
-#include "support/Skip.h"
 
 #include <cerrno>
 #include <fcntl.h>
@@ -119,7 +119,8 @@ TEST_CASE("export on a full card writes the bundle straight to the stick; nothin
     REQUIRE(::waitpid(child, &status, 0) == child);
     REQUIRE(WIFEXITED(status));
     if (WEXITSTATUS(status) == kNoNamespace) {
-        kiosk::testing::skipTest("no mount namespace here (unshare refused), so no real full card to export from");
+        kiosk::testing::skipTest(
+            "no mount namespace here (unshare refused), so no real full card to export from");
     }
     REQUIRE(WEXITSTATUS(status) == 0);
 
