@@ -2,6 +2,7 @@
 // starting again between visitors.
 #include "app/PackUpdates.h"
 
+#include "core/TimeFormat.h"
 #include "platform/RemovableDrives.h"
 #include "sync/KioskSync.h"
 #include "update/PackSources.h"
@@ -19,12 +20,7 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string utcMinute() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &utc);
-    return text;
+    return formatUtc(std::time(nullptr), "%Y-%m-%d %H:%M UTC");
 }
 
 std::vector<update::ContentPublicKey> trustedKeys(const config::KioskConfig& config) {

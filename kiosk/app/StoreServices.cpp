@@ -1,6 +1,7 @@
 // Wiring the pledge back end to the controller; nothing personal is ever logged here.
 #include "app/StoreServices.h"
 
+#include "core/TimeFormat.h"
 #include "platform/RemovableDrives.h"
 #include "pledge/CaptureFacts.h"
 #include "sync/Export.h"
@@ -22,27 +23,16 @@ namespace fs = std::filesystem;
 
 namespace {
 std::string localDate(std::time_t now) {
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[32];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d", &local);
-    return buffer;
+    return formatLocal(now, "%Y-%m-%d");
 }
 
 std::string localDateTime(std::time_t now) {
-    std::tm local{};
-    localtime_r(&now, &local);
-    char buffer[40];
-    std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M", &local);
-    return buffer;
+    return formatLocal(now, "%Y-%m-%d %H:%M");
 }
 
 // The zone the clock speaks, so a volunteer does not "correct" a right clock: "Asia/Kuala_Lumpur, +08".
 std::string zoneName(std::time_t now) {
-    std::tm local{};
-    localtime_r(&now, &local);
-    char abbreviation[16];
-    std::strftime(abbreviation, sizeof abbreviation, "%Z", &local);
+    const std::string abbreviation = formatLocal(now, "%Z");
     const char* tz = std::getenv("TZ");
     return "(" + (tz && *tz ? std::string(tz) + ", " : std::string()) + abbreviation + ")";
 }

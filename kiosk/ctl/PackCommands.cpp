@@ -1,5 +1,6 @@
 // kioskctl pack sign and pack verify: turning a pack folder into one signed file, and checking one.
 #include "content/PackLoader.h"
+#include "core/TimeFormat.h"
 #include "ctl/Commands.h"
 #include "update/PackArchive.h"
 
@@ -21,12 +22,7 @@ namespace fs = std::filesystem;
 }
 
 std::string utcNow() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
+    return formatUtc(std::time(nullptr), "%Y-%m-%dT%H:%M:%SZ");
 }
 
 void printManifest(const update::Manifest& manifest) {

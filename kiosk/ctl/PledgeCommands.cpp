@@ -1,5 +1,6 @@
 // kioskctl keygen, pin and status: setting up a kiosk's keys and PIN, and seeing what it has collected.
 #include "config/Config.h"
+#include "core/TimeFormat.h"
 #include "ctl/Commands.h"
 #include "pledge/AdminPin.h"
 #include "pledge/Keys.h"
@@ -85,12 +86,7 @@ void pin() {
 }
 
 std::string localDateToday() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    char text[16];
-    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
-    return text;
+    return formatLocal(std::time(nullptr), "%Y-%m-%d");
 }
 
 // The kiosk's signing public key, for the coordinator's --trusted-kiosks file. Only read, never made here:

@@ -1,6 +1,8 @@
 // Reading the moment of capture from the system, for PledgeRecord's clear columns.
 #include "pledge/CaptureFacts.h"
 
+#include "core/TimeFormat.h"
+
 #include <array>
 #include <ctime>
 #include <filesystem>
@@ -26,12 +28,7 @@ std::string newUuidV4() {
 }
 
 std::string utcTimestamp(std::chrono::system_clock::time_point time) {
-    const std::time_t seconds = std::chrono::system_clock::to_time_t(time);
-    std::tm utc{};
-    gmtime_r(&seconds, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
+    return formatUtc(std::chrono::system_clock::to_time_t(time), "%Y-%m-%dT%H:%M:%SZ");
 }
 
 bool systemClockSynchronised() {

@@ -2,6 +2,7 @@
 // queries.
 #include "pledge/PledgeStore.h"
 
+#include "core/TimeFormat.h"
 #include "pledge/CaptureFacts.h"
 
 #include <chrono>
@@ -136,12 +137,7 @@ Health openChecked(const std::filesystem::path& path, sqlite::Database& db, std:
 }
 
 std::string compactUtcNow() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &utc);
-    return text;
+    return formatUtc(std::time(nullptr), "%Y%m%dT%H%M%SZ");
 }
 
 // Moves the database and its WAL and shared-memory files aside; returns the new database path.
