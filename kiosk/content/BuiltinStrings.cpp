@@ -30,6 +30,14 @@ const std::map<std::string, std::string>& universal() {
     };
     return texts;
 }
+
+// The screens' own words that a pack need not write, in the languages we ship.
+const std::map<std::string, std::map<std::string, std::string>>& chrome() {
+    static const std::map<std::string, std::map<std::string, std::string>> texts = {
+        {"read_more", {{"en", "Read more"}, {"ms", "Baca lagi"}, {"zh", "阅读全文"}, {"ta", "மேலும் படிக்க"}}},
+    };
+    return texts;
+}
 }  // namespace
 
 const std::vector<std::string>& builtinUiKeys() {
@@ -39,6 +47,8 @@ const std::vector<std::string>& builtinUiKeys() {
             out.emplace_back(key);
         for (const auto& [key, text] : universal())
             out.push_back(key);
+        for (const auto& [key, texts] : chrome())
+            out.push_back(key);
         return out;
     }();
     return keys;
@@ -46,6 +56,10 @@ const std::vector<std::string>& builtinUiKeys() {
 
 const std::string* builtinUiText(const std::string& key, const std::string& language) {
     if (const auto it = universal().find(key); it != universal().end()) return &it->second;
+    if (const auto it = chrome().find(key); it != chrome().end()) {
+        const auto text = it->second.find(language);
+        return text != it->second.end() ? &text->second : nullptr;
+    }
     for (const auto& [problem, problemKey] : kProblems) {
         if (key != problemKey) continue;
         for (const auto& shipped : kShippedLanguages)

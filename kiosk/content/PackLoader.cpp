@@ -258,7 +258,7 @@ TextLimit uiLimit(const std::string& key) {
     static const std::set<std::string> buttons = {
         "touch_to_begin", "nav_story", "nav_timeline", "nav_cases", "nav_act",  "back",
         "home",           "credits",   "next",         "previous",  "language", "pledge_sign",
-        "submit",         "cancel",    "thanks_title", "done",      "continue"};
+        "submit",         "cancel",    "thanks_title", "done",      "continue", "read_more"};
     if (key.rfind("key_", 0) == 0) return kKeyLimit;
     return buttons.count(key) ? kButtonLimit : kSentenceLimit;
 }

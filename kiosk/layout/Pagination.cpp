@@ -8,13 +8,20 @@ namespace {
 
 struct PlacedLine {
     WrappedLine line;
+    std::size_t begin = 0;         // byte offsets of the line's text in the text being paginated
+    std::size_t end = 0;           //
     bool startsParagraph = false;  // the first line after a blank line: gets the gap when not at a page top
-    bool tooWide = false;
+    int top = 0;                   // from the page's top, were the page to start at the first line
 };
 
-// A line at a page's foot that begins a paragraph of 2+ lines would stand alone, cut from the rest.
-bool isOrphan(const std::vector<PlacedLine>& lines, std::size_t i) {
-    return lines[i].line.indexInParagraph == 0 && !lines[i].line.endsParagraph;
+bool isSpace(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+std::string_view trimLeading(std::string_view s) {
+    while (!s.empty() && isSpace(s.front()))
+        s.remove_prefix(1);
+    return s;
 }
 
 // A line at a page's head that ends a paragraph of 2+ lines would stand alone, cut from the rest.
@@ -22,82 +29,129 @@ bool isWidow(const std::vector<PlacedLine>& lines, std::size_t i) {
     return lines[i].line.endsParagraph && lines[i].line.indexInParagraph > 0;
 }
 
-// Whether a line ends a sentence, so a page may end after it without cutting a thought in two.
-bool endsSentence(const std::string& text) {
-    static const char* const endings[] = {".", "!", "?", ".\"", "。", "！", "？", ":"};
-    for (const char* ending : endings) {
-        const std::string_view e(ending);
-        if (text.size() >= e.size() && text.compare(text.size() - e.size(), e.size(), e) == 0) return true;
-    }
-    return false;
+bool startsWith(std::string_view text, std::size_t at, std::string_view piece) {
+    return text.size() >= at + piece.size() && text.compare(at, piece.size(), piece) == 0;
 }
 
-// Where the page starting at `first` should end (exclusive), given the most lines that fit. A reader
-// turning a page should not land mid-sentence: end the page between paragraphs, else after a sentence,
-// as long as the page stays at least half full; else keep a paragraph's first and last lines company.
-std::size_t chooseBreak(const std::vector<PlacedLine>& lines, std::size_t first, std::size_t fitEnd) {
-    if (fitEnd >= lines.size()) return lines.size();
-    if (lines[fitEnd].startsParagraph) return fitEnd;
-    const std::size_t halfFull = first + (fitEnd - first + 1) / 2;
-    for (std::size_t end = fitEnd - 1; end > first && end >= halfFull; --end)
-        if (lines[end].startsParagraph) return end;
-    for (std::size_t end = fitEnd - 1; end > first && end >= halfFull; --end)
-        if (endsSentence(lines[end - 1].line.text)) return end;
+// Byte offsets in `line` just after each sentence's end: a full stop, question or exclamation mark (with any
+// closing quotes or brackets) before a space or the line's end; the Chinese marks end one anywhere.
+std::vector<std::size_t> sentenceEnds(std::string_view line) {
+    constexpr auto npos = std::string_view::npos;
+    static constexpr std::string_view wide[] = {"。", "！", "？"};
+    static constexpr std::string_view closers[] = {"\"", "'", ")", "”", "’", "」", "）"};
+    std::vector<std::size_t> ends;
+    for (std::size_t i = 0; i < line.size();) {
+        std::size_t after = 0;
+        bool needsSpace = true;
+        if (line[i] == '.' || line[i] == '!' || line[i] == '?') {
+            after = i + 1;
+        } else {
+            for (const auto mark : wide)
+                if (startsWith(line, i, mark)) {
+                    after = i + mark.size();
+                    needsSpace = false;
+                }
+        }
+        if (after == 0) {
+            ++i;
+            continue;
+        }
+        for (bool more = true; more;) {
+            more = false;
+            for (const auto closer : closers)
+                if (startsWith(line, after, closer)) {
+                    after += closer.size();
+                    more = true;
+                }
+        }
+        // "U.N. " or "ஐ.நா. " is an abbreviation, not a sentence's end: its word has a full stop before.
+        std::size_t wordStart = i;
+        while (wordStart > 0 && !isSpace(line[wordStart - 1]))
+            --wordStart;
+        const bool abbreviation = needsSpace && line.substr(wordStart, i - wordStart).find('.') != npos;
+        if ((after == line.size() || !needsSpace || isSpace(line[after])) && !abbreviation)
+            ends.push_back(after);
+        i = after;
+    }
+    return ends;
+}
+
+// Every line of `text` wrapped to `width`, with where it stands in `text` and how far down a page that
+// starts at the first line it would be.
+std::vector<PlacedLine> placeLines(std::string_view text, int width, const FontSpec& font,
+                                   TextMeasurer& measurer) {
+    std::vector<PlacedLine> lines;
+    const int lineHeight = measurer.lineHeight(font);
+    const int gap = paragraphGap(lineHeight);
+    int y = 0;
+    for (std::string_view paragraph : splitParagraphs(text)) {
+        std::size_t cursor = static_cast<std::size_t>(paragraph.data() - text.data());
+        std::vector<WrappedLine> wrapped = wrapText(paragraph, width, font, measurer);
+        for (std::size_t i = 0; i < wrapped.size(); ++i) {
+            PlacedLine placed{std::move(wrapped[i]), cursor, cursor, i == 0, 0};
+            // Each line is a piece of the paragraph, in order (trailing spaces dropped).
+            const std::size_t at = text.find(placed.line.text, cursor);
+            if (at != std::string_view::npos) placed.begin = at;
+            placed.end = placed.begin + placed.line.text.size();
+            cursor = placed.end;
+            if (!lines.empty()) y += placed.startsParagraph ? gap : 0;
+            placed.top = y;
+            y += lineHeight;
+            lines.push_back(std::move(placed));
+        }
+    }
+    return lines;
+}
+
+// Where in `text` the page laid out as `lines` should end, given that the first `fitEnd` lines fit `height`.
+std::size_t chooseCut(const std::vector<PlacedLine>& lines, std::size_t fitEnd, int height, int lineHeight) {
+    const int fullEnough = (height * kMinPageFillPercent + 99) / 100;
+    // The latest paragraph or sentence end that leaves the page full enough.
+    for (std::size_t i = fitEnd; i-- > 0;) {
+        if (lines[i].top + lineHeight < fullEnough) break;
+        if (i + 1 < lines.size() && lines[i + 1].startsParagraph) return lines[i].end;
+        const auto ends = sentenceEnds(lines[i].line.text);
+        if (!ends.empty()) return lines[i].begin + ends.back();
+    }
+    // A sentence longer than the page's lower part: cut between lines, keeping a paragraph's last line
+    // company at the next page's head while the page stays full enough. (A paragraph's first line alone at
+    // the foot never happens: the paragraph break above it is a better end.)
     std::size_t end = fitEnd;
-    if (isWidow(lines, end)) --end;  // carry one more line over to keep the last line company
-    if (end > first && isOrphan(lines, end - 1)) --end;
-    return end > first ? end : fitEnd;  // unavoidable: keep the fullest page
+    if (isWidow(lines, end) && end > 1 && lines[end - 2].top + lineHeight >= fullEnough) --end;
+    return lines[end - 1].end;
 }
 
 }  // namespace
 
-std::vector<TextBlock> paginate(std::string_view utf8, Size box, FontSpec font, TextMeasurer& measurer) {
-    std::vector<PlacedLine> lines;
-    for (std::string_view paragraph : splitParagraphs(utf8)) {
-        std::vector<WrappedLine> wrapped = wrapText(paragraph, box.w, font, measurer);
-        for (std::size_t i = 0; i < wrapped.size(); ++i) {
-            const bool tooWide = wrapped[i].cutInsideWord || wrapped[i].width > box.w;
-            lines.push_back({std::move(wrapped[i]), i == 0, tooWide});
-        }
-    }
-
+std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size otherPages, FontSpec font,
+                                TextMeasurer& measurer) {
     std::vector<TextBlock> pages;
-    if (lines.empty()) {
-        pages.push_back(TextBlock{{}, {}, 0, font, false});
-        return pages;
-    }
     const int lineHeight = measurer.lineHeight(font);
-    const int gap = paragraphGap(lineHeight);
-
-    std::size_t first = 0;
-    while (first < lines.size()) {
+    std::string_view rest = trimLeading(utf8);
+    while (!rest.empty()) {
+        const Size box = pages.empty() ? firstPage : otherPages;
+        const auto lines = placeLines(rest, box.w, font, measurer);
+        if (lines.empty()) break;
         // The most lines that fit the box's height, at least one.
-        std::size_t fitEnd = first + 1;
-        int bottom = lineHeight;
-        while (fitEnd < lines.size()) {
-            const int next = bottom + (lines[fitEnd].startsParagraph ? gap : 0) + lineHeight;
-            if (next > box.h) break;
-            bottom = next;
+        std::size_t fitEnd = 1;
+        while (fitEnd < lines.size() && lines[fitEnd].top + lineHeight <= box.h)
             ++fitEnd;
-        }
-        const std::size_t end = chooseBreak(lines, first, fitEnd);
-
-        TextBlock page;
-        page.font = font;
-        int y = 0;
-        for (std::size_t i = first; i < end; ++i) {
-            if (i > first && lines[i].startsParagraph) y += gap;
-            page.lineTops.push_back(y);
-            page.overflow = page.overflow || lines[i].tooWide;
-            page.lines.push_back(lines[i].line);
-            y += lineHeight;
-        }
-        page.height = y;
-        page.overflow = page.overflow || page.height > box.h;
+        std::size_t cut = fitEnd >= lines.size() ? rest.size() : chooseCut(lines, fitEnd, box.h, lineHeight);
+        if (cut == 0) cut = rest.size();  // cannot happen with text left; never loop for ever
+        TextBlock page = layoutParagraphs(rest.substr(0, cut), box, font, measurer);
+        // A word too wide for the box, cut between two pages, overflows on each.
+        for (const auto& line : lines)
+            if (line.begin < cut && (line.line.cutInsideWord || line.line.width > box.w))
+                page.overflow = true;
         pages.push_back(std::move(page));
-        first = end;
+        rest = trimLeading(rest.substr(cut));
     }
+    if (pages.empty()) pages.push_back(TextBlock{{}, {}, 0, font, false});
     return pages;
+}
+
+std::vector<TextBlock> paginate(std::string_view utf8, Size box, FontSpec font, TextMeasurer& measurer) {
+    return paginate(utf8, box, box, font, measurer);
 }
 
 }  // namespace kiosk::layout

@@ -5,11 +5,22 @@
 
 namespace kiosk::layout {
 
-// Pages in reading order, each as tall as the box at most. Pages break between lines, never inside one,
-// and avoid leaving a paragraph's first line alone at a page's foot or its last line alone at a page's
-// head when moving a line is enough. Every line appears exactly once; a page is never empty, except the one
-// page given for a blank text (so page 0 always exists). A page overflows only when one of its lines is too
-// wide for the box, or a single line is taller than it.
+// Pages hold at least this share of their box's height, except a text's last page (when a sentence or a
+// paragraph ends in the page's lower part, the page ends there; else it is filled line by line).
+constexpr int kMinPageFillPercent = 70;
+
+// Pages in reading order, each as tall as the box at most. A page ends where a paragraph or a sentence ends
+// (a sentence may end mid-line: the next page starts with the next one) as long as the page is at least
+// kMinPageFillPercent full; only a sentence longer than that share of a page is cut between lines, and
+// then a paragraph's first line is not left alone at a page's foot nor its last line alone at a page's head
+// when moving a line is enough. Every word appears exactly once, in order; a page is never empty, except
+// the one page given for a blank text (so page 0 always exists). A page overflows only when one of its
+// lines is too wide for the box, or a single line is taller than it.
 std::vector<TextBlock> paginate(std::string_view utf8, Size box, FontSpec font, TextMeasurer& measurer);
+
+// The same, with a first page of another size (an illustration or a heading beside or above it): the
+// text after the first page is laid out for the others' size.
+std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size otherPages, FontSpec font,
+                                TextMeasurer& measurer);
 
 }  // namespace kiosk::layout

@@ -54,8 +54,9 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
         return std::max(target, out.measure(label, m.buttonPx(), true) + m.px(24));
     };
     const auto iconLabelWidth = [&](const std::string& label) { return out.iconButtonWidth(label); };
-    const int positionWidth =
-        options.position.empty() ? 0 : out.measure(options.position, m.captionPx()) + m.px(8);
+    const std::string& positionText = options.position.empty() ? options.positionReserve : options.position;
+    const int positionWidth = positionText.empty() ? 0 : out.measure(positionText, m.captionPx()) + m.px(8);
+    Rect positionBox;
     int left = 0;
     int right = 0;
     const auto titleSpace = [&] {
@@ -115,8 +116,10 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     }
     if (positionWidth > 0) {
         x -= positionWidth;
-        out.text("position", {x, 0, positionWidth, bar}, options.position,
-                 {m.captionPx(), 0, false, palette.mutedText, Align::End, Align::Center});
+        positionBox = {x, 0, positionWidth, bar};
+        if (!options.position.empty())
+            out.text("position", positionBox, options.position,
+                     {m.captionPx(), 0, false, palette.mutedText, Align::End, Align::Center});
     }
     if (titleRow) {
         const int h = out.headingHeight(options.title, W - 2 * m.margin(), titleOptions);
@@ -172,6 +175,7 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     }
     out.setLanguage(lang);
     ChromeLayout layout;
+    layout.positionBox = positionBox;
     layout.body = {m.margin(), headerHeight + m.gap(), W - 2 * m.margin(),
                    footerTop - headerHeight - 2 * m.gap()};
     if (pager) {
@@ -180,6 +184,13 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
         layout.nextButton = {W - m.margin() - actionW, pagerTop, actionW, target};
     }
     return layout;
+}
+
+void addPosition(SceneWriter& out, const ChromeLayout& chrome, const std::string& position) {
+    if (chrome.positionBox.w == 0 || position.empty()) return;
+    const Metrics& m = out.metrics();
+    out.text("position", chrome.positionBox, position,
+             {m.captionPx(), 0, false, out.palette().mutedText, Align::End, Align::Center});
 }
 
 void addPager(SceneWriter& out, const ScreenContext& context, const ChromeLayout& chrome, bool hasPrevious,

@@ -3,30 +3,66 @@
 
 namespace kiosk::screens {
 
-int buildIllustratedText(SceneWriter& out, Rect body, const std::string& idPrefix, const std::string& heading,
-                         const std::string& text, const std::string& image, int page) {
+namespace {
+TextOptions headingOptions(SceneWriter& out) {
     const Metrics& m = out.metrics();
-    const Palette& palette = out.palette();
-    Rect textArea = body;
+    return {m.headingPx(), m.minBodyPx(), true, out.palette().text};
+}
+
+TextOptions readingOptions(SceneWriter& out) {
+    const Metrics& m = out.metrics();
+    return {m.readingPx(), 0, false, out.palette().text, Align::Start, Align::Start};
+}
+
+struct IllustratedLayout {
+    Rect image;        // empty without an illustration
+    Rect textArea;     // the first page's column: the heading, then the text
+    int headingH = 0;  // as heading() draws it
+    Rect firstText;    // the text's first page, under the heading
+};
+
+IllustratedLayout layOut(SceneWriter& out, Rect body, const std::string& heading, const std::string& image) {
+    const Metrics& m = out.metrics();
+    IllustratedLayout l;
+    l.textArea = body;
     if (!image.empty()) {
         if (m.portrait()) {
             const int h = body.h / 4;
-            out.image(idPrefix + "-image", {body.x, body.y, body.w, h}, image);
-            textArea = {body.x, body.y + h + m.gap(), body.w, body.h - h - m.gap()};
+            l.image = {body.x, body.y, body.w, h};
+            l.textArea = {body.x, body.y + h + m.gap(), body.w, body.h - h - m.gap()};
         } else {
             const int w = body.w * 3 / 10;
-            out.image(idPrefix + "-image", {body.right() - w, body.y, w, body.h}, image);
-            textArea = {body.x, body.y, body.w - w - m.gap() * 2, body.h};
+            l.image = {body.right() - w, body.y, w, body.h};
+            l.textArea = {body.x, body.y, body.w - w - m.gap() * 2, body.h};
         }
     }
-    // The heading wraps (shrinking a little first); what is left, at least three lines, holds the text.
-    const int leave = out.lineHeight(m.bodyPx()) * 3;
-    const int used =
-        out.heading(idPrefix + "-heading", {textArea.x, textArea.y, textArea.w, textArea.h - leave}, heading,
-                    {m.headingPx(), m.minBodyPx(), true, palette.text});
-    const int top = textArea.y + used + m.gap();
-    return out.pagedText(idPrefix + "-text", {textArea.x, top, textArea.w, textArea.bottom() - top}, text,
-                         {m.bodyPx(), 0, false, palette.text, Align::Start, Align::Start}, page);
+    l.headingH = out.headingHeight(heading, l.textArea.w, headingOptions(out));
+    const int top = l.textArea.y + l.headingH + m.gap();
+    l.firstText = {l.textArea.x, top, l.textArea.w, l.textArea.bottom() - top};
+    return l;
+}
+}  // namespace
+
+int illustratedTextPages(SceneWriter& out, Rect body, const std::string& heading, const std::string& text,
+                         const std::string& image) {
+    const IllustratedLayout l = layOut(out, body, heading, image);
+    return out.pageCount({l.firstText.w, l.firstText.h}, {body.w, body.h}, text, readingOptions(out));
+}
+
+int buildIllustratedText(SceneWriter& out, Rect body, const std::string& idPrefix, const std::string& heading,
+                         const std::string& text, const std::string& image, int page) {
+    const Metrics& m = out.metrics();
+    const IllustratedLayout l = layOut(out, body, heading, image);
+    const int pages =
+        out.pageCount({l.firstText.w, l.firstText.h}, {body.w, body.h}, text, readingOptions(out));
+    if (page % pages == 0) {
+        if (!image.empty()) out.image(idPrefix + "-image", l.image, image);
+        // The heading wraps (shrinking a little first); what is left, at least three lines, holds the text.
+        const int leave = out.lineHeight(m.readingPx()) * 3;
+        out.heading(idPrefix + "-heading", {l.textArea.x, l.textArea.y, l.textArea.w, l.textArea.h - leave},
+                    heading, headingOptions(out));
+    }
+    return out.pagedText(idPrefix + "-text", l.firstText, body, text, readingOptions(out), page);
 }
 
 }  // namespace kiosk::screens

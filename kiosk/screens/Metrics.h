@@ -7,6 +7,10 @@
 
 namespace kiosk::screens {
 
+// A case shows a short version, its whole story behind "read more", when it would take more pages than this
+// (docs/design.md: every story section and case reads in at most three pages at 800x480).
+constexpr int kMaxReadingPages = 3;
+
 struct Metrics {
     Size screen;
     double unit =
@@ -23,7 +27,8 @@ struct Metrics {
     int touchTarget() const { return px(52); }  // >= 48 px (9 mm) on the 7" panel
     int titlePx() const { return px(40); }
     int headingPx() const { return px(28); }
-    int bodyPx() const { return px(22); }
+    int bodyPx() const { return px(22); }     // labels, fields, tiles' and cards' words
+    int readingPx() const { return px(28); }  // what a passer-by reads: story, timeline, case and action text
     int minBodyPx() const { return px(18); }
     int buttonPx() const { return px(20); }
     int captionPx() const { return px(18); }

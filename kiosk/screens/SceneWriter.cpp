@@ -134,12 +134,28 @@ int SceneWriter::heading(std::string id, Rect box, std::string_view text, const 
 
 int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options,
                            int page) {
+    return pagedText(std::move(id), box, box, text, options, page);
+}
+
+int SceneWriter::pageCount(Size firstPage, Size otherPages, std::string_view text,
+                           const TextOptions& options) {
+    if (text.empty()) return 1;
+    const auto pages =
+        layout::paginate(text, firstPage, otherPages, {language_, options.px, options.bold}, text_);
+    return std::max<int>(1, static_cast<int>(pages.size()));
+}
+
+int SceneWriter::pagedText(std::string id, Rect firstPage, Rect otherPages, std::string_view text,
+                           const TextOptions& options, int page) {
     if (text.empty()) return 1;
     const layout::FontSpec font{language_, options.px, options.bold};
-    auto pages = layout::paginate(text, {box.w, box.h}, font, text_);
+    auto pages =
+        layout::paginate(text, {firstPage.w, firstPage.h}, {otherPages.w, otherPages.h}, font, text_);
     if (pages.empty()) return 1;
     // Past the last page wraps to the first (the privacy notice's page button cycles).
-    const auto& block = pages[static_cast<std::size_t>(std::max(0, page)) % pages.size()];
+    const std::size_t index = static_cast<std::size_t>(std::max(0, page)) % pages.size();
+    const auto& block = pages[index];
+    const Rect box = index == 0 ? firstPage : otherPages;
     if (block.overflow) problem(id, "text overflows its " + std::to_string(box.w) + " px wide box");
     hintIfLonely(id, block);
     checkGlyphs(id, text, options.px, options.bold);

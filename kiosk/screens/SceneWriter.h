@@ -55,6 +55,11 @@ public:
     // One page of paragraphs in `box` (a page past the last wraps round); returns how many pages the text
     // needs.
     int pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page);
+    // The same with a first page of its own box (beside an illustration) and the others in `otherPages`.
+    int pagedText(std::string id, Rect firstPage, Rect otherPages, std::string_view text,
+                  const TextOptions& options, int page);
+    // How many pages pagedText would give, drawing nothing.
+    int pageCount(Size firstPage, Size otherPages, std::string_view text, const TextOptions& options);
     // A tappable button with a centred label; at least one touch target high.
     // `minWidth` below 48 design px is for keyboard keys only (see Keyboard.h).
     void button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected = false,

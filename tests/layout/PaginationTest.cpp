@@ -19,6 +19,22 @@ std::vector<std::string> allLines(const std::vector<TextBlock>& pages) {
     return out;
 }
 
+std::vector<std::string> words(const std::vector<std::string>& texts) {
+    std::vector<std::string> out;
+    for (const auto& text : texts) {
+        std::string word;
+        for (const char c : text + " ") {
+            if (c != ' ' && c != '\n') {
+                word += c;
+            } else if (!word.empty()) {
+                out.push_back(word);
+                word.clear();
+            }
+        }
+    }
+    return out;
+}
+
 std::vector<std::string> texts(const TextBlock& block) {
     std::vector<std::string> out;
     for (const auto& line : block.lines)
@@ -36,21 +52,23 @@ const std::string kStory =
 
 }  // namespace
 
-TEST_CASE("paginate keeps every line exactly once, in order, and each page fits", "[layout]") {
+TEST_CASE("paginate keeps every word exactly once, in order, each page fits and fills", "[layout]") {
     FakeMeasurer m;
     const FontSpec font{"en", 20};
     for (int height : {30, 45, 75, 100, 140, 200, 1000}) {
         CAPTURE(height);
         const Size box{300, height};
         const auto pages = paginate(kStory, box, font, m);
-        const auto whole = layoutParagraphs(kStory, {300, 100000}, font, m);
-        CHECK(allLines(pages) == texts(whole));
-        for (const auto& page : pages) {
+        CHECK(words(allLines(pages)) == words({kStory}));
+        for (std::size_t i = 0; i < pages.size(); ++i) {
+            const auto& page = pages[i];
             CHECK_FALSE(page.lines.empty());
             CHECK(page.height <= box.h);
             CHECK_FALSE(page.overflow);
             CHECK(page.lineTops.size() == page.lines.size());
             CHECK(page.lineTops.front() == 0);  // no paragraph gap at a page's top
+            // Under 70% only when the next paragraph's gap and first line would not fit (boxes under 150 px).
+            if (i + 1 < pages.size() && box.h >= 150) CHECK(page.height * 100 >= box.h * kMinPageFillPercent);
         }
     }
 }
@@ -67,13 +85,14 @@ TEST_CASE("paginate avoids a paragraph's last line alone at the top of a page", 
     CHECK(texts(pages[1]) == std::vector<std::string>{"ccc", "ddd"});
 }
 
-TEST_CASE("paginate avoids a paragraph's first line alone at the foot of a page", "[layout]") {
+TEST_CASE("paginate leaves a paragraph's first line for the next page when the page stays 70% full",
+          "[layout]") {
     FakeMeasurer m;
-    const std::string text = "one two\n\nthree four five";
-    const auto pages = paginate(text, {50, 105}, {"en", 20}, m);  // holds "one", "two", gap, one more
+    const std::string text = "a b c d\n\ne f g";
+    const auto pages = paginate(text, {20, 30 * 5 + 15}, {"en", 20}, m);  // holds "a" to "d", gap, one more
     REQUIRE(pages.size() == 2);
-    CHECK(texts(pages[0]) == std::vector<std::string>{"one", "two"});
-    CHECK(texts(pages[1]) == std::vector<std::string>{"three", "four", "five"});
+    CHECK(texts(pages[0]) == std::vector<std::string>{"a", "b", "c", "d"});
+    CHECK(texts(pages[1]) == std::vector<std::string>{"e", "f", "g"});
 }
 
 TEST_CASE("paginate overflows only for a line too wide, and a blank text has one empty page", "[layout]") {
@@ -87,19 +106,47 @@ TEST_CASE("paginate overflows only for a line too wide, and a blank text has one
     CHECK(blank[0].lines.empty());
 }
 
-TEST_CASE("paginate ends a page between paragraphs, else after a sentence, rather than mid-sentence",
-          "[layout]") {
+TEST_CASE("paginate ends a page at the last paragraph or sentence end that leaves it 70% full", "[layout]") {
     FakeMeasurer m;  // 10 px a letter at 20 px, lines 30 px high, paragraph gap 15 px
     const FontSpec font{"en", 20};
-    const Size box{100, 30 * 5 + 15};  // five lines and one gap
-    // Three lines, then four: the page ends after the first paragraph, not two lines into the second.
+    const Size box{100, 30 * 5 + 15};  // five lines and one gap; 70% is 116 px, the fourth line's foot
+    // Three lines, then four: a page ending after the first paragraph would be 55% full, so it goes on.
     const auto byParagraph =
         paginate("aaaa bbbb cccc dddd eeee ffff\n\ngggg hhhh iiii jjjj kkkk llll mmmm nnnn", box, font, m);
     REQUIRE(byParagraph.size() == 2);
-    CHECK(byParagraph[0].lines.size() == 3);
-    // One long paragraph of short sentences: the page ends after the last sentence that fits.
+    CHECK(byParagraph[0].lines.size() == 5);
+    // Four lines, then three: the page ends after the first paragraph (80% full).
+    const auto atParagraph =
+        paginate("aaaa bbbb cccc dddd eeee ffff gggg\n\nhhhh iiii jjjj kkkk llll mmmm", box, font, m);
+    REQUIRE(atParagraph.size() == 2);
+    CHECK(texts(atParagraph[0]).back() == "gggg");
+    // A sentence ending mid-line on the fifth line: the page ends there, the next starts with the next one.
     const auto bySentence =
-        paginate("aaaa bbbb. cccc dddd eeee ffff. gggg hhhh iiii jjjj kkkk llll", box, font, m);
+        paginate("aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii. jjjj kkkk llll mmmm nnnn", box, font, m);
     REQUIRE(bySentence.size() == 2);
-    CHECK(bySentence[0].lines.back().text == "eeee ffff.");
+    CHECK(texts(bySentence[0]).back() == "iiii.");
+    CHECK(texts(bySentence[1]).front() == "jjjj kkkk");
+    // "U.N." is no sentence's end.
+    const auto abbreviation =
+        paginate("aaaa bbbb cccc dddd eeee ffff gggg hhhh U.N. jjjj kkkk llll mmmm nnnn", box, font, m);
+    REQUIRE(abbreviation.size() == 2);
+    CHECK(texts(abbreviation[0]).back() == "U.N. jjjj");
+    // Chinese ends a sentence at "。" without a space.
+    const auto chinese =
+        paginate("一二三四五六七八九十一二三四五六七八九十一二。四五六七八九十", {100, 30 * 5}, font, m);
+    REQUIRE(chinese.size() == 2);
+    CHECK(texts(chinese[0]).back() == "一二。");
+    CHECK(texts(chinese[1]).front() == "四五六七八");
+}
+
+TEST_CASE("paginate gives the first page its own size and the others theirs", "[layout]") {
+    FakeMeasurer m;
+    const FontSpec font{"en", 20};
+    const std::string text =
+        "aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj kkkk llll mmmm nnnn oooo pppp";
+    const auto pages = paginate(text, {50, 60}, {100, 300}, font, m);  // two 4-letter lines, then wide pages
+    REQUIRE(pages.size() == 2);
+    CHECK(texts(pages[0]) == std::vector<std::string>{"aaaa", "bbbb"});
+    CHECK(texts(pages[1]).front() == "cccc dddd");
+    CHECK(words(allLines(pages)) == words({text}));
 }

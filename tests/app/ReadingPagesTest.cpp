@@ -1,0 +1,118 @@
+// The shipped pack's reading at 800x480, measured with the real fonts in every language: each story section,
+// and each case's text before "read more", in at most three pages (kMaxReadingPages), every page but a
+// text's last at least 70% full (layout::kMinPageFillPercent).
+#include "app/Graphics.h"
+#include "content/PackLoader.h"
+#include "layout/Pagination.h"
+#include "platform/Window.h"
+#include "screens/Metrics.h"
+#include "screens/Screens.h"
+#include "support/Skip.h"
+
+#include <catch2/catch.hpp>
+#include <iostream>
+
+using namespace kiosk;
+
+namespace {
+struct Shipped {
+    content::Pack pack;
+    std::optional<platform::SdlSession> session;
+    std::unique_ptr<app::TextAndImages> graphics;
+};
+
+Shipped& shipped() {
+    static Shipped s = [] {
+        Shipped out;
+        auto loaded = content::loadPack(KIOSK_SOURCE_DIR "/content-pack/stop-torture", nullptr);
+        REQUIRE(loaded.pack);
+        out.pack = std::move(*loaded.pack);
+        platform::WindowOptions options;
+        options.headless = true;
+        options.windowed = true;
+        auto session = platform::SdlSession::start(options);
+        if (!session) testing::skipTest("no SDL session: " + session.error().message);
+        out.session.emplace(std::move(session).value());
+        std::string error;
+        out.graphics = app::TextAndImages::create(out.pack.theme.fonts, error);
+        if (!out.graphics) testing::skipTest("the pack's fonts are not installed: " + error);
+        return out;
+    }();
+    return s;
+}
+
+// How full a page of text is: from its box's top to its last line's foot, in percent of the box.
+int fillPercent(const Widget& text, layout::TextMeasurer& measurer) {
+    if (text.lines.empty() || text.rect.h <= 0) return 0;
+    const int lineHeight = measurer.lineHeight({text.style.language, text.style.px, text.style.bold});
+    return (text.lines.back().origin.y + lineHeight - text.rect.y) * 100 / text.rect.h;
+}
+
+// The pages of one text: whether each is present in the scenes, and their fill.
+struct Run {
+    int pages = 0;
+    std::vector<int> fill;
+};
+
+Run runOf(const std::vector<Scene>& scenes, const std::string& widgetId, layout::TextMeasurer& measurer) {
+    Run run;
+    for (const auto& scene : scenes)
+        if (const Widget* text = scene.find(widgetId)) {
+            ++run.pages;
+            run.fill.push_back(fillPercent(*text, measurer));
+        }
+    return run;
+}
+
+void checkFilled(const Run& run) {
+    for (std::size_t page = 0; page + 1 < run.fill.size(); ++page) {
+        CAPTURE(page);
+        CHECK(run.fill[page] >= layout::kMinPageFillPercent);
+    }
+}
+
+std::vector<Scene> everyPage(const screens::ScreenContext& context, ScreenId screen, int item) {
+    std::vector<Scene> scenes;
+    scenes.push_back(screens::buildScene(context, {screen, item, 0}));
+    for (int page = 1; page < scenes.front().pageCount; ++page)
+        scenes.push_back(screens::buildScene(context, {screen, item, page}));
+    return scenes;
+}
+}  // namespace
+
+TEST_CASE("every story section and case reads in at most three full pages at 800x480", "[screens][fonts]") {
+    auto& s = shipped();
+    auto& measurer = s.graphics->measurer();
+    for (const auto& language : s.pack.languages) {
+        const screens::ScreenContext context{s.pack, language, {800, 480}, measurer, s.graphics->images()};
+        for (std::size_t i = 0; i < s.pack.story.size(); ++i) {
+            const auto scenes = everyPage(context, ScreenId::Story, static_cast<int>(i));
+            const Run run = runOf(scenes, "story-text", measurer);
+            CAPTURE(language, s.pack.story[i].id, run.fill);
+            std::cout << language << " story " << s.pack.story[i].id << ": " << run.pages << " pages\n";
+            CHECK(run.pages == static_cast<int>(scenes.size()));
+            CHECK(run.pages <= screens::kMaxReadingPages);
+            checkFilled(run);
+        }
+        for (std::size_t i = 0; i < s.pack.cases.size(); ++i) {
+            const auto scenes = everyPage(context, ScreenId::Case, static_cast<int>(i));
+            const Run shown = runOf(scenes, "case-text", measurer);
+            const Run more = runOf(scenes, "case-story", measurer);
+            CAPTURE(language, s.pack.cases[i].id, shown.fill, more.fill);
+            std::cout << language << " case " << s.pack.cases[i].id << ": " << shown.pages << " pages";
+            if (more.pages > 0) std::cout << " (+" << more.pages << " behind read more)";
+            std::cout << '\n';
+            CHECK(shown.pages + more.pages == static_cast<int>(scenes.size()));
+            CHECK(shown.pages <= screens::kMaxReadingPages);
+            checkFilled(shown);
+            checkFilled(more);
+            // "Read more" stands on the short version's last page and nowhere else.
+            for (int page = 0; page < static_cast<int>(scenes.size()); ++page) {
+                CAPTURE(page);
+                const Widget* readMore = scenes[static_cast<std::size_t>(page)].find("next");
+                const bool isReadMore = readMore && readMore->text == s.pack.uiText("read_more", language);
+                CHECK(isReadMore == (more.pages > 0 && page == shown.pages - 1));
+            }
+        }
+    }
+}
