@@ -35,23 +35,20 @@ std::vector<update::ContentPublicKey> trustedKeys(const config::KioskConfig& con
 PackUpdates::PackUpdates(const config::KioskConfig& config)
     : config_(config), slots_(config.dataDir.empty() ? fs::path("/nonexistent") : config.dataDir) {}
 
-PackUpdates::~PackUpdates() {
-    if (worker_.joinable()) worker_.join();
-}
-
 fs::path PackUpdates::startFolder(const fs::path& configured) {
     if (config_.dataDir.empty() || config_.contentKeys.empty()) return configured;
     const auto choice = slots_.chooseAtStart();
-    startNote_ = choice.note;
+    if (!choice.note.empty()) startNote_ = choice.note;
     signer_ = choice.signer;
     slotFolder_ = choice.folder;
-    if (!startNote_.empty()) std::cerr << "kiosk: pack update: " << startNote_ << '\n';
+    if (!choice.note.empty()) std::cerr << "kiosk: pack update: " << choice.note << '\n';
     return slotFolder_.empty() ? configured : slotFolder_;
 }
 
 std::string PackUpdates::slotFailed(const std::string& why) {
     startNote_ = slots_.revert(why);
     slotFolder_.clear();
+    signer_.clear();
     std::cerr << "kiosk: pack update: " << startNote_ << '\n';
     return startNote_;
 }
@@ -62,61 +59,108 @@ void PackUpdates::firstScreenShown() {
         std::cerr << "kiosk: pack update: " << kept.error().message << '\n';
 }
 
-std::vector<std::string> PackUpdates::menuLines(const std::string& packId, const std::string& version) const {
-    std::string signer = "not signed (the configured pack folder)";
-    for (const auto& entry : config_.contentKeys)
-        if (usingSlot() && entry.publicKey == signer_) signer = "signed by " + entry.name;
-    std::vector<std::string> lines{"Pack " + packId + " " + version + ", " + signer};
-    if (!startNote_.empty()) lines.push_back("Pack update: " + startNote_);
+void PackUpdates::setRunning(const std::string& packId, const std::string& version) {
+    packId_ = packId;
     const std::lock_guard lock(mutex_);
-    if (!lastCheck_.empty()) lines.push_back("Last update check: " + lastCheck_);
+    runningVersion_ = version;
+}
+
+std::string PackUpdates::signerWords() const {
+    if (!usingSlot()) return "not signed (the configured pack folder)";
+    for (const auto& entry : config_.contentKeys)
+        if (entry.publicKey == signer_) return "signed by " + entry.name;
+    return "signed by a key no longer in content_keys";
+}
+
+std::vector<std::string> PackUpdates::menuLines() const {
+    std::vector<std::string> lines;
+    {
+        const std::lock_guard lock(mutex_);
+        lines.push_back("Pack " + packId_ + " " + runningVersion_ + ", " + signerWords());
+    }
+    if (!startNote_.empty()) lines.push_back("Pack update: " + startNote_);
     return lines;
 }
 
-void PackUpdates::startCheck(const std::string& runningVersion) {
-    if (config_.dataDir.empty() || config_.contentKeys.empty() || checking_.exchange(true)) return;
-    if (worker_.joinable()) worker_.join();
-    lastStart_ = std::chrono::steady_clock::now();
-    worker_ = std::thread([this, runningVersion] {
-        update::CheckRequest request{&slots_, trustedKeys(config_), runningVersion, nullptr};
-        std::vector<std::string> outcomes;
-        bool installed = false;
-        for (const auto& mount : platform::findRemovableMounts()) {
-            const auto outcome =
-                update::checkFolder(mount.mountPoint / sync::kStickFolderName / "packs", request);
-            if (outcome.result == update::CheckResult::Skipped) continue;
-            outcomes.push_back(outcome.message);
-            if (outcome.installed) {
-                installed = true;
-                request.runningVersion = outcome.installed->manifest.version;
-            }
-        }
-        if (!config_.sync.url.empty()) {
-            update::ServerOptions options;
-            options.packsUrl = config_.sync.url + "/packs";
-            options.token = config_.sync.token;
-            options.caFile = config_.sync.caFile.string();
-            options.allowInsecureLoopback = true;  // the config already allows plain http only to localhost
-            const auto outcome = update::checkServer(options, request);
-            outcomes.push_back(outcome.message);
-            installed = installed || outcome.installed.has_value();
-        }
-        std::string summary = utcMinute() + ": ";
-        if (outcomes.empty()) summary += "no [sync] url and no stick with outreach-kiosk-sync/packs/";
-        for (std::size_t i = 0; i < outcomes.size(); ++i)
-            summary += (i ? "; " : "") + outcomes[i];
-        std::cerr << "kiosk: pack update check: " << summary << '\n';
-        {
-            const std::lock_guard lock(mutex_);
-            lastCheck_ = summary;
-        }
-        if (installed) installed_ = true;
-        checking_ = false;
-    });
+void PackUpdates::fillStatus(screens::AdminStatus& status) const {
+    const std::lock_guard lock(mutex_);
+    status.packId = packId_;
+    status.packVersion = runningVersion_;
+    status.packSigner = signerWords();
+    status.packNote = startNote_;
+    status.updateChecked = lastCheckTime_;
+    status.updateOutcome = lastOutcome_;
+    if (config_.dataDir.empty() || config_.contentKeys.empty())
+        status.updateOutcome =
+            "updates are off: " + std::string(config_.dataDir.empty() ? "no data_dir in the config"
+                                                                      : "no content_keys in the config");
 }
 
-void PackUpdates::checkIfDue(const std::string& runningVersion) {
-    if (std::chrono::steady_clock::now() - lastStart_ >= std::chrono::hours(1)) startCheck(runningVersion);
+bool PackUpdates::claimDueCheck() {
+    if (config_.dataDir.empty() || config_.contentKeys.empty()) return false;
+    const std::lock_guard lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    if (checking_ || (everStarted_ && now - lastStart_ < std::chrono::hours(1))) return false;
+    checking_ = true;
+    everStarted_ = true;
+    lastStart_ = now;
+    return true;
+}
+
+std::string PackUpdates::check() {
+    if (config_.dataDir.empty() || config_.contentKeys.empty()) {
+        screens::AdminStatus status;
+        fillStatus(status);
+        return "No update check: " + status.updateOutcome + ".";
+    }
+    std::string running;
+    {
+        const std::lock_guard lock(mutex_);
+        checking_ = true;
+        running = installedVersion_.empty() ? runningVersion_ : installedVersion_;
+    }
+    update::CheckRequest request{&slots_, trustedKeys(config_), running, nullptr};
+    std::vector<std::string> outcomes;
+    bool installed = false;
+    for (const auto& mount : platform::findRemovableMounts()) {
+        const auto outcome =
+            update::checkFolder(mount.mountPoint / sync::kStickFolderName / "packs", request);
+        if (outcome.result == update::CheckResult::Skipped) continue;
+        outcomes.push_back(outcome.message);
+        if (outcome.installed) {
+            installed = true;
+            request.runningVersion = outcome.installed->manifest.version;
+        }
+    }
+    if (!config_.sync.url.empty()) {
+        update::ServerOptions options;
+        options.packsUrl = config_.sync.url + "/packs";
+        options.token = config_.sync.token;
+        options.caFile = config_.sync.caFile.string();
+        options.allowInsecureLoopback = true;  // the config already allows plain http only to localhost
+        const auto outcome = update::checkServer(options, request);
+        outcomes.push_back(outcome.message);
+        if (outcome.installed) {
+            installed = true;
+            request.runningVersion = outcome.installed->manifest.version;
+        }
+    }
+    std::string summary;
+    if (outcomes.empty())
+        summary = "nothing to check: no [sync] url and no stick with outreach-kiosk-sync/packs/";
+    for (std::size_t i = 0; i < outcomes.size(); ++i)
+        summary += (i ? "; " : "") + outcomes[i];
+    std::cerr << "kiosk: pack update check: " << utcMinute() << ": " << summary << '\n';
+    {
+        const std::lock_guard lock(mutex_);
+        lastCheckTime_ = formatLocal(std::time(nullptr), "%Y-%m-%d %H:%M");
+        lastOutcome_ = summary;
+        checking_ = false;
+        // A second check before the switch must not install the same pack again.
+        if (installed) installedVersion_ = request.runningVersion;
+    }
+    if (installed) installed_ = true;
+    return installed ? "Content update: " + summary : "Update check: " + summary;
 }
 
 void PackUpdates::restartSelf() {

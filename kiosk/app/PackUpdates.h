@@ -1,9 +1,11 @@
 // The running kiosk's pack updates: which installed slot to show at start, a check of the [sync] server and
-// any plugged-in stick on a thread of its own (never on the screen's), and the switch to a new pack between
-// visitors (the kiosk starts itself again on the attract loop, which takes well under a second).
+// any plugged-in stick (run on the kiosk's work runner, never on the screen's thread), and the switch to a
+// new pack between visitors (the kiosk starts itself again on the attract loop, which takes well under a
+// second).
 #pragma once
 
 #include "config/Config.h"
+#include "screens/ViewModels.h"
 #include "update/PackSlots.h"
 
 #include <atomic>
@@ -11,7 +13,6 @@
 #include <filesystem>
 #include <mutex>
 #include <string>
-#include <thread>
 #include <vector>
 
 namespace kiosk::app {
@@ -19,25 +20,31 @@ namespace kiosk::app {
 class PackUpdates {
 public:
     explicit PackUpdates(const config::KioskConfig& config);
-    ~PackUpdates();
     PackUpdates(const PackUpdates&) = delete;
     PackUpdates& operator=(const PackUpdates&) = delete;
 
     // The folder to show: the installed update when there is one, else `configured`.
     std::filesystem::path startFolder(const std::filesystem::path& configured);
     bool usingSlot() const { return !slotFolder_.empty(); }
-    // The installed update did not load: back to the fallback; returns what to tell the volunteer.
+    // The installed update did not load: back to the fallback (startFolder() again says which); returns what
+    // to tell the volunteer.
     std::string slotFailed(const std::string& why);
     // The first screen was drawn: the update is kept.
     void firstScreenShown();
+    // The pack on screen, for the volunteer menu and as the version a check must beat.
+    void setRunning(const std::string& packId, const std::string& version);
 
-    // Lines for the volunteer menu and the log: the pack, its signer, the last check and its outcome.
-    std::vector<std::string> menuLines(const std::string& packId, const std::string& version) const;
+    // Lines for the log: the pack, its signer, a fallback.
+    std::vector<std::string> menuLines() const;
+    // The volunteer menu's pack block: id, version, signer, a fallback, the last check and its outcome.
+    void fillStatus(screens::AdminStatus& status) const;
 
-    // Starts a check on its own thread unless one runs; `runningVersion` is the pack on screen.
-    void startCheck(const std::string& runningVersion);
-    // Starts a check when the last one began an hour ago or more (called on the attract loop).
-    void checkIfDue(const std::string& runningVersion);
+    // True when an automatic check is due (the first after the first frame, then hourly) and none is under
+    // way; the caller then runs check() on the work runner.
+    bool claimDueCheck();
+    // Looks on every plugged-in stick and the [sync] server for a newer signed pack and installs the newest
+    // that passes; returns the outcome in words. Slow (a download): never call it on the screen's thread.
+    std::string check();
     // True once a check installed a newer pack: switch to it at the next attract loop.
     bool switchWanted() const { return installed_; }
     // Starts the kiosk program again with the same arguments; returns only on failure, and then the new
@@ -45,16 +52,22 @@ public:
     void restartSelf();
 
 private:
+    std::string signerWords() const;
+
     config::KioskConfig config_;
     update::PackSlots slots_;
     std::filesystem::path slotFolder_;
     std::string signer_;
     std::string startNote_;
-    mutable std::mutex mutex_;
-    std::string lastCheck_;  // "2026-06-26 10:02 UTC: nothing newer on ..."
+    std::string packId_;
+    mutable std::mutex mutex_;  // what follows is shared by the screen's thread and the work runner
+    std::string runningVersion_;
+    std::string installedVersion_;  // installed by a check, shown from the next start
+    std::string lastCheckTime_;     // local time of the last check's end
+    std::string lastOutcome_;       // "up to date", "refused forged: ...", "no route, skipped: ..."
     std::chrono::steady_clock::time_point lastStart_{};
-    std::thread worker_;
-    std::atomic<bool> checking_{false};
+    bool everStarted_ = false;
+    bool checking_ = false;
     std::atomic<bool> installed_{false};
 };
 

@@ -27,6 +27,14 @@ Millis monotonicNow() {
     return std::chrono::duration_cast<Millis>(std::chrono::steady_clock::now().time_since_epoch());
 }
 
+// A pack update check on the work runner, as Sync now; what it found is on the volunteer menu and in the log.
+void startUpdateCheck(WorkRunner& work, PackUpdates& updates) {
+    work.start([&updates] {
+        (void)updates.check();
+        return std::function<void()>();
+    });
+}
+
 render::PanelPlacement placementOf(const platform::DisplayWindow& window) {
     const auto copy = window.rotatedCopy();
     return {{copy.x, copy.y, copy.w, copy.h}, copy.angleDegrees};
@@ -65,10 +73,14 @@ int runKiosk(const RunOptions& options) {
     PackUpdates updates(config);
     const auto shownDir = updates.startFolder(contentDir);
     PackSelection selection = selectPack(shownDir, updates.usingSlot() ? fs::path() : config.dataDir, &probe);
-    if (updates.usingSlot() && !selection.pack) {
+    // An update that does not load: back to the previous slot (with its own signer), else the configured
+    // pack.
+    for (int fallbacks = 0; updates.usingSlot() && !selection.pack && fallbacks < 2; ++fallbacks) {
         updates.slotFailed("the new pack did not load");
-        selection = selectPack(contentDir, config.dataDir, &probe);
+        const auto fallback = updates.startFolder(contentDir);
+        selection = selectPack(fallback, updates.usingSlot() ? fs::path() : config.dataDir, &probe);
     }
+    if (selection.pack) updates.setRunning(selection.pack->id, selection.pack->version);
     for (const auto& problem : selection.problems)
         std::cerr << "kiosk: " << problem << '\n';
     // A mistyped settings line fell back to its default: the volunteer sees which line, on the admin screen
@@ -113,8 +125,9 @@ int runKiosk(const RunOptions& options) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
         for (const auto& problem : selection.problems)
             services->noteProblem(problem);
-        for (const auto& line : updates.menuLines(selection.pack->id, selection.pack->version))
-            services->noteProblem(line);
+        for (const auto& line : updates.menuLines())
+            std::cerr << "kiosk: " << line << '\n';
+        services->usePackUpdates(&updates);
         // Said in the log and on the volunteer screen: the kiosk greets people in another language.
         if (const auto warning = defaultLanguageWarning(config, *selection.pack); !warning.empty()) {
             std::cerr << "kiosk: " << warning << '\n';
@@ -168,7 +181,7 @@ int runKiosk(const RunOptions& options) {
         // A new pack is installed: start again on it between visitors, never during one.
         if (kiosk && !firstFrame && kiosk->view().screen == ScreenId::Attract) {
             if (updates.switchWanted()) updates.restartSelf();
-            updates.checkIfDue(selection.pack->version);  // hourly, between visitors
+            if (updates.claimDueCheck()) startUpdateCheck(work, updates);  // hourly, between visitors
         }
         if (kiosk ? kiosk->needsRedraw(now) || exposed : exposed) {
             if (kiosk) {
@@ -185,7 +198,8 @@ int runKiosk(const RunOptions& options) {
             if (firstFrame && options.exitAfterSeconds && *options.exitAfterSeconds <= 0) running = false;
             if (firstFrame && selection.pack) {
                 updates.firstScreenShown();
-                updates.startCheck(selection.pack->version);  // off the screen's thread; never delays start
+                // On the work runner, after the first frame: a check never delays start-up.
+                if (updates.claimDueCheck()) startUpdateCheck(work, updates);
             }
             firstFrame = false;
         }

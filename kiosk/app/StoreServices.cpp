@@ -1,6 +1,7 @@
 // Wiring the pledge back end to the controller; nothing personal is ever logged here.
 #include "app/StoreServices.h"
 
+#include "app/PackUpdates.h"
 #include "core/TimeFormat.h"
 #include "platform/RemovableDrives.h"
 #include "pledge/CaptureFacts.h"
@@ -181,6 +182,7 @@ screens::AdminStatus StoreServices::adminStatus() {
     screens::AdminStatus status;
     const std::time_t now = std::time(nullptr);
     status.pack = packLine_;
+    if (packUpdates_) packUpdates_->fillStatus(status);
     status.clockSynced = pledge::systemClockSynchronised();
     status.clock = localDateTime(now) + " " + zoneName(now);
     const std::string problem = collectionProblem();
@@ -276,6 +278,11 @@ std::string StoreServices::syncNow() {
                                            options, std::chrono::seconds(6), nowUtc());
     std::cerr << "kiosk: sync now: " << attempt.message << '\n';
     return attempt.message;
+}
+
+std::string StoreServices::checkForUpdate() {
+    if (!packUpdates_) return KioskServices::checkForUpdate();
+    return packUpdates_->check();
 }
 
 std::string StoreServices::adjustClock(std::chrono::seconds delta) {

@@ -18,6 +18,8 @@
 
 namespace kiosk::app {
 
+class PackUpdates;
+
 // exportToUsb(), syncNow() and adminStatus() may run on the work thread (one at a time) while the screen's
 // thread stores pledges and checks PINs: they use a database connection of their own, and the list of
 // problems is shared under a lock.
@@ -39,11 +41,14 @@ public:
     std::string adjustClock(std::chrono::seconds delta) override;
     std::string exportToUsb() override;
     std::string syncNow() override;
+    std::string checkForUpdate() override;
 
     // Records a problem for the admin screen (and the log).
     void noteProblem(std::string problem) { note(std::move(problem)); }
     // Sync now may use plain http to 127.0.0.1 (tests; a relay on the kiosk itself).
     void allowInsecureLoopback() { allowInsecureLoopback_ = true; }
+    // The volunteer menu's pack block and "check for update" ask `updates` (which outlives this).
+    void usePackUpdates(PackUpdates* updates) { packUpdates_ = updates; }
 
 private:
     void note(std::string error);
@@ -65,6 +70,7 @@ private:
     bool developmentKey_ = false;
     std::unique_ptr<pledge::PledgeStore> workStore_;
     bool allowInsecureLoopback_ = false;
+    PackUpdates* packUpdates_ = nullptr;
     mutable std::mutex errorsMutex_;
     std::deque<std::string> errors_;
 };

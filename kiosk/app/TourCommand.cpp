@@ -133,6 +133,11 @@ struct TourExtras {
                 "ready", {},  "", ""};
             for (std::size_t hour = 9; hour < 18; ++hour)
                 admin.status.perHour[hour] = static_cast<long long>(hour % 5 + 1);
+            admin.status.packId = pack.id;
+            admin.status.packVersion = pack.version;
+            admin.status.packSigner = "signed by campaign-2026";
+            admin.status.updateChecked = "2026-11-26 09:58";
+            admin.status.updateOutcome = "up to date (nothing newer on https://sync.example.org)";
             extras.admin = &admin;
         }
         return extras;

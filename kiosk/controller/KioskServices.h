@@ -46,6 +46,9 @@ public:
     // Sends pending pledges to the [sync] url with one short try (a few seconds at most, as the screen
     // waits); returns what happened, in words for the volunteer.
     virtual std::string syncNow() = 0;
+    // Looks for a newer signed pack on the [sync] server and any stick, installs it for the next visitor;
+    // returns the outcome in words. Slow (a download): runs on the work runner, never on the screen's thread.
+    virtual std::string checkForUpdate() { return "Pack updates are not set up on this kiosk."; }
 };
 
 // A kiosk with nothing configured: collects nothing, has no admin PIN.

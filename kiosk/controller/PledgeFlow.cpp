@@ -336,15 +336,18 @@ bool KioskController::activateAdmin(std::string_view id, Millis now) {
         return true;
     }
     // Off the screen's thread: the menu says what is under way and still answers taps; one at a time.
-    if (id == "admin-export-usb" || id == "admin-sync-now") {
-        if (admin_.working == screens::AdminWork::Exporting || admin_.working == screens::AdminWork::Syncing)
+    if (id == "admin-export-usb" || id == "admin-sync-now" || id == "admin-check-update") {
+        if (admin_.working != screens::AdminWork::None && admin_.working != screens::AdminWork::Counting)
             return true;
         if (id == "admin-export-usb")
             startAdminWork(screens::AdminWork::Exporting, now,
                            [](KioskServices& services) { return services.exportToUsb(); });
-        else
+        else if (id == "admin-sync-now")
             startAdminWork(screens::AdminWork::Syncing, now,
                            [](KioskServices& services) { return services.syncNow(); });
+        else
+            startAdminWork(screens::AdminWork::CheckingUpdate, now,
+                           [](KioskServices& services) { return services.checkForUpdate(); });
         return true;
     }
     using namespace std::chrono;

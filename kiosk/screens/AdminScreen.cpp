@@ -96,8 +96,8 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
                     m.screen.h - bar - m.gap() - m.margin()};
     const int target = m.touchTarget();
 
-    // Along the bottom: export and sync on the left, leaving the kiosk on the right, apart from them; on a
-    // narrow screen export and sync take the row above.
+    // Along the bottom: export, sync and the update check on the left, leaving the kiosk on the right, apart
+    // from them; on a narrow screen they take the rows above.
     int buttonsY = body.bottom() - target;
     const auto widthOf = [&](const std::string& label) {
         return out.measure(label, m.buttonPx(), true) + m.px(32);
@@ -105,7 +105,8 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
     const std::string exitLabel = "Leave kiosk";
     const std::string exportLabel = "Export to USB";
     const std::string syncLabel = "Sync now";
-    const int exitW = widthOf(exitLabel), exportW = widthOf(exportLabel), syncW = widthOf(syncLabel);
+    const std::string checkLabel = "Check for update";
+    const int exitW = widthOf(exitLabel);
     // Leaving is the quiet way out, not the bright one, and asks first.
     if (admin.confirmingExit) {
         const std::string yes = "Yes, leave";
@@ -125,10 +126,21 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel,
                    ButtonStyle::Quiet);
     }
-    if (exportW + syncW + exitW + m.gap() * 3 > body.w) buttonsY -= target + m.gap();
-    out.button("admin-export-usb", {body.x, buttonsY, exportW, target}, exportLabel, ButtonStyle::Secondary);
-    out.button("admin-sync-now", {body.x + exportW + m.gap(), buttonsY, syncW, target}, syncLabel,
-               ButtonStyle::Secondary);
+    // Export, sync and the update check from the left; a button that does not fit goes up a row.
+    const std::pair<std::string, std::string> tasks[] = {
+        {"admin-export-usb", exportLabel}, {"admin-sync-now", syncLabel}, {"admin-check-update", checkLabel}};
+    int rowRight = body.right() - exitW - m.gap() * 2;
+    int x = body.x;
+    for (const auto& [id, label] : tasks) {
+        const int w = widthOf(label);
+        if (x + w > rowRight && (x > body.x || rowRight < body.right())) {
+            buttonsY -= target + m.gap();
+            x = body.x;
+            rowRight = body.right();
+        }
+        out.button(id, {x, buttonsY, w, target}, label, ButtonStyle::Secondary);
+        x += w + m.gap();
+    }
     // The clock, on a row of its own, only when it needs setting by hand.
     if (!s.clockSynced) {
         const std::pair<const char*, const char*> clockButtons[] = {
@@ -155,11 +167,14 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
                                   body.right() - figures.right() - m.gap() * 2, buttonsY - body.y - m.gap()};
     const TextOptions resultStyle{m.captionPx(), m.px(13), true, out.palette().accent};
     std::string result = admin.result;
-    if (admin.working == AdminWork::Exporting || admin.working == AdminWork::Syncing)
-        result = std::string(admin.working == AdminWork::Exporting
-                                 ? "Exporting pledges to the USB stick"
-                                 : "Sending pledges to the coordinator's server") +
-                 "… " + std::to_string(admin.workingSeconds) + " s. You can leave this menu meanwhile.";
+    const char* underWay = admin.working == AdminWork::Exporting ? "Exporting pledges to the USB stick"
+                           : admin.working == AdminWork::Syncing
+                               ? "Sending pledges to the coordinator's server"
+                           : admin.working == AdminWork::CheckingUpdate ? "Checking for a new content pack"
+                                                                        : nullptr;
+    if (underWay)
+        result = std::string(underWay) + "… " + std::to_string(admin.workingSeconds) +
+                 " s. You can leave this menu meanwhile.";
     if (!result.empty() && m.portrait()) {
         const int used =
             out.text("admin-result", {figures.x, figures.y, figures.w, figures.h / 3}, result, resultStyle);
@@ -174,8 +189,17 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         "\nLast sent: " + (s.lastSync.empty() ? "not yet" : s.lastSync);
     if (!s.lastSyncError.empty()) text += "\nSending failed: " + s.lastSyncError;
     if (!s.sync.empty()) text += "\nSends to: " + s.sync;
-    text += "\nTaking pledges: " + s.collecting + "\nContent: " + s.pack + "\nSD card: " + s.freeDisk +
-            "\nClock: " + s.clock +
+    text += "\nTaking pledges: " + s.collecting;
+    // The pack block: what is shown, who signed it, and what the last look for a newer one found.
+    if (s.packId.empty()) {
+        text += "\nContent: " + s.pack;
+    } else {
+        text += "\nContent: " + s.packId + " version " + s.packVersion + ", " + s.packSigner;
+        if (!s.packNote.empty()) text += "\nContent update: " + s.packNote;
+        text += "\nLast update check: " +
+                (s.updateChecked.empty() ? std::string("not yet") : s.updateChecked + ": " + s.updateOutcome);
+    }
+    text += "\nSD card: " + s.freeDisk + "\nClock: " + s.clock +
             (s.clockSynced ? " (set from the internet)" : " (NOT set from the internet: set it below)");
     if (!s.kioskKey.empty()) text += "\nKiosk key: " + inGroups(s.kioskKey);
     for (const auto& error : s.lastErrors)

@@ -50,10 +50,17 @@ struct AdminStatus {
     long long pending{};          // not yet confirmed delivered (exported or not)
     std::string lastSync{};       // local time and what, of the last successful export or delivery
     std::string lastSyncError{};  // local time and message of a failure since then; empty when none
+    // The pack on screen and its updates; packId empty: the services know nothing of packs (tests, play).
+    std::string packId{};
+    std::string packVersion{};
+    std::string packSigner{};     // "signed by campaign", or "not signed (the configured pack folder)"
+    std::string packNote{};       // a fallback to the previous pack, in words; empty when none
+    std::string updateChecked{};  // local time of the last update check; empty: none yet
+    std::string updateOutcome{};  // "up to date", "refused forged: ...", "no route, skipped", ...
 };
 
 // Slow work the volunteer menu started and is waiting for (Counting: only its figures).
-enum class AdminWork { None, Counting, Exporting, Syncing };
+enum class AdminWork { None, Counting, Exporting, Syncing, CheckingUpdate };
 
 struct AdminView {
     bool unlocked = false;

@@ -46,6 +46,7 @@ SlotState PackSlots::state() const {
         if (key == "current" && isSlotName(value)) state.current = value;
         if (key == "previous" && isSlotName(value)) state.previous = value;
         if (key == "signer") state.signer = value;
+        if (key == "previous-signer") state.previousSigner = value;
         if (key == "trial") state.trial = value == "1";
         if (key == "trial-starts")
             state.trialStarts = value.empty() || value.size() > 3 ? 0 : std::atoi(value.c_str());
@@ -57,8 +58,8 @@ SlotState PackSlots::state() const {
 Result<void> PackSlots::save(const SlotState& state) {
     std::ostringstream text;
     text << "current " << state.current << "\nprevious " << state.previous << "\nsigner " << state.signer
-         << "\ntrial " << (state.trial ? 1 : 0) << "\ntrial-starts " << state.trialStarts << "\nnote "
-         << state.note << "\n";
+         << "\nprevious-signer " << state.previousSigner << "\ntrial " << (state.trial ? 1 : 0)
+         << "\ntrial-starts " << state.trialStarts << "\nnote " << state.note << "\n";
     auto written = sync::writeFileAtomically(root_ / kStateFile, text.str(), 0644);
     if (!written) return Failure{written.error().message};
     return {};
@@ -84,6 +85,8 @@ StartChoice PackSlots::chooseAtStart() {
         current.note = "the pack slot " + current.current + " is missing; back on the previous pack";
         current.current = current.previous;
         current.previous.clear();
+        current.signer = current.previousSigner;
+        current.previousSigner.clear();
         current.trial = false;
         (void)save(current);
     } else if (current.trial && current.trialStarts >= 1) {
@@ -117,7 +120,9 @@ std::string PackSlots::revert(const std::string& why) {
     current.previous.clear();
     current.trial = false;
     current.trialStarts = 0;
-    current.signer.clear();  // FIXME: keep each slot's signer beside it, so a fallback slot shows its own
+    // The fallback slot names its own signer (none when the fallback is the configured pack folder).
+    current.signer = current.current.empty() ? std::string() : current.previousSigner;
+    current.previousSigner.clear();
     current.note = "went back to the previous pack: " + why;
     (void)save(current);
     removeUnused(current, false);
@@ -186,6 +191,7 @@ Result<Installed, ArchiveError> PackSlots::install(const fs::path& file,
     next.current = slotName;
     next.previous = current.current;
     next.signer = unpacked.value().signer;
+    next.previousSigner = current.current.empty() ? std::string() : current.signer;
     next.trial = true;
     if (auto saved = save(next); !saved) {
         std::error_code ignored;

@@ -19,9 +19,10 @@ struct SlotState {
     std::string current;   // slot folder name in data_dir/packs, empty: none (the configured pack is shown)
     std::string previous;  // the fallback slot, empty: the configured pack
     std::string signer;    // base64 key that signed current
-    bool trial = false;    // current has not yet shown its first screen
-    int trialStarts = 0;   // starts of current while on trial; a second start without a shown screen reverts
-    std::string note;      // the last fallback, in words for the volunteer menu
+    std::string previousSigner;  // base64 key that signed previous, so a fallback still names its signer
+    bool trial = false;          // current has not yet shown its first screen
+    int trialStarts = 0;  // starts of current while on trial; a second start without a shown screen reverts
+    std::string note;     // the last fallback, in words for the volunteer menu
 };
 
 struct StartChoice {

@@ -25,8 +25,10 @@ std::string summary(const CheckOutcome& outcome, const std::string& where) {
     if (outcome.installed)
         text = "new pack " + outcome.installed->manifest.packId + " " + outcome.installed->manifest.version +
                " from " + where + ": shown from the next visitor";
+    else if (outcome.refusals.empty())
+        text = "up to date (nothing newer on " + where + ")";
     else
-        text = "nothing newer on " + where;
+        text = "nothing newer on " + where + " that passes";
     for (const auto& refusal : outcome.refusals)
         text += "; refused " + refusal.message;
     return text;
@@ -220,7 +222,7 @@ CheckOutcome checkServer(const ServerOptions& options, const CheckRequest& reque
     const Fetched index = fetch(options, base + kIndexFileName, indexSink);
     if (index.noRoute) {
         outcome.result = CheckResult::Skipped;
-        outcome.message = "no route to " + where + " (" + index.error + "): skipped, the kiosk runs on";
+        outcome.message = "no route, skipped: " + where + " (" + index.error + "); the kiosk runs on";
         return outcome;
     }
     if (index.status == 404) {

@@ -19,8 +19,10 @@ public:
     int saved = 0;
     std::string exportAnswer = "Exported 3 pledges to /media/stick/outreach-kiosk-sync.";  // exportToUsb()
     std::string syncAnswer = "Sent 3 pledges to the coordinator's server.";                // syncNow()
+    std::string updateAnswer = "Update check: up to date (nothing newer on http://127.0.0.1/packs/)";
     int exports = 0;  // how often each was asked for
     int syncs = 0;
+    int updateChecks = 0;
 
     std::string collectionProblem() const override { return problem; }
     bool developmentKey() const override { return false; }
@@ -62,6 +64,13 @@ public:
         status.lastSync = exports + syncs > 0 ? "2026-11-26 10:00, 3 pledges" : "";
         status.kioskKey = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
         status.sync = "USB stick only (no [sync] url)";
+        status.packId = "sample";
+        status.packVersion = "1.0.0";
+        status.packSigner = "signed by campaign";
+        if (updateChecks > 0) {
+            status.updateChecked = "2026-06-26 10:0" + std::to_string(updateChecks);
+            status.updateOutcome = "up to date";
+        }
         return status;
     }
     std::string adjustClock(std::chrono::seconds) override { return ""; }
@@ -72,6 +81,10 @@ public:
     std::string syncNow() override {
         ++syncs;
         return syncAnswer;
+    }
+    std::string checkForUpdate() override {
+        ++updateChecks;
+        return updateAnswer;
     }
 };
 

@@ -197,3 +197,34 @@ TEST_CASE("the index names files in its own folder only", "[update]") {
     CHECK(entries[0].file == "a.okpack");
     CHECK(entries[1].file == "g.okpack");
 }
+
+TEST_CASE("after a fallback the previous slot still names its own signer", "[update]") {
+    test::Publisher campaign;
+    test::Publisher partner;  // a second trusted key: the new pack is signed by someone else
+    Scratch kiosk;
+    PackSlots slots(kiosk.path() / "data");
+    const auto a = campaign.sign("1.1.0", kiosk.path() / "a");
+    const auto b = partner.sign("1.2.0", kiosk.path() / "b");
+    const std::vector trusted{campaign.publicKey, partner.publicKey};
+    REQUIRE(slots.install(a, trusted, "1.0.0", nullptr).ok());
+    CHECK(slots.chooseAtStart().signer == contentKeyBase64(campaign.publicKey));
+    REQUIRE(slots.confirmShown().ok());
+    REQUIRE(slots.install(b, trusted, "1.1.0", nullptr).ok());
+    CHECK(slots.chooseAtStart().signer == contentKeyBase64(partner.publicKey));
+
+    SECTION("a running kiosk that cannot show the new pack") {
+        slots.revert("the first screen did not draw");
+    }
+    SECTION("a start after one that never showed its first screen") {
+        CHECK_THAT(slots.chooseAtStart().note, Catch::Contains("did not show its first screen"));
+    }
+    const auto back = slots.chooseAtStart();
+    CHECK(loadedVersion(back.folder) == "1.1.0");
+    CHECK(back.signer == contentKeyBase64(campaign.publicKey));
+    CHECK(slots.state().signer == contentKeyBase64(campaign.publicKey));
+
+    // A second fallback has nothing signed left: the configured pack folder, with no signer.
+    slots.revert("and again");
+    CHECK(slots.chooseAtStart().folder.empty());
+    CHECK(slots.state().signer.empty());
+}
