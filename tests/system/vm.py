@@ -42,9 +42,12 @@ def write_boot_file(disk, name, text, work):
 
 
 class Vm:
-    def __init__(self, arch, disk, work, extra_cmdline="", log=print):
+    def __init__(self, arch, disk, work, extra_cmdline="", log=print, clock="utc"):
+        """clock: where the machine's real-time clock starts, QEMU's -rtc base= ("utc" is now; a date sets it
+        back, as a Pi without a battery-backed clock boots before its network gives the time)."""
         self.arch, self.disk, self.work = arch, Path(disk), Path(work)
         self.extra_cmdline = extra_cmdline
+        self.clock = clock
         self.log = log
         self.process = None
         self.qmp_sock = None
@@ -89,7 +92,7 @@ class Vm:
                 "-serial", "chardev:console",
                 "-chardev", f"socket,id=shell,path={self.work / 'shell.sock'},server=on,wait=off"] + shell + [
                 "-qmp", f"unix:{self.work / 'qmp.sock'},server=on,wait=off",
-                "-rtc", "base=utc"]
+                "-rtc", f"base={self.clock}"]
         self.started = time.monotonic()
         self.process = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=open(self.work / "qemu.log", "ab"),
                                         stderr=subprocess.STDOUT)
