@@ -46,6 +46,99 @@ device=$(awk '/^device:/{d=1;next} /^[^ #]/{d=0} d && /^ *layer:/{print $2}' "$c
 case "$device" in rpi3 | rpi4 | rpi5 | rpizero2w | rpi-cm4 | rpi-cm5) ;; *) fail "$config: unknown device layer '$device'" ;; esac
 grep -q "^  app: outreach-kiosk$" "$config" || fail "$config: layer app must be outreach-kiosk"
 
+# The card's layout (image/outreach-kiosk, picked by every config): three partitions whose labels, file systems
+# and mount points are the ones rootfs/etc/fstab mounts, with sizes that hold what they must.
+layout="$here/image/outreach-kiosk"
+fstab="$here/rootfs/etc/fstab"
+image_layer=$(sed -n 's/^# X-Env-Layer-Name: *//p' "$layout/image.yaml" 2>/dev/null)
+[ "$image_layer" = image-outreach-kiosk ] || fail "$layout/image.yaml: X-Env-Layer-Name is '$image_layer'"
+grep -q "^# X-Env-Layer-Provides: image$" "$layout/image.yaml" || fail "$layout/image.yaml: must provide 'image'"
+for c in "$here"/config/*.yaml; do
+  included=$(awk '/^include:/{i=1;next} /^[^ #]/{i=0} i && /^ *file:/{print $2}' "$c")
+  if [ -n "$included" ]; then
+    [ -f "$here/config/$included" ] || [ "$included" = bookworm-minbase.yaml ] || fail "$c: includes '$included', which is not there"
+  fi
+  d=$(awk '/^device:/{d=1;next} /^[^ #]/{d=0} d && /^ *layer:/{print $2}' "$c")
+  case "$d" in rpi4 | rpi5 | rpizero2w) ;; *) fail "$c: device layer '$d' is not rpi4, rpi5 or rpizero2w" ;; esac
+done
+for board in rpi4 rpi5 rpizero2w; do
+  grep -lq "^  layer: $board$" "$here"/config/*.yaml || fail "no config for $board (Pi 4, Pi 5, Zero 2 W)"
+done
+grep -q "^  layer: $image_layer$" "$config" || fail "$config: image layer must be $image_layer (the card layout)"
+# label, file system, mount point: in the genimage template and in fstab.
+for entry in bootfs:vfat:/boot/firmware rootfs:ext4:/ kioskdata:ext4:/data; do
+  IFS=: read -r label fs mount <<<"$entry"
+  awk -v l="$label" -v f="$fs" -v m="$mount" '
+    /^image [^ ]+ *\{/ { img = $2; type = ""; lab = ""; mp = "" }
+    $1 == f && $2 == "{" { type = f }
+    $1 == "label" { gsub(/"/, "", $3); lab = $3 }
+    $1 == "mountpoint" { gsub(/"/, "", $3); mp = $3 }
+    /^\}/ { if (type == f && lab == l && mp == m) found = 1 }
+    END { exit !found }' "$layout/genimage.cfg.in" ||
+    fail "$layout/genimage.cfg.in: no $fs image labelled '$label' mounted at $mount"
+  awk -v l="LABEL=$label" -v f="$fs" -v m="$mount" '$1 == l && $2 == m && $3 == f {found = 1} END {exit !found}' "$fstab" ||
+    fail "$fstab: no '$fs' line for LABEL=$label at $mount (the layout's label)"
+done
+awk '$1 == "LABEL=rootfs" && $4 ~ /(^|,)ro(,|$)/ && $6 == 0 {found = 1} END {exit !found}' "$fstab" ||
+  fail "$fstab: the root must be mounted ro and never checked at boot (pass 0)"
+grep -q '^[[:space:]]*broken_system_clock = 1' "$here/rootfs/etc/e2fsck.conf" 2>/dev/null ||
+  fail "rootfs/etc/e2fsck.conf: broken_system_clock = 1 is missing (a Pi has no clock)"
+# The partitions in the disk, in the order fstab's comments and the VM (vm-image.sh) use: boot, root, data.
+order=$(awk '/^   partition /{printf "%s ", $2}' "$layout/genimage.cfg.in")
+[ "$order" = "boot root data " ] || fail "$layout/genimage.cfg.in: partitions are '$order', not boot root data"
+# Sizes: the default and each config's data partition at least 256M, the boot partition at least 256M.
+size_mb() { case "$1" in *M) echo "${1%M}" ;; *G) echo $((${1%G} * 1024)) ;; *) echo 0 ;; esac; }
+for f in "$layout/image.yaml" "$here"/config/*.yaml; do
+  for part in data boot; do
+    size=$(sed -n "s/^# X-Env-Var-${part}_part_size: *//p; s/^  ${part}_part_size: *//p" "$f")
+    [ -z "$size" ] || [ "$(size_mb "$size")" -ge 256 ] || fail "$f: ${part}_part_size $size is under 256M"
+  done
+done
+# Every <PLACEHOLDER> of the template is filled in by pre-image.sh; a run of it with rpi-image-gen's variables
+# leaves none, and it refuses a data partition under 256M; setup-boot.sh makes cmdline.txt's root the root
+# partition's MBR id and keeps ro.
+for script in pre-image.sh setup-boot.sh; do
+  [ -x "$layout/$script" ] || fail "$layout/$script is not executable"
+  if command -v shellcheck >/dev/null; then
+    out=$(shellcheck "$layout/$script" 2>&1) || fail "$layout/$script: $out"
+  fi
+done
+tmp=$(mktemp -d)
+mkdir -p "$tmp/root/data/outreach-kiosk" "$tmp/in" "$tmp/boot"
+run_pre() {
+  env IGconf_image_outputdir="$tmp/out" IGconf_image_name=outreach-kiosk IGconf_image_suffix=img \
+    IGconf_image_boot_part_size=512M IGconf_image_root_part_size=150% "$@" \
+    "$layout/pre-image.sh" "$tmp/root" "$tmp/in" 2>&1
+}
+if out=$(run_pre IGconf_image_data_part_size=512M); then
+  grep -n '<[A-Z_]*>' "$tmp/in/genimage.cfg" && fail "pre-image.sh left placeholders in genimage.cfg"
+  grep -q 'size = 512M' "$tmp/in/genimage.cfg" || fail "pre-image.sh: the sizes did not reach genimage.cfg"
+  signature=$(sed -n 's/^ *disk-signature = 0x\([0-9a-f]\{8\}\)$/\1/p' "$tmp/in/genimage.cfg")
+  [ -n "$signature" ] || fail "pre-image.sh: no disk signature of 8 hex digits"
+  printf 'console=serial0,115200 console=tty1 root=PARTUUID=abcd-02 rootfstype=ext4 rw fsck.repair=yes rootwait\n' \
+    >"$tmp/boot/cmdline.txt"
+  : >"$tmp/boot/outreach-kiosk.toml"
+  setup=$(sed -n 's/^ *exec-pre = "\([^ ]*\) \([^"]*\)"$/\1 \2/p' "$tmp/in/genimage.cfg")
+  # shellcheck disable=SC2086 # the command and its argument, as genimage splits them
+  IMAGEMOUNTPATH="$tmp/boot" $setup >/dev/null 2>&1 || fail "setup-boot.sh failed: $setup"
+  cmdline=$(cat "$tmp/boot/cmdline.txt")
+  grep -q "root=PARTUUID=$signature-02 " <<<"$cmdline" || fail "setup-boot.sh: cmdline.txt root is not the root partition: $cmdline"
+  if ! grep -q ' ro\( \|$\)' <<<"$cmdline" || grep -q ' rw\( \|$\)' <<<"$cmdline"; then
+    fail "setup-boot.sh: cmdline.txt not ro: $cmdline"
+  fi
+else
+  fail "pre-image.sh failed: $out"
+fi
+run_pre IGconf_image_data_part_size=128M >/dev/null && fail "pre-image.sh accepted a 128M data partition"
+rm -rf "$tmp"
+# customize.sh makes the data partition's folders, as the layout and the VM take them from /data.
+# shellcheck disable=SC2016 # the literal lines of customize.sh
+grep -q 'install -d -m 0700 -o "$(in_root id -u kiosk)" -g "$(in_root id -g kiosk)" "$root/data/outreach-kiosk"' \
+  "$here/customize.sh" || fail "customize.sh: does not make /data/outreach-kiosk owned by kiosk, 0700"
+# shellcheck disable=SC2016
+grep -q 'install -d -m 0700 -o root -g root "$root/data/network"' "$here/customize.sh" ||
+  fail "customize.sh: does not make /data/network, 0700"
+
 # With PyYAML present, parse both for real (the layer's metadata is a comment, so it parses too).
 if python3 -c "import yaml" 2>/dev/null; then
   python3 - "$config" "$layer" <<'PY' || fail "YAML does not parse or lacks a section (see above)"

@@ -6,7 +6,8 @@
 # What it does, each step a function below: installs the package, fonts and Mesa; lays down the image's own
 # files (image-build/rootfs/: fstab with a read-only root and the data partition, the boot-settings service,
 # the DRM udev tag); puts the settings file on the boot partition; enables the units; masks the getty on
-# tty1; adds console and splash settings to the kernel command line (cmdline.txt) and config.txt.
+# tty1; makes the data partition's folders under /data; adds console and splash settings to the kernel command
+# line (cmdline.txt) and config.txt.
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -91,6 +92,15 @@ enable_units() {
   in_root id kiosk >/dev/null || die "no kiosk user after systemd-sysusers"
 }
 
+data_partition_folders() {
+  # What the data partition starts with (the Pi's layout, image/outreach-kiosk, and vm-image.sh make the
+  # kioskdata partition from /data): the kiosk's folder, bind-mounted on /var/lib/outreach-kiosk, and
+  # NetworkManager's saved Wi-Fi; neither readable by anyone else.
+  say "data partition folders: /data/outreach-kiosk (kiosk, 0700), /data/network (0700)"
+  install -d -m 0700 -o "$(in_root id -u kiosk)" -g "$(in_root id -g kiosk)" "$root/data/outreach-kiosk"
+  install -d -m 0700 -o root -g root "$root/data/network"
+}
+
 kernel_command_line() {
   # Pi: cmdline.txt on the boot partition (the VM builder writes one first, so both get the same words).
   local cmdline="$boot/cmdline.txt"
@@ -120,6 +130,7 @@ install_packages
 install_image_files
 install_settings_file
 enable_units
+data_partition_folders
 kernel_command_line
 boot_splash
 # shellcheck disable=SC2016 # dpkg-query's own ${fields}

@@ -101,12 +101,13 @@ newest() { find "$root/boot" -maxdepth 1 -name "$1" | sort -V | tail -n1; }
 cp "$(newest 'vmlinuz-*')" "$bootfs/vmlinuz"
 cp "$(newest 'initrd.img-*')" "$bootfs/initrd.img"
 
-# Data partition: the kiosk's folder (owned by kiosk, 0700) and NetworkManager's saved Wi-Fi.
+# Data partition: what customize.sh put under /data (the kiosk's folder, owned by kiosk, 0700, and
+# NetworkManager's saved Wi-Fi), as the Pi's layout takes it; /data stays as the empty mount point.
 datafs="$out/datafs"
 kiosk_uid=$(chroot "$root" id -u kiosk)
 kiosk_gid=$(chroot "$root" id -g kiosk)
-install -d -m 0700 -o "$kiosk_uid" -g "$kiosk_gid" "$datafs/outreach-kiosk"
-install -d -m 0700 "$datafs/network"
+mv "$root/data" "$datafs"
+install -d -m 0755 "$root/data"
 [ -d "$root/usr/share/outreach-kiosk-test" ] && install -d -m 0700 -o "$kiosk_uid" -g "$kiosk_gid" \
   "$datafs/power-cut"
 
