@@ -1,14 +1,15 @@
 #!/bin/bash
-# The running kiosk takes a signed pack from its [sync] server's packs/ folder: the first start shows the
+# The running kiosk takes a signed pack from its [sync] server's packs/ folder, served by a real nginx on
+# loopback (skipped with CTest's 77 when nginx is missing): the first start shows the
 # configured pack and checks in the background, installs 1.1.0, starts itself again on the attract loop and
 # shows 1.1.0 (kept once its first screen is drawn); a forged 1.2.0 published next is refused by name and the
 # kiosk runs on with 1.1.0.   usage: kiosk-update.sh KIOSK KIOSKCTL SOURCE_DIR WORK_DIR
 set -u
 kiosk=$1 kioskctl=$2 source=$3 work=$4
-command -v python3 >/dev/null || { echo "SKIP: python3 is needed for the static file server"; exit 77; }
+. "$source/tests/update/nginx-static.sh"
 rm -rf "$work" && mkdir -p "$work/www/bundles/packs" "$work/data" && cd "$work" || exit 1
-server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null' EXIT
+trap '[ -n "${nginx_pid:-}" ] && kill "$nginx_pid" 2>/dev/null' EXIT
+start_nginx "$work/nginx" "$work/www"
 fail() { echo "FAIL: $*"; exit 1; }
 
 "$kioskctl" keygen --content-key content.key >key.txt 2>/dev/null || fail "keygen"
@@ -23,16 +24,12 @@ cp -r "$source/tests/fixtures/packs/minimal" boot-pack
   fail "pack sign"
 echo "1.1.0 minimal-1.1.0.okpack" >www/bundles/packs/index.txt
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-(cd www && exec python3 -m http.server "$port" --bind 127.0.0.1 >/dev/null 2>&1) &
-server=$!
-for _ in $(seq 50); do python3 -c "import socket; socket.create_connection(('127.0.0.1', $port))" 2>/dev/null && break; sleep 0.1; done
 cat >kiosk.toml <<TOML
 kiosk_id = "update-test"
 content = "boot-pack"
 data_dir = "data"
 [sync]
-url = "http://127.0.0.1:$port/bundles"
+url = "http://127.0.0.1:$nginx_port/bundles"
 [content_keys]
 campaign = "$public"
 TOML
@@ -52,4 +49,6 @@ cat out2.txt
 grep -q "Pack minimal 1.1.0, signed by campaign" out2.txt || fail "the kiosk did not run on with 1.1.0"
 grep -q "refused forged: " out2.txt || fail "the forged 1.2.0 was not refused by name"
 if grep -q "Pack minimal 1.2.0" out2.txt; then fail "the forged pack was shown"; fi
+grep -q '"GET /bundles/packs/minimal-1.1.0.okpack HTTP/1.1" 200' nginx/access.log ||
+  fail "nginx did not serve the pack"
 echo "PASS"
