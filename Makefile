@@ -6,6 +6,9 @@ ARM64_BUILD ?= build-arm64
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 FUZZ_SECONDS ?= 24
+# Each suite of make test starts with a line giving the time and the CPU time of make's finished recipes so far
+# (clock ticks of /proc/PID/stat), from which .ci/run reports each phase's wall and CPU time.
+PHASE = @echo "== phase $@ at $$(date +%s) cpu $$(awk '{print ($$14+$$15+$$16+$$17)/100}' /proc/$$PPID/stat 2>/dev/null)"
 
 .PHONY: all deps deps-test build run test test-unit test-asan fuzz bench format format-check tidy tour clean \
 	deb deb-arm64 test-arm64 test-system
@@ -16,6 +19,7 @@ deps:
 	@scripts/install-deps.sh
 
 deps-test:
+	$(PHASE)
 	@scripts/install-deps.sh --test
 
 build: deps
@@ -28,16 +32,22 @@ run: build
 tour: build
 	@SDL_VIDEODRIVER=dummy $(BUILD)/bin/kiosk tour $(BUILD)/tour --content content-pack/stop-torture
 
-test: deps-test format-check test-unit test-asan fuzz deb deb-arm64 test-arm64
+# The VM test (test-system) last, on the packages deb and deb-arm64 built, for both architectures; CI bounds it with
+# TEST_SYSTEM_DEADLINE (.ci/run).
+test: TEST_SYSTEM_ARCHES = amd64 arm64
+test: deps-test format-check test-unit test-asan fuzz deb deb-arm64 test-arm64 test-system
+	$(PHASE)
 	@echo "make test: all suites passed"
 
 test-unit: deps-test
+	$(PHASE)
 	@cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 # The same tests under AddressSanitizer and UndefinedBehaviorSanitizer, less those labelled slow (the full tour).
 test-asan: deps-test
+	$(PHASE)
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
@@ -47,6 +57,7 @@ test-asan: deps-test
 # for FUZZ_SECONDS (about two minutes in all).
 FUZZ_TARGETS = fuzz_pack_loader fuzz_config fuzz_image_header fuzz_bundle fuzz_controller
 fuzz: deps-test
+	$(PHASE)
 	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKIOSK_FUZZ=ON -DKIOSK_TESTS=OFF >/dev/null
 	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
 	@scripts/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
@@ -54,15 +65,18 @@ fuzz: deps-test
 # The Debian package (debian/), built by dpkg-buildpackage in a copy of the tree and checked by lintian:
 # build/deb/outreach-kiosk_<version>_amd64.deb, and _arm64.deb cross-built for the Pi.
 deb:
+	$(PHASE)
 	@scripts/install-deb-deps.sh
 	@JOBS=$(JOBS) scripts/build-deb.sh
 
 deb-arm64:
+	$(PHASE)
 	@scripts/install-deb-deps.sh --arm64
 	@JOBS=$(JOBS) scripts/build-deb.sh --arm64
 
 # The unit tests of an arm64 cross build (build-arm64/) under qemu-aarch64-static.
 test-arm64: deps-test
+	$(PHASE)
 	@scripts/install-deb-deps.sh --arm64
 	@JOBS=$(JOBS) scripts/test-arm64.sh $(ARM64_BUILD)
 
@@ -70,11 +84,16 @@ test-arm64: deps-test
 # read-only root, POWER_CUTS whole-machine power cuts (3; 200 for the long run). Needs root and the amd64 package;
 # on a machine without them it says what is missing and skips.
 # TEST_SYSTEM_ARCHES="amd64 arm64" also boots the arm64 image (the Pi's architecture, emulated: slow).
+# TEST_SYSTEM_DEADLINE (seconds since 1970) bounds it: as many power cuts as fit (at least 1), arm64 only if it
+# fits, and a skip that says so when not even the first boot fits.
 POWER_CUTS ?= 3
 TEST_SYSTEM_ARCHES ?= amd64
+TEST_SYSTEM_DEADLINE ?=
 test-system: build deb $(if $(filter arm64,$(TEST_SYSTEM_ARCHES)),deb-arm64)
-	@POWER_CUTS=$(POWER_CUTS) tests/system/test-system.sh $(BUILD) $(foreach arch,$(TEST_SYSTEM_ARCHES),\
-		"$$(ls build/deb/outreach-kiosk_*_$(arch).deb 2>/dev/null | sort -V | tail -n1)") || [ $$? -eq 77 ]
+	$(PHASE)
+	@POWER_CUTS=$(POWER_CUTS) TEST_SYSTEM_DEADLINE=$(TEST_SYSTEM_DEADLINE) tests/system/test-system.sh $(BUILD) \
+		$(foreach arch,$(TEST_SYSTEM_ARCHES),"$$(ls build/deb/outreach-kiosk_*_$(arch).deb 2>/dev/null | sort -V | tail -n1)") \
+		|| [ $$? -eq 77 ]
 
 bench: build
 	@scripts/bench.sh $(BUILD)
@@ -83,6 +102,7 @@ format:
 	@git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 format-check:
+	$(PHASE)
 	@if command -v clang-format >/dev/null; then \
 		git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror && echo "format-check: clean"; \
 	else echo "format-check: clang-format not installed, skipped"; fi

@@ -3,6 +3,7 @@
 # cmdline.txt and outreach-kiosk.toml, a read-only ext4 root, and an ext4 data partition. The root is made by
 # mmdebstrap (Debian 12) and turned into a kiosk by the same customize.sh as the Pi image.
 # Usage: vm-image.sh OUT_DIR DEB [--test-files DIR]
+#        vm-image.sh --base-only OUT_DIR ARCH   (only the Debian base: CI makes it while the compilers run)
 #   OUT_DIR      build folder for the image (disk.img) and its pieces; the Debian base is kept there as the
 #                folder base-ARCH-KEY and made again only when its package list changes
 #   DEB          the outreach-kiosk package (make deb)
@@ -11,11 +12,18 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:?"usage: $0 OUT_DIR DEB [--test-files DIR]"}
-deb=$(realpath "${2:?"usage: $0 OUT_DIR DEB [--test-files DIR]"}")
-test_files=""
-[ "${3:-}" = "--test-files" ] && test_files=$(realpath "${4:?--test-files needs a folder}")
-arch=$(dpkg-deb -f "$deb" Architecture)
+base_only=""
+if [ "${1:-}" = "--base-only" ]; then
+  base_only=1
+  out=${2:?"usage: $0 --base-only OUT_DIR ARCH"}
+  arch=${3:?"usage: $0 --base-only OUT_DIR ARCH"}
+else
+  out=${1:?"usage: $0 OUT_DIR DEB [--test-files DIR]"}
+  deb=$(realpath "${2:?"usage: $0 OUT_DIR DEB [--test-files DIR]"}")
+  test_files=""
+  [ "${3:-}" = "--test-files" ] && test_files=$(realpath "${4:?--test-files needs a folder}")
+  arch=$(dpkg-deb -f "$deb" Architecture)
+fi
 mirror=${MIRROR:-http://deb.debian.org/debian}
 
 mkdir -p "$out"
@@ -43,6 +51,9 @@ if [ "$arch" != "$(dpkg --print-architecture)" ] && [ ! -e /proc/sys/fs/binfmt_m
 fi
 base_key=$(echo "$arch $mirror $base_packages" | sha256sum | cut -c1-12)
 base="$out/base-$arch-$base_key"
+# One builder of the base at a time: a second (make test-system after CI's early --base-only) waits, then uses it.
+exec 9>"$out/.base.lock"
+flock 9
 if [ ! -d "$base" ]; then
   rm -rf "$out"/base-"$arch"-* "$base.part"
   say "mmdebstrap: Debian 12 $arch base from $mirror (a few minutes)"
@@ -56,9 +67,16 @@ if [ ! -d "$base" ]; then
     bookworm "$base.part" "$mirror"
   mv "$base.part" "$base"
 fi
+flock -u 9
+if [ -n "$base_only" ]; then
+  say "$base is ready"
+  exit 0
+fi
 
 root="$out/root"
-rm -rf "$root" "$out/bootfs" "$out/datafs"
+# A build stopped half-way (make test-system's deadline) may have left the host's /proc, /sys and /dev bound here.
+for fs in dev sys proc; do mountpoint -q "$root/$fs" 2>/dev/null && umount "$root/$fs"; done
+rm -rf --one-file-system "$root" "$out/bootfs" "$out/datafs"
 mkdir -p "$root"
 say "unpacking the base and customising it (image-build/customize.sh)"
 cp -a "$base/." "$root/"
