@@ -50,6 +50,17 @@ fi
 
 [ "$(uname -m)" = "x86_64" ] || skip "the VM test needs an x86-64 machine (this is $(uname -m))"
 [ "$(id -u)" -eq 0 ] || skip "needs root (mmdebstrap builds the image as root, with chroot and bind mounts)"
+# Root in a container may still lack the privilege to mount (CAP_SYS_ADMIN), which mmdebstrap and the image build
+# need for /proc, /sys and /dev in the root being built.
+probe=$(mktemp -d)
+mkdir "$probe/from" "$probe/to"
+if mount --bind "$probe/from" "$probe/to" 2>/dev/null; then
+  umount "$probe/to"
+  rm -r "$probe"
+else
+  rm -r "$probe"
+  skip "root here cannot bind-mount (no CAP_SYS_ADMIN: a container without that privilege?); mmdebstrap and the image build need it"
+fi
 if [ -z "$prepare_base" ]; then
   for deb in "$@"; do
     [ -f "$deb" ] || { echo "test-system: $deb not found: run make deb (make deb-arm64) first" >&2; exit 1; }
