@@ -57,24 +57,12 @@ std::string nowUtc() {
 }
 
 // Where pushes go, as a volunteer can check it: scheme and host only, never a password in the url.
-std::string syncTarget(const std::string& url) {
-    if (url.empty()) return "USB stick only (no [sync] url in the settings)";
+std::string syncServer(const std::string& url) {
     const auto scheme = url.find("://");
     std::string host = scheme == std::string::npos ? url : url.substr(scheme + 3);
     host = host.substr(0, host.find('/'));
     if (const auto at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
-    return (scheme == std::string::npos ? "" : url.substr(0, scheme + 3)) + host +
-           " (every 15 minutes, or Sync now)";
-}
-
-std::string freeSpace(const fs::path& dir) {
-    std::error_code error;
-    const auto space = fs::space(dir, error);
-    if (error) return "unknown (" + error.message() + ")";
-    std::ostringstream out;
-    out.precision(1);
-    out << std::fixed << static_cast<double>(space.available) / 1e9 << " GB free";
-    return out.str();
+    return (scheme == std::string::npos ? "" : url.substr(0, scheme + 3)) + host;
 }
 }  // namespace
 
@@ -187,7 +175,16 @@ screens::AdminStatus StoreServices::adminStatus() {
     status.clock = localDateTime(now) + " " + zoneName(now);
     const std::string problem = collectionProblem();
     status.collecting = problem.empty() ? "ready" : problem;
-    status.freeDisk = dataDir_.empty() ? "no data_dir" : freeSpace(dataDir_);
+    if (dataDir_.empty()) {
+        status.noDataDir = true;
+    } else {
+        std::error_code error;
+        const auto space = fs::space(dataDir_, error);
+        if (error)
+            status.freeBytesError = error.message();
+        else
+            status.freeBytes = space.available;
+    }
     if (pledge::PledgeStore* store = store_ ? workStore() : nullptr) {
         auto counts = store->counts(localDate(now));
         if (counts) {
@@ -202,7 +199,9 @@ screens::AdminStatus StoreServices::adminStatus() {
         }
     }
     status.kioskKey = signingKey_ ? sync::publicKeyBase64(*signingKey_) : "none (" + signingProblem_ + ")";
-    status.sync = syncTarget(sync_.url);
+    status.syncRoute = sync_.url.empty() ? screens::SyncRoute::UsbOnly : screens::SyncRoute::Server;
+    if (!sync_.url.empty()) status.syncServer = syncServer(sync_.url);
+    status.pushEvery = std::chrono::minutes(KIOSK_PUSH_EVERY_MINUTES);
     std::lock_guard lock(errorsMutex_);
     status.lastErrors.assign(errors_.begin(), errors_.end());
     return status;

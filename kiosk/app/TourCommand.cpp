@@ -16,6 +16,7 @@
 #include <iostream>
 #include <map>
 #include <optional>
+#include <set>
 
 namespace kiosk::app {
 
@@ -64,42 +65,18 @@ struct TourScreen {
     std::string focusedField;  // pledge screens: which field has the keyboard ("" for the notice)
 };
 
+// Every view of every screen in the table (screens::everyView), named as its picture is; the pledge form
+// also with each kind of field focused.
 std::vector<TourScreen> everyScreen(const content::Pack& pack) {
     std::vector<TourScreen> screens;
-    for (std::size_t i = 0; i < pack.slides.size(); ++i)
-        screens.push_back({"attract-" + pack.slides[i].id, {ScreenId::Attract, static_cast<int>(i), 0}, ""});
-    screens.push_back({"home", {ScreenId::Home, 0, 0}, ""});
-    for (std::size_t i = 0; i < pack.story.size(); ++i)
-        screens.push_back({"story-" + pack.story[i].id, {ScreenId::Story, static_cast<int>(i), 0}, ""});
-    for (std::size_t i = 0; i < pack.timeline.size(); ++i) {
-        const std::string number = (i < 9 ? "0" : "") + std::to_string(i + 1);
-        screens.push_back({"timeline-" + number + "-" + pack.timeline[i].date,
-                           {ScreenId::Timeline, static_cast<int>(i), 0},
-                           ""});
+    for (const auto& [name, view] : screens::everyView(pack)) {
+        screens.push_back({name, view, ""});
+        if (view.screen != ScreenId::Pledge) continue;
+        const auto& form = *pack.actions[static_cast<std::size_t>(view.item)].form;
+        std::set<pledge::FieldKind> seen;
+        for (const auto& field : form.fields)
+            if (seen.insert(field.kind).second) screens.push_back({name + "-" + field.id, view, field.id});
     }
-    screens.push_back({"cases", {ScreenId::Cases, 0, 0}, ""});
-    for (std::size_t i = 0; i < pack.cases.size(); ++i)
-        screens.push_back({"case-" + pack.cases[i].id, {ScreenId::Case, static_cast<int>(i), 0}, ""});
-    for (std::size_t i = 0; i < pack.actions.size(); ++i)
-        screens.push_back({"act-" + pack.actions[i].id, {ScreenId::Act, static_cast<int>(i), 0}, ""});
-    screens.push_back({"credits", {ScreenId::Credits, 0, 0}, ""});
-    // The pledge form with the notice, then with each kind of field focused; thanks; the volunteer screens.
-    for (std::size_t i = 0; i < pack.actions.size(); ++i) {
-        const auto& action = pack.actions[i];
-        if (!action.form) continue;
-        const View form{ScreenId::Pledge, static_cast<int>(i), 0};
-        screens.push_back({"pledge-" + action.id, form, ""});
-        bool seen[4] = {false, false, false, false};
-        for (const auto& field : action.form->fields) {
-            auto& kindSeen = seen[static_cast<int>(field.kind)];
-            if (kindSeen) continue;
-            kindSeen = true;
-            screens.push_back({"pledge-" + action.id + "-" + field.id, form, field.id});
-        }
-        screens.push_back({"thanks-" + action.id, {ScreenId::Thanks, static_cast<int>(i), 0}, ""});
-    }
-    screens.push_back({"admin-pin", {ScreenId::AdminPin, 0, 0}, ""});
-    screens.push_back({"admin", {ScreenId::Admin, 0, 0}, ""});
     return screens;
 }
 
@@ -128,9 +105,14 @@ struct TourExtras {
         if (screen.view.screen == ScreenId::Thanks) extras.thanks = &thanks;
         if (screen.view.screen == ScreenId::AdminPin || screen.view.screen == ScreenId::Admin) {
             admin.pinDigits = 4;
-            admin.status = {
-                12,      340, 57, {}, pack.id + " " + pack.version, "12.3 GB free", false, "2026-11-26 10:00",
-                "ready", {},  "", ""};
+            admin.status = {};
+            admin.status.today = 12;
+            admin.status.total = 340;
+            admin.status.unsynced = 57;
+            admin.status.pack = pack.id + " " + pack.version;
+            admin.status.freeBytes = 12'300'000'000;
+            admin.status.clock = "2026-11-26 10:00";
+            admin.status.collecting = "ready";
             for (std::size_t hour = 9; hour < 18; ++hour)
                 admin.status.perHour[hour] = static_cast<long long>(hour % 5 + 1);
             admin.status.packId = pack.id;

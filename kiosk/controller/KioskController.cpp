@@ -1,4 +1,6 @@
-// The kiosk's behaviour: what each tap, swipe, key and passing second does to what is shown.
+// The kiosk's behaviour: what each tap, swipe, key and passing second does to what is shown. The attract
+// loop, the pledge flow and the volunteer menu each handle their own actions and timers; this file routes
+// input to them, moves between the visitors' screens and keeps the scene.
 #include "controller/KioskController.h"
 
 #include "screens/Screens.h"
@@ -10,10 +12,6 @@
 namespace kiosk {
 
 namespace {
-bool startsWith(std::string_view text, std::string_view prefix) {
-    return text.substr(0, prefix.size()) == prefix;
-}
-
 template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 template <class... Ts> Overloaded(Ts...) -> Overloaded<Ts...>;
 }  // namespace
@@ -23,14 +21,17 @@ KioskController::KioskController(const content::Pack& pack, ControllerSettings s
                                  KioskServices* services, WorkRunner* work)
     : pack_(pack), settings_(std::move(settings)), text_(text), images_(images), screen_(screen),
       nav_(screens::countsOf(pack)), services_(services ? *services : noServices_),
-      work_(work ? *work : inlineWork_) {
+      attract_(pack, settings_.crossfade, settings_.frameInterval),
+      pledge_(pack, services_,
+              {settings_.pledgeIdleQuestion, settings_.pledgeIdleClear, settings_.thanksTimeout}),
+      menu_(services_, work) {
     const auto& languages = pack_.languages;
     if (std::find(languages.begin(), languages.end(), settings_.defaultLanguage) == languages.end())
         settings_.defaultLanguage = pack_.defaultLanguage;
     language_ = settings_.defaultLanguage;
     gestures_.setMinSwipeDistance(std::max(40, std::min(screen.w, screen.h) / 8));
     lastInput_ = now;
-    slideStart_ = now;
+    attract_.restart(now);
 }
 
 void KioskController::changed() {
@@ -44,24 +45,9 @@ const Scene& KioskController::scene() {
     context.extras.collectionProblem = services_.collectionProblem();
     context.extras.developmentKey = services_.developmentKey();
     const ScreenId screen = nav_.view().screen;
-    if (screen == ScreenId::Pledge && pledge_) {
-        pledgeView_.form = currentForm();
-        pledgeView_.values = &pledge_->values;
-        pledgeView_.ticked = &pledge_->ticked;
-        pledgeView_.focusedField = pledge_->focused;
-        pledgeView_.keyboard = pledge_->keyboard;
-        pledgeView_.errors = pledge_->errors;
-        pledgeView_.banner = pledge_->banner;
-        pledgeView_.noticePage = pledge_->noticePage;
-        pledgeView_.stillThere = shownStillThere_;
-        pledgeView_.countdownSeconds = shownSeconds_;
-        context.extras.pledge = &pledgeView_;
-    }
-    if (screen == ScreenId::Thanks) context.extras.thanks = &thanks_;
-    if (screen == ScreenId::AdminPin || screen == ScreenId::Admin) {
-        admin_.pinDigits = static_cast<int>(pin_.size());
-        context.extras.admin = &admin_;
-    }
+    if (screen == ScreenId::Pledge) context.extras.pledge = pledge_.pledgeView();
+    if (screen == ScreenId::Thanks) context.extras.thanks = &pledge_.thanksView();
+    if (screenInfo(screen).family == ScreenFamily::Volunteer) context.extras.admin = &menu_.view();
     scene_ = screens::buildScene(context, nav_.view());
     const View before = nav_.view();
     nav_.setPageCount(scene_.pageCount);
@@ -83,89 +69,85 @@ void KioskController::setLanguage(const std::string& language) {
 
 void KioskController::touchedAt(Millis now) {
     lastInput_ = now;
-    if (shownStillThere_) {
-        shownStillThere_ = false;
-        changed();
-    }
+    if (pledge_.touched()) changed();
 }
 
-void KioskController::startSlide(Millis now) {
-    slideStart_ = now;
-}
-
-std::string KioskController::slideLanguage() const {
-    const auto& languages = pack_.languages;
-    if (languages.empty()) return settings_.defaultLanguage;
-    const auto first = std::find(languages.begin(), languages.end(), settings_.defaultLanguage);
-    const auto start = first == languages.end() ? 0 : first - languages.begin();
-    const auto turn = start + nav_.view().item + attractLoop_;
-    return languages[static_cast<std::size_t>(turn) % languages.size()];
+// Whatever was left behind (a form, a PIN) is forgotten by the part that owned it.
+void KioskController::afterNavigation() {
+    const ScreenId screen = nav_.view().screen;
+    pledge_.afterNavigation(screen);
+    menu_.afterNavigation(screen);
 }
 
 void KioskController::goToAttract(Millis now) {
     nav_.toAttract();
     afterNavigation();
-    attractLoop_ = 0;
-    language_ = slideLanguage();
+    attract_.restart(now);
+    language_ = attract_.slideLanguage(nav_.view(), settings_.defaultLanguage);
     focus_ = -1;
-    fadeStart_.reset();
-    startSlide(now);
     changed();
 }
 
-void KioskController::activate(std::string_view id, Millis now) {
+void KioskController::openAdmin(Millis now) {
     touchedAt(now);
-    if (activatePledge(id, now) || activateAdmin(id, now)) {
-        applyFinishedWork();  // at once when the work ran inline
+    menu_.open(nav_, now);
+    afterNavigation();
+    changed();
+}
+
+void KioskController::activate(const Action& action, Millis now) {
+    touchedAt(now);
+    if (pledge_.activate(action, nav_, language_) || menu_.activate(action, nav_, now)) {
+        menu_.applyFinishedWork();  // at once when the work ran inline
         afterNavigation();
         changed();
         return;
     }
-    const auto indexOf = [&](const auto& items, std::string_view itemId) {
-        for (std::size_t i = 0; i < items.size(); ++i)
-            if (items[i].id == itemId) return static_cast<int>(i);
-        return -1;
+    const auto languageAt = [&](int index) {
+        return index >= 0 && index < static_cast<int>(pack_.languages.size())
+                   ? pack_.languages[static_cast<std::size_t>(index)]
+                   : std::string();
     };
-    if (id == "start") {  // a touch on the slide: home in the language the slide speaks
+    switch (action.kind) {
+    case ActionKind::Start:  // a touch on the slide: home in the language the slide speaks
         nav_.home();
-    } else if (startsWith(id, "begin-")) {  // a touch on one language's call: home in that language
-        setLanguage(std::string(id.substr(6)));
+        break;
+    case ActionKind::Begin:  // a touch on one language's call: home in that language
+        setLanguage(languageAt(action.index));
         nav_.home();
-    } else if (startsWith(id, "lang-")) {
-        setLanguage(std::string(id.substr(5)));
+        break;
+    case ActionKind::Language:
+        setLanguage(languageAt(action.index));
         return;
-    } else if (id == "nav-story") {
-        nav_.open(ScreenId::Story);
-    } else if (id == "nav-timeline") {
-        nav_.open(ScreenId::Timeline);
-    } else if (id == "nav-cases") {
-        nav_.open(ScreenId::Cases);
-    } else if (id == "nav-act") {
-        nav_.open(ScreenId::Act);
-    } else if (id == "nav-credits") {
-        nav_.open(ScreenId::Credits);
-    } else if (startsWith(id, "case-")) {
-        const int index = indexOf(pack_.cases, id.substr(5));
-        if (index < 0) return;
-        nav_.open(ScreenId::Case, index);
-    } else if (startsWith(id, "action-")) {
-        const int index = indexOf(pack_.actions, id.substr(7));
-        if (index < 0) return;
-        nav_.open(ScreenId::Act, index);
-    } else if (id == "back") {
+    case ActionKind::Open:
+        if (action.index < 0 || action.index >= kScreenCount) return;
+        nav_.open(static_cast<ScreenId>(action.index));
+        break;
+    case ActionKind::Case:
+        if (action.index < 0 || action.index >= static_cast<int>(pack_.cases.size())) return;
+        nav_.open(ScreenId::Case, action.index);
+        break;
+    case ActionKind::ActionTab:
+        if (action.index < 0 || action.index >= static_cast<int>(pack_.actions.size())) return;
+        nav_.open(ScreenId::Act, action.index);
+        break;
+    case ActionKind::Back:
         nav_.back();
-    } else if (id == "done") {
+        break;
+    case ActionKind::Done:
+    case ActionKind::Home:
         nav_.home();
-    } else if (id == "home") {
-        nav_.home();
-    } else if (id == "next") {
+        break;
+    case ActionKind::Next:
         nav_.next();
-    } else if (id == "previous") {
+        break;
+    case ActionKind::Previous:
         nav_.previous();
-    } else {
+        break;
+    default:
         return;
     }
-    fadeStart_.reset();
+    attract_.stopFade();
     focus_ = -1;
     afterNavigation();
     changed();
@@ -174,22 +156,19 @@ void KioskController::activate(std::string_view id, Millis now) {
 bool KioskController::tap(std::string_view widgetId, Millis now) {
     const Widget* widget = scene().find(widgetId);
     if (!widget || !widget->tappable) return false;
-    activate(widgetId, now);
+    activate(widget->action, now);
     return true;
 }
 
 void KioskController::swipe(SwipeDirection direction, Millis now) {
     touchedAt(now);
     if (nav_.view().screen == ScreenId::Attract) {
-        activate("start", now);
+        activate({ActionKind::Start}, now);
         return;
     }
     // The form, its thank-you and the volunteer screens are one page each: a drag across the keyboard or the
     // arrow keys must not turn to another action's title over the same form.
-    const ScreenId screen = nav_.view().screen;
-    if (screen == ScreenId::Pledge || screen == ScreenId::Thanks || screen == ScreenId::AdminPin ||
-        screen == ScreenId::Admin)
-        return;
+    if (screenInfo(nav_.view().screen).family != ScreenFamily::Visitor) return;
     bool moved = false;
     if (direction == SwipeDirection::Left) moved = nav_.next();
     if (direction == SwipeDirection::Right) moved = nav_.previous();
@@ -208,29 +187,21 @@ void KioskController::moveFocus(int delta) {
 void KioskController::key(Key key, Millis now) {
     touchedAt(now);
     if (nav_.view().screen == ScreenId::Attract) {
-        activate("start", now);
+        activate({ActionKind::Start}, now);
         return;
     }
     // A physical keyboard on the form types into the focused field; on the PIN pad it enters digits.
-    if (nav_.view().screen == ScreenId::Pledge && pledge_ && !pledge_->focused.empty()) {
-        if (key == Key::Backspace) {
-            pledge_->values.backspace(pledge_->focused);
-            changed();
-            return;
-        }
-        if (key == Key::Enter || key == Key::Tab) {
-            focusNextField();
-            changed();
-            return;
-        }
+    if (pledge_.key(key, nav_)) {
+        changed();
+        return;
     }
     if (nav_.view().screen == ScreenId::Pledge && key == Key::Escape) {
-        activate("cancel", now);
+        activate({ActionKind::Cancel}, now);
         return;
     }
     if (nav_.view().screen == ScreenId::AdminPin) {
-        if (key == Key::Backspace) activate("pin-back", now);
-        if (key == Key::Enter) activate("pin-ok", now);
+        if (key == Key::Backspace) activate({ActionKind::PinBack}, now);
+        if (key == Key::Enter) activate({ActionKind::PinOk}, now);
         if (key == Key::Backspace || key == Key::Enter) return;
     }
     switch (key) {
@@ -241,7 +212,7 @@ void KioskController::key(Key key, Millis now) {
         swipe(SwipeDirection::Left, now);
         break;
     case Key::Escape:
-        activate("back", now);
+        activate({ActionKind::Back}, now);
         break;
     case Key::Tab:
     case Key::Down:
@@ -258,8 +229,8 @@ void KioskController::key(Key key, Millis now) {
         for (const auto& widget : scene().widgets) {
             if (!widget.tappable) continue;
             if (index++ == keep) {
-                const std::string id = widget.id;  // the scene is rebuilt by activate
-                activate(id, now);
+                const Action action = widget.action;  // the scene is rebuilt by activate
+                activate(action, now);
                 // Keyboard users keep a focus ring on the new screen.
                 focus_ = 0;
                 changed();
@@ -281,12 +252,12 @@ void KioskController::handle(const InputEvent& event, Millis now) {
                        if (!gesture) return;
                        if (const auto* tapped = std::get_if<Tap>(&*gesture)) {
                            if (nav_.view().screen == ScreenId::Attract) {
-                               activate("start", now);
+                               activate({ActionKind::Start}, now);
                                return;
                            }
                            if (const Widget* widget = scene().hit(tapped->position)) {
-                               const std::string id = widget->id;
-                               activate(id, now);
+                               const Action action = widget->action;
+                               activate(action, now);
                            }
                        } else if (const auto* swiped = std::get_if<Swipe>(&*gesture)) {
                            swipe(swiped->direction, now);
@@ -295,29 +266,18 @@ void KioskController::handle(const InputEvent& event, Millis now) {
                    [&](const KeyEvent& pressed) { key(pressed.key, now); },
                    [&](const TextEvent& typed) {
                        touchedAt(now);
-                       if (nav_.view().screen == ScreenId::Pledge) typeText(typed.utf8);
+                       if (nav_.view().screen == ScreenId::Pledge && pledge_.typeText(typed.utf8)) changed();
                        if (nav_.view().screen == ScreenId::AdminPin) {
                            for (const char c : typed.utf8)
-                               if (c >= '0' && c <= '9') activate(std::string("pin-") + c, now);
+                               if (c >= '0' && c <= '9') activate({ActionKind::PinDigit, c - '0'}, now);
                        }
                    },
                },
                event);
 }
 
-void KioskController::applyFinishedWork() {
-    if (work_.applyFinished() > 0) changed();
-}
-
 void KioskController::tick(Millis now) {
-    applyFinishedWork();
-    if (admin_.working != screens::AdminWork::None) {
-        const int seconds = static_cast<int>((now - workStart_).count() / 1000);
-        if (seconds != admin_.workingSeconds) {
-            admin_.workingSeconds = seconds;
-            changed();
-        }
-    }
+    if (menu_.tick(now)) changed();
     if (const auto gesture = gestures_.poll(now)) {
         if (const auto* held = std::get_if<LongPress>(&*gesture)) {
             const int corner = std::max(48, std::min(screen_.w, screen_.h) / 8);
@@ -327,57 +287,34 @@ void KioskController::tick(Millis now) {
             if (nearX && nearY) openAdmin(now);
         }
     }
-    if (fadeStart_ && now - *fadeStart_ >= settings_.crossfade) {
-        fadeStart_.reset();
-        drawn_ = false;  // one more frame at full opacity
-    }
+    if (attract_.endFade(now)) drawn_ = false;  // one more frame at full opacity
     if (nav_.view().screen == ScreenId::Attract) {
-        if (pack_.slides.empty()) return;
-        const auto& slide = pack_.slides[static_cast<std::size_t>(nav_.view().item) % pack_.slides.size()];
-        if (now - slideStart_ >= Millis(slide.durationMs)) {
-            fadingFrom_ = scene();
-            nav_.nextSlide();
-            if (nav_.view().item == 0) ++attractLoop_;
-            language_ = slideLanguage();
-            fadeStart_ = now;
-            startSlide(now);
+        if (attract_.tick(now, nav_, [this]() -> const Scene& { return scene(); })) {
+            language_ = attract_.slideLanguage(nav_.view(), settings_.defaultLanguage);
             changed();
         }
         return;
     }
-    const ScreenId screen = nav_.view().screen;
-    if (screen == ScreenId::Pledge) {
-        // "Still there?" with a countdown, then the form is cleared and the loop resumes.
-        if (now - lastInput_ >= settings_.pledgeIdleClear) {
-            goToAttract(now);
-            return;
-        }
-        const bool asking = stillThere(now);
-        const int seconds = asking ? secondsLeft(now) : 0;
-        if (asking != shownStillThere_ || seconds != shownSeconds_) {
-            shownStillThere_ = asking;
-            shownSeconds_ = seconds;
-            changed();
-        }
-        return;
-    }
-    if (screen == ScreenId::Thanks && now - lastInput_ >= settings_.thanksTimeout) {
+    const auto pledge = pledge_.tick(now, lastInput_, nav_);
+    if (pledge == PledgeFlow::Tick::Leave) {
         goToAttract(now);
+        return;
+    }
+    if (nav_.view().screen == ScreenId::Pledge) {  // the form has its own idle question instead
+        if (pledge == PledgeFlow::Tick::Changed) changed();
         return;
     }
     if (now - lastInput_ >= settings_.idleTimeout) goToAttract(now);
 }
 
 std::optional<Transition> KioskController::transition(Millis now) {
-    if (!fadeStart_) return std::nullopt;
-    const float progress = std::clamp(static_cast<float>((now - *fadeStart_).count()) /
-                                          static_cast<float>(settings_.crossfade.count()),
-                                      0.0f, 1.0f);
-    return Transition{&fadingFrom_, progress};
+    const auto fade = attract_.fade(now);
+    if (!fade) return std::nullopt;
+    return Transition{fade->first, fade->second};
 }
 
 bool KioskController::needsRedraw(Millis) const {
-    return !drawn_ || fadeStart_.has_value();
+    return !drawn_ || attract_.fading();
 }
 
 void KioskController::markDrawn(Millis) {
@@ -386,29 +323,17 @@ void KioskController::markDrawn(Millis) {
 
 std::optional<Millis> KioskController::nextDeadline(Millis now) const {
     std::optional<Millis> next;
-    const auto consider = [&](Millis at) { next = next ? std::min(*next, at) : at; };
-    if (fadeStart_) consider(now + settings_.frameInterval);
-    // Work under way: look for its outcome four times a second (a worker also wakes the loop when done), and
-    // turn the seconds shown on the volunteer menu.
-    if (work_.unfinished() > 0) consider(now + Millis(250));
-    if (const auto press = gestures_.nextDeadline()) consider(*press);
-    if (nav_.view().screen == ScreenId::Attract) {
-        if (!pack_.slides.empty()) {
-            const auto& slide =
-                pack_.slides[static_cast<std::size_t>(nav_.view().item) % pack_.slides.size()];
-            consider(slideStart_ + Millis(slide.durationMs));
-        }
-    } else if (nav_.view().screen == ScreenId::Pledge) {
-        if (stillThere(now))
-            consider(now + Millis(1000 - (now - lastInput_ - settings_.pledgeIdleQuestion).count() % 1000));
-        else
-            consider(lastInput_ + settings_.pledgeIdleQuestion);
-        consider(lastInput_ + settings_.pledgeIdleClear);
-    } else if (nav_.view().screen == ScreenId::Thanks) {
-        consider(lastInput_ + settings_.thanksTimeout);
-    } else {
+    const auto consider = [&](std::optional<Millis> at) {
+        if (at) next = next ? std::min(*next, *at) : *at;
+    };
+    const View& view = nav_.view();
+    consider(attract_.nextDeadline(now, view));
+    consider(menu_.nextDeadline(now));
+    consider(gestures_.nextDeadline());
+    if (view.screen == ScreenId::Pledge || view.screen == ScreenId::Thanks)
+        consider(pledge_.nextDeadline(now, lastInput_, nav_));
+    else if (view.screen != ScreenId::Attract)
         consider(lastInput_ + settings_.idleTimeout);
-    }
     return next;
 }
 

@@ -1,10 +1,15 @@
 // The kiosk's behaviour with no SDL in sight: input and time go in, the scene to show comes out.
-// Attract loop timing, cross-fades, idle return, language, taps by widget id, swipes and keys.
+// It composes the attract loop, the pledge flow and the volunteer menu (each owns its state, its tick and
+// its next deadline) and keeps what they share: where the passer-by is, the language, gestures, focus.
 #pragma once
 
 #include "content/Pack.h"
+#include "controller/AttractLoop.h"
 #include "controller/KioskServices.h"
+#include "controller/PledgeFlow.h"
+#include "controller/VolunteerMenu.h"
 #include "controller/Work.h"
+#include "core/Action.h"
 #include "core/Gestures.h"
 #include "core/ImageMeasurer.h"
 #include "core/Input.h"
@@ -14,7 +19,6 @@
 #include "layout/TextMeasurer.h"
 
 #include <functional>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -74,50 +78,18 @@ public:
     // The hidden admin gesture: a long press in a corner opens the PIN pad.
     void openAdmin(Millis now);
     // Set by the admin screen's "leave kiosk" button; the event loop exits with code 0.
-    bool exitRequested() const { return exitRequested_; }
+    bool exitRequested() const { return menu_.exitRequested(); }
     // Called with each pledge's uuid once it is durably stored (`kiosk play` prints `pledge-saved UUID`).
     void onPledgeSaved(std::function<void(const std::string& uuid)> handler) {
-        pledgeSaved_ = std::move(handler);
+        pledge_.onSaved(std::move(handler));
     }
 
 private:
-    struct PledgeSession {
-        int action = 0;
-        pledge::FormState values;
-        std::map<std::string, bool> ticked;
-        std::string focused;
-        screens::KeyboardMode keyboard = screens::KeyboardMode::Letters;
-        std::map<std::string, std::string> errors;
-        std::string banner;
-        int failures = 0;
-        int noticePage = 0;
-    };
-
     void changed();
     void afterNavigation();
-    bool activatePledge(std::string_view id, Millis now);
-    bool activateAdmin(std::string_view id, Millis now);
-    void startPledge(int action);
-    void focusField(const std::string& id);
-    void focusNextField();
-    void capitaliseNames();
-    void typeText(const std::string& utf8);
-    void submitPledge();
-    void clearPledgeValues();
-    void pinEntered(Millis now);
-    // Runs a slow service on the work runner; `job` returns the volunteer's message (may be empty). The
-    // outcome and fresh figures reach the menu only if it is still the same opening of it.
-    void startAdminWork(screens::AdminWork kind, Millis now, std::function<std::string(KioskServices&)> job);
-    void applyFinishedWork();
-    bool stillThere(Millis now) const;
-    int secondsLeft(Millis now) const;
-    const pledge::Form* currentForm() const;
-    void activate(std::string_view id, Millis now);
+    void activate(const Action& action, Millis now);
     void touchedAt(Millis now);
-    void startSlide(Millis now);
     void goToAttract(Millis now);
-    // The attract loop speaks each language in turn: slide `item` of loop `loop` counts on from the default.
-    std::string slideLanguage() const;
     void moveFocus(int delta);
 
     const content::Pack& pack_;
@@ -132,30 +104,14 @@ private:
     Scene scene_;
     bool sceneStale_ = true;
     bool drawn_ = false;
-    Scene fadingFrom_;
-    std::optional<Millis> fadeStart_;
-
     Millis lastInput_{0};
-    Millis slideStart_{0};
-    int attractLoop_ = 0;  // completed rounds of the attract loop, so each slide meets every language
-    int focus_ = -1;       // index among tappable widgets, -1 when keyboard focus is not shown
+    int focus_ = -1;  // index among tappable widgets, -1 when keyboard focus is not shown
 
     NoServices noServices_;
     KioskServices& services_;
-    std::optional<PledgeSession> pledge_;
-    screens::PledgeView pledgeView_;
-    screens::ThanksView thanks_;
-    screens::AdminView admin_;
-    std::string pin_;
-    bool exitRequested_ = false;
-    bool shownStillThere_ = false;
-    int shownSeconds_ = 0;
-    std::function<void(const std::string&)> pledgeSaved_;
-    InlineWork inlineWork_;
-    WorkRunner& work_;
-    int adminOpening_ =
-        0;  // counts openings of the volunteer menu; late outcomes of an earlier one are dropped
-    Millis workStart_{0};
+    AttractLoop attract_;
+    PledgeFlow pledge_;
+    VolunteerMenu menu_;
 };
 
 }  // namespace kiosk

@@ -10,57 +10,31 @@ constexpr int kLastPage = 1 << 20;  // "the last page", resolved once layout kno
 }
 
 std::string_view screenName(ScreenId id) {
-    switch (id) {
-    case ScreenId::Attract:
-        return "attract";
-    case ScreenId::Home:
-        return "home";
-    case ScreenId::Story:
-        return "story";
-    case ScreenId::Timeline:
-        return "timeline";
-    case ScreenId::Cases:
-        return "cases";
-    case ScreenId::Case:
-        return "case";
-    case ScreenId::Act:
-        return "act";
-    case ScreenId::Credits:
-        return "credits";
-    case ScreenId::Pledge:
-        return "pledge";
-    case ScreenId::Thanks:
-        return "thanks";
-    case ScreenId::AdminPin:
-        return "admin-pin";
-    case ScreenId::Admin:
-        return "admin";
+    const int index = static_cast<int>(id);
+    return index >= 0 && index < kScreenCount ? kScreens[index].name : "unknown";
+}
+
+int itemCount(const ContentCounts& counts, ScreenItems items) {
+    switch (items) {
+    case ScreenItems::One:
+        return 1;
+    case ScreenItems::Slides:
+        return counts.slides;
+    case ScreenItems::StorySections:
+        return counts.storySections;
+    case ScreenItems::TimelineEntries:
+        return counts.timelineEntries;
+    case ScreenItems::Cases:
+        return counts.cases;
+    case ScreenItems::Actions:
+    case ScreenItems::Forms:
+        return counts.actions;
     }
-    return "unknown";
+    return 1;
 }
 
 int Navigator::itemCount(ScreenId screen) const {
-    switch (screen) {
-    case ScreenId::Attract:
-        return counts_.slides;
-    case ScreenId::Story:
-        return counts_.storySections;
-    case ScreenId::Timeline:
-        return counts_.timelineEntries;
-    case ScreenId::Case:
-        return counts_.cases;
-    case ScreenId::Act:
-    case ScreenId::Pledge:
-    case ScreenId::Thanks:
-        return counts_.actions;
-    case ScreenId::AdminPin:
-    case ScreenId::Admin:
-    case ScreenId::Home:
-    case ScreenId::Cases:
-    case ScreenId::Credits:
-        return 1;
-    }
-    return 1;
+    return kiosk::itemCount(counts_, screenInfo(screen).items);
 }
 
 void Navigator::open(ScreenId screen, int item) {

@@ -1,27 +1,12 @@
 // Where the passer-by is: screen, item and page, and how taps, swipes and keys move between them.
 #pragma once
 
+#include "core/ScreenTable.h"
+
 #include <string>
 #include <string_view>
 
 namespace kiosk {
-
-enum class ScreenId {
-    Attract,
-    Home,
-    Story,
-    Timeline,
-    Cases,
-    Case,
-    Act,
-    Credits,
-    Pledge,
-    Thanks,
-    AdminPin,
-    Admin
-};
-
-std::string_view screenName(ScreenId id);
 
 // How many items each screen walks through; pages are learnt from layout.
 struct ContentCounts {
@@ -31,6 +16,9 @@ struct ContentCounts {
     int cases = 0;
     int actions = 0;
 };
+
+// How many items a screen of this kind walks through.
+int itemCount(const ContentCounts& counts, ScreenItems items);
 
 struct View {
     ScreenId screen = ScreenId::Attract;

@@ -2,6 +2,7 @@
 // Screens build it, the renderer draws it, hit-testing and `kiosk play` read it.
 #pragma once
 
+#include "core/Action.h"
 #include "core/Geometry.h"
 
 #include <string>
@@ -30,6 +31,7 @@ struct TextLine {
 
 struct Widget {
     std::string id;  // stable for anything tappable (`kiosk play` taps by id); empty for decoration
+    Action action;   // what a tap does (tappable widgets); `id` is its name (screens/ActionIds.h)
     WidgetKind kind = WidgetKind::Box;
     Rect rect;
     Color fill{0, 0, 0, 0};

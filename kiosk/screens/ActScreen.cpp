@@ -51,7 +51,7 @@ Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, in
         const std::string title = action.title.in(lang, pack.defaultLanguage);
         const std::string label = layout::cutToFit(title, {labelW, tabH}, font, out.measurer());
         if (i == current && label != title) currentCut = true;
-        out.button("action-" + action.id, tab, label, ButtonStyle::Secondary, i == current);
+        out.button({ActionKind::ActionTab, i}, tab, label, ButtonStyle::Secondary, i == current);
     }
     int used = rows * (tabH + m.gap()) + m.gap();
     if (currentCut) {
@@ -133,7 +133,8 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
             const std::string label = pack.uiText("pledge_sign", lang);
             const int w = std::min(
                 slot.w, std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40)));
-            out.button("pledge-" + action.id, {slot.x, slot.y, w, slot.h}, label, ButtonStyle::Primary);
+            out.button({ActionKind::Pledge, view.item}, {slot.x, slot.y, w, slot.h}, label,
+                       ButtonStyle::Primary);
             captionX = slot.x + w + m.gap();
         } else {
             const Rect note{slot.x, slot.y, m.portrait() ? slot.w : slot.w / 2, slot.h};

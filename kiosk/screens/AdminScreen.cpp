@@ -4,6 +4,7 @@
 #include "screens/ScreenBuilders.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace kiosk::screens {
 
@@ -24,6 +25,37 @@ std::string inGroups(const std::string& key) {
     return grouped;
 }
 
+// What the PIN pad says under the dots.
+std::string pinNoticeText(const AdminView& admin) {
+    const std::string seconds = std::to_string(admin.lockedSeconds) + " s.";
+    switch (admin.pinNotice) {
+    case PinNotice::None:
+        return "";
+    case PinNotice::Locked:
+        return "Locked: try again in " + seconds;
+    case PinNotice::Wrong:
+        return "Wrong PIN.";
+    case PinNotice::WrongNowLocked:
+        return "Wrong PIN. Too many wrong PINs: locked for " + seconds;
+    case PinNotice::LockedOut:
+        return "Too many wrong PINs: locked for " + seconds;
+    case PinNotice::NotConfigured:
+        return "No admin PIN is set. Add admin_pin_hash to outreach-kiosk.toml on the SD card's boot "
+               "partition (make one with: kioskctl pin).";
+    }
+    return "";
+}
+
+// "12.3 GB free", or why it is not known.
+std::string freeSpaceText(const AdminStatus& status) {
+    if (status.noDataDir) return "no data_dir";
+    if (!status.freeBytes) return "unknown (" + status.freeBytesError + ")";
+    std::ostringstream out;
+    out.precision(1);
+    out << std::fixed << static_cast<double>(*status.freeBytes) / 1e9 << " GB free";
+    return out.str();
+}
+
 void adminHeader(SceneWriter& out, const std::string& title) {
     const Metrics& m = out.metrics();
     const int bar = m.barHeight();
@@ -31,14 +63,14 @@ void adminHeader(SceneWriter& out, const std::string& title) {
     out.box({0, 0, m.screen.w, bar}, out.palette().surface);
     const std::string back = "Back";
     const int backW = out.iconButtonWidth(back);
-    out.iconButton("back", {m.margin(), (bar - target) / 2, backW, target}, Icon::Back, back,
+    out.iconButton({ActionKind::Back}, {m.margin(), (bar - target) / 2, backW, target}, Icon::Back, back,
                    ButtonStyle::Secondary);
     out.text("title", {m.margin() * 2 + backW, 0, m.screen.w - backW - m.margin() * 3, bar}, title,
              {m.headingPx(), m.minBodyPx(), true, out.palette().text, Align::Start, Align::Center});
 }
 }  // namespace
 
-int buildAdminPin(SceneWriter& out, const ScreenContext& context) {
+int buildAdminPin(SceneWriter& out, const ScreenContext& context, const View&) {
     const Metrics& m = out.metrics();
     out.setLanguage("en");
     adminHeader(out, "Volunteer menu");
@@ -56,14 +88,17 @@ int buildAdminPin(SceneWriter& out, const ScreenContext& context) {
     const int padX = m.portrait() ? body.x + (body.w - padW) / 2 : body.right() - padW;
     const int padY = body.bottom() - (keyH * 4 + gap * 3);
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "OK"};
-    const char* ids[12] = {"pin-1", "pin-2", "pin-3", "pin-4",    "pin-5", "pin-6",
-                           "pin-7", "pin-8", "pin-9", "pin-back", "pin-0", "pin-ok"};
+    const Action actions[12] = {
+        {ActionKind::PinDigit, 1}, {ActionKind::PinDigit, 2}, {ActionKind::PinDigit, 3},
+        {ActionKind::PinDigit, 4}, {ActionKind::PinDigit, 5}, {ActionKind::PinDigit, 6},
+        {ActionKind::PinDigit, 7}, {ActionKind::PinDigit, 8}, {ActionKind::PinDigit, 9},
+        {ActionKind::PinBack},     {ActionKind::PinDigit, 0}, {ActionKind::PinOk}};
     for (int i = 0; i < 12; ++i) {
         const Rect key{padX + (i % 3) * (keyW + gap), padY + (i / 3) * (keyH + gap), keyW, keyH};
         if (i == 9)
-            out.iconButton(ids[i], key, Icon::Backspace, "", ButtonStyle::Secondary);
+            out.iconButton(actions[i], key, Icon::Backspace, "", ButtonStyle::Secondary);
         else
-            out.button(ids[i], key, labels[i], i == 11 ? ButtonStyle::Primary : ButtonStyle::Secondary);
+            out.button(actions[i], key, labels[i], i == 11 ? ButtonStyle::Primary : ButtonStyle::Secondary);
     }
 
     const Rect words = m.portrait() ? Rect{body.x, body.y, body.w, padY - body.y - m.gap()}
@@ -79,12 +114,12 @@ int buildAdminPin(SceneWriter& out, const ScreenContext& context) {
     y += out.text("pin-dots", {words.x, y, words.w, out.lineHeight(m.px(36), true)},
                   shown.empty() ? " " : shown, {m.px(36), m.headingPx(), true, out.palette().accent}) +
          m.gap();
-    out.text("pin-message", {words.x, y, words.w, words.bottom() - y}, admin.message,
+    out.text("pin-message", {words.x, y, words.w, words.bottom() - y}, pinNoticeText(admin),
              {m.bodyPx(), m.minBodyPx(), false, out.palette().text});
     return 1;
 }
 
-int buildAdmin(SceneWriter& out, const ScreenContext& context) {
+int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
     const Metrics& m = out.metrics();
     out.setLanguage("en");
     adminHeader(out, "Volunteer menu");
@@ -112,10 +147,10 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         const std::string yes = "Yes, leave";
         const std::string no = "Stay";
         const int yesW = widthOf(yes), noW = widthOf(no);
-        out.button("admin-exit-confirm", {body.right() - yesW, buttonsY, yesW, target}, yes,
+        out.button({ActionKind::AdminExitConfirm}, {body.right() - yesW, buttonsY, yesW, target}, yes,
                    ButtonStyle::Primary);
-        out.button("admin-exit-cancel", {body.right() - yesW - m.gap() - noW, buttonsY, noW, target}, no,
-                   ButtonStyle::Secondary);
+        out.button({ActionKind::AdminExitCancel},
+                   {body.right() - yesW - m.gap() - noW, buttonsY, noW, target}, no, ButtonStyle::Secondary);
         const int questionH = out.lineHeight(m.captionPx(), true) * 2;
         out.text("admin-exit-question",
                  {body.right() - yesW - noW - m.gap(), buttonsY - questionH - m.px(4), yesW + noW + m.gap(),
@@ -123,34 +158,33 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
                  "Leave the kiosk? The campaign stops until it restarts.",
                  {m.captionPx(), m.px(13), true, out.palette().accent, Align::End, Align::End});
     } else {
-        out.button("admin-exit", {body.right() - exitW, buttonsY, exitW, target}, exitLabel,
+        out.button({ActionKind::AdminExit}, {body.right() - exitW, buttonsY, exitW, target}, exitLabel,
                    ButtonStyle::Quiet);
     }
     // Export, sync and the update check from the left; a button that does not fit goes up a row.
-    const std::pair<std::string, std::string> tasks[] = {
-        {"admin-export-usb", exportLabel}, {"admin-sync-now", syncLabel}, {"admin-check-update", checkLabel}};
+    const std::pair<Action, std::string> tasks[] = {{{ActionKind::ExportUsb}, exportLabel},
+                                                    {{ActionKind::SyncNow}, syncLabel},
+                                                    {{ActionKind::CheckUpdate}, checkLabel}};
     int rowRight = body.right() - exitW - m.gap() * 2;
     int x = body.x;
-    for (const auto& [id, label] : tasks) {
+    for (const auto& [task, label] : tasks) {
         const int w = widthOf(label);
         if (x + w > rowRight && (x > body.x || rowRight < body.right())) {
             buttonsY -= target + m.gap();
             x = body.x;
             rowRight = body.right();
         }
-        out.button(id, {x, buttonsY, w, target}, label, ButtonStyle::Secondary);
+        out.button(task, {x, buttonsY, w, target}, label, ButtonStyle::Secondary);
         x += w + m.gap();
     }
     // The clock, on a row of its own, only when it needs setting by hand.
     if (!s.clockSynced) {
-        const std::pair<const char*, const char*> clockButtons[] = {
-            {"clock-minus-day", "-1d"}, {"clock-plus-day", "+1d"},     {"clock-minus-hour", "-1h"},
-            {"clock-plus-hour", "+1h"}, {"clock-minus-minute", "-1m"}, {"clock-plus-minute", "+1m"}};
         buttonsY -= target + m.gap();
         const int w = std::max(target, (body.w - m.gap() * 5) / 6);
         int x = body.x;
-        for (const auto& [id, label] : clockButtons) {
-            out.button(id, {x, buttonsY, w, target}, label, ButtonStyle::Secondary);
+        for (std::size_t step = 0; step < kClockSteps.size(); ++step) {
+            out.button({ActionKind::Clock, static_cast<int>(step)}, {x, buttonsY, w, target},
+                       kClockSteps[step].label, ButtonStyle::Secondary);
             x += w + m.gap();
         }
     }
@@ -188,7 +222,11 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         "   on a USB stick or ready to go: " + std::to_string(s.exported) +
         "\nLast sent: " + (s.lastSync.empty() ? "not yet" : s.lastSync);
     if (!s.lastSyncError.empty()) text += "\nSending failed: " + s.lastSyncError;
-    if (!s.sync.empty()) text += "\nSends to: " + s.sync;
+    if (s.syncRoute == SyncRoute::UsbOnly)
+        text += "\nSends to: USB stick only (no [sync] url in the settings)";
+    if (s.syncRoute == SyncRoute::Server)
+        text += "\nSends to: " + s.syncServer + " (every " + std::to_string(s.pushEvery.count()) +
+                " minutes, or Sync now)";
     text += "\nTaking pledges: " + s.collecting;
     // The pack block: what is shown, who signed it, and what the last look for a newer one found.
     if (s.packId.empty()) {
@@ -199,9 +237,11 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context) {
         text += "\nLast update check: " +
                 (s.updateChecked.empty() ? std::string("not yet") : s.updateChecked + ": " + s.updateOutcome);
     }
-    text += "\nSD card: " + s.freeDisk + "\nClock: " + s.clock +
+    text += "\nSD card: " + freeSpaceText(s) + "\nClock: " + s.clock +
             (s.clockSynced ? " (set from the internet)" : " (NOT set from the internet: set it below)");
     if (!s.kioskKey.empty()) text += "\nKiosk key: " + inGroups(s.kioskKey);
+    // A clock problem heads the list of problems, as the clock row is where it was met.
+    if (!admin.clockProblem.empty()) text += "\nClock: " + admin.clockProblem;
     for (const auto& error : s.lastErrors)
         text += "\n" + error;
     // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.

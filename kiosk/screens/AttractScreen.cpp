@@ -15,7 +15,7 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
     const int H = m.screen.h;
 
     // A touch anywhere begins; the hotspot goes first so it lies under everything drawn on top.
-    out.hotspot("start", {0, 0, W, H});
+    out.hotspot({ActionKind::Start}, {0, 0, W, H});
     if (pack.slides.empty()) return 1;
     const auto& slide = pack.slides[static_cast<std::size_t>(view.item) % pack.slides.size()];
     const std::string& lang = context.language;
@@ -78,8 +78,8 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
         const Rect cell{calls.x + (i % callColumns) * (callW + callGap),
                         calls.y + (i / callColumns) * (callHeight + callGap), callW, callHeight};
         out.setLanguage(language);
-        out.button("begin-" + language, cell, pack.uiText("touch_to_begin", language), ButtonStyle::Primary,
-                   false, 48, m.px(22));
+        out.button({ActionKind::Begin, i}, cell, pack.uiText("touch_to_begin", language),
+                   ButtonStyle::Primary, false, 48, m.px(22));
     }
     out.setLanguage(lang);
 

@@ -105,7 +105,7 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
             const std::string label = pack.uiText("read_more", lang);
             const int w = std::min(under.w, out.measure(label, m.buttonPx(), true) + m.px(48));
             const int y = moreBelow ? under.bottom() + m.gap() : under.bottom() - m.touchTarget();
-            out.button("next", {under.x, y, w, m.touchTarget()}, label, ButtonStyle::Secondary);
+            out.button({ActionKind::Next}, {under.x, y, w, m.touchTarget()}, label, ButtonStyle::Secondary);
         }
         if (shortPages > 1) addPosition(out, chrome, positionLabel(page, shortPages));
         addPager(out, context, chrome, page > 0, page + 1 < shortPages, true);

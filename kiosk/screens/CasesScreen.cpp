@@ -58,7 +58,7 @@ int buildCases(SceneWriter& out, const ScreenContext& context, const View& view)
         const int slot = i - first;
         const Rect card{body.x + (slot % grid.columns) * (cardW + gap),
                         body.y + (slot / grid.columns) * (cardH + gap), cardW, cardH};
-        out.hotspot("case-" + profile.id, card);
+        out.hotspot({ActionKind::Case, i}, card);
         out.box(card, palette.surface, m.px(12));
         const Rect inner = card.inset(m.px(12));
         const int imageSide = std::min(inner.h, inner.w) / 3;

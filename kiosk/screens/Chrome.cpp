@@ -14,6 +14,7 @@ Palette paletteOf(const content::Theme& theme) {
 namespace {
 struct LanguageButton {
     std::string language;
+    int index = 0;  // in the pack's list
     std::string name;
     int width = 0;
 };
@@ -23,12 +24,13 @@ std::vector<LanguageButton> languageButtons(SceneWriter& out, const content::Pac
     const Metrics& m = out.metrics();
     const std::string current = out.language();
     std::vector<LanguageButton> buttons;
-    for (const auto& language : pack.languages) {
+    for (std::size_t i = 0; i < pack.languages.size(); ++i) {
+        const std::string& language = pack.languages[i];
         auto found = pack.languageNames.find(language);
         std::string name = found != pack.languageNames.end() ? found->second : language;
         out.setLanguage(language);
         const int width = std::max(m.touchTarget(), out.measure(name, m.buttonPx(), true) + m.px(20));
-        buttons.push_back({language, name, width});
+        buttons.push_back({language, static_cast<int>(i), name, width});
     }
     out.setLanguage(current);
     return buttons;
@@ -98,20 +100,20 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
 
     int x = m.margin();
     if (options.back) {
-        out.iconButton("back", {x, inset, iconLabelWidth(backLabel), target}, Icon::Back, backLabel,
-                       ButtonStyle::Secondary);
+        out.iconButton({ActionKind::Back}, {x, inset, iconLabelWidth(backLabel), target}, Icon::Back,
+                       backLabel, ButtonStyle::Secondary);
     }
     x = W - m.margin();
     if (options.home) {
         x -= iconLabelWidth(homeLabel);
-        out.iconButton("home", {x, inset, iconLabelWidth(homeLabel), target}, Icon::Home, homeLabel,
-                       ButtonStyle::Secondary);
+        out.iconButton({ActionKind::Home}, {x, inset, iconLabelWidth(homeLabel), target}, Icon::Home,
+                       homeLabel, ButtonStyle::Secondary);
         x -= m.gap();
     }
     if (options.credits) {
         x -= labelWidth(creditsLabel);
-        out.button("nav-credits", {x, inset, labelWidth(creditsLabel), target}, creditsLabel,
-                   ButtonStyle::Quiet);
+        out.button({ActionKind::Open, static_cast<int>(ScreenId::Credits)},
+                   {x, inset, labelWidth(creditsLabel), target}, creditsLabel, ButtonStyle::Quiet);
         x -= m.gap();
     }
     if (positionWidth > 0) {
@@ -169,8 +171,8 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
     }
     for (const auto& b : languages) {
         out.setLanguage(b.language);
-        out.button("lang-" + b.language, {x, languagesTop, b.width, target}, b.name, ButtonStyle::Secondary,
-                   b.language == lang);
+        out.button({ActionKind::Language, b.index}, {x, languagesTop, b.width, target}, b.name,
+                   ButtonStyle::Secondary, b.language == lang);
         x += b.width + m.px(8);
     }
     out.setLanguage(lang);
@@ -200,16 +202,16 @@ void addPager(SceneWriter& out, const ScreenContext& context, const ChromeLayout
     const Metrics& m = out.metrics();
     // Arrows for previous and next, the same in every language; words for the action at the end.
     if (hasPrevious)
-        out.iconButton("previous", chrome.previousButton, Icon::Previous, "", ButtonStyle::Secondary, false,
-                       48, m.px(32));
+        out.iconButton({ActionKind::Previous}, chrome.previousButton, Icon::Previous, "",
+                       ButtonStyle::Secondary, false, 48, m.px(32));
     if (hasNext) {
         const Rect slot = chrome.nextButton;
         const int w = chrome.previousButton.w;
-        out.iconButton("next", {slot.right() - w, slot.y, w, slot.h}, Icon::Next, "", ButtonStyle::Primary,
-                       false, 48, m.px(32));
+        out.iconButton({ActionKind::Next}, {slot.right() - w, slot.y, w, slot.h}, Icon::Next, "",
+                       ButtonStyle::Primary, false, 48, m.px(32));
     } else if (actionAtEnd) {  // the end of a story leads to what the reader can do, never to a dead end
-        out.button("nav-act", chrome.nextButton, pack.uiText("nav_act", context.language),
-                   ButtonStyle::Primary);
+        out.button({ActionKind::Open, static_cast<int>(ScreenId::Act)}, chrome.nextButton,
+                   pack.uiText("nav_act", context.language), ButtonStyle::Primary);
     }
 }
 

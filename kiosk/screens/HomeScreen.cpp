@@ -9,7 +9,7 @@
 
 namespace kiosk::screens {
 
-int buildHome(SceneWriter& out, const ScreenContext& context) {
+int buildHome(SceneWriter& out, const ScreenContext& context, const View&) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const auto& pack = context.pack;
@@ -19,15 +19,15 @@ int buildHome(SceneWriter& out, const ScreenContext& context) {
     const Rect body = chrome.body;
 
     struct Entry {
-        const char* id;
+        ScreenId screen;
         const char* label;
         const char* tile;
     };
     const std::array<Entry, 4> entries = {{
-        {"nav-story", "nav_story", "story"},
-        {"nav-timeline", "nav_timeline", "timeline"},
-        {"nav-cases", "nav_cases", "cases"},
-        {"nav-act", "nav_act", "act"},
+        {ScreenId::Story, "nav_story", "story"},
+        {ScreenId::Timeline, "nav_timeline", "timeline"},
+        {ScreenId::Cases, "nav_cases", "cases"},
+        {ScreenId::Act, "nav_act", "act"},
     }};
     const int columns = m.portrait() ? 1 : 2;
     const int rows = 4 / columns;
@@ -39,12 +39,14 @@ int buildHome(SceneWriter& out, const ScreenContext& context) {
         const int row = i / columns;
         const Rect cell{body.x + col * (cellW + gap), body.y + row * (cellH + gap), cellW, cellH};
         const Entry& entry = entries[static_cast<std::size_t>(i)];
+        const Action open{ActionKind::Open, static_cast<int>(entry.screen)};
+        const std::string id = out.idOf(open);  // "nav-story": the tile's parts are named after it
         const bool act = i == 3;
         const auto found = pack.home.find(entry.tile);
         const content::HomeTile* tile = found != pack.home.end() ? &found->second : nullptr;
         const std::string label = pack.uiText(entry.label, lang);
         if (!tile) {  // a pack without [home]: the name alone, large
-            out.button(entry.id, cell, label, act ? ButtonStyle::Primary : ButtonStyle::Secondary, false, 48,
+            out.button(open, cell, label, act ? ButtonStyle::Primary : ButtonStyle::Secondary, false, 48,
                        m.px(30));
             continue;
         }
@@ -54,14 +56,13 @@ int buildHome(SceneWriter& out, const ScreenContext& context) {
         const int border = std::max(2, m.px(2));
         out.box(cell, act ? palette.accent : palette.mutedText, radius);
         out.box(cell.inset(border), act ? palette.accent : palette.surface, radius - border);
-        out.hotspot(entry.id, cell);
+        out.hotspot(open, cell);
         const int pad = m.px(12);
         const Rect inner = cell.inset(pad);
         int textX = inner.x;
         if (!tile->image.empty()) {
             const int side = std::min(inner.h, inner.w * 2 / 7);
-            out.image(std::string(entry.id) + "-image", {inner.x, inner.y + (inner.h - side) / 2, side, side},
-                      tile->image);
+            out.image(id + "-image", {inner.x, inner.y + (inner.h - side) / 2, side, side}, tile->image);
             textX += side + m.gap();
         }
         const Color ink = act ? palette.accentText : palette.text;
@@ -87,11 +88,11 @@ int buildHome(SceneWriter& out, const ScreenContext& context) {
         }
         const int blockH = nameH + (teaser.empty() ? 0 : m.px(4) + teaserUsed);
         const int top = inner.y + std::max(0, (inner.h - blockH) / 2);
-        out.text(std::string(entry.id) + "-name", {textX, top, textW, std::min(nameLimit, nameH)}, label,
+        out.text(id + "-name", {textX, top, textW, std::min(nameLimit, nameH)}, label,
                  {m.px(28), m.px(22), true, ink, Align::Start, Align::Start});
         if (!teaser.empty())
-            out.text(std::string(entry.id) + "-teaser", {textX, top + nameH + m.px(4), textW, teaserH},
-                     teaser, {m.px(20), m.minBodyPx(), false, ink, Align::Start, Align::Start});
+            out.text(id + "-teaser", {textX, top + nameH + m.px(4), textW, teaserH}, teaser,
+                     {m.px(20), m.minBodyPx(), false, ink, Align::Start, Align::Start});
     }
     return 1;
 }

@@ -102,4 +102,30 @@ std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id, boo
     return std::nullopt;
 }
 
+KeyboardMode keyboardFor(const pledge::FormField& field, KeyboardMode current) {
+    return field.kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : current;
+}
+
+bool emailKeyboard(const pledge::FormField& field) {
+    return field.kind == pledge::FieldKind::Email;
+}
+
+std::optional<KeyboardKey> keyAt(KeyboardMode mode, int index, bool email) {
+    int at = 0;
+    for (const auto& row : keyboardRows(mode, email))
+        for (const auto& key : row)
+            if (at++ == index) return key;
+    return std::nullopt;
+}
+
+std::optional<int> keyIndex(KeyboardMode mode, const std::string& id, bool email) {
+    int at = 0;
+    for (const auto& row : keyboardRows(mode, email))
+        for (const auto& key : row) {
+            if (key.id == id) return at;
+            ++at;
+        }
+    return std::nullopt;
+}
+
 }  // namespace kiosk::screens

@@ -33,6 +33,16 @@ KeyboardRows keyboardRows(KeyboardMode mode, bool email = false);
 // The key with this id in this mode, if it is on the keyboard.
 std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id, bool email = false);
 
+// The keyboard a field is typed with: the phone pad for a phone number, else the letters or symbols in use;
+// `email` for keyboardRows() when the field takes an e-mail address.
+KeyboardMode keyboardFor(const pledge::FormField& field, KeyboardMode current);
+bool emailKeyboard(const pledge::FormField& field);
+
+// The key at `index`, counted through the rows left to right, top to bottom (ActionKind::Key's index).
+std::optional<KeyboardKey> keyAt(KeyboardMode mode, int index, bool email = false);
+// The position keyAt() finds `id` at, if it is on the keyboard.
+std::optional<int> keyIndex(KeyboardMode mode, const std::string& id, bool email = false);
+
 // What a Domain key leaves in the field: `value` up to its "@", then the key's text.
 std::string withDomain(const std::string& value, const std::string& domain);
 

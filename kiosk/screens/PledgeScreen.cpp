@@ -75,8 +75,8 @@ int cellHeight(SceneWriter& out, const pledge::FormField& field, int cellW, int 
     return place.above ? place.height + m.px(4) + box : std::max(box, place.height);
 }
 
-void addField(SceneWriter& out, const pledge::FormField& field, const PledgeView& pledge, Rect cell,
-              int labelW) {
+void addField(SceneWriter& out, int index, const pledge::FormField& field, const PledgeView& pledge,
+              Rect cell, int labelW) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const std::string& lang = out.language();
@@ -103,7 +103,8 @@ void addField(SceneWriter& out, const pledge::FormField& field, const PledgeView
     const int pad = m.px(10);
     const std::string shown = visibleTail(out, value + (focused ? "|" : ""), m.bodyPx(), box.w - 2 * pad);
     Widget w;
-    w.id = "field-" + field.id;
+    w.action = {ActionKind::Field, index};
+    w.id = out.idOf(w.action);
     w.kind = WidgetKind::Button;
     w.rect = box;
     w.tappable = true;
@@ -136,17 +137,18 @@ int consentHeight(SceneWriter& out, const pledge::Consent& consent, int width) {
 }
 
 // A tick box and its whole words; a ticked box is dark with a check mark, which reads as yes.
-int addConsent(SceneWriter& out, const pledge::Consent& consent, const PledgeView& pledge, Rect row) {
+int addConsent(SceneWriter& out, int index, const pledge::Consent& consent, const PledgeView& pledge,
+               Rect row) {
     const std::string words = consentWords(consent, out.language());
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const bool ticked = pledge.ticked && pledge.ticked->count(consent.id) && pledge.ticked->at(consent.id);
     const int side = m.touchTarget();
     if (ticked)
-        out.iconButton("consent-" + consent.id, {row.x, row.y, side, side}, Icon::Check, "",
+        out.iconButton({ActionKind::Consent, index}, {row.x, row.y, side, side}, Icon::Check, "",
                        ButtonStyle::Secondary, true);
     else
-        out.button("consent-" + consent.id, {row.x, row.y, side, side}, "", ButtonStyle::Secondary);
+        out.button({ActionKind::Consent, index}, {row.x, row.y, side, side}, "", ButtonStyle::Secondary);
     const bool hasError = pledge.errors.count(consent.id) > 0;
     const Rect textBox{row.x + side + m.gap(), row.y, row.w - side - m.gap(), row.h};
     out.text("consent-" + consent.id + "-text", textBox, words,
@@ -171,6 +173,7 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, bool email, Rect area, con
             units += key.span;
         maxUnits = std::max(maxUnits, units);
     }
+    int keyIndex = 0;  // counted as keyAt() counts
     for (std::size_t r = 0; r < rows.size(); ++r) {
         const auto& row = rows[r];
         int units = 0;
@@ -180,6 +183,7 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, bool email, Rect area, con
         int x = area.x + static_cast<int>((maxUnits - units) * unitW / 2);
         const int y = area.y + static_cast<int>(r) * (rowH + gap);
         for (const auto& key : row) {
+            const Action press{ActionKind::Key, keyIndex++};
             const int w = static_cast<int>(key.span * unitW) - gap;
             const bool active = (key.effect == KeyEffect::Shift && mode == KeyboardMode::Shifted);
             // Letter caps are Latin whatever the form's language; the keys that change mode and "next" speak
@@ -194,15 +198,15 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, bool email, Rect area, con
             const bool wordFits = out.measure(nextLabel, m.minBodyPx(), true) <= w - m.px(20);
             const auto style = key.effect == KeyEffect::Next ? ButtonStyle::Primary : ButtonStyle::Secondary;
             if (key.effect == KeyEffect::Next && wordFits)
-                out.button(key.id, {x, y, w, rowH}, nextLabel, style, active, kNarrowestKey);
+                out.button(press, {x, y, w, rowH}, nextLabel, style, active, kNarrowestKey);
             else if (key.effect == KeyEffect::Next)
-                out.iconButton(key.id, {x, y, w, rowH}, Icon::Next, "", style, active, kNarrowestKey);
+                out.iconButton(press, {x, y, w, rowH}, Icon::Next, "", style, active, kNarrowestKey);
             else if (key.effect == KeyEffect::Backspace)
-                out.iconButton(key.id, {x, y, w, rowH}, Icon::Backspace, "", style, active, kNarrowestKey);
+                out.iconButton(press, {x, y, w, rowH}, Icon::Backspace, "", style, active, kNarrowestKey);
             else if (key.effect == KeyEffect::Shift && !pack.ui.count("key_shift"))  // the pack's word wins
-                out.iconButton(key.id, {x, y, w, rowH}, Icon::Shift, "", style, active, kNarrowestKey);
+                out.iconButton(press, {x, y, w, rowH}, Icon::Shift, "", style, active, kNarrowestKey);
             else
-                out.button(key.id, {x, y, w, rowH},
+                out.button(press, {x, y, w, rowH},
                            !modeKey.empty() ? pack.uiText(modeKey, formLanguage) : key.label, style, active,
                            kNarrowestKey);
             x += w + gap;
@@ -222,7 +226,7 @@ void addOptions(SceneWriter& out, const pledge::FormField& field, const std::str
         const auto& option = field.options[static_cast<std::size_t>(i)];
         const Rect cell{area.x + (i % columns) * (cellW + gap), area.y + (i / columns) * (cellH + gap), cellW,
                         cellH};
-        out.button("option-" + option.value, cell, labelIn(option.label, out.language()),
+        out.button({ActionKind::Option, i}, cell, labelIn(option.label, out.language()),
                    ButtonStyle::Secondary, option.value == current);
     }
 }
@@ -300,9 +304,10 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
                                             {lang, m.headingPx(), true}, m.minBodyPx(), out.measurer());
     const int titleRow = titleInBar ? 0 : titleBlock.height + m.gap();
     out.box({0, 0, W, bar + titleRow}, palette.surface);
-    out.iconButton("cancel", {m.margin(), inset, cancelW, target}, Icon::Back, cancel,
+    out.iconButton({ActionKind::Cancel}, {m.margin(), inset, cancelW, target}, Icon::Back, cancel,
                    ButtonStyle::Secondary);
-    out.button("submit", {W - m.margin() - signW, inset, signW, target}, sign, ButtonStyle::Primary);
+    out.button({ActionKind::Submit}, {W - m.margin() - signW, inset, signW, target}, sign,
+               ButtonStyle::Primary);
     if (titleInBar) {
         const std::string shownTitle =
             layout::cutToFit(title, {titleW, bar}, {lang, m.minBodyPx(), true}, out.measurer());
@@ -342,9 +347,9 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
             if (block.kind == FormBlock::Kind::Fields) {
                 const auto& row = rows[static_cast<std::size_t>(block.index)];
                 for (std::size_t c = 0; c < row.fields.size(); ++c)
-                    addField(out, form.fields[static_cast<std::size_t>(row.fields[c])], *pledge,
-                             {body.x + static_cast<int>(c) * (cellW + m.gap()), y, cellW, row.height},
-                             labelW);
+                    addField(
+                        out, row.fields[c], form.fields[static_cast<std::size_t>(row.fields[c])], *pledge,
+                        {body.x + static_cast<int>(c) * (cellW + m.gap()), y, cellW, row.height}, labelW);
             } else if (block.kind == FormBlock::Kind::Message) {
                 const Rect box{body.x, y, body.w, block.height};
                 out.box(box, palette.accent, m.px(8));
@@ -353,7 +358,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
                          box.inset(m.px(10)), messages[static_cast<std::size_t>(block.index)],
                          {m.bodyPx(), 0, true, palette.accentText});
             } else {
-                addConsent(out, form.consents[static_cast<std::size_t>(block.index)], *pledge,
+                addConsent(out, block.index, form.consents[static_cast<std::size_t>(block.index)], *pledge,
                            {body.x, y, body.w, block.height});
             }
             y += block.height + gap;
@@ -405,9 +410,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         if (picking) {
             addOptions(out, *focused, pledge->values ? pledge->values->value(focused->id) : "", lower);
         } else {
-            addKeyboard(out,
-                        focused->kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : pledge->keyboard,
-                        focused->kind == pledge::FieldKind::Email, lower, pack);
+            addKeyboard(out, keyboardFor(*focused, pledge->keyboard), emailKeyboard(*focused), lower, pack);
             out.setLanguage(lang);
         }
         return 1;
@@ -476,7 +479,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         out.pagedText("privacy-notice", noticeBox, notice, {m.captionPx(), 0, false, palette.text},
                       noticePage);
     if (total > 1)
-        out.button("privacy-more", {body.right() - moreW, body.bottom() - target, moreW, target},
+        out.button({ActionKind::PrivacyMore}, {body.right() - moreW, body.bottom() - target, moreW, target},
                    std::to_string(page + 1) + "/" + std::to_string(total), ButtonStyle::Secondary);
     return total;  // the form's pages, which the page button turns
 }

@@ -177,16 +177,20 @@ int SceneWriter::lineHeight(int px, bool bold) {
     return text_.lineHeight({language_, px, bold});
 }
 
-void SceneWriter::button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected,
-                         int minWidth, int labelPx) {
-    addButton(std::move(id), box, label, style, selected, minWidth, labelPx, "");
+std::string SceneWriter::idOf(const Action& action) const {
+    return naming_ ? naming_(action) : std::string();
 }
 
-void SceneWriter::iconButton(std::string id, Rect box, Icon icon, std::string_view label, ButtonStyle style,
+void SceneWriter::button(Action action, Rect box, std::string_view label, ButtonStyle style, bool selected,
+                         int minWidth, int labelPx) {
+    addButton(action, box, label, style, selected, minWidth, labelPx, "");
+}
+
+void SceneWriter::iconButton(Action action, Rect box, Icon icon, std::string_view label, ButtonStyle style,
                              bool selected, int minWidth, int labelPx) {
     const std::string file = iconPath(icon);
     if (images_.imageSize(file)) {
-        addButton(std::move(id), box, label, style, selected, minWidth, labelPx, file);
+        addButton(action, box, label, style, selected, minWidth, labelPx, file);
         return;
     }
     // Without its icon the button still says what it does.
@@ -194,7 +198,7 @@ void SceneWriter::iconButton(std::string id, Rect box, Icon icon, std::string_vi
     const std::string text = label.empty()     ? standIn
                              : standIn.empty() ? std::string(label)
                                                : standIn + " " + std::string(label);
-    addButton(std::move(id), box, text, style, selected, minWidth, labelPx, "");
+    addButton(action, box, text, style, selected, minWidth, labelPx, "");
 }
 
 namespace {
@@ -209,10 +213,11 @@ int SceneWriter::iconButtonWidth(std::string_view label, int labelPx) {
     return std::max(metrics_.touchTarget(), iconSide(metrics_, px) + textW + metrics_.px(24));
 }
 
-void SceneWriter::addButton(std::string id, Rect box, std::string_view label, ButtonStyle style,
-                            bool selected, int minWidth, int labelPx, const std::string& iconFile) {
+void SceneWriter::addButton(Action action, Rect box, std::string_view label, ButtonStyle style, bool selected,
+                            int minWidth, int labelPx, const std::string& iconFile) {
     Widget w;
-    w.id = std::move(id);
+    w.id = idOf(action);
+    w.action = action;
     w.kind = WidgetKind::Button;
     w.rect = box;
     w.cornerRadius = metrics_.px(10);
@@ -329,9 +334,10 @@ void SceneWriter::box(Rect box, Color fill, int cornerRadius) {
     scene_.widgets.push_back(std::move(w));
 }
 
-void SceneWriter::hotspot(std::string id, Rect box) {
+void SceneWriter::hotspot(Action action, Rect box) {
     Widget w;
-    w.id = std::move(id);
+    w.id = idOf(action);
+    w.action = action;
     w.kind = WidgetKind::Box;
     w.rect = box;
     w.tappable = true;

@@ -9,6 +9,7 @@
 #include "screens/Icons.h"
 #include "screens/Metrics.h"
 
+#include <functional>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -62,11 +63,11 @@ public:
     int pageCount(Size firstPage, Size otherPages, std::string_view text, const TextOptions& options);
     // A tappable button with a centred label; at least one touch target high.
     // `minWidth` below 48 design px is for keyboard keys only (see Keyboard.h).
-    void button(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected = false,
+    void button(Action action, Rect box, std::string_view label, ButtonStyle style, bool selected = false,
                 int minWidth = 48, int labelPx = 0);
     // The same with an icon before the label (or alone, centred, when the label is empty), drawn in the
     // label's ink. `label` is still the button's text for `dump`, `expect text` and screen readers.
-    void iconButton(std::string id, Rect box, Icon icon, std::string_view label, ButtonStyle style,
+    void iconButton(Action action, Rect box, Icon icon, std::string_view label, ButtonStyle style,
                     bool selected = false, int minWidth = 48, int labelPx = 0);
     // Width a button needs for an icon and a one-line label at the button size.
     int iconButtonWidth(std::string_view label, int labelPx = 0);
@@ -78,7 +79,7 @@ public:
     void qr(std::string id, Rect box, const std::string& payload);
     void box(Rect box, Color fill, int cornerRadius = 0);
     // Invisible tappable area (e.g. "touch anywhere").
-    void hotspot(std::string id, Rect box);
+    void hotspot(Action action, Rect box);
     // A widget laid out by the caller (e.g. an input box showing the end of its value).
     void add(Widget widget) { scene_.widgets.push_back(std::move(widget)); }
 
@@ -94,12 +95,15 @@ public:
     void setLanguage(std::string language) { language_ = std::move(language); }
     layout::TextMeasurer& measurer() { return text_; }
     void problem(std::string widgetId, std::string what);
+    // How a tappable widget's action is named for `kiosk play` and the tests (screens/ActionIds.h).
+    void nameActions(std::function<std::string(const Action&)> naming) { naming_ = std::move(naming); }
+    std::string idOf(const Action& action) const;
 
 private:
     // maxHeight: the box the heading must fit, so shrinking stops at the box and not only at maxLines.
     layout::TextBlock layoutHeading(std::string_view text, int width, const TextOptions& options,
                                     int maxLines, int maxHeight = std::numeric_limits<int>::max());
-    void addButton(std::string id, Rect box, std::string_view label, ButtonStyle style, bool selected,
+    void addButton(Action action, Rect box, std::string_view label, ButtonStyle style, bool selected,
                    int minWidth, int labelPx, const std::string& iconFile);
     void hintIfLonely(const std::string& id, const layout::TextBlock& block);
     void checkGlyphs(const std::string& id, std::string_view text, int px, bool bold);
@@ -110,6 +114,7 @@ private:
     layout::TextMeasurer& text_;
     ImageMeasurer& images_;
     const Palette& palette_;
+    std::function<std::string(const Action&)> naming_;
 };
 
 }  // namespace kiosk::screens

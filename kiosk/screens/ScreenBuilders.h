@@ -1,4 +1,5 @@
-// One builder a screen; Screens.cpp picks the one for the current view.
+// One builder a screen, `buildName` for each row of core/ScreenTable.h; Screens.cpp picks the one for the
+// current view.
 #pragma once
 
 #include "core/Navigator.h"
@@ -8,18 +9,11 @@
 namespace kiosk::screens {
 
 // Each returns the number of pages its current item needs.
-int buildAttract(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildHome(SceneWriter& out, const ScreenContext& context);
-int buildStory(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildTimeline(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildCases(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildCase(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildAct(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildCredits(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view);
-int buildAdminPin(SceneWriter& out, const ScreenContext& context);
-int buildAdmin(SceneWriter& out, const ScreenContext& context);
+using ScreenBuilder = int (*)(SceneWriter& out, const ScreenContext& context, const View& view);
+#define KIOSK_SCREEN_BUILDER(id, name, items, family)                                                        \
+    int build##id(SceneWriter& out, const ScreenContext& context, const View& view);
+KIOSK_SCREENS(KIOSK_SCREEN_BUILDER)
+#undef KIOSK_SCREEN_BUILDER
 // Drawn over any screen: the idle question before the form is cleared.
 void addStillThere(SceneWriter& out, const ScreenContext& context, int seconds);
 

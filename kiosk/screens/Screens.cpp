@@ -1,8 +1,11 @@
 // Dispatch from a view to its screen builder, and the content counts navigation walks.
 #include "screens/Screens.h"
 
+#include "screens/ActionIds.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
+
+#include <iterator>
 
 namespace kiosk::screens {
 
@@ -16,51 +19,67 @@ ContentCounts countsOf(const content::Pack& pack) {
             static_cast<int>(pack.actions.size())};
 }
 
+namespace {
+// In the table's order, so a ScreenId indexes it.
+constexpr ScreenBuilder kBuilders[] = {
+#define KIOSK_SCREEN_BUILDER(id, name, items, family) &build##id,
+    KIOSK_SCREENS(KIOSK_SCREEN_BUILDER)
+#undef KIOSK_SCREEN_BUILDER
+};
+static_assert(std::size(kBuilders) == kScreenCount);
+}  // namespace
+
+namespace {
+// An item's own name: its id in the pack ("timeline" entries by number and date).
+std::string itemName(const content::Pack& pack, ScreenItems items, std::size_t i) {
+    switch (items) {
+    case ScreenItems::One:
+        return "";
+    case ScreenItems::Slides:
+        return pack.slides[i].id;
+    case ScreenItems::StorySections:
+        return pack.story[i].id;
+    case ScreenItems::TimelineEntries:
+        return (i < 9 ? "0" : "") + std::to_string(i + 1) + "-" + pack.timeline[i].date;
+    case ScreenItems::Cases:
+        return pack.cases[i].id;
+    case ScreenItems::Actions:
+    case ScreenItems::Forms:
+        return pack.actions[i].id;
+    }
+    return "";
+}
+}  // namespace
+
+std::vector<NamedView> everyView(const content::Pack& pack) {
+    std::vector<NamedView> views;
+    const ContentCounts counts = countsOf(pack);
+    for (const auto& screen : kScreens) {
+        if (screen.items == ScreenItems::One) {
+            views.push_back({std::string(screen.name), {screen.id, 0, 0}});
+            continue;
+        }
+        const int count = itemCount(counts, screen.items);
+        for (int i = 0; i < count; ++i) {
+            const auto item = static_cast<std::size_t>(i);
+            if (screen.items == ScreenItems::Forms && !pack.actions[item].form) continue;
+            views.push_back(
+                {std::string(screen.name) + "-" + itemName(pack, screen.items, item), {screen.id, i, 0}});
+        }
+    }
+    return views;
+}
+
 Scene buildScene(const ScreenContext& context, const View& view) {
     Scene scene;
-    const bool volunteers = view.screen == ScreenId::AdminPin || view.screen == ScreenId::Admin;
+    const bool volunteers = screenInfo(view.screen).family == ScreenFamily::Volunteer;
     const Palette palette = volunteers ? adminPalette() : paletteOf(context.pack.theme);
     scene.background = palette.background;
     const Metrics metrics(context.size);
     SceneWriter out(scene, metrics, context.language, context.text, context.images, palette);
-    switch (view.screen) {
-    case ScreenId::Attract:
-        scene.pageCount = buildAttract(out, context, view);
-        break;
-    case ScreenId::Home:
-        scene.pageCount = buildHome(out, context);
-        break;
-    case ScreenId::Story:
-        scene.pageCount = buildStory(out, context, view);
-        break;
-    case ScreenId::Timeline:
-        scene.pageCount = buildTimeline(out, context, view);
-        break;
-    case ScreenId::Cases:
-        scene.pageCount = buildCases(out, context, view);
-        break;
-    case ScreenId::Case:
-        scene.pageCount = buildCase(out, context, view);
-        break;
-    case ScreenId::Act:
-        scene.pageCount = buildAct(out, context, view);
-        break;
-    case ScreenId::Credits:
-        scene.pageCount = buildCredits(out, context, view);
-        break;
-    case ScreenId::Pledge:
-        scene.pageCount = buildPledge(out, context, view);
-        break;
-    case ScreenId::Thanks:
-        scene.pageCount = buildThanks(out, context, view);
-        break;
-    case ScreenId::AdminPin:
-        scene.pageCount = buildAdminPin(out, context);
-        break;
-    case ScreenId::Admin:
-        scene.pageCount = buildAdmin(out, context);
-        break;
-    }
+    out.nameActions([&context](const Action& action) { return actionId(action, context); });
+    const int screen = static_cast<int>(view.screen);
+    if (screen >= 0 && screen < kScreenCount) scene.pageCount = kBuilders[screen](out, context, view);
     if (context.extras.pledge && context.extras.pledge->stillThere)
         addStillThere(out, context, context.extras.pledge->countdownSeconds);
     if (context.extras.developmentKey) {

@@ -30,4 +30,13 @@ Scene buildMaintenanceScene(Size size, layout::TextMeasurer& text, ImageMeasurer
 
 ContentCounts countsOf(const content::Pack& pack);
 
+// Every screen of the table (core/ScreenTable.h) at each of its items, in the table's order, with the name
+// the tour gives its picture: "home", "story-<section id>", "timeline-03-<date>", "pledge-<action id>"...
+// Form screens only for actions with a form.
+struct NamedView {
+    std::string name;
+    View view;
+};
+std::vector<NamedView> everyView(const content::Pack& pack);
+
 }  // namespace kiosk::screens

@@ -77,7 +77,8 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
              {m.captionPx(), m.minBodyPx(), false, palette.text});
     const std::string done = pack.uiText("done", lang);
     const int doneW = std::max(m.touchTarget() * 2, out.measure(done, m.buttonPx(), true) + m.px(32));
-    out.button("done", {words.x, words.bottom() - doneH, doneW, doneH}, done, ButtonStyle::Primary);
+    out.button({ActionKind::Done}, {words.x, words.bottom() - doneH, doneW, doneH}, done,
+               ButtonStyle::Primary);
     return 1;
 }
 
@@ -89,7 +90,7 @@ void addStillThere(SceneWriter& out, const ScreenContext& context, int seconds) 
     const int W = m.screen.w;
     const int H = m.screen.h;
     // A veil over the form (it stays out of reach of stray taps), and the question in the middle.
-    out.hotspot("still-here-veil", {0, 0, W, H});
+    out.hotspot({ActionKind::StillHereVeil}, {0, 0, W, H});
     out.box({0, 0, W, H}, {0, 0, 0, 160});
     const int panelW = std::min(W - 2 * m.margin(), m.px(520));
     const int panelH = std::min(H - 2 * m.margin(), m.px(260));
@@ -107,7 +108,7 @@ void addStillThere(SceneWriter& out, const ScreenContext& context, int seconds) 
              countdown, {m.bodyPx(), m.minBodyPx(), false, palette.text, Align::Center});
     const std::string label = pack.uiText("continue", lang);
     const int w = std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40));
-    out.button("still-here",
+    out.button({ActionKind::StillHere},
                {inner.x + (inner.w - w) / 2, inner.bottom() - m.touchTarget(), w, m.touchTarget()}, label,
                ButtonStyle::Primary);
 }

@@ -6,7 +6,10 @@
 #include "pledge/FormState.h"
 
 #include <array>
+#include <chrono>
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,19 +34,26 @@ struct ThanksView {
     std::string reference;  // the signer's reference code, the only thing of theirs ever shown
 };
 
+// Where pledges leave this kiosk for the coordinator.
+enum class SyncRoute { Unknown, UsbOnly, Server };
+
 struct AdminStatus {
     long long today = 0;
     long long total = 0;
     long long unsynced = 0;
     std::array<long long, 24> perHour{};
-    std::string pack;      // "stop-torture 1.0.0"
-    std::string freeDisk;  // "12.3 GB free"
+    std::string pack;                         // "stop-torture 1.0.0"
+    std::optional<std::uintmax_t> freeBytes;  // room left on the SD card for pledges
+    bool noDataDir = false;                   // no data_dir in the config: nowhere to measure
+    std::string freeBytesError;               // why measuring failed (the system's message)
     bool clockSynced = false;
     std::string clock;       // local date and time now
     std::string collecting;  // "ready" or why pledges cannot be collected
     std::vector<std::string> lastErrors;
     std::string kioskKey;  // the kiosk's signing public key, base64 (or why there is none)
-    std::string sync;      // where sync goes: the [sync] url's host, or "USB stick only"
+    SyncRoute syncRoute = SyncRoute::Unknown;
+    std::string syncServer;            // Server: the [sync] url's scheme and host, never a password
+    std::chrono::minutes pushEvery{};  // Server: how often the push timer sends by itself
     // Added with default initialisers so that positional initialisers elsewhere stay complete.
     long long exported{};         // pledges held that have gone into a bundle
     long long delivered{};        // of those, confirmed delivered to the coordinator's server
@@ -59,13 +69,33 @@ struct AdminStatus {
     std::string updateOutcome{};  // "up to date", "refused forged: ...", "no route, skipped", ...
 };
 
+// The volunteer menu's buttons that set the clock by hand, in the order shown (ActionKind::Clock's index).
+struct ClockStep {
+    const char* id;     // for `kiosk play` and the tests
+    const char* label;  // what the button shows
+    std::chrono::seconds delta;
+};
+inline constexpr std::array<ClockStep, 6> kClockSteps = {{
+    {"clock-minus-day", "-1d", std::chrono::hours(-24)},
+    {"clock-plus-day", "+1d", std::chrono::hours(24)},
+    {"clock-minus-hour", "-1h", std::chrono::hours(-1)},
+    {"clock-plus-hour", "+1h", std::chrono::hours(1)},
+    {"clock-minus-minute", "-1m", std::chrono::minutes(-1)},
+    {"clock-plus-minute", "+1m", std::chrono::minutes(1)},
+}};
+
 // Slow work the volunteer menu started and is waiting for (Counting: only its figures).
 enum class AdminWork { None, Counting, Exporting, Syncing, CheckingUpdate };
 
+// What the PIN pad says under the dots.
+enum class PinNotice { None, Locked, Wrong, WrongNowLocked, LockedOut, NotConfigured };
+
 struct AdminView {
     bool unlocked = false;
-    int pinDigits = 0;    // typed so far; shown as dots
-    std::string message;  // wrong PIN, locked for N s, no PIN configured
+    int pinDigits = 0;  // typed so far; shown as dots
+    PinNotice pinNotice = PinNotice::None;
+    int lockedSeconds = 0;     // Locked, WrongNowLocked, LockedOut: for how long
+    std::string clockProblem;  // why setting the clock by hand failed; empty when it did not
     AdminStatus status;
     std::string result;                   // what the last export or sync button did, shown first
     AdminWork working = AdminWork::None;  // an export or sync under way: said in the result's place

@@ -8,21 +8,11 @@
 using namespace kiosk;
 
 namespace {
+// The visitors' screens of the table, at each of their items.
 std::vector<View> everyView(const content::Pack& pack) {
     std::vector<View> views;
-    for (int i = 0; i < static_cast<int>(pack.slides.size()); ++i)
-        views.push_back({ScreenId::Attract, i, 0});
-    views.push_back({ScreenId::Home, 0, 0});
-    for (int i = 0; i < static_cast<int>(pack.story.size()); ++i)
-        views.push_back({ScreenId::Story, i, 0});
-    for (int i = 0; i < static_cast<int>(pack.timeline.size()); ++i)
-        views.push_back({ScreenId::Timeline, i, 0});
-    views.push_back({ScreenId::Cases, 0, 0});
-    for (int i = 0; i < static_cast<int>(pack.cases.size()); ++i)
-        views.push_back({ScreenId::Case, i, 0});
-    for (int i = 0; i < static_cast<int>(pack.actions.size()); ++i)
-        views.push_back({ScreenId::Act, i, 0});
-    views.push_back({ScreenId::Credits, 0, 0});
+    for (const auto& named : screens::everyView(pack))
+        if (screenInfo(named.view.screen).family == ScreenFamily::Visitor) views.push_back(named.view);
     return views;
 }
 }  // namespace

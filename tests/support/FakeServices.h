@@ -63,7 +63,7 @@ public:
         status.pending = saved - syncs * 3;
         status.lastSync = exports + syncs > 0 ? "2026-11-26 10:00, 3 pledges" : "";
         status.kioskKey = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
-        status.sync = "USB stick only (no [sync] url)";
+        status.syncRoute = screens::SyncRoute::UsbOnly;
         status.packId = "sample";
         status.packVersion = "1.0.0";
         status.packSigner = "signed by campaign";
