@@ -435,7 +435,7 @@ def clock_behind(vm):
     was not checked at boot (the caller compares its bytes), and the image's e2fsck, given a file system whose
     last mount is "in the future" and which asks for checks every 180 days (as a card formatted elsewhere may;
     ours ask for none), leaves it alone instead of rewriting its superblock."""
-    status, out = vm.shell("date -u +%s; date -u +%s -d \"$(dumpe2fs -h $(findmnt -no SOURCE /) 2>/dev/null | "
+    status, out = vm.shell("date -u +%s; date -u +%s -d \"$(TZ=UTC dumpe2fs -h $(findmnt -no SOURCE /) 2>/dev/null | "
                            "sed -n 's/^Last write time: *//p')\"; systemctl show -p ActiveState systemd-fsck-root; "
                            "f=/tmp/clock-test.ext4; mkfs.ext4 -q $f 8M && tune2fs -i 180d $f >/dev/null && "
                            "debugfs -w -R 'ssv mtime 20991231000000' $f 2>/dev/null; e2fsck -p $f; "
