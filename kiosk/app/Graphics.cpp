@@ -24,6 +24,11 @@ void returnLargeBuffersWhenFreed() {
     mallopt(M_MMAP_THRESHOLD, 128 * 1024);  // a fixed threshold: glibc's own would grow to 32 MiB
 }
 
+void makeRoomForPinCheck(render::SceneRenderer& scenes) {
+    scenes.releaseTextures();
+    malloc_trim(0);
+}
+
 std::unique_ptr<TextAndImages> TextAndImages::create(const content::ThemeFonts& fonts, std::string& error,
                                                      render::ImageLoader images) {
     text::FontFamilies families;

@@ -73,6 +73,7 @@ int runPlay(const PlayOptions& options) {
     std::optional<StoreServices> services;
     if (!options.config.empty()) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
+        services->beforePinCheck([&scenes] { makeRoomForPinCheck(scenes); });
         // As in `kiosk run`: a mistyped settings line is shown, with its line, on the admin screen.
         for (const auto& problem : configProblems)
             services->noteProblem(problem);

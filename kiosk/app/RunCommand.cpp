@@ -123,6 +123,7 @@ int runKiosk(const RunOptions& options) {
     Scene maintenance;
     if (selection.pack) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
+        services->beforePinCheck([&scenes] { makeRoomForPinCheck(scenes); });
         for (const auto& problem : selection.problems)
             services->noteProblem(problem);
         for (const auto& line : updates.menuLines())

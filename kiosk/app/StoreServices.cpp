@@ -146,6 +146,7 @@ PledgeOutcome StoreServices::submitPledge(const pledge::Form& form, const pledge
 
 PinCheck StoreServices::checkPin(const std::string& pin, Millis now) {
     if (!pinGate_) return PinCheck::NotConfigured;
+    if (makeRoom_) makeRoom_();
     const auto outcome = pinGate_->attempt(pin, now);
     if (store_ && outcome != pledge::PinGate::Outcome::LockedOut) {
         if (auto saved = store_->savePinLockout(pinGate_->lockout().save(now, unixMillisNow())); !saved)

@@ -11,6 +11,7 @@
 
 #include <deque>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -45,6 +46,9 @@ public:
 
     // Records a problem for the admin screen (and the log).
     void noteProblem(std::string problem) { note(std::move(problem)); }
+    // Runs before each PIN check: Argon2id's memory (19 MiB) is the largest allocation the kiosk makes, so
+    // the caller frees what it can redraw (textures) first and a visit's peak stays low.
+    void beforePinCheck(std::function<void()> makeRoom) { makeRoom_ = std::move(makeRoom); }
     // Sync now may use plain http to 127.0.0.1 (tests; a relay on the kiosk itself).
     void allowInsecureLoopback() { allowInsecureLoopback_ = true; }
     // The volunteer menu's pack block and "check for update" ask `updates` (which outlives this).
@@ -66,6 +70,7 @@ private:
     std::unique_ptr<pledge::PledgeStore> store_;
     std::optional<pledge::PledgeRecorder> recorder_;
     std::optional<pledge::PinGate> pinGate_;
+    std::function<void()> makeRoom_;
     std::string storeProblem_;
     bool developmentKey_ = false;
     std::unique_ptr<pledge::PledgeStore> workStore_;

@@ -28,6 +28,8 @@ public:
     const std::vector<std::string>& problems() const { return problems_; }
     void clearProblems() { problems_.clear(); }
     std::size_t cachedTextures() const { return cache_.size(); }
+    // Frees every cached texture (they are made again when next drawn): room before a large allocation.
+    void releaseTextures() { cache_.clear(); }
 
 private:
     void drawText(const Widget& widget);
