@@ -17,4 +17,7 @@ fi
 trap 'rm -rf "$work"' EXIT
 echo "bench-sync: $pledges pledges in $work on $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 # The commit benchmark runs in the build folder: on disk, where each commit's fdatasync is real.
-"$build/bin/bench_sync" "$work/run" "$pledges" "$build"
+mkdir -p "$build/bench"
+"$build/bin/bench_sync" "$work/run" "$pledges" "$build" | tee "$build/bench/sync.txt"
+# The figures join scripts/bench-kiosk.sh's results.json and results.md (make bench runs it first).
+python3 "$(dirname "$0")/bench/sync.py" "$build/bench" "$(cut -d' ' -f1-3 /proc/loadavg)"
