@@ -5,9 +5,12 @@
 #include "sync/SigningKey.h"
 
 #include <algorithm>
+#include <future>
+#include <memory>
 #include <optional>
 #include <sodium.h>
 #include <thread>
+#include <utility>
 
 namespace kiosk::sync {
 
@@ -148,10 +151,19 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
         }
         return {};
     };
-    std::vector<pledge::PledgeRecord> batch;
-    std::vector<std::optional<Result<pledge::SealedPledge>>> contents;
-    auto storeBatch = [&] {
-        openAll(batch, options.open, contents);
+    // A batch's boxes are opened on the other cores while the batch before it is stored on this thread.
+    struct Batch {
+        std::vector<pledge::PledgeRecord> records;
+        std::vector<std::optional<Result<pledge::SealedPledge>>> contents;
+        std::future<void> opened;
+    };
+    // Held by pointer: the workers keep references into a batch while it moves from reading to opening.
+    auto reading = std::make_unique<Batch>();
+    std::unique_ptr<Batch> opening;
+    auto storeBatch = [&](Batch& done) {
+        done.opened.get();
+        std::vector<pledge::PledgeRecord>& batch = done.records;
+        std::vector<std::optional<Result<pledge::SealedPledge>>>& contents = done.contents;
         for (std::size_t i = 0; i < batch.size() && storeError.empty(); ++i) {
             pledge::PledgeRecord& record = batch[i];
             Result<pledge::SealedPledge>& content = *contents[i];
@@ -194,14 +206,28 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
                                               std::to_string(pledge.sequence) + "): " + settled.value());
             }
         }
-        batch.clear();
+    };
+    // Starts opening what was read, then stores the batch opened before it.
+    auto handOver = [&] {
+        std::unique_ptr<Batch> next = std::exchange(reading, std::make_unique<Batch>());
+        Batch* started = next.get();
+        started->opened = std::async(std::launch::async, [started, &open = options.open] {
+            openAll(started->records, open, started->contents);
+        });
+        if (opening) storeBatch(*opening);
+        opening = std::move(next);
     };
     callbacks.onRecord = [&](pledge::PledgeRecord&& record) {
-        batch.push_back(std::move(record));
-        if (batch.size() == kBatchSize) storeBatch();
+        reading->records.push_back(std::move(record));
+        if (reading->records.size() == kBatchSize) handOver();
     };
     auto read = readBundle(result.path, callbacks);
-    if (read) storeBatch();
+    if (read) {
+        handOver();
+        storeBatch(*opening);
+    } else if (opening) {
+        opening->opened.wait();  // its records and results must outlive the workers
+    }
     std::string reason;
     if (!read)
         reason = read.error().message;
