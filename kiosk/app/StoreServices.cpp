@@ -120,9 +120,9 @@ std::string StoreServices::collectionProblem() const {
     return ready ? std::string() : ready.error().message;
 }
 
-PledgeOutcome StoreServices::submitPledge(const pledge::Form& form, const pledge::FormState& values,
+PledgeOutcome StoreServices::submitPledge(const form::Form& form, const form::FormState& values,
                                           const std::map<std::string, bool>& ticked,
-                                          const pledge::PledgeContext& context) {
+                                          const form::PledgeContext& context) {
     if (!recorder_) return {PledgeOutcome::Kind::NotSetUp, "", "", collectionProblem()};
     auto saved = recorder_->record(form, values, ticked, context);
     if (saved) return {PledgeOutcome::Kind::Saved, saved.value().uuid, saved.value().referenceCode, ""};

@@ -33,9 +33,9 @@ public:
 
     std::string collectionProblem() const override;
     bool developmentKey() const override { return developmentKey_; }
-    PledgeOutcome submitPledge(const pledge::Form& form, const pledge::FormState& values,
+    PledgeOutcome submitPledge(const form::Form& form, const form::FormState& values,
                                const std::map<std::string, bool>& ticked,
-                               const pledge::PledgeContext& context) override;
+                               const form::PledgeContext& context) override;
     PinCheck checkPin(const std::string& pin, Millis now) override;
     Millis pinLockRemaining(Millis now) const override;
     screens::AdminStatus adminStatus() override;

@@ -73,7 +73,7 @@ std::vector<TourScreen> everyScreen(const content::Pack& pack) {
         screens.push_back({name, view, ""});
         if (view.screen != ScreenId::Pledge) continue;
         const auto& form = *pack.actions[static_cast<std::size_t>(view.item)].form;
-        std::set<pledge::FieldKind> seen;
+        std::set<form::FieldKind> seen;
         for (const auto& field : form.fields)
             if (seen.insert(field.kind).second) screens.push_back({name + "-" + field.id, view, field.id});
     }
@@ -82,7 +82,7 @@ std::vector<TourScreen> everyScreen(const content::Pack& pack) {
 
 // What the stateful screens show in the tour: an empty form, a sample reference, sample figures.
 struct TourExtras {
-    std::optional<pledge::FormState> values;
+    std::optional<form::FormState> values;
     std::map<std::string, bool> ticked;
     screens::PledgeView pledge;
     screens::ThanksView thanks{"MX7D-C15R"};
@@ -131,7 +131,7 @@ struct TourExtras {
 std::vector<std::string> agreementProblems(const content::Pack& pack, screens::ScreenContext context,
                                            int item) {
     const auto& form = *pack.actions[static_cast<std::size_t>(item)].form;
-    pledge::FormState values(form);
+    form::FormState values(form);
     const std::map<std::string, bool> ticked;
     std::vector<screens::PledgeView> states;
     screens::PledgeView blank;

@@ -1,4 +1,4 @@
-// The built-in texts: the form problems come from pledge/Validation's messages, the keyboard's keys are
+// The built-in texts: the form problems come from form/Validation's messages, the keyboard's keys are
 // the same in every script.
 #include "content/BuiltinStrings.h"
 
@@ -7,7 +7,7 @@
 namespace kiosk::content {
 
 namespace {
-using pledge::Problem;
+using form::Problem;
 
 constexpr std::array kProblems = {
     std::pair{Problem::Missing, "error_missing"},
@@ -18,7 +18,7 @@ constexpr std::array kProblems = {
     std::pair{Problem::ConsentRequired, "error_consent_required"},
 };
 
-// The languages pledge/Validation has messages in.
+// The languages form/Validation has messages in.
 const std::vector<std::string> kShippedLanguages = {"en", "ms", "zh", "ta"};
 
 // Keys that read the same whatever the language.
@@ -63,12 +63,12 @@ const std::string* builtinUiText(const std::string& key, const std::string& lang
     for (const auto& [problem, problemKey] : kProblems) {
         if (key != problemKey) continue;
         for (const auto& shipped : kShippedLanguages)
-            if (shipped == language) return &pledge::problemMessage(problem, language);
+            if (shipped == language) return &form::problemMessage(problem, language);
     }
     return nullptr;
 }
 
-std::string problemUiKey(pledge::Problem problem) {
+std::string problemUiKey(form::Problem problem) {
     for (const auto& [each, key] : kProblems)
         if (each == problem) return key;
     return "error_missing";

@@ -2,7 +2,7 @@
 // pack may override in [ui]; a pack in other languages brings its own (see docs/pack-format.md).
 #pragma once
 
-#include "pledge/Validation.h"
+#include "form/Validation.h"
 
 #include <map>
 #include <string>
@@ -19,6 +19,6 @@ const std::vector<std::string>& builtinUiKeys();
 const std::string* builtinUiText(const std::string& key, const std::string& language);
 
 // The [ui] key whose text tells a signer about `problem`: "error_missing", "error_bad_email", ...
-std::string problemUiKey(pledge::Problem problem);
+std::string problemUiKey(form::Problem problem);
 
 }  // namespace kiosk::content

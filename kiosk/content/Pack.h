@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/Geometry.h"
-#include "pledge/Form.h"
+#include "form/Form.h"
 
 #include <filesystem>
 #include <map>
@@ -83,7 +83,7 @@ struct Action {
     std::string url;  // shown as a QR code
     // A pledge form signed on the kiosk. Every text holds every pack language: a missing translation is
     // filled in from the default language, as LocalText::in would show it.
-    std::optional<pledge::Form> form;
+    std::optional<form::Form> form;
     LocalText submitLabel;  // the form's sign button; set when `form` is
 };
 

@@ -1,9 +1,9 @@
-// The pledge form of an action, read into pledge::Form as the kiosk UI and the pledge recorder use it.
+// The pledge form of an action, read into form::Form as the kiosk UI and the pledge recorder use it.
 #include "content/PackForm.h"
 
 #include "content/Suggest.h"
 #include "content/ValueRules.h"
-#include "pledge/Utf8.h"
+#include "form/Utf8.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -37,8 +37,8 @@ Position keyPosition(const toml::table& table, std::string_view key) {
 
 // A form text in every pack language: a missing or empty translation holds what LocalText::in would show,
 // so the UI never falls back on its own to a language the pack does not default to.
-pledge::LanguageText complete(const LocalText& text, const PackContext& context) {
-    pledge::LanguageText out = text.byLanguage;
+form::LanguageText complete(const LocalText& text, const PackContext& context) {
+    form::LanguageText out = text.byLanguage;
     const std::string& fallback = text.in(context.defaultLanguage, context.defaultLanguage);
     for (const auto& language : context.languages) {
         std::string& translation = out[language];
@@ -73,7 +73,7 @@ std::string readFormId(TableReader& in, FormIds& seen, const std::string& kind) 
     return *id;
 }
 
-std::optional<pledge::FieldKind> readKind(TableReader& in) {
+std::optional<form::FieldKind> readKind(TableReader& in) {
     const toml::node* value =
         in.node("kind", Need::Required, "add kind = \"text\" (or \"email\", \"phone\", \"choice\")");
     if (!value) return std::nullopt;
@@ -114,10 +114,10 @@ struct ValueLimit {
     std::string name;
 };
 
-pledge::ChoiceOption readOption(const toml::table& table, FileReport& report, const PackContext& context,
-                                std::map<std::string, int>& values, const ValueLimit& limit) {
+form::ChoiceOption readOption(const toml::table& table, FileReport& report, const PackContext& context,
+                              std::map<std::string, int>& values, const ValueLimit& limit) {
     TableReader in(table, report, "[[action.form.field.option]]", {"value", "label"});
-    pledge::ChoiceOption option;
+    form::ChoiceOption option;
     if (const auto value = in.string("value", Need::Required)) {
         const Position at = in.positionOf("value");
         option.value = *value;
@@ -130,7 +130,7 @@ pledge::ChoiceOption readOption(const toml::table& table, FileReport& report, co
         } else if (const auto [first, inserted] = values.emplace(*value, at.line); !inserted) {
             report.error(at, "value \"" + *value + "\" is already used by the option at line " +
                                  std::to_string(first->second) + "; give each option its own value");
-        } else if (const auto length = pledge::utf8::countCodePoints(*value).value_or(0);
+        } else if (const auto length = form::utf8::countCodePoints(*value).value_or(0);
                    limit.length && length > *limit.length) {
             // Validation measures a chosen value like typed text: a longer one could never be accepted.
             report.error(at, "value \"" + clip(*value) + "\" is " + std::to_string(length) +
@@ -144,11 +144,11 @@ pledge::ChoiceOption readOption(const toml::table& table, FileReport& report, co
     return option;
 }
 
-pledge::FormField readField(const toml::table& table, FileReport& report, const PackContext& context,
-                            FormIds& ids) {
+form::FormField readField(const toml::table& table, FileReport& report, const PackContext& context,
+                          FormIds& ids) {
     TableReader in(table, report, "[[action.form.field]]",
                    {"id", "label", "kind", "required", "max_length", "option"});
-    pledge::FormField field;
+    form::FormField field;
     field.id = readFormId(in, ids, "field");
     const std::string name = "label of field \"" + clip(field.id) + "\"";
     field.label = complete(
@@ -160,7 +160,7 @@ pledge::FormField readField(const toml::table& table, FileReport& report, const 
     if (maxLength) field.maxLength = *maxLength;
 
     const toml::node* options = in.raw().get("option");
-    if (kind == pledge::FieldKind::Choice) {
+    if (kind == form::FieldKind::Choice) {
         ValueLimit limit;
         if (maxLength)
             limit = {maxLength, "this field's max_length of"};
@@ -187,8 +187,8 @@ pledge::FormField readField(const toml::table& table, FileReport& report, const 
     return field;
 }
 
-pledge::Consent readConsent(const toml::table& table, FileReport& report, const PackContext& context,
-                            FormIds& ids) {
+form::Consent readConsent(const toml::table& table, FileReport& report, const PackContext& context,
+                          FormIds& ids) {
     const std::vector<std::string_view> preTick(std::begin(kPreTickKeys), std::end(kPreTickKeys));
     TableReader in(table, report, "[[action.form.consent]]", {"id", "text", "required"}, preTick);
     for (const auto key : kPreTickKeys) {
@@ -197,7 +197,7 @@ pledge::Consent readConsent(const toml::table& table, FileReport& report, const 
                      "consents are never pre-ticked; remove \"" + std::string(key) +
                          "\": every box starts empty and only the signer's own tap ticks it");
     }
-    pledge::Consent consent;
+    form::Consent consent;
     consent.id = readFormId(in, ids, "consent");
     const std::string name = "text of consent \"" + clip(consent.id) + "\"";
     consent.text = complete(
@@ -208,8 +208,7 @@ pledge::Consent readConsent(const toml::table& table, FileReport& report, const 
 
 }  // namespace
 
-std::optional<pledge::Form> readForm(TableReader& action, const PackContext& context,
-                                     LocalText& submitLabel) {
+std::optional<form::Form> readForm(TableReader& action, const PackContext& context, LocalText& submitLabel) {
     const toml::node* node = action.node("form", Need::Optional, {});
     if (!node) return std::nullopt;
     const toml::table* table = node->as_table();
@@ -219,7 +218,7 @@ std::optional<pledge::Form> readForm(TableReader& action, const PackContext& con
     }
     FileReport& report = action.report();
     TableReader in(*table, report, "[action.form]", {"privacy_notice", "submit", "field", "consent"});
-    pledge::Form form;
+    form::Form form;
     form.privacyNotice = complete(
         readText(in, "privacy_notice", Need::Required, context, kPagedLimit).value_or(LocalText{}), context);
     submitLabel = readText(in, "submit", Need::Required, context, kLabelLimit).value_or(LocalText{});
@@ -236,7 +235,7 @@ std::optional<pledge::Form> readForm(TableReader& action, const PackContext& con
         },
         "action.form.consent", kMaxConsents);
     const bool agreementRequired = std::any_of(form.consents.begin(), form.consents.end(),
-                                               [](const pledge::Consent& c) { return c.required; });
+                                               [](const form::Consent& c) { return c.required; });
     if (!form.consents.empty() && !agreementRequired)
         report.error(
             in.position(),

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "content/PackReading.h"
-#include "pledge/Form.h"
+#include "form/Form.h"
 
 #include <optional>
 
@@ -11,6 +11,6 @@ namespace kiosk::content::detail {
 
 // The form at key "form" of the action `action` reads, and its sign button's label in `submitLabel`;
 // nullopt when the action has no form. Problems are reported; the form returned then is partial.
-std::optional<pledge::Form> readForm(TableReader& action, const PackContext& context, LocalText& submitLabel);
+std::optional<form::Form> readForm(TableReader& action, const PackContext& context, LocalText& submitLabel);
 
 }  // namespace kiosk::content::detail

@@ -61,8 +61,8 @@ bool isValidFormKey(std::string_view key) {
     });
 }
 
-std::optional<pledge::FieldKind> parseFieldKind(std::string_view text) {
-    using pledge::FieldKind;
+std::optional<form::FieldKind> parseFieldKind(std::string_view text) {
+    using form::FieldKind;
     if (text == "text") return FieldKind::Text;
     if (text == "email") return FieldKind::Email;
     if (text == "phone") return FieldKind::Phone;

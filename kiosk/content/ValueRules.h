@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/Geometry.h"
-#include "pledge/Form.h"
+#include "form/Form.h"
 
 #include <compare>
 #include <cstddef>
@@ -23,7 +23,7 @@ std::string suggestId(std::string_view text);
 bool isValidFormKey(std::string_view key);
 
 // "text", "email", "phone" or "choice".
-std::optional<pledge::FieldKind> parseFieldKind(std::string_view text);
+std::optional<form::FieldKind> parseFieldKind(std::string_view text);
 
 // Two or three lower-case letters, optionally followed by "-" subtags: "en", "zh-hans".
 bool isValidLanguageCode(std::string_view code);

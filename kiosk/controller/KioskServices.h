@@ -3,9 +3,9 @@
 #pragma once
 
 #include "core/Time.h"
-#include "pledge/Form.h"
-#include "pledge/FormState.h"
-#include "pledge/PledgeRecorder.h"
+#include "form/Form.h"
+#include "form/FormState.h"
+#include "form/PledgeContext.h"
 #include "screens/ViewModels.h"
 
 #include <chrono>
@@ -32,9 +32,9 @@ public:
     // Pledges go to a development key (`make run`): the screen says so.
     virtual bool developmentKey() const = 0;
     // Stores the pledge durably before returning Saved.
-    virtual PledgeOutcome submitPledge(const pledge::Form& form, const pledge::FormState& values,
+    virtual PledgeOutcome submitPledge(const form::Form& form, const form::FormState& values,
                                        const std::map<std::string, bool>& ticked,
-                                       const pledge::PledgeContext& context) = 0;
+                                       const form::PledgeContext& context) = 0;
     virtual PinCheck checkPin(const std::string& pin, Millis now) = 0;
     virtual Millis pinLockRemaining(Millis now) const = 0;
     virtual screens::AdminStatus adminStatus() = 0;
@@ -58,8 +58,8 @@ public:
         return "not set up to collect: no coordinator_public_key in the config";
     }
     bool developmentKey() const override { return false; }
-    PledgeOutcome submitPledge(const pledge::Form&, const pledge::FormState&,
-                               const std::map<std::string, bool>&, const pledge::PledgeContext&) override {
+    PledgeOutcome submitPledge(const form::Form&, const form::FormState&, const std::map<std::string, bool>&,
+                               const form::PledgeContext&) override {
         return {PledgeOutcome::Kind::NotSetUp, "", "", collectionProblem()};
     }
     PinCheck checkPin(const std::string&, Millis) override { return PinCheck::NotConfigured; }

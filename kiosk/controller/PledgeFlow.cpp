@@ -2,14 +2,14 @@
 #include "controller/PledgeFlow.h"
 
 #include "content/BuiltinStrings.h"
-#include "pledge/Validation.h"
+#include "form/Validation.h"
 #include "screens/Keyboard.h"
 
 #include <algorithm>
 
 namespace kiosk {
 
-const pledge::Form* PledgeFlow::currentForm() const {
+const form::Form* PledgeFlow::currentForm() const {
     if (!session_ || session_->action < 0 || session_->action >= static_cast<int>(pack_.actions.size()))
         return nullptr;
     const auto& form = pack_.actions[static_cast<std::size_t>(session_->action)].form;
@@ -35,7 +35,7 @@ void PledgeFlow::start(int action, Navigator& nav) {
     const auto& form = pack_.actions[static_cast<std::size_t>(action)].form;
     session_.reset();  // wipes any earlier values before a new form starts
     session_.emplace(
-        Session{action, pledge::FormState(*form), {}, "", screens::KeyboardMode::Letters, {}, "", 0, 0});
+        Session{action, form::FormState(*form), {}, "", screens::KeyboardMode::Letters, {}, "", 0, 0});
     nav.open(ScreenId::Pledge, action);
     if (!form->fields.empty()) focusField(form->fields.front().id);
 }
@@ -74,14 +74,14 @@ void PledgeFlow::focusField(const std::string& id) {
 
 // A name field starts each word with a capital by itself: "Priya Raman" without a shift key.
 void PledgeFlow::capitaliseNames() {
-    const pledge::Form* form = currentForm();
-    const pledge::FormField* field = form && session_ ? form->field(session_->focused) : nullptr;
-    if (!field || field->kind != pledge::FieldKind::Text) return;
+    const form::Form* form = currentForm();
+    const form::FormField* field = form && session_ ? form->field(session_->focused) : nullptr;
+    if (!field || field->kind != form::FieldKind::Text) return;
     session_->keyboard = screens::autoCapitals(session_->keyboard, session_->values.value(field->id));
 }
 
 void PledgeFlow::focusNextField() {
-    const pledge::Form* form = currentForm();
+    const form::Form* form = currentForm();
     if (!form || !session_) return;
     const auto& fields = form->fields;
     for (std::size_t i = 0; i < fields.size(); ++i) {
@@ -97,9 +97,9 @@ void PledgeFlow::focusNextField() {
 
 bool PledgeFlow::typeText(const std::string& utf8) {
     if (!session_ || session_->focused.empty()) return false;
-    const pledge::Form* form = currentForm();
-    const pledge::FormField* field = form ? form->field(session_->focused) : nullptr;
-    if (!field || field->kind == pledge::FieldKind::Choice) return false;
+    const form::Form* form = currentForm();
+    const form::FormField* field = form ? form->field(session_->focused) : nullptr;
+    if (!field || field->kind == form::FieldKind::Choice) return false;
     // Over-long input is refused as it is typed, never cut later.
     if (session_->values.type(field->id, utf8)) session_->errors.erase(field->id);
     return true;
@@ -150,11 +150,11 @@ std::optional<Millis> PledgeFlow::nextDeadline(Millis now, Millis lastInput, con
 }
 
 void PledgeFlow::submit(Navigator& nav, const std::string& language) {
-    const pledge::Form* form = currentForm();
+    const form::Form* form = currentForm();
     if (!form || !session_) return;
     session_->errors.clear();
     session_->banner.clear();
-    auto check = pledge::validate(*form, session_->values, session_->ticked);
+    auto check = form::validate(*form, session_->values, session_->ticked);
     // The normalised copies of what was typed are wiped as soon as they have served, like the form itself.
     struct Wipe {
         std::map<std::string, std::string>& values;
@@ -216,7 +216,7 @@ bool PledgeFlow::activate(const Action& action, Navigator& nav, const std::strin
         return true;
     }
     if (nav.view().screen != ScreenId::Pledge || !session_) return false;
-    const pledge::Form* form = currentForm();
+    const form::Form* form = currentForm();
     if (!form) return false;
     const auto within = [&](const auto& items) {
         return action.index >= 0 && action.index < static_cast<int>(items.size());
@@ -253,7 +253,7 @@ bool PledgeFlow::activate(const Action& action, Navigator& nav, const std::strin
         }
         return true;
     case ActionKind::Option: {
-        const pledge::FormField* field = form->field(session_->focused);
+        const form::FormField* field = form->field(session_->focused);
         if (field && within(field->options)) {
             session_->values.set(session_->focused,
                                  field->options[static_cast<std::size_t>(action.index)].value);
@@ -271,8 +271,8 @@ bool PledgeFlow::activate(const Action& action, Navigator& nav, const std::strin
 }
 
 void PledgeFlow::pressKey(int index) {
-    const pledge::Form* form = currentForm();
-    const pledge::FormField* field = form ? form->field(session_->focused) : nullptr;
+    const form::Form* form = currentForm();
+    const form::FormField* field = form ? form->field(session_->focused) : nullptr;
     if (!field) return;
     const auto key = screens::keyAt(screens::keyboardFor(*field, session_->keyboard), index,
                                     screens::emailKeyboard(*field));

@@ -56,7 +56,7 @@ public:
 private:
     struct Session {
         int action = 0;
-        pledge::FormState values;
+        form::FormState values;
         std::map<std::string, bool> ticked;
         std::string focused;
         screens::KeyboardMode keyboard = screens::KeyboardMode::Letters;
@@ -66,7 +66,7 @@ private:
         int noticePage = 0;
     };
 
-    const pledge::Form* currentForm() const;
+    const form::Form* currentForm() const;
     void start(int action, Navigator& nav);
     void focusField(const std::string& id);
     void focusNextField();

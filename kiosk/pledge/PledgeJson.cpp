@@ -1,8 +1,8 @@
 // The canonical JSON inside a sealed pledge: a tiny writer and a strict parser for exactly that shape.
 #include "core/TextEscape.h"
 #include "core/Utf8.h"
+#include "form/Utf8.h"
 #include "pledge/Sealing.h"
-#include "pledge/Utf8.h"
 
 #include <cstdint>
 #include <cstdio>
@@ -206,7 +206,7 @@ private:
         while (pos_ < text_.size()) {
             const char c = text_[pos_++];
             if (c == '"') {
-                if (!utf8::countCodePoints(out)) return fail("string is not UTF-8");
+                if (!form::utf8::countCodePoints(out)) return fail("string is not UTF-8");
                 return true;
             }
             if (static_cast<unsigned char>(c) < 0x20) return fail("control character in string");

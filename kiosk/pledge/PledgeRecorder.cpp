@@ -1,9 +1,9 @@
 // PledgeRecorder: the one path from a form on screen to a sealed row on disk.
 #include "pledge/PledgeRecorder.h"
 
+#include "form/Validation.h"
 #include "pledge/ReferenceCode.h"
 #include "pledge/Sealing.h"
-#include "pledge/Validation.h"
 
 #include <sodium.h>
 #include <utility>
@@ -44,11 +44,11 @@ Result<void> PledgeRecorder::readiness() const {
     return {};
 }
 
-Result<SavedPledge> PledgeRecorder::record(const Form& form, const FormState& values,
+Result<SavedPledge> PledgeRecorder::record(const form::Form& form, const form::FormState& values,
                                            const std::map<std::string, bool>& ticked,
-                                           const PledgeContext& context) {
+                                           const form::PledgeContext& context) {
     if (auto ready = readiness(); !ready) return ready.error();
-    Validation checked = validate(form, values, ticked);
+    form::Validation checked = form::validate(form, values, ticked);
     WipeOnExit wipe{checked.values};
     if (!checked.ok()) {
         std::string fields;
@@ -60,7 +60,7 @@ Result<SavedPledge> PledgeRecorder::record(const Form& form, const FormState& va
     std::optional<std::string> signerEmail;
     for (const auto& field : form.fields) {
         const auto value = checked.values.find(field.id);
-        if (field.kind == FieldKind::Email && value != checked.values.end()) {
+        if (field.kind == form::FieldKind::Email && value != checked.values.end()) {
             signerEmail = value->second;
             break;
         }

@@ -2,9 +2,10 @@
 // code.
 #pragma once
 
+#include "form/Form.h"
+#include "form/FormState.h"
+#include "form/PledgeContext.h"
 #include "pledge/CaptureFacts.h"
-#include "pledge/Form.h"
-#include "pledge/FormState.h"
 #include "pledge/Keys.h"
 #include "pledge/PledgeStore.h"
 #include "pledge/Result.h"
@@ -16,14 +17,6 @@
 #include <string>
 
 namespace kiosk::pledge {
-
-// What was on screen when the person pressed "sign".
-struct PledgeContext {
-    std::string actionId;
-    std::string language;  // the language the form and consents were shown in
-    std::string packId;
-    std::string packVersion;
-};
 
 struct SavedPledge {
     std::string uuid;
@@ -44,8 +37,8 @@ public:
     // Validates, seals (with the SHA-256 of the consent wording shown in context.language) and stores in one
     // transaction. Errors: NotSetUp, Invalid (validate() says which fields), AlreadySigned, StorageFull,
     // WriteFailed; on any error nothing is stored and the same form can be recorded again.
-    Result<SavedPledge> record(const Form& form, const FormState& values,
-                               const std::map<std::string, bool>& ticked, const PledgeContext& context);
+    Result<SavedPledge> record(const form::Form& form, const form::FormState& values,
+                               const std::map<std::string, bool>& ticked, const form::PledgeContext& context);
 
 private:
     PledgeStore& store_;

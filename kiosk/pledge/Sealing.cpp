@@ -34,7 +34,7 @@ Result<SealedPledge> openSealedPledge(std::span<const unsigned char> sealed, con
     return pledge;
 }
 
-std::string consentWordingSha256(const Form& form, const std::string& language) {
+std::string consentWordingSha256(const form::Form& form, const std::string& language) {
     crypto_hash_sha256_state state;
     crypto_hash_sha256_init(&state);
     const auto add = [&](const std::string& text) {
@@ -44,9 +44,9 @@ std::string consentWordingSha256(const Form& form, const std::string& language) 
         crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>(text.data()), text.size());
         crypto_hash_sha256_update(&state, reinterpret_cast<const unsigned char*>("\n"), 1);
     };
-    add(textIn(form.privacyNotice, language));
+    add(form::textIn(form.privacyNotice, language));
     for (const auto& consent : form.consents)
-        add(textIn(consent.text, language));
+        add(form::textIn(consent.text, language));
     unsigned char digest[crypto_hash_sha256_BYTES];
     crypto_hash_sha256_final(&state, digest);
     char hex[crypto_hash_sha256_BYTES * 2 + 1];

@@ -2,7 +2,7 @@
 // hash that proves which consent wording a signer saw.
 #pragma once
 
-#include "pledge/Form.h"
+#include "form/Form.h"
 #include "pledge/Keys.h"
 #include "pledge/PledgeRecord.h"
 #include "pledge/Result.h"
@@ -40,6 +40,6 @@ Result<SealedPledge> openSealedPledge(std::span<const unsigned char> sealed, con
 
 // Lower-case hex SHA-256 of the privacy notice then each consent's text, in form order and in `language`
 // (as textIn picks them), each written as "<byte length>:<text>\n" so no two wordings hash alike.
-std::string consentWordingSha256(const Form& form, const std::string& language);
+std::string consentWordingSha256(const form::Form& form, const std::string& language);
 
 }  // namespace kiosk::pledge

@@ -1,8 +1,8 @@
 // Loading or creating data_dir/signer-key and hashing e-mails with it.
 #include "pledge/SignerKey.h"
 
+#include "form/Validation.h"
 #include "pledge/Keys.h"
-#include "pledge/Validation.h"
 
 #include <cerrno>
 #include <cstring>
@@ -68,7 +68,7 @@ SignerKey::~SignerKey() {
 }
 
 SignerKey::Hash SignerKey::hashEmail(std::string_view email) const {
-    std::string normalised = signerEmailKey(email);
+    std::string normalised = form::signerEmailKey(email);
     Hash hash{};
     crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(normalised.data()),
                        normalised.size(), key_.data(), key_.size());

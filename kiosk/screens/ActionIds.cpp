@@ -52,12 +52,12 @@ template <class Items, class IdOf> std::string nth(const Items& items, int index
     return std::string(idOf(items[static_cast<std::size_t>(index)]));
 }
 
-const pledge::Form* formOf(const ScreenContext& context) {
+const form::Form* formOf(const ScreenContext& context) {
     return context.extras.pledge ? context.extras.pledge->form : nullptr;
 }
 
-const pledge::FormField* focusedField(const ScreenContext& context) {
-    const pledge::Form* form = formOf(context);
+const form::FormField* focusedField(const ScreenContext& context) {
+    const form::Form* form = formOf(context);
     return form ? form->field(context.extras.pledge->focusedField) : nullptr;
 }
 
@@ -83,7 +83,7 @@ std::string itemId(ActionKind kind, int index, const ScreenContext& context) {
     case ActionKind::Consent:
         return formOf(context) ? nth(formOf(context)->consents, index, idOf) : "";
     case ActionKind::Option: {
-        const pledge::FormField* field = focusedField(context);
+        const form::FormField* field = focusedField(context);
         return field ? nth(field->options, index, [](const auto& o) -> const std::string& { return o.value; })
                      : "";
     }
@@ -110,7 +110,7 @@ std::string actionId(const Action& action, const ScreenContext& context) {
                    ? kClockSteps[static_cast<std::size_t>(action.index)].id
                    : "";
     case ActionKind::Key: {
-        const pledge::FormField* field = focusedField(context);
+        const form::FormField* field = focusedField(context);
         if (!field) return "";
         const auto key =
             keyAt(keyboardFor(*field, context.extras.pledge->keyboard), action.index, emailKeyboard(*field));
@@ -139,7 +139,7 @@ std::optional<Action> actionNamed(std::string_view id, const ScreenContext& cont
             return Action{ActionKind::PinDigit, digit};
     for (int step = 0; step < static_cast<int>(kClockSteps.size()); ++step)
         if (id == kClockSteps[static_cast<std::size_t>(step)].id) return Action{ActionKind::Clock, step};
-    if (const pledge::FormField* field = focusedField(context))
+    if (const form::FormField* field = focusedField(context))
         if (const auto index = keyIndex(keyboardFor(*field, context.extras.pledge->keyboard), std::string(id),
                                         emailKeyboard(*field)))
             return Action{ActionKind::Key, *index};

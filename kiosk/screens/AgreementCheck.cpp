@@ -20,7 +20,7 @@ bool startsWith(const std::string& text, std::string_view prefix) {
 }
 }  // namespace
 
-std::vector<SceneProblem> agreementProblems(const Scene& scene, const pledge::Form& form,
+std::vector<SceneProblem> agreementProblems(const Scene& scene, const form::Form& form,
                                             const std::string& language, Size screen) {
     std::vector<SceneProblem> problems;
     const Rect whole{0, 0, screen.w, screen.h};
@@ -46,7 +46,7 @@ std::vector<SceneProblem> agreementProblems(const Scene& scene, const pledge::Fo
                     {textId, "the line \"" + line.text + "\" is outside the screen or its box"});
         }
         if (!whole.containsRect(words->rect)) problems.push_back({textId, "the words run off the screen"});
-        const std::string expected = withoutSpaces(pledge::textIn(consent.text, language));
+        const std::string expected = withoutSpaces(form::textIn(consent.text, language));
         if (withoutSpaces(shown).find(expected) == std::string::npos)
             problems.push_back(
                 {textId, "the box can be ticked but its words are not all shown: \"" + shown + "\""});

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "core/Scene.h"
-#include "pledge/Form.h"
+#include "form/Form.h"
 
 #include <string>
 #include <vector>
@@ -12,7 +12,7 @@ namespace kiosk::screens {
 
 // Empty when every tickable consent shows its whole text inside the screen, uncut and unshrunk past
 // reading, and the privacy notice (or its page button) is on screen whenever the keyboard is not.
-std::vector<SceneProblem> agreementProblems(const Scene& scene, const pledge::Form& form,
+std::vector<SceneProblem> agreementProblems(const Scene& scene, const form::Form& form,
                                             const std::string& language, Size screen);
 
 }  // namespace kiosk::screens

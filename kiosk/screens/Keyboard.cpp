@@ -102,12 +102,12 @@ std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id, boo
     return std::nullopt;
 }
 
-KeyboardMode keyboardFor(const pledge::FormField& field, KeyboardMode current) {
-    return field.kind == pledge::FieldKind::Phone ? KeyboardMode::PhonePad : current;
+KeyboardMode keyboardFor(const form::FormField& field, KeyboardMode current) {
+    return field.kind == form::FieldKind::Phone ? KeyboardMode::PhonePad : current;
 }
 
-bool emailKeyboard(const pledge::FormField& field) {
-    return field.kind == pledge::FieldKind::Email;
+bool emailKeyboard(const form::FormField& field) {
+    return field.kind == form::FieldKind::Email;
 }
 
 std::optional<KeyboardKey> keyAt(KeyboardMode mode, int index, bool email) {

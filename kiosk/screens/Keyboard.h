@@ -35,8 +35,8 @@ std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id, boo
 
 // The keyboard a field is typed with: the phone pad for a phone number, else the letters or symbols in use;
 // `email` for keyboardRows() when the field takes an e-mail address.
-KeyboardMode keyboardFor(const pledge::FormField& field, KeyboardMode current);
-bool emailKeyboard(const pledge::FormField& field);
+KeyboardMode keyboardFor(const form::FormField& field, KeyboardMode current);
+bool emailKeyboard(const form::FormField& field);
 
 // The key at `index`, counted through the rows left to right, top to bottom (ActionKind::Key's index).
 std::optional<KeyboardKey> keyAt(KeyboardMode mode, int index, bool email = false);

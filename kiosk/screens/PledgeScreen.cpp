@@ -13,8 +13,8 @@
 namespace kiosk::screens {
 
 namespace {
-std::string labelIn(const pledge::LanguageText& text, const std::string& language) {
-    return pledge::textIn(text, language);
+std::string labelIn(const form::LanguageText& text, const std::string& language) {
+    return form::textIn(text, language);
 }
 
 // The end of a value that is too long for its box, so the signer sees what they are typing.
@@ -33,7 +33,7 @@ std::string visibleTail(SceneWriter& out, const std::string& value, int px, int 
 
 // The label column: as wide as the longest label needs, between a quarter and half of the cell, so a long
 // label ("Name for the banner") widens it; a label longer still wraps within it.
-int labelColumnWidth(SceneWriter& out, const pledge::Form& form, int cellW) {
+int labelColumnWidth(SceneWriter& out, const form::Form& form, int cellW) {
     const Metrics& m = out.metrics();
     int natural = 0;
     for (const auto& field : form.fields)
@@ -43,7 +43,7 @@ int labelColumnWidth(SceneWriter& out, const pledge::Form& form, int cellW) {
     return std::clamp(natural + m.gap() + m.px(4), cellW / 4, cellW / 2);
 }
 
-std::string labelText(const pledge::FormField& field, const std::string& language) {
+std::string labelText(const form::FormField& field, const std::string& language) {
     return labelIn(field.label, language) + (field.required ? " *" : "");
 }
 
@@ -54,7 +54,7 @@ struct LabelPlace {
     int height = 0;  // of the label's lines
 };
 
-LabelPlace placeLabel(SceneWriter& out, const pledge::FormField& field, int cellW, int labelW) {
+LabelPlace placeLabel(SceneWriter& out, const form::FormField& field, int cellW, int labelW) {
     const Metrics& m = out.metrics();
     const layout::FontSpec font{out.language(), m.captionPx(), true};
     const std::string text = labelText(field, out.language());
@@ -68,15 +68,15 @@ int fieldBoxHeight(const Metrics& m, SceneWriter& out) {
 }
 
 // The height of a cell holding `field`.
-int cellHeight(SceneWriter& out, const pledge::FormField& field, int cellW, int labelW) {
+int cellHeight(SceneWriter& out, const form::FormField& field, int cellW, int labelW) {
     const Metrics& m = out.metrics();
     const LabelPlace place = placeLabel(out, field, cellW, labelW);
     const int box = fieldBoxHeight(m, out);
     return place.above ? place.height + m.px(4) + box : std::max(box, place.height);
 }
 
-void addField(SceneWriter& out, int index, const pledge::FormField& field, const PledgeView& pledge,
-              Rect cell, int labelW) {
+void addField(SceneWriter& out, int index, const form::FormField& field, const PledgeView& pledge, Rect cell,
+              int labelW) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const std::string& lang = out.language();
@@ -95,7 +95,7 @@ void addField(SceneWriter& out, int index, const pledge::FormField& field, const
                          ? Rect{cell.x, cell.bottom() - fieldH, cell.w, fieldH}
                          : Rect{cell.x + labelW, cell.y + (cell.h - fieldH) / 2, cell.w - labelW, fieldH};
     std::string value = pledge.values ? pledge.values->value(field.id) : std::string();
-    if (field.kind == pledge::FieldKind::Choice && !value.empty()) {
+    if (field.kind == form::FieldKind::Choice && !value.empty()) {
         for (const auto& option : field.options)
             if (option.value == value) value = labelIn(option.label, lang);
     }
@@ -123,12 +123,12 @@ void addField(SceneWriter& out, int index, const pledge::FormField& field, const
 }
 
 // The words of a consent as shown beside its box, whole.
-std::string consentWords(const pledge::Consent& consent, const std::string& language) {
-    return pledge::textIn(consent.text, language) + (consent.required ? " *" : "");
+std::string consentWords(const form::Consent& consent, const std::string& language) {
+    return form::textIn(consent.text, language) + (consent.required ? " *" : "");
 }
 
 // How tall a consent's row is with all its words wrapped beside the box.
-int consentHeight(SceneWriter& out, const pledge::Consent& consent, int width) {
+int consentHeight(SceneWriter& out, const form::Consent& consent, int width) {
     const Metrics& m = out.metrics();
     const int textW = width - m.touchTarget() - m.gap();
     const auto block = layout::layoutParagraphs(consentWords(consent, out.language()), {textW, 1 << 20},
@@ -137,7 +137,7 @@ int consentHeight(SceneWriter& out, const pledge::Consent& consent, int width) {
 }
 
 // A tick box and its whole words; a ticked box is dark with a check mark, which reads as yes.
-int addConsent(SceneWriter& out, int index, const pledge::Consent& consent, const PledgeView& pledge,
+int addConsent(SceneWriter& out, int index, const form::Consent& consent, const PledgeView& pledge,
                Rect row) {
     const std::string words = consentWords(consent, out.language());
     const Metrics& m = out.metrics();
@@ -214,7 +214,7 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, bool email, Rect area, con
     }
 }
 
-void addOptions(SceneWriter& out, const pledge::FormField& field, const std::string& current, Rect area) {
+void addOptions(SceneWriter& out, const form::FormField& field, const std::string& current, Rect area) {
     const Metrics& m = out.metrics();
     const int count = static_cast<int>(field.options.size());
     const int columns = m.portrait() ? 2 : 4;
@@ -280,7 +280,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     const PledgeView* pledge = context.extras.pledge;
     if (pack.actions.empty() || !pledge || !pledge->form) return 1;
     const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
-    const pledge::Form& form = *pledge->form;
+    const form::Form& form = *pledge->form;
 
     // Header: cancel, the action, sign. Sign is always on screen.
     const int bar = m.barHeight();
@@ -337,7 +337,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         for (const int i : rows[r].fields)
             if (form.fields[static_cast<std::size_t>(i)].id == pledge->focusedField)
                 focusedRow = static_cast<int>(r);
-    const pledge::FormField* focused =
+    const form::FormField* focused =
         pledge->focusedField.empty() ? nullptr : form.field(pledge->focusedField);
     if (focusedRow < 0) focused = nullptr;
 
@@ -371,7 +371,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         // way above it. The focused row always shows; then, while there is room, the other rows (those after
         // it first, so the signer can tap on to the next field); then each consent whole, in order (never
         // cut: one that does not fit waits until the keyboard goes, which ticking or signing does).
-        const bool picking = focused->kind == pledge::FieldKind::Choice;
+        const bool picking = focused->kind == form::FieldKind::Choice;
         const int keyGap = m.px(4);
         const int optionRows = picking
                                    ? (static_cast<int>(focused->options.size()) + (m.portrait() ? 1 : 3)) /
@@ -424,7 +424,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     if (!pledge->banner.empty()) messages.push_back(pledge->banner);
     for (const auto& field : form.fields)
         if (auto e = pledge->errors.find(field.id); e != pledge->errors.end())
-            messages.push_back(pledge::textIn(field.label, lang) + ": " + e->second);
+            messages.push_back(form::textIn(field.label, lang) + ": " + e->second);
     for (const auto& consent : form.consents)
         if (auto e = pledge->errors.find(consent.id); e != pledge->errors.end())
             messages.push_back(e->second);
@@ -441,7 +441,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         blocks.push_back(
             {FormBlock::Kind::Consent, static_cast<int>(c), consentHeight(out, form.consents[c], body.w)});
 
-    const std::string notice = pledge::textIn(form.privacyNotice, lang);
+    const std::string notice = form::textIn(form.privacyNotice, lang);
     // The page button, wide enough for "10/10".
     const int moreW = std::max(target, out.measure("00/00", m.buttonPx(), true) + m.px(24));
     const int noticeMin = out.lineHeight(m.captionPx()) * 3;

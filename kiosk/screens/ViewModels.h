@@ -2,8 +2,8 @@
 // keyboard's mode, messages, and the admin's figures. The controller owns the state; screens only read it.
 #pragma once
 
-#include "pledge/Form.h"
-#include "pledge/FormState.h"
+#include "form/Form.h"
+#include "form/FormState.h"
 
 #include <array>
 #include <chrono>
@@ -18,8 +18,8 @@ namespace kiosk::screens {
 enum class KeyboardMode { Letters, Shifted, Symbols, PhonePad };
 
 struct PledgeView {
-    const pledge::Form* form = nullptr;
-    const pledge::FormState* values = nullptr;
+    const form::Form* form = nullptr;
+    const form::FormState* values = nullptr;
     const std::map<std::string, bool>* ticked = nullptr;
     std::string focusedField;  // empty: no keyboard, the privacy notice shows instead
     KeyboardMode keyboard = KeyboardMode::Letters;

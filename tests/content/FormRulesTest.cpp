@@ -1,14 +1,14 @@
-// Pledge forms in actions.toml: a good form loads into pledge::Form, and each rule reports one located
+// Pledge forms in actions.toml: a good form loads into form::Form, and each rule reports one located
 // message.
 #include "TempPack.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
+using form::FieldKind;
 using kiosk::test::listDiagnostics;
 using kiosk::test::requireOnly;
 using kiosk::test::TempPack;
-using pledge::FieldKind;
 
 namespace {
 // Removes the text of `file` from the first `from` up to (not including) the next `to` after it, or to the
@@ -24,7 +24,7 @@ void removeFrom(const TempPack& copy, const std::string& file, const std::string
     copy.write(file, text);
 }
 
-const pledge::Form& formOf(const content::LoadResult& result) {
+const form::Form& formOf(const content::LoadResult& result) {
     REQUIRE(result.pack);
     REQUIRE(result.pack->actions.size() == 1);
     REQUIRE(result.pack->actions[0].form);
@@ -32,12 +32,12 @@ const pledge::Form& formOf(const content::LoadResult& result) {
 }
 }  // namespace
 
-TEST_CASE("a good form loads into pledge::Form with every value", "[content][form]") {
+TEST_CASE("a good form loads into form::Form with every value", "[content][form]") {
     const TempPack copy;
     const auto result = copy.load();
     INFO(listDiagnostics(result));
     CHECK(result.diagnostics.empty());
-    const pledge::Form& form = formOf(result);
+    const form::Form& form = formOf(result);
 
     REQUIRE(form.fields.size() == 4);
     const auto& name = form.fields[0];
@@ -45,7 +45,7 @@ TEST_CASE("a good form loads into pledge::Form with every value", "[content][for
     CHECK(name.kind == FieldKind::Text);
     CHECK(name.required);
     CHECK(name.maxLength == 80);
-    CHECK(name.label == pledge::LanguageText{{"en", "Name"}, {"ms", "Nama"}});
+    CHECK(name.label == form::LanguageText{{"en", "Name"}, {"ms", "Nama"}});
     CHECK(name.options.empty());
 
     const auto& email = form.fields[1];
@@ -66,16 +66,16 @@ TEST_CASE("a good form loads into pledge::Form with every value", "[content][for
     REQUIRE(state.options.size() == 2);
     CHECK(state.options[0].value == "selangor");
     CHECK(state.options[1].value == "kuala-lumpur");
-    CHECK(pledge::textIn(state.options[1].label, "ms") == "Wilayah Persekutuan Kuala Lumpur");
+    CHECK(form::textIn(state.options[1].label, "ms") == "Wilayah Persekutuan Kuala Lumpur");
 
     REQUIRE(form.consents.size() == 2);
     CHECK(form.consents[0].id == "sign");
     CHECK(form.consents[0].required);
-    CHECK(pledge::textIn(form.consents[0].text, "en") == "I add my name.");
+    CHECK(form::textIn(form.consents[0].text, "en") == "I add my name.");
     CHECK(form.consents[1].id == "updates");
     CHECK_FALSE(form.consents[1].required);
 
-    CHECK(pledge::textIn(form.privacyNotice, "ms") == "Hanya pasukan kempen boleh membaca butiran anda.");
+    CHECK(form::textIn(form.privacyNotice, "ms") == "Hanya pasukan kempen boleh membaca butiran anda.");
     CHECK(result.pack->actions[0].submitLabel.in("ms", "en") == "Tandatangani");
     CHECK(form.field("email") == &form.fields[1]);
     CHECK(form.consent("updates") == &form.consents[1]);
@@ -115,7 +115,7 @@ TEST_CASE("form: a missing translation warns and holds the default language's te
     const auto result = copy.load();
     const auto& phone = formOf(result).fields.at(2);
     // Filled in, so the UI shows the pack's default language and not its own fallback.
-    CHECK(phone.label == pledge::LanguageText{{"en", "Phone"}, {"ms", "Phone"}});
+    CHECK(phone.label == form::LanguageText{{"en", "Phone"}, {"ms", "Phone"}});
 }
 
 TEST_CASE("form: a missing default-language text is an error", "[content][form]") {

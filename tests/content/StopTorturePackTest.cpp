@@ -6,8 +6,8 @@
 #include <set>
 
 using namespace kiosk;
+using form::FieldKind;
 using kiosk::test::listDiagnostics;
-using pledge::FieldKind;
 
 TEST_CASE("the Stop Torture pack loads with no diagnostics and a pledge form on ratify-uncat",
           "[content][form]") {
@@ -21,7 +21,7 @@ TEST_CASE("the Stop Torture pack loads with no diagnostics and a pledge form on 
                                      [](const content::Action& a) { return a.id == "ratify-uncat"; });
     REQUIRE(action != pack.actions.end());
     REQUIRE(action->form);
-    const pledge::Form& form = *action->form;
+    const form::Form& form = *action->form;
 
     struct Expected {
         std::string id;
@@ -57,7 +57,7 @@ TEST_CASE("the Stop Torture pack loads with no diagnostics and a pledge form on 
         CHECK(labels.size() == states.size());
     }
     const auto penang = std::find_if(states.begin(), states.end(),
-                                     [](const pledge::ChoiceOption& o) { return o.value == "penang"; });
+                                     [](const form::ChoiceOption& o) { return o.value == "penang"; });
     REQUIRE(penang != states.end());
     CHECK(penang->label.at("ms") == "Pulau Pinang");
     CHECK(penang->label.at("zh") == "槟城");

@@ -22,8 +22,8 @@ TEST_CASE("form keys also allow underscores", "[content]") {
     CHECK_FALSE(isValidFormKey("pulau.pinang"));
 }
 
-TEST_CASE("field kinds are the four pledge::FieldKind names", "[content]") {
-    using kiosk::pledge::FieldKind;
+TEST_CASE("field kinds are the four form::FieldKind names", "[content]") {
+    using kiosk::form::FieldKind;
     CHECK(parseFieldKind("text") == FieldKind::Text);
     CHECK(parseFieldKind("email") == FieldKind::Email);
     CHECK(parseFieldKind("phone") == FieldKind::Phone);

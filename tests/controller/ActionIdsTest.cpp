@@ -53,8 +53,8 @@ TEST_CASE("every tappable widget's action and id name each other, on every scree
         }
         for (std::size_t a = 0; a < pack.actions.size(); ++a) {
             if (!pack.actions[a].form) continue;
-            const pledge::Form& form = *pack.actions[a].form;
-            const pledge::FormState values(form);
+            const form::Form& form = *pack.actions[a].form;
+            const form::FormState values(form);
             const std::map<std::string, bool> ticked;
             for (const auto mode : {screens::KeyboardMode::Letters, screens::KeyboardMode::Shifted,
                                     screens::KeyboardMode::Symbols}) {
@@ -81,7 +81,7 @@ TEST_CASE("ids the play scripts use name the actions they always did", "[screens
     const auto pack = testing::samplePack();
     testing::FakeMeasurer text;
     testing::FakeImages images;
-    const pledge::Form form = testing::sampleForm();
+    const form::Form form = testing::sampleForm();
     screens::PledgeView pledge;
     pledge.form = &form;
     pledge.focusedField = "state";

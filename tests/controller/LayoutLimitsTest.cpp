@@ -186,9 +186,9 @@ TEST_CASE("a timeline title at its maximum wraps, and the box reported is the bo
 namespace {
 // The sample form, and one at the format's limits: ten fields with the longest labels (one of them "Name for
 // the banner"), five consents of the longest sentences.
-std::vector<pledge::Form> forms() {
-    std::vector<pledge::Form> out{testing::sampleForm()};
-    pledge::Form big = testing::sampleForm();
+std::vector<form::Form> forms() {
+    std::vector<form::Form> out{testing::sampleForm()};
+    form::Form big = testing::sampleForm();
     big.fields.front().label = {{"en", "Name for the banner"},
                                 {"ms", "Nama untuk sepanduk"},
                                 {"zh", "横幅上的名字"},
@@ -219,8 +219,8 @@ TEST_CASE("every consent's whole text is on screen whenever its box can be ticke
     auto pack = testing::samplePack();
     for (const auto& form : forms()) {
         pack.actions.front().form = form;
-        const pledge::Form& shown = *pack.actions.front().form;
-        pledge::FormState values(shown);
+        const form::Form& shown = *pack.actions.front().form;
+        form::FormState values(shown);
         const std::map<std::string, bool> ticked;
         for (const Size size : kSizes) {
             for (const auto& language : pack.languages) {

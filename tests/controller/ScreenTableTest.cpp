@@ -23,8 +23,8 @@ TEST_CASE("every screen of the table builds at every item, size and language, no
     }
     CHECK(static_cast<int>(seen.size()) == kScreenCount);  // each row has at least one view
     // What the stateful screens show: an empty form, a reference code, the volunteer menu open.
-    const pledge::Form form = testing::sampleForm();
-    const pledge::FormState values(form);
+    const form::Form form = testing::sampleForm();
+    const form::FormState values(form);
     const std::map<std::string, bool> ticked;
     screens::PledgeView pledge;
     pledge.values = &values;

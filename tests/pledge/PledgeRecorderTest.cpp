@@ -2,8 +2,8 @@
 #include "pledge/PledgeRecorder.h"
 
 #include "TempDir.h"
-#include "TestForm.h"
 #include "pledge/Sealing.h"
+#include "support/TestForm.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -11,11 +11,14 @@
 #include <regex>
 
 using namespace kiosk::pledge;
+using kiosk::form::Form;
+using kiosk::form::FormState;
+using kiosk::form::PledgeContext;
 
 namespace {
 
 const Form& theForm() {
-    static const Form form = test::stopTortureForm();
+    static const Form form = kiosk::form::test::stopTortureForm();
     return form;
 }
 

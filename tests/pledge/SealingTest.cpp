@@ -2,7 +2,7 @@
 #include "pledge/Sealing.h"
 
 #include "TempDir.h"
-#include "TestForm.h"
+#include "support/TestForm.h"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 using namespace kiosk::pledge;
+using kiosk::form::Form;
 
 namespace {
 
@@ -161,7 +162,7 @@ TEST_CASE("every truncation and byte flip of a valid pledge is handled without c
 }
 
 TEST_CASE("the consent wording hash follows the exact words and language shown", "[pledge]") {
-    Form form = test::stopTortureForm();
+    Form form = kiosk::form::test::stopTortureForm();
     const std::string english = consentWordingSha256(form, "en");
     CHECK(english.size() == 64);
     CHECK(english == consentWordingSha256(form, "en"));

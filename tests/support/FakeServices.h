@@ -26,8 +26,8 @@ public:
 
     std::string collectionProblem() const override { return problem; }
     bool developmentKey() const override { return false; }
-    PledgeOutcome submitPledge(const pledge::Form& form, const pledge::FormState& values,
-                               const std::map<std::string, bool>&, const pledge::PledgeContext&) override {
+    PledgeOutcome submitPledge(const form::Form& form, const form::FormState& values,
+                               const std::map<std::string, bool>&, const form::PledgeContext&) override {
         std::map<std::string, std::string> copy;
         for (const auto& field : form.fields)
             copy[field.id] = values.value(field.id);

@@ -20,15 +20,15 @@ std::string longText() {
 }
 }  // namespace
 
-pledge::Form sampleForm() {
+form::Form sampleForm() {
     const auto text = [](const std::string& en) { return all(en).byLanguage; };
-    pledge::Form form;
-    form.fields = {{"name", text("Name"), pledge::FieldKind::Text, true, 20, {}},
-                   {"email", text("E-mail"), pledge::FieldKind::Email, true, 254, {}},
-                   {"phone", text("Phone"), pledge::FieldKind::Phone, false, 20, {}},
+    form::Form form;
+    form.fields = {{"name", text("Name"), form::FieldKind::Text, true, 20, {}},
+                   {"email", text("E-mail"), form::FieldKind::Email, true, 254, {}},
+                   {"phone", text("Phone"), form::FieldKind::Phone, false, 20, {}},
                    {"state",
                     text("State"),
-                    pledge::FieldKind::Choice,
+                    form::FieldKind::Choice,
                     false,
                     40,
                     {{"johor", text("Johor")}, {"selangor", text("Selangor")}, {"sabah", text("Sabah")}}}};

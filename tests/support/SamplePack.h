@@ -7,6 +7,6 @@ namespace kiosk::testing {
 
 content::Pack samplePack();
 // The form of the sample's `ratify-uncat` action: name (max 20), email, phone, state; consents sign, updates.
-pledge::Form sampleForm();
+form::Form sampleForm();
 
 }  // namespace kiosk::testing

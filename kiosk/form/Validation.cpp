@@ -1,13 +1,13 @@
 // Validation of the pledge form, with its messages in the kiosk's four languages.
-#include "pledge/Validation.h"
+#include "form/Validation.h"
 
-#include "pledge/Utf8.h"
+#include "form/Utf8.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
 
-namespace kiosk::pledge {
+namespace kiosk::form {
 namespace {
 
 bool isAsciiSpace(char c) {
@@ -223,4 +223,4 @@ const std::string& problemMessage(Problem problem, const std::string& language) 
     return found->second.at(static_cast<std::size_t>(problem));
 }
 
-}  // namespace kiosk::pledge
+}  // namespace kiosk::form

@@ -2,8 +2,8 @@
 // lengths.
 #pragma once
 
-#include "pledge/Form.h"
-#include "pledge/FormState.h"
+#include "form/Form.h"
+#include "form/FormState.h"
 
 #include <map>
 #include <optional>
@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-namespace kiosk::pledge {
+namespace kiosk::form {
 
 enum class Problem {
     Missing,          // a required field is empty
@@ -53,4 +53,4 @@ std::optional<std::string> normalisePhone(std::string_view text);
 // Text without leading and trailing ASCII white space.
 std::string_view trim(std::string_view text);
 
-}  // namespace kiosk::pledge
+}  // namespace kiosk::form

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace kiosk::pledge {
+namespace kiosk::form {
 
 // A text in each language offered: { "en": "...", "ms": "...", "zh": "...", "ta": "..." }.
 using LanguageText = std::map<std::string, std::string>;
@@ -46,4 +46,4 @@ struct Form {
 // The text in `language`, else English, else empty: a missing translation must never show a blank form.
 const std::string& textIn(const LanguageText& text, const std::string& language);
 
-}  // namespace kiosk::pledge
+}  // namespace kiosk::form

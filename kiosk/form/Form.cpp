@@ -1,9 +1,9 @@
 // Look-ups on the form model.
-#include "pledge/Form.h"
+#include "form/Form.h"
 
 #include <algorithm>
 
-namespace kiosk::pledge {
+namespace kiosk::form {
 
 const FormField* Form::field(const std::string& id) const {
     const auto found =
@@ -24,4 +24,4 @@ const std::string& textIn(const LanguageText& text, const std::string& language)
     return empty;
 }
 
-}  // namespace kiosk::pledge
+}  // namespace kiosk::form

@@ -1,9 +1,9 @@
 // A pledge form like the Stop Torture one, shared by the pledge tests.
 #pragma once
 
-#include "pledge/Form.h"
+#include "form/Form.h"
 
-namespace kiosk::pledge::test {
+namespace kiosk::form::test {
 
 inline Form stopTortureForm() {
     Form form;
@@ -32,4 +32,4 @@ inline Form stopTortureForm() {
     return form;
 }
 
-}  // namespace kiosk::pledge::test
+}  // namespace kiosk::form::test

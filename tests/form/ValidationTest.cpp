@@ -1,12 +1,12 @@
 // Validation of the pledge form: what a signer is told, in each language, and what is kept normalised.
-#include "pledge/Validation.h"
+#include "form/Validation.h"
 
-#include "TestForm.h"
+#include "support/TestForm.h"
 
 #include <catch2/catch.hpp>
 #include <set>
 
-using namespace kiosk::pledge;
+using namespace kiosk::form;
 
 namespace {
 

@@ -1,11 +1,11 @@
 // Minimal UTF-8 decoding: enough to count what a person typed and take back one character at a time.
-#include "pledge/Utf8.h"
+#include "form/Utf8.h"
 
 #include "core/Utf8.h"
 
 #include <cstdint>
 
-namespace kiosk::pledge::utf8 {
+namespace kiosk::form::utf8 {
 namespace {
 
 // Marks that attach to the character before them, so backspace takes them together.
@@ -42,4 +42,4 @@ std::size_t lastClusterStart(std::string_view text) {
     return start;
 }
 
-}  // namespace kiosk::pledge::utf8
+}  // namespace kiosk::form::utf8

@@ -1,12 +1,12 @@
 // FormState: limits counted in code points, buffers reserved up front so no reallocation leaves copies
 // behind.
-#include "pledge/FormState.h"
+#include "form/FormState.h"
 
-#include "pledge/Utf8.h"
+#include "form/Utf8.h"
 
-#include <sodium.h>
+#include <string.h>  // explicit_bzero (glibc): a wipe the compiler may not drop
 
-namespace kiosk::pledge {
+namespace kiosk::form {
 namespace {
 
 constexpr std::size_t kMaxBytesPerCodePoint = 4;
@@ -14,7 +14,7 @@ constexpr std::size_t kMaxBytesPerCodePoint = 4;
 void wipe(std::string& text) {
     // Wipe the whole reserved buffer: bytes past size() may still hold characters taken back by backspace.
     text.resize(text.capacity());
-    sodium_memzero(text.data(), text.size());
+    explicit_bzero(text.data(), text.size());
     text.clear();
 }
 
@@ -50,7 +50,7 @@ bool FormState::backspace(const std::string& fieldId) {
     Slot& slot = found->second;
     const std::size_t start = utf8::lastClusterStart(slot.text);
     const auto removed = utf8::countCodePoints(std::string_view(slot.text).substr(start)).value_or(0);
-    sodium_memzero(slot.text.data() + start, slot.text.size() - start);
+    explicit_bzero(slot.text.data() + start, slot.text.size() - start);
     slot.text.resize(start);
     slot.length -= removed;
     return true;
@@ -62,7 +62,7 @@ bool FormState::set(const std::string& fieldId, std::string_view utf8) {
     const auto count = utf8::countCodePoints(utf8);
     if (!count || *count > found->second.maxLength) return false;
     Slot& slot = found->second;
-    sodium_memzero(slot.text.data(), slot.text.size());
+    explicit_bzero(slot.text.data(), slot.text.size());
     slot.text.assign(utf8);
     slot.length = *count;
     return true;
@@ -91,4 +91,4 @@ void FormState::clear() {
     }
 }
 
-}  // namespace kiosk::pledge
+}  // namespace kiosk::form

@@ -5,7 +5,7 @@
 #include <optional>
 #include <string_view>
 
-namespace kiosk::pledge::utf8 {
+namespace kiosk::form::utf8 {
 
 // Number of code points in `text`, or nothing if it is not well-formed UTF-8.
 std::optional<std::size_t> countCodePoints(std::string_view text);
@@ -15,4 +15,4 @@ std::optional<std::size_t> countCodePoints(std::string_view text);
 // selectors). Returns text.size() for empty text.
 std::size_t lastClusterStart(std::string_view text);
 
-}  // namespace kiosk::pledge::utf8
+}  // namespace kiosk::form::utf8

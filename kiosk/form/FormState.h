@@ -1,14 +1,14 @@
 // What a person has typed into the form so far; refuses keystrokes past a field's limit and wipes on clear.
 #pragma once
 
-#include "pledge/Form.h"
+#include "form/Form.h"
 
 #include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
 
-namespace kiosk::pledge {
+namespace kiosk::form {
 
 class FormState {
 public:
@@ -47,4 +47,4 @@ private:
     std::map<std::string, Slot> slots_;
 };
 
-}  // namespace kiosk::pledge
+}  // namespace kiosk::form

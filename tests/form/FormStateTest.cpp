@@ -1,11 +1,11 @@
 // Typing into the form: limits in code points, backspace by character, wiping on clear.
-#include "pledge/FormState.h"
+#include "form/FormState.h"
 
-#include "TestForm.h"
+#include "support/TestForm.h"
 
 #include <catch2/catch.hpp>
 
-using namespace kiosk::pledge;
+using namespace kiosk::form;
 
 TEST_CASE("typing past a field's limit is refused and leaves the value as it was", "[pledge]") {
     Form form = test::stopTortureForm();
