@@ -5,6 +5,7 @@
 #include "content/Pack.h"
 #include "core/Geometry.h"
 
+#include <ctime>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -34,6 +35,8 @@ struct PlayOptions {
     std::filesystem::path config;
     std::filesystem::path shotsDir;
     Size size{800, 480};
+    // When the virtual clock starts, for the engagement counts' hours; unset: now.
+    std::optional<std::time_t> startTime;
 };
 
 int runKiosk(const RunOptions& options);

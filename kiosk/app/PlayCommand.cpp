@@ -1,5 +1,6 @@
 // `kiosk play SCRIPT`: the real controller, screens and renderer, headless, on a virtual clock.
 #include "app/Commands.h"
+#include "app/EngagementRecorder.h"
 #include "app/Graphics.h"
 #include "app/PackSelection.h"
 #include "app/StoreServices.h"
@@ -81,7 +82,19 @@ int runPlay(const PlayOptions& options) {
     KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size,
                           Millis(0), services ? &*services : nullptr);
 
+    // With a data_dir, the visits are counted as on a real kiosk, on the virtual clock from --start-time.
+    std::optional<EngagementRecorder> engagement;
+    if (services && !config.dataDir.empty()) {
+        const std::time_t start = options.startTime.value_or(std::time(nullptr));
+        engagement.emplace(*selection.pack, config.dataDir, config.kioskId, [start](Millis now) {
+            return start + static_cast<std::time_t>(now.count() / 1000);
+        });
+    }
+
     PlayHooks hooks;
+    hooks.afterStep = [&](Millis now) {
+        if (engagement) engagement->observe(kiosk, now);
+    };
     hooks.shot = [&](const std::string& name) {
         const Millis now{0};
         const auto fade = kiosk.transition(now);
@@ -95,7 +108,9 @@ int runPlay(const PlayOptions& options) {
         return frame && IMG_SavePNG(frame.get(), file.c_str()) == 0;
     };
     PlayScriptRunner runner(kiosk, std::cout, std::cerr, hooks);
-    return runner.run(script, options.script.string());
+    const int status = runner.run(script, options.script.string());
+    if (engagement) engagement->finish(runner.now());
+    return status;
 }
 
 }  // namespace kiosk::app

@@ -1,6 +1,7 @@
 // `kiosk`: the kiosk itself. Sleeps in SDL_WaitEventTimeout until input or the next deadline, draws only
 // when the picture changes, and tells systemd it is alive.
 #include "app/Commands.h"
+#include "app/EngagementRecorder.h"
 #include "app/Graphics.h"
 #include "app/PackSelection.h"
 #include "app/PackUpdates.h"
@@ -120,6 +121,7 @@ int runKiosk(const RunOptions& options) {
         SDL_PushEvent(&wake);
     });
     std::optional<KioskController> kiosk;
+    std::optional<EngagementRecorder> engagement;  // visits and screens counted, nothing typed
     Scene maintenance;
     if (selection.pack) {
         services.emplace(config, options.config, selection.pack->id + " " + selection.pack->version);
@@ -138,6 +140,9 @@ int runKiosk(const RunOptions& options) {
                       window->logicalSize(), elapsed(), &*services, &work);
         kiosk->onPledgeSaved(
             [](const std::string& uuid) { std::cout << "pledge-saved " << uuid << std::endl; });
+        if (!config.dataDir.empty())
+            engagement.emplace(*selection.pack, config.dataDir, config.kioskId,
+                               [](Millis) { return std::time(nullptr); });
     } else {
         maintenance = screens::buildMaintenanceScene(window->logicalSize(), graphics->measurer(),
                                                      graphics->images(), selection.problems);
@@ -178,6 +183,7 @@ int runKiosk(const RunOptions& options) {
         watchdog.tick(now);
         if (exitAt && now >= *exitAt) running = false;
         if (kiosk) kiosk->tick(now);
+        if (engagement) engagement->observe(*kiosk, now);
         if (kiosk && kiosk->exitRequested()) running = false;  // "leave kiosk" on the admin screen
         // A new pack is installed: start again on it between visitors, never during one.
         if (kiosk && !firstFrame && kiosk->view().screen == ScreenId::Attract) {
@@ -205,6 +211,7 @@ int runKiosk(const RunOptions& options) {
             firstFrame = false;
         }
     }
+    if (engagement) engagement->finish(elapsed());
     watchdog.stopping();
     return 0;
 }

@@ -2,6 +2,8 @@
 #include "app/Commands.h"
 
 #include <CLI/CLI.hpp>
+#include <ctime>
+#include <iostream>
 #include <sstream>
 
 using namespace kiosk;
@@ -81,6 +83,10 @@ int main(int argc, char** argv) {
     playCommand->add_option("--config", play.config, "kiosk config file");
     playCommand->add_option("--shots", play.shotsDir, "folder for `shot NAME` PNGs");
     playCommand->add_option("--size", playSize, "screen size")->check(sizeValidator)->capture_default_str();
+    std::string playStart;
+    playCommand->add_option(
+        "--start-time", playStart,
+        "local time the virtual clock starts at, YYYY-MM-DDTHH:MM (engagement counts' hours)");
 
     CLI11_PARSE(cli, argc, argv);
 
@@ -100,6 +106,17 @@ int main(int argc, char** argv) {
     }
     if (*playCommand) {
         play.size = *app::parseSize(playSize);
+        if (!playStart.empty()) {
+            std::tm local{};
+            const char* end = strptime(playStart.c_str(), "%Y-%m-%dT%H:%M", &local);
+            if (end == nullptr || *end != '\0') {
+                std::cerr << "kiosk play: --start-time: \"" << playStart
+                          << "\" is not YYYY-MM-DDTHH:MM, e.g. 2026-06-26T09:00\n";
+                return 2;
+            }
+            local.tm_isdst = -1;
+            play.startTime = std::mktime(&local);
+        }
         return app::runPlay(play);
     }
     if (!runSize.empty()) run.size = app::parseSize(runSize);

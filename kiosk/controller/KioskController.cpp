@@ -60,6 +60,15 @@ const Scene& KioskController::scene() {
     return scene_;
 }
 
+EngagementMoment KioskController::engagementMoment() const {
+    EngagementMoment moment{nav_.view().screen, nav_.view().item, language_, "", false};
+    if (const auto progress = pledge_.progress()) {
+        moment.focusedField = progress->focusedField;
+        moment.signPressed = progress->signPressed;
+    }
+    return moment;
+}
+
 void KioskController::setLanguage(const std::string& language) {
     if (language == language_) return;
     if (std::find(pack_.languages.begin(), pack_.languages.end(), language) == pack_.languages.end()) return;

@@ -5,6 +5,7 @@
 
 #include "content/Pack.h"
 #include "controller/AttractLoop.h"
+#include "controller/EngagementTracker.h"
 #include "controller/KioskServices.h"
 #include "controller/PledgeFlow.h"
 #include "controller/VolunteerMenu.h"
@@ -73,6 +74,8 @@ public:
         return nav_.view();
     }
     const std::string& language() const { return language_; }
+    // Where the passer-by is, in ids only (never a typed value), for the engagement counts.
+    EngagementMoment engagementMoment() const;
     void setLanguage(const std::string& language);
     int focusedIndex() const { return focus_; }
     // The hidden admin gesture: a long press in a corner opens the PIN pad.

@@ -50,6 +50,16 @@ public:
     // What the form and the thank-you show; null when there is nothing to show.
     const screens::PledgeView* pledgeView();
     const screens::ThanksView& thanksView() const { return thanks_; }
+    // How far the open form got, in ids only, for the engagement counts: the focused field's id, and whether
+    // sign was pressed (problems and banners show only after it). Nothing with no form open.
+    struct Progress {
+        std::string focusedField;
+        bool signPressed = false;
+    };
+    std::optional<Progress> progress() const {
+        if (!session_) return std::nullopt;
+        return Progress{session_->focused, !session_->errors.empty() || !session_->banner.empty()};
+    }
     // Called with each pledge's uuid once it is durably stored.
     void onSaved(std::function<void(const std::string& uuid)> handler) { saved_ = std::move(handler); }
 

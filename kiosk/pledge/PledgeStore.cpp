@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <sodium.h>
 #include <sys/stat.h>
 #include <utility>
 
@@ -52,6 +53,25 @@ const std::vector<const char*> kMigrations = {
     R"sql(
     ALTER TABLE pledges ADD COLUMN delivered_boot_id TEXT;
     ALTER TABLE pledges ADD COLUMN delivered_monotonic_ms INTEGER;
+    )sql",
+    // 3: engagement counts (core/EngagementCount.h): running totals in batch '' until an export seals them
+    // under a random batch id, which they keep in every bundle that carries them, so the coordinator counts
+    // each once. Only ids, an hour bucket and integers: no column can hold anything typed.
+    R"sql(
+    CREATE TABLE counts (
+        batch TEXT NOT NULL,
+        kiosk_id TEXT NOT NULL,
+        day TEXT NOT NULL,
+        hour INTEGER NOT NULL,
+        metric TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        value INTEGER NOT NULL,
+        exported_at TEXT,
+        bundle_id TEXT,
+        delivered_at TEXT,
+        PRIMARY KEY (batch, kiosk_id, day, hour, metric, subject)
+    ) WITHOUT ROWID;
+    CREATE INDEX counts_bundle ON counts (bundle_id);
     )sql",
 };
 
@@ -447,6 +467,11 @@ Result<std::int64_t> change(sqlite3* db, const char* sql, const std::vector<std:
 }  // namespace
 
 Result<std::int64_t> PledgeStore::forgetExport(const std::string& bundleId) {
+    auto counts = change(db_.get(),
+                         "UPDATE counts SET exported_at = NULL, bundle_id = NULL WHERE bundle_id = ?1 AND "
+                         "delivered_at IS NULL",
+                         {bundleId}, "return bundle " + bundleId + "'s counts to the export queue");
+    if (!counts) return counts.error();
     return change(db_.get(),
                   "UPDATE pledges SET exported_at = NULL, bundle_id = NULL WHERE bundle_id = ?1 AND "
                   "delivered_at IS NULL",
@@ -472,7 +497,14 @@ Result<std::int64_t> PledgeStore::markDelivered(const std::string& bundleId,
         sqlite::bind(update.get(), 4, stamp.millis);
         s = sqlite::step(db, update.get());
         changed = sqlite3_changes(db);
-        return s;
+        if (!s.ok()) return s;
+        Statement counts;
+        s = sqlite::prepare(
+            db, "UPDATE counts SET delivered_at = ?2 WHERE bundle_id = ?1 AND delivered_at IS NULL", counts);
+        if (!s.ok()) return s;
+        sqlite::bind(counts.get(), 1, bundleId);
+        sqlite::bind(counts.get(), 2, deliveredAtUtc);
+        return sqlite::step(db, counts.get());
     });
     if (!status.ok()) return writeError(status, "mark bundle " + bundleId + " as delivered");
     return changed;
@@ -488,6 +520,9 @@ Result<std::int64_t> PledgeStore::purgeDelivered(int olderThanDays, const std::s
     // age), carried into delivered_at for later boots. Then a pledge goes when either its wall-clock age
     // or, within the boot, its monotonic age reaches the retention.
     const char* const steps[] = {
+        // Delivered counts go by the wall clock alone: they name nobody, so a wrong clock costs nothing.
+        "DELETE FROM counts WHERE delivered_at IS NOT NULL AND "
+        "julianday(delivered_at) <= julianday(?1) - ?4 / 86400000.0",
         "UPDATE pledges SET delivered_at = ?1 WHERE delivered_at IS NOT NULL AND "
         "julianday(delivered_at) > julianday(?1)",
         "UPDATE pledges SET delivered_at = strftime('%Y-%m-%dT%H:%M:%SZ', julianday(?1) - "
@@ -606,6 +641,115 @@ void PledgeStore::setMaxPageCount(std::int64_t pages) {
 
 void PledgeStore::setQueryOnlyForTest(bool on) {
     sqlite::exec(db_.get(), on ? "PRAGMA query_only = ON" : "PRAGMA query_only = OFF");
+}
+
+Result<std::int64_t> PledgeStore::addCounts(const std::string& kioskId,
+                                            const std::vector<EngagementCount>& counts) {
+    sqlite3* db = db_.get();
+    std::int64_t refused = 0;
+    const Status status = inTransaction(db, [&]() -> Status {
+        Statement upsert;
+        Status s = sqlite::prepare(db,
+                                   "INSERT INTO counts (batch, kiosk_id, day, hour, metric, subject, value) "
+                                   "VALUES ('', ?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO UPDATE SET "
+                                   "value = value + excluded.value",
+                                   upsert);
+        if (!s.ok()) return s;
+        for (const auto& count : counts) {
+            if (!isKeepableCount(count)) {
+                ++refused;
+                continue;
+            }
+            sqlite3_reset(upsert.get());
+            sqlite::bind(upsert.get(), 1, kioskId);
+            sqlite::bind(upsert.get(), 2, count.day);
+            sqlite::bind(upsert.get(), 3, std::int64_t{count.hour});
+            sqlite::bind(upsert.get(), 4, count.metric);
+            sqlite::bind(upsert.get(), 5, count.subject);
+            sqlite::bind(upsert.get(), 6, count.value);
+            if (s = sqlite::step(db, upsert.get()); !s.ok()) return s;
+        }
+        return s;
+    });
+    if (!status.ok()) return writeError(status, "keep the engagement counts");
+    return refused;
+}
+
+Result<void> PledgeStore::sealCounts() {
+    unsigned char random[16];
+    randombytes_buf(random, sizeof random);
+    char batch[2 * sizeof random + 1];
+    sodium_bin2hex(batch, sizeof batch, random, sizeof random);
+    auto sealed = change(db_.get(), "UPDATE counts SET batch = ?1 WHERE batch = ''", {batch},
+                         "seal the engagement counts for export");
+    if (!sealed) return sealed.error();
+    return {};
+}
+
+Result<std::vector<StoredCount>> PledgeStore::unexportedCounts(const std::string& kioskId) const {
+    Statement query;
+    Status status = sqlite::prepare(db_.get(),
+                                    "SELECT batch, day, hour, metric, subject, value FROM counts "
+                                    "WHERE kiosk_id = ?1 AND batch != '' AND exported_at IS NULL "
+                                    "ORDER BY batch, day, hour, metric, subject",
+                                    query);
+    if (!status.ok()) return readError(status, "list unexported counts");
+    sqlite::bind(query.get(), 1, kioskId);
+    std::vector<StoredCount> rows;
+    while ((status = sqlite::step(db_.get(), query.get())).code == SQLITE_ROW) {
+        StoredCount row;
+        row.batch = sqlite::text(query.get(), 0);
+        row.kioskId = kioskId;
+        row.count = {sqlite::text(query.get(), 1), static_cast<int>(sqlite::integer(query.get(), 2)),
+                     sqlite::text(query.get(), 3), sqlite::text(query.get(), 4),
+                     sqlite::integer(query.get(), 5)};
+        rows.push_back(std::move(row));
+    }
+    if (!status.ok()) return readError(status, "list unexported counts");
+    return rows;
+}
+
+Result<std::vector<std::string>> PledgeStore::kiosksWithUnexportedCounts() const {
+    Statement query;
+    Status status = sqlite::prepare(
+        db_.get(),
+        "SELECT DISTINCT kiosk_id FROM counts WHERE batch != '' AND exported_at IS NULL ORDER BY kiosk_id",
+        query);
+    if (!status.ok()) return readError(status, "list unexported counts");
+    std::vector<std::string> kiosks;
+    while ((status = sqlite::step(db_.get(), query.get())).code == SQLITE_ROW)
+        kiosks.push_back(sqlite::text(query.get(), 0));
+    if (!status.ok()) return readError(status, "list unexported counts");
+    return kiosks;
+}
+
+Result<std::int64_t> PledgeStore::markCountsExported(const std::string& kioskId,
+                                                     const std::vector<std::string>& batches,
+                                                     const std::string& bundleId,
+                                                     const std::string& exportedAtUtc) {
+    if (batches.empty()) return std::int64_t{0};
+    sqlite3* db = db_.get();
+    std::int64_t changed = 0;
+    const Status status = inTransaction(db, [&]() -> Status {
+        Statement update;
+        Status s = sqlite::prepare(db,
+                                   "UPDATE counts SET exported_at = ?1, bundle_id = ?2 WHERE kiosk_id = ?3 "
+                                   "AND batch = ?4 AND exported_at IS NULL",
+                                   update);
+        if (!s.ok()) return s;
+        for (const auto& batch : batches) {
+            sqlite3_reset(update.get());
+            sqlite::bind(update.get(), 1, exportedAtUtc);
+            sqlite::bind(update.get(), 2, bundleId);
+            sqlite::bind(update.get(), 3, kioskId);
+            sqlite::bind(update.get(), 4, batch);
+            if (s = sqlite::step(db, update.get()); !s.ok()) return s;
+            changed += sqlite3_changes(db);
+        }
+        return s;
+    });
+    if (!status.ok()) return writeError(status, "mark counts as exported in bundle " + bundleId);
+    return changed;
 }
 
 }  // namespace kiosk::pledge

@@ -1,6 +1,7 @@
 // Durable pledge storage in SQLite (WAL, synchronous=FULL, one transaction a pledge) with sync bookkeeping.
 #pragma once
 
+#include "core/EngagementCount.h"
 #include "pledge/AdminPin.h"
 #include "pledge/PledgeRecord.h"
 #include "pledge/Result.h"
@@ -90,6 +91,22 @@ public:
     Result<PledgeCounts> counts(const std::string& localDate) const;
 
     std::int64_t lastSequence() const;
+
+    // Adds engagement counts to this kiosk's running totals, all in one transaction. A count that fails
+    // isKeepableCount (core/EngagementCount.h) is not stored; returns how many were refused so.
+    Result<std::int64_t> addCounts(const std::string& kioskId, const std::vector<EngagementCount>& counts);
+    // Gives every count still counting a fresh random batch id. Sealed rows never change again, so every
+    // bundle that carries them (a repeated export, a lost stick) carries the same rows under the same id, and
+    // the coordinator counts them once.
+    Result<void> sealCounts();
+    // Sealed counts of `kioskId` not yet in a bundle, ordered by batch, day, hour, metric and subject.
+    Result<std::vector<StoredCount>> unexportedCounts(const std::string& kioskId) const;
+    Result<std::vector<std::string>> kiosksWithUnexportedCounts() const;
+    // Records that these batches of `kioskId` went into bundle `bundleId`; markDelivered, forgetExport and
+    // purgeDelivered treat them as they treat pledges.
+    Result<std::int64_t> markCountsExported(const std::string& kioskId,
+                                            const std::vector<std::string>& batches,
+                                            const std::string& bundleId, const std::string& exportedAtUtc);
 
     // For tests and for capping the database's size: PRAGMA max_page_count. A low value makes inserts fail
     // exactly as a full disk does.
