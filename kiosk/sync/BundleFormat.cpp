@@ -1,6 +1,7 @@
 // Encoding and decoding of .okb headers and records (see BundleFormat.h for the layout).
 #include "sync/BundleFormat.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace kiosk::sync {
@@ -137,6 +138,35 @@ bool decodeRecord(const unsigned char* data, std::size_t size, pledge::PledgeRec
     return in.ok() && in.atEnd() && synced <= 1;
 }
 
+void encodeCountRow(const StoredCount& row, std::vector<unsigned char>& out) {
+    std::size_t lengthAt = out.size();
+    putU32(out, 0);
+    putString(out, row.batch);
+    putString(out, row.count.day);
+    out.push_back(static_cast<unsigned char>(row.count.hour));
+    putString(out, row.count.metric);
+    putString(out, row.count.subject);
+    putU64(out, static_cast<std::uint64_t>(row.count.value));
+    auto length = static_cast<std::uint32_t>(out.size() - lengthAt - 4);
+    for (int i = 0; i < 4; ++i)
+        out[lengthAt + i] = static_cast<unsigned char>(length >> (8 * i));
+}
+
+bool decodeCountRow(const unsigned char* data, std::size_t size, StoredCount& row) {
+    Cursor in(data, size);
+    row.batch = in.string();
+    row.count.day = in.string();
+    row.count.hour = in.u8();
+    row.count.metric = in.string();
+    row.count.subject = in.string();
+    row.count.value = static_cast<std::int64_t>(in.u64());
+    const bool hexBatch =
+        row.batch.size() == 32 && std::all_of(row.batch.begin(), row.batch.end(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+        });
+    return in.ok() && in.atEnd() && hexBatch && isKeepableCount(row.count);
+}
+
 std::string bundleFileName(const BundleHeader& header, std::string_view contentHashHex16) {
     std::string safeId = header.kioskId;
     for (char& c : safeId) {
@@ -145,6 +175,7 @@ std::string bundleFileName(const BundleHeader& header, std::string_view contentH
         if (!keep) c = '_';
     }
     if (safeId.empty() || safeId[0] == '.') safeId.insert(0, "k");
+    if (header.count == 0) return safeId + "-counts-" + std::string(contentHashHex16) + kBundleExtension;
     return safeId + "-" + std::to_string(header.firstSequence) + "-" + std::to_string(header.lastSequence) +
            "-" + std::string(contentHashHex16) + kBundleExtension;
 }

@@ -121,7 +121,11 @@ Result<BundleHeader> readBundle(const std::filesystem::path& path, const BundleR
     if (header.formatVersion >= 2 && header.chainNumber == 0) return bad("corrupt header: bundle number 0");
     header.firstSequence = static_cast<std::int64_t>(first);
     header.lastSequence = static_cast<std::int64_t>(last);
-    if (header.count == 0 || header.lastSequence < header.firstSequence)
+    const bool countsOnly = header.count == 0 && header.formatVersion >= 3;
+    if (countsOnly && (header.firstSequence != 0 || header.lastSequence != 0))
+        return bad("corrupt header: no pledges but sequences " + std::to_string(header.firstSequence) +
+                   " to " + std::to_string(header.lastSequence));
+    if ((header.count == 0 && !countsOnly) || header.lastSequence < header.firstSequence)
         return bad("corrupt header: " + std::to_string(header.count) + " pledges from sequence " +
                    std::to_string(header.firstSequence) + " to " + std::to_string(header.lastSequence));
     if (callbacks.onHeader) {
@@ -153,6 +157,30 @@ Result<BundleHeader> readBundle(const std::filesystem::path& path, const BundleR
                        " out of order or outside the header's range");
         previous = record.sequence;
         if (callbacks.onRecord) callbacks.onRecord(std::move(record));
+    }
+
+    if (header.formatVersion >= 3) {
+        if (!in.u64(header.countRows))
+            return bad("truncated: the file ends before the engagement counts (was the copy interrupted?)");
+        if (header.count == 0 && header.countRows == 0)
+            return bad("corrupt: a bundle with neither pledges nor counts");
+        for (std::uint64_t i = 0; i < header.countRows; ++i) {
+            const std::string where =
+                "count row " + std::to_string(i + 1) + " of " + std::to_string(header.countRows);
+            std::uint32_t length = 0;
+            if (!in.u32(length))
+                return bad("truncated: the file ends before " + where + " (was the copy interrupted?)");
+            if (length > kMaxCountRowBytes)
+                return bad("corrupt: " + where + " claims " + std::to_string(length) + " bytes");
+            body.resize(length);
+            if (!in.read(body.data(), length))
+                return bad("truncated: the file ends inside " + where + " (was the copy interrupted?)");
+            StoredCount row;
+            if (!decodeCountRow(body.data(), body.size(), row))
+                return bad("corrupt: " + where + " is malformed or holds more than ids and numbers");
+            row.kioskId = header.kioskId;
+            if (callbacks.onCount) callbacks.onCount(std::move(row));
+        }
     }
 
     unsigned char signature[crypto_sign_BYTES];

@@ -17,6 +17,8 @@ struct BundleReadCallbacks {
     // Called for each record in file order. The signature is only known to be good when readBundle returns
     // success, so a caller keeps what it does with records undoable (a database transaction) until then.
     std::function<void(pledge::PledgeRecord&&)> onRecord;
+    // Called for each engagement count row (format 3), after the records; its kiosk id is the header's.
+    std::function<void(StoredCount&&)> onCount;
 };
 
 // Reads the whole bundle at `path`. Fails with a reason a person can act on when the file is empty, not a

@@ -33,6 +33,7 @@ struct BundleWriter::State {
     std::vector<unsigned char> buffer;
     std::uint64_t written = 0;
     std::int64_t previousSequence = 0;
+    bool countsWritten = false;
     bool finished = false;
 
     ~State() {
@@ -66,7 +67,8 @@ const BundleHeader& BundleWriter::header() const {
 Result<BundleWriter> BundleWriter::begin(const std::filesystem::path& folder, const BundleHeader& header,
                                          const SigningKey& key) {
     if (sodium_init() < 0) return Error{ErrorKind::BadKey, "libsodium could not start"};
-    if (header.count == 0) return Error{ErrorKind::Invalid, "a bundle needs at least one pledge"};
+    if (header.count == 0 && header.formatVersion > 0 && header.formatVersion < 3)
+        return Error{ErrorKind::Invalid, "a bundle needs at least one pledge"};
     if (header.kioskId.empty() || header.kioskId.size() > kMaxKioskIdBytes)
         return Error{ErrorKind::Invalid, "kiosk id must be 1 to 256 bytes, got \"" + header.kioskId + "\""};
     std::error_code ec;
@@ -76,8 +78,9 @@ Result<BundleWriter> BundleWriter::begin(const std::filesystem::path& folder, co
     auto state = std::make_unique<State>();
     state->folder = folder;
     state->header = header;
-    // Format 1 only when asked for (tests of older kiosks' bundles); a chain starts at 1.
-    if (header.formatVersion != 1) state->header.formatVersion = kBundleFormatVersion;
+    // Formats 1 and 2 only when asked for (tests of older kiosks' bundles); a chain starts at 1.
+    if (header.formatVersion < 1 || header.formatVersion > kBundleFormatVersion)
+        state->header.formatVersion = kBundleFormatVersion;
     if (state->header.formatVersion >= 2 && state->header.chainNumber == 0) state->header.chainNumber = 1;
     state->header.kioskPublicKey = key.publicKey;
     state->key = key;
@@ -121,9 +124,32 @@ Result<void> BundleWriter::add(const pledge::PledgeRecord& record) {
     return {};
 }
 
+Result<void> BundleWriter::addCounts(const std::vector<StoredCount>& rows) {
+    State& s = *state_;
+    if (s.finished || s.countsWritten) return Error{ErrorKind::Invalid, "counts already written"};
+    if (s.header.formatVersion < 3) return Error{ErrorKind::Invalid, "format 1 and 2 bundles hold no counts"};
+    if (s.written != s.header.count)
+        return Error{ErrorKind::Invalid,
+                     "counts come after all " + std::to_string(s.header.count) + " pledges"};
+    s.countsWritten = true;
+    s.header.countRows = rows.size();
+    for (int i = 0; i < 8; ++i)
+        s.buffer.push_back(static_cast<unsigned char>(static_cast<std::uint64_t>(rows.size()) >> (8 * i)));
+    for (const auto& row : rows) {
+        encodeCountRow(row, s.buffer);
+        if (s.buffer.size() >= kFlushAt)
+            if (auto flushed = s.flush(); !flushed) return flushed;
+    }
+    return {};
+}
+
 Result<std::filesystem::path> BundleWriter::finish() {
     State& s = *state_;
     if (s.finished) return Error{ErrorKind::Invalid, "bundle already finished"};
+    if (s.header.formatVersion >= 3 && !s.countsWritten)
+        if (auto none = addCounts({}); !none) return none.error();
+    if (s.header.count == 0 && s.header.countRows == 0)
+        return Error{ErrorKind::Invalid, "a bundle needs at least one pledge or count"};
     if (s.written != s.header.count)
         return Error{ErrorKind::Invalid, "header announces " + std::to_string(s.header.count) +
                                              " pledges but " + std::to_string(s.written) + " were written"};

@@ -14,7 +14,8 @@ namespace kiosk::sync {
 class BundleWriter {
 public:
     // Starts a bundle in `folder` as a hidden temporary file; nothing is visible under a bundle name until
-    // finish(). The header's count and first/last sequence must match the records that follow.
+    // finish(). The header's count and first/last sequence must match the records that follow (0 records,
+    // sequences 0, for a bundle of counts only).
     static Result<BundleWriter> begin(const std::filesystem::path& folder, const BundleHeader& header,
                                       const SigningKey& key);
 
@@ -24,6 +25,10 @@ public:
 
     // Appends one record; records must come in increasing sequence order from the header's kiosk.
     Result<void> add(const pledge::PledgeRecord& record);
+
+    // Appends the engagement counts (format 3), once, after the last record; a bundle without a call holds
+    // none. A bundle of counts only has a header count of 0 and needs at least one row.
+    Result<void> addCounts(const std::vector<StoredCount>& rows);
 
     // Signs, fsyncs, renames to "<kiosk>-<first>-<last>-<hash>.okb", fsyncs the folder; returns the path.
     // Renaming over an existing bundle of the same name is harmless: same name, same bytes.

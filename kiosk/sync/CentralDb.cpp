@@ -21,7 +21,8 @@ using StatementPtr = std::unique_ptr<sqlite3_stmt, StatementFinalizer>;
 
 // Version 2: fields and consents as JSON objects by id (any form), the form's ids in order, the sealed box's
 // hash (unique: one box counts once) and each kiosk's chain of bundles.
-constexpr int kSchemaVersion = 2;
+// Version 3: the kiosks' engagement counts, one row a batch, kiosk, hour, metric and subject.
+constexpr int kSchemaVersion = 3;
 
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS pledges (
@@ -73,7 +74,20 @@ CREATE TABLE IF NOT EXISTS bundles (
   file TEXT NOT NULL,
   imported_at_utc TEXT NOT NULL
 );
-PRAGMA user_version = 2;
+CREATE TABLE IF NOT EXISTS counts (
+  kiosk_id TEXT NOT NULL,
+  batch TEXT NOT NULL,
+  day TEXT NOT NULL,
+  hour INTEGER NOT NULL,
+  metric TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  value INTEGER NOT NULL,
+  kiosk_public_key TEXT NOT NULL,
+  bundle TEXT NOT NULL,
+  imported_at_utc TEXT NOT NULL,
+  PRIMARY KEY (kiosk_id, batch, day, hour, metric, subject)
+) WITHOUT ROWID;
+PRAGMA user_version = 3;
 )sql";
 
 // Version 1 kept name, email, phone, state, consent_sign and consent_updates in their own columns (and
@@ -125,6 +139,7 @@ struct CentralDb::Handles {
     std::filesystem::path path;
     DbPtr db;
     StatementPtr insert;
+    StatementPtr insertCount;
     std::string notice;
 
     Error error(const std::string& what) const {
@@ -273,6 +288,35 @@ Result<InsertOutcome> CentralDb::insert(const CentralPledge& p) {
     // A row migrated from version 1 has no hash to compare: the same key is then taken as the same pledge.
     const bool sameBox = sqlite3_column_type(lookup, 1) == SQLITE_NULL || text(lookup, 1) == p.sealedSha256;
     return sameKey && sameBox ? InsertOutcome::Duplicate : InsertOutcome::Conflict;
+}
+
+Result<bool> CentralDb::insertCount(const StoredCount& row, const std::string& kioskPublicKey,
+                                    const std::string& bundle, const std::string& importedAtUtc) {
+    if (!handles_->insertCount) {
+        auto prepared = handles_->prepare(
+            "INSERT OR IGNORE INTO counts (kiosk_id, batch, day, hour, metric, subject, value, "
+            "kiosk_public_key, bundle, imported_at_utc) VALUES (?,?,?,?,?,?,?,?,?,?)");
+        if (!prepared) return prepared.error();
+        handles_->insertCount = std::move(prepared.value());
+    }
+    sqlite3_stmt* s = handles_->insertCount.get();
+    sqlite3_reset(s);
+    int i = 0;
+    auto bindText = [&](const std::string& value) {
+        sqlite3_bind_text(s, ++i, value.data(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    };
+    bindText(row.kioskId);
+    bindText(row.batch);
+    bindText(row.count.day);
+    sqlite3_bind_int64(s, ++i, row.count.hour);
+    bindText(row.count.metric);
+    bindText(row.count.subject);
+    sqlite3_bind_int64(s, ++i, row.count.value);
+    bindText(kioskPublicKey);
+    bindText(bundle);
+    bindText(importedAtUtc);
+    if (sqlite3_step(s) != SQLITE_DONE) return handles_->error("cannot store counts of kiosk " + row.kioskId);
+    return sqlite3_changes(handles_->db.get()) == 1;
 }
 
 Result<void> CentralDb::recordBundle(const std::string& kioskId, std::uint64_t number,

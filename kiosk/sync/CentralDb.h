@@ -1,6 +1,7 @@
 // The coordinator's SQLite database of imported pledges, merged by uuid so importing twice changes nothing.
 #pragma once
 
+#include "core/EngagementCount.h"
 #include "sync/SyncResult.h"
 
 #include <cstdint>
@@ -77,6 +78,11 @@ public:
 
     // Adds the pledge unless its uuid is already there (then it is left exactly as it was).
     Result<InsertOutcome> insert(const CentralPledge& pledge);
+
+    // Adds one engagement count row unless the same kiosk, batch, hour, metric and subject is already there
+    // (a bundle imported twice, or a batch carried again): true when it was new.
+    Result<bool> insertCount(const StoredCount& row, const std::string& kioskPublicKey,
+                             const std::string& bundle, const std::string& importedAtUtc);
 
     // Notes a chained (format 2) bundle: its kiosk, number, hash and the hash it names before it. The same
     // bundle twice is noted once.

@@ -86,24 +86,34 @@ std::filesystem::path sentFolder(const std::filesystem::path& dataDir) {
 
 namespace {
 
-// Writes the run described by `header` into a new bundle in `folder`; the uuids it holds go to `uuids`.
+// Writes the run described by `header` into a new bundle in `folder`, with the sealed engagement counts of
+// its kiosk; the uuids it holds go to `uuids`, the count batches to `batches`. A header with no pledges makes
+// a bundle of counts only.
 Result<std::filesystem::path> writeRun(pledge::PledgeStore& store, const SigningKey& key,
                                        const std::filesystem::path& folder, BundleHeader& header,
-                                       std::vector<std::string>& uuids) {
+                                       std::vector<std::string>& uuids, std::vector<std::string>& batches) {
     removeLeftoverTemporaries(folder);
+    auto counts = store.unexportedCounts(header.kioskId);
+    if (!counts) return counts.error();
     auto writer = BundleWriter::begin(folder, header, key);
     if (!writer) return writer.error();
     uuids.clear();
     uuids.reserve(header.count);
     Result<void> added;
-    auto listed = store.forEachUnexported(header.count, [&](const pledge::PledgeRecord& record) {
-        added = writer.value().add(record);
-        if (!added) return false;
-        uuids.push_back(record.uuid);
-        return true;
-    });
-    if (!listed) return listed.error();
-    if (!added) return added.error();
+    if (header.count > 0) {
+        auto listed = store.forEachUnexported(header.count, [&](const pledge::PledgeRecord& record) {
+            added = writer.value().add(record);
+            if (!added) return false;
+            uuids.push_back(record.uuid);
+            return true;
+        });
+        if (!listed) return listed.error();
+        if (!added) return added.error();
+    }
+    batches.clear();
+    for (const auto& row : counts.value())
+        if (batches.empty() || batches.back() != row.batch) batches.push_back(row.batch);
+    if (auto written = writer.value().addCounts(counts.value()); !written) return written.error();
     auto path = writer.value().finish();
     if (!path) return path.error();
     header = writer.value().header();
@@ -139,28 +149,45 @@ Result<std::vector<ExportedBundle>> exportPending(pledge::PledgeStore& store, co
                                                   const std::filesystem::path& whenCardFull) {
     std::vector<ExportedBundle> bundles;
     keepExportReserve(outbox);
+    // The counts so far get their batch id now, before any bundle holds them: a bundle written again later
+    // carries them under the same id. A card too full to seal them leaves them counting, for the next export.
+    (void)store.sealCounts();
     for (;;) {
         auto run = nextRun(store);
         if (!run) return run.error();
-        if (run.value().count == 0) return bundles;
+        if (run.value().count == 0) {
+            // Counts of a kiosk id with no pledge waiting go in a bundle of counts only.
+            auto kiosks = store.kiosksWithUnexportedCounts();
+            if (!kiosks) return kiosks.error();
+            if (kiosks.value().empty()) return bundles;
+            run.value().kioskId = kiosks.value().front();
+        }
         BundleHeader& header = run.value();
         readChainState(outbox, header);
         const std::uint64_t count = header.count;
 
         std::vector<std::string> uuids;
+        std::vector<std::string> batches;
         bool straightToStick = false;
-        auto path = writeRun(store, key, outbox, header, uuids);
+        auto path = writeRun(store, key, outbox, header, uuids, batches);
         if (!path && path.error().kind == ErrorKind::StorageFull && !whenCardFull.empty()) {
             // The card is full (the very moment the volunteer is told to export): the stick takes the bundle
             // directly, with the same chain number, so the coordinator's chain has neither a gap nor a fork.
             // The reserve makes room on the card for the chain and the store's marks.
             straightToStick = true;
             releaseExportReserve(outbox);
-            path = writeRun(store, key, whenCardFull, header, uuids);
+            path = writeRun(store, key, whenCardFull, header, uuids, batches);
         }
         if (!path) return path.error();
         auto chained = writeChainState(outbox, header);
         if (!chained) return chained.error();
+        auto countsMarked =
+            store.markCountsExported(header.kioskId, batches, path.value().filename().string(), nowUtc);
+        if (!countsMarked && straightToStick && countsMarked.error().kind == ErrorKind::StorageFull) {
+            bundles.push_back({path.value(), count, true, false});
+            return bundles;
+        }
+        if (!countsMarked) return countsMarked.error();
         auto marked = store.markExported(uuids, path.value().filename().string(), nowUtc);
         if (!marked && straightToStick && marked.error().kind == ErrorKind::StorageFull) {
             // Even so no room to note it: the bundle stays on the stick (nothing lost) and these pledges go

@@ -221,6 +221,8 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
         reading->records.push_back(std::move(record));
         if (reading->records.size() == kBatchSize) handOver();
     };
+    std::vector<StoredCount> counts;
+    callbacks.onCount = [&](StoredCount&& row) { counts.push_back(std::move(row)); };
     auto read = readBundle(result.path, callbacks);
     if (read) {
         handOver();
@@ -228,12 +230,24 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
     } else if (opening) {
         opening->opened.wait();  // its records and results must outlive the workers
     }
+    // Counts by their batch: a batch already imported (this bundle again, or another that carried it) adds
+    // nothing, so nothing is counted twice.
+    for (std::size_t i = 0; read && storeError.empty() && i < counts.size(); ++i) {
+        auto stored = db.insertCount(counts[i], result.signerKey, result.path.filename().string(),
+                                     options.importedAtUtc);
+        if (!stored)
+            storeError = stored.error().message;
+        else if (stored.value())
+            ++result.countsAdded;
+        else
+            ++result.countsDuplicate;
+    }
     std::string reason;
     if (!read)
         reason = read.error().message;
     else if (!storeError.empty())
         reason = storeError;
-    else if (opened == 0)
+    else if (opened == 0 && announced > 0)
         reason = "none of its " + std::to_string(announced) +
                  " pledges opens with this coordinator key: it was sealed to another coordinator's key";
     if (reason.empty() && read.value().chainNumber > 0) {
@@ -253,6 +267,7 @@ void importOne(CentralDb& db, BundleImport& result, const ImportOptions& options
     db.rollback();
     result.bundleError = reason;
     result.added = result.duplicates = 0;
+    result.countsAdded = result.countsDuplicate = 0;
     result.recordErrors.clear();
     result.rejected = announced;
 }

@@ -41,6 +41,8 @@ struct BundleImport {
     std::uint64_t rejected = 0;             // pledges not imported (all of them when the bundle is rejected)
     std::uint64_t displaced = 0;            // of `added`: took the place of a row an untrusted key had signed
     std::uint64_t chainNumber = 0;          // its place in the kiosk's chain of bundles (0: an older kiosk's)
+    std::uint64_t countsAdded = 0;          // engagement count rows new to the database
+    std::uint64_t countsDuplicate = 0;      // count rows already there (the same batch carried before)
     std::string bundleError;                // non-empty: the whole bundle was rejected for this reason
     std::vector<std::string> recordErrors;  // single pledges that could not be opened
 };
