@@ -7,6 +7,7 @@
 #include "pledge/ReferenceCode.h"
 #include "pledge/Sealing.h"
 #include "sync/BundleReader.h"
+#include "sync/CountsReport.h"
 #include "sync/Csv.h"
 #include "sync/Export.h"
 #include "sync/FileIo.h"
@@ -88,7 +89,9 @@ void runExport(const ExportArgs& args) {
         auto copied = sync::copyIntoFolder(bundle.path, args.folder);
         if (!copied)
             fail(copied.error().message + " (the pledges stay in the kiosk's outbox; run export again)");
-        std::cout << "exported " << bundle.count << " pledges to " << copied.value().string() << "\n";
+        std::cout << "exported "
+                  << (bundle.count > 0 ? std::to_string(bundle.count) + " pledges" : "counts only") << " to "
+                  << copied.value().string() << "\n";
         written.push_back(copied.value());
         total += bundle.count;
     }
@@ -131,7 +134,9 @@ void runPush(const PushArgs& args) {
     pledge::PledgeStore store = openStore(config);
     purge(store, config);
     for (const auto& bundle : exportToOutbox(store, config))
-        std::cout << "exported " << bundle.count << " pledges to " << bundle.path.string() << "\n";
+        std::cout << "exported "
+                  << (bundle.count > 0 ? std::to_string(bundle.count) + " pledges" : "counts only") << " to "
+                  << bundle.path.string() << "\n";
     auto results =
         sync::pushOutbox(options, sync::outboxFolder(config.dataDir), sync::sentFolder(config.dataDir),
                          [&](const std::string& name) -> Result<void> {
@@ -220,6 +225,9 @@ void runImport(const ImportArgs& args) {
                   << " duplicate, from kiosk " << printable(bundle.kioskId) << " signed by "
                   << bundle.signerKey;
         if (bundle.chainNumber > 0) std::cout << ", bundle " << bundle.chainNumber << " of that kiosk";
+        if (bundle.countsAdded + bundle.countsDuplicate > 0)
+            std::cout << "; counts: " << bundle.countsAdded << " new, " << bundle.countsDuplicate
+                      << " already in";
         if (bundle.displaced > 0)
             std::cout << "; " << bundle.displaced << " of them displaced rows an untrusted key had signed";
         std::cout << "\n";
@@ -250,12 +258,25 @@ struct CsvArgs {
     std::string out;
     std::string outDir;
     std::string action;
+    bool counts = false;
 };
 
 // One file a action (each form has its own columns): --out-dir writes them all; --out or standard output take
 // one action, named by --action unless the database holds only one.
 void runCsv(const CsvArgs& args) {
     sync::CentralDb db = openCentral(args.db);
+    if (args.counts) {
+        std::ostringstream text;
+        auto rows = sync::writeCountsCsv(db, text);
+        if (!rows) fail(rows.error().message);
+        if (args.out.empty()) {
+            std::cout << text.str();
+            return;
+        }
+        writeOutput(args.out, text.str());
+        std::cerr << "wrote " << rows.value() << " rows of engagement counts to " << args.out << "\n";
+        return;
+    }
     auto actions = sync::csvActions(db);
     if (!actions) fail(actions.error().message);
     if (!args.outDir.empty()) {
@@ -361,6 +382,12 @@ void addSyncCommands(CLI::App& app) {
                        "The action to write to --out or standard output (needed when there are several)");
     csvCmd->add_option("--out", csvArgs->out, "Output file for one action (default: standard output)")
         ->excludes("--out-dir");
+    csvCmd
+        ->add_flag("--counts", csvArgs->counts,
+                   "Write the engagement counts instead (kiosk_id,day,hour,metric,subject,value) to --out or "
+                   "standard output")
+        ->excludes("--out-dir")
+        ->excludes("--action");
     csvCmd->callback([csvArgs] { runCsv(*csvArgs); });
 
     auto reportArgs = std::make_shared<std::pair<std::string, std::string>>();

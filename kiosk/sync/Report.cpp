@@ -2,6 +2,7 @@
 #include "sync/Report.h"
 
 #include "core/TextEscape.h"
+#include "sync/CountsReport.h"
 
 #include <algorithm>
 #include <map>
@@ -20,6 +21,8 @@ th { background: #f2f2f2; } tr:nth-child(even) td { background: #fafafa; } td.n 
 .note { color: #555; } .warn { color: #a00; } .legend span { display: inline-block; margin-right: 1rem; }
 .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; vertical-align: middle; }
 svg text { font-size: 11px; fill: #333; }
+.counts svg { display: block; margin: 0.5rem 0 1rem; } .counts svg text { fill: #000; }
+h3 { font-size: 1.05rem; margin-top: 1.5rem; break-after: avoid; }
 )css";
 
 constexpr const char* kPalette[] = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -268,6 +271,7 @@ Result<std::string> buildReport(const CentralDb& db, const std::string& generate
             "conflicts table, not counted above. Import again with --trusted-kiosks to settle them.</p>\n";
         table(html, {"Kiosk", "Pledges kept aside"}, conflicts.value(), {1});
     }
+    if (auto counts = appendCountsReport(html, db); !counts) return counts.error();
     html += "</body>\n</html>\n";
     return html;
 }
