@@ -146,16 +146,16 @@ Result<void> BundleWriter::addCounts(const std::vector<StoredCount>& rows) {
 Result<std::filesystem::path> BundleWriter::finish() {
     State& s = *state_;
     if (s.finished) return Error{ErrorKind::Invalid, "bundle already finished"};
-    if (s.header.formatVersion >= 3 && !s.countsWritten)
-        if (auto none = addCounts({}); !none) return none.error();
-    if (s.header.count == 0 && s.header.countRows == 0)
-        return Error{ErrorKind::Invalid, "a bundle needs at least one pledge or count"};
     if (s.written != s.header.count)
         return Error{ErrorKind::Invalid, "header announces " + std::to_string(s.header.count) +
                                              " pledges but " + std::to_string(s.written) + " were written"};
     if (s.previousSequence != s.header.lastSequence)
         return Error{ErrorKind::Invalid, "last pledge has sequence " + std::to_string(s.previousSequence) +
                                              ", header says " + std::to_string(s.header.lastSequence)};
+    if (s.header.formatVersion >= 3 && !s.countsWritten)
+        if (auto none = addCounts({}); !none) return none.error();
+    if (s.header.count == 0 && s.header.countRows == 0)
+        return Error{ErrorKind::Invalid, "a bundle needs at least one pledge or count"};
     if (auto flushed = s.flush(); !flushed) return flushed.error();
 
     unsigned char signature[crypto_sign_BYTES];

@@ -180,11 +180,11 @@ TEST_CASE("Empty, foreign, future-version and padded files are rejected with a r
 
     std::string bytes = test::readFile(test::writeBundle(dir / "out", key, sampleRecords(2)));
     std::string future = bytes;
-    future[8] = 3;  // format version, little-endian u32 after the magic
+    future[8] = 4;  // format version, little-endian u32 after the magic
     test::writeFile(dir / "future.okb", future);
     auto newer = readAll(dir / "future.okb", read);
     REQUIRE_FALSE(newer.ok());
-    CHECK(newer.error().message.find("format version 3") != std::string::npos);
+    CHECK(newer.error().message.find("format version 4") != std::string::npos);
 
     test::writeFile(dir / "padded.okb", bytes + "x");
     auto padded = readAll(dir / "padded.okb", read);
