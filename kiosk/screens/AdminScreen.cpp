@@ -192,11 +192,14 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
     // Figures on the left, the pledges-per-hour chart on the right (below in portrait). What the last button
     // did is seen first, in the accent colour: in the chart's place in landscape (the chart is back the next
     // time the menu opens), above the figures in portrait, where there is height to spare.
-    // In landscape the figures take two thirds: with the pack block and the clock they run to a dozen lines,
-    // and 24 bars still read in the rest.
+    // In landscape the figures take two thirds beside the chart (with the pack block and the clock they run
+    // to a dozen lines, and 24 bars still read in the rest), and a little over half beside an outcome, which
+    // needs the room more.
     const int chartH = m.portrait() ? body.h / 4 : 0;
-    Rect figures{body.x, body.y, m.portrait() ? body.w : body.w * 2 / 3,
-                 buttonsY - body.y - m.gap() - chartH};
+    const bool outcomeShown =
+        !admin.result.empty() || (admin.working != AdminWork::None && admin.working != AdminWork::Counting);
+    const int landscapeW = outcomeShown ? body.w * 11 / 20 : body.w * 2 / 3;
+    Rect figures{body.x, body.y, m.portrait() ? body.w : landscapeW, buttonsY - body.y - m.gap() - chartH};
     const Rect chart = m.portrait()
                            ? Rect{body.x, figures.bottom() + m.gap(), body.w, chartH - m.gap()}
                            : Rect{figures.right() + m.gap() * 2, body.y,
