@@ -63,7 +63,8 @@ std::optional<LocalDate> readDay(TableReader& in, std::string_view key) {
     if (!date || text.size() != 10) {
         in.report().error(positionOf(*value), k + " \"" + clip(text) +
                                                   "\" is not a day; write \"YYYY-MM-DD\" with a real month "
-                                                  "and day, e.g. " + k + " = \"2026-06-26\"");
+                                                  "and day, e.g. " +
+                                                  k + " = \"2026-06-26\"");
         return std::nullopt;
     }
     return LocalDate{date->year, date->month, date->day};
@@ -120,10 +121,11 @@ void readAttract(const toml::table& doc, FileReport& report, const std::string& 
     const bool allDated = !pack.slides.empty() && std::all_of(pack.slides.begin(), pack.slides.end(),
                                                               [](const Slide& s) { return s.dates.dated(); });
     if (allDated)
-        report.warning(top.positionOf("slide"),
-                       "every slide has from/until dates, so on some days (and while the kiosk's clock is not "
-                       "set from the network) the attract loop has no slide and shows the pack's title alone; "
-                       "add a slide without dates");
+        report.warning(
+            top.positionOf("slide"),
+            "every slide has from/until dates, so on some days (and while the kiosk's clock is not "
+            "set from the network) the attract loop has no slide and shows the pack's title alone; "
+            "add a slide without dates");
 }
 
 void readStory(const toml::table& doc, FileReport& report, const std::string& name,
@@ -229,7 +231,8 @@ void readActions(const toml::table& doc, FileReport& report, const std::string& 
     forEachTable(
         top, "action", Need::Required,
         [&](const toml::table& table) {
-            TableReader in(table, report, "[[action]]", {"id", "title", "text", "url", "form", "from", "until"});
+            TableReader in(table, report, "[[action]]",
+                           {"id", "title", "text", "url", "form", "from", "until"});
             Action action;
             action.id = readId(in, ids, "action");
             action.dates = readDates(in);

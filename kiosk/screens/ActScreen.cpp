@@ -161,7 +161,8 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
                  {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
     const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
                                     {m.bodyPx(), 0, false, palette.text}, view.page);
-    addPager(out, context, chrome, position > 0 || view.page > 0, view.page + 1 < pages || position + 1 < count);
+    addPager(out, context, chrome, position > 0 || view.page > 0,
+             view.page + 1 < pages || position + 1 < count);
     return pages;
 }
 

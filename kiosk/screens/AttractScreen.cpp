@@ -17,7 +17,8 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
     // A touch anywhere begins; the hotspot goes first so it lies under everything drawn on top.
     out.hotspot({ActionKind::Start}, {0, 0, W, H});
     // With every slide out of its dates (or none), the loop shows the pack's title alone.
-    const std::vector<int> shown = shownItems(context, ScreenItems::Slides, static_cast<int>(pack.slides.size()));
+    const std::vector<int> shown =
+        shownItems(context, ScreenItems::Slides, static_cast<int>(pack.slides.size()));
     content::Slide titleOnly;
     titleOnly.title = pack.title;
     const bool current = !pack.slides.empty() && isShown(context, ScreenItems::Slides, view.item);

@@ -385,9 +385,10 @@ TEST_CASE("rule: a scheduled item's from and until are whole days, in order", "[
     {
         const TempPack copy;
         copy.replace("story.toml", "[[section]]\n", "[[section]]\nfrom = 2026-06-27\nuntil = 2026-06-26\n");
-        requireOnly(copy, copy.load(),
-                    "story.toml:3:9: error: until 2026-06-26 is before from 2026-06-27, so this is never shown; "
-                    "swap them or fix the day");
+        requireOnly(
+            copy, copy.load(),
+            "story.toml:3:9: error: until 2026-06-26 is before from 2026-06-27, so this is never shown; "
+            "swap them or fix the day");
     }
     {
         const TempPack copy;
@@ -396,7 +397,8 @@ TEST_CASE("rule: a scheduled item's from and until are whole days, in order", "[
     }
 }
 
-TEST_CASE("rule: a loop of dated slides only is a warning, and dated items load", "[content][rules][schedule]") {
+TEST_CASE("rule: a loop of dated slides only is a warning, and dated items load",
+          "[content][rules][schedule]") {
     const TempPack copy;
     copy.replace("attract.toml", "duration_s = 8\n", "duration_s = 8\nfrom = 2026-06-26\n");
     copy.replace("attract.toml", "duration_s = 6\n", "duration_s = 6\nuntil = \"2026-06-26\"\n");

@@ -1,6 +1,7 @@
 // Scheduled content: dated slides, sections and actions show only in their window by the kiosk's clock, and
 // while the clock is not set from the network only what is current however far behind it may be.
 #include "content/Schedule.h"
+
 #include "controller/KioskController.h"
 #include "support/FakeMeasurer.h"
 #include "support/SamplePack.h"
@@ -23,8 +24,7 @@ content::LocalText all(const std::string& text) {
 // The sample pack with a third slide, shown on 26 June only.
 content::Pack packWithCampaignDay() {
     content::Pack pack = testing::samplePack();
-    content::Slide day{"campaign-day", 5000, all("26 June"), all("Stand with survivors."), "",
-                       ""};
+    content::Slide day{"campaign-day", 5000, all("26 June"), all("Stand with survivors."), "", ""};
     day.dates = {kJune26, kJune26};
     pack.slides.push_back(day);
     return pack;
@@ -70,7 +70,8 @@ struct Booth {
 };
 }  // namespace
 
-TEST_CASE("a dated slide is in the attract loop only on its days, by a synced clock", "[controller][schedule]") {
+TEST_CASE("a dated slide is in the attract loop only on its days, by a synced clock",
+          "[controller][schedule]") {
     Booth before(kJune25, true);
     CHECK(before.loopFor(27000ms) == std::vector<std::string>{"one", "two", "one", "two"});
     Booth on(kJune26, true);
