@@ -35,8 +35,10 @@ struct PlayOptions {
     std::filesystem::path config;
     std::filesystem::path shotsDir;
     Size size{800, 480};
-    // When the virtual clock starts, for the engagement counts' hours; unset: now.
+    // When the virtual clock starts, for the engagement counts' hours and dated content; unset: now.
     std::optional<std::time_t> startTime;
+    // The virtual clock is taken as not set from the network (dated content is treated as on such a kiosk).
+    bool clockUnsynced = false;
 };
 
 int runKiosk(const RunOptions& options);

@@ -4,6 +4,7 @@
 #include "app/Graphics.h"
 #include "app/PackSelection.h"
 #include "app/StoreServices.h"
+#include "app/WallClocks.h"
 #include "config/Config.h"
 #include "controller/PlayScript.h"
 #include "platform/Window.h"
@@ -68,6 +69,9 @@ int runPlay(const PlayOptions& options) {
     ControllerSettings settings;
     settings.idleTimeout = Millis(static_cast<long long>(config.idleTimeoutS) * 1000);
     settings.defaultLanguage = config.defaultLanguage;
+    // Dated content by the virtual clock: --start-time, set from the network unless --clock-unsynced.
+    const std::time_t start = options.startTime.value_or(std::time(nullptr));
+    settings.clock = virtualWallClock(start, !options.clockUnsynced);
     if (const auto warning = defaultLanguageWarning(config, *selection.pack); !warning.empty())
         std::cerr << warning << '\n';
     // With a config, pledges are really sealed and stored in its data_dir (the power-cut tests rely on it).
@@ -85,7 +89,6 @@ int runPlay(const PlayOptions& options) {
     // With a data_dir, the visits are counted as on a real kiosk, on the virtual clock from --start-time.
     std::optional<EngagementRecorder> engagement;
     if (services && !config.dataDir.empty()) {
-        const std::time_t start = options.startTime.value_or(std::time(nullptr));
         engagement.emplace(*selection.pack, config.dataDir, config.kioskId, [start](Millis now) {
             return start + static_cast<std::time_t>(now.count() / 1000);
         });

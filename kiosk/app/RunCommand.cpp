@@ -6,6 +6,7 @@
 #include "app/PackSelection.h"
 #include "app/PackUpdates.h"
 #include "app/StoreServices.h"
+#include "app/WallClocks.h"
 #include "config/Config.h"
 #include "controller/KioskController.h"
 #include "controller/ThreadWork.h"
@@ -111,6 +112,7 @@ int runKiosk(const RunOptions& options) {
     ControllerSettings settings;
     settings.idleTimeout = Millis(static_cast<long long>(config.idleTimeoutS) * 1000);
     settings.defaultLanguage = config.defaultLanguage;
+    settings.clock = systemWallClock();
     // Declared first so it outlives the controller that holds a reference to it.
     std::optional<StoreServices> services;
     // Sync, export and the volunteer's figures run here, so the loop below keeps drawing, answering taps and

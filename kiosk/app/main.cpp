@@ -86,7 +86,9 @@ int main(int argc, char** argv) {
     std::string playStart;
     playCommand->add_option(
         "--start-time", playStart,
-        "local time the virtual clock starts at, YYYY-MM-DDTHH:MM (engagement counts' hours)");
+        "local time the virtual clock starts at, YYYY-MM-DDTHH:MM (engagement counts' hours, dated content)");
+    playCommand->add_flag("--clock-unsynced", play.clockUnsynced,
+                          "treat the virtual clock as not set from the network (dated content)");
 
     CLI11_PARSE(cli, argc, argv);
 

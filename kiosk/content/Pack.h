@@ -2,6 +2,7 @@
 // Loaded and checked by PackLoader; see docs/pack-format.md for the files it comes from.
 #pragma once
 
+#include "core/Calendar.h"
 #include "core/Geometry.h"
 #include "form/Form.h"
 
@@ -39,6 +40,14 @@ struct Theme {
     ThemeFonts fonts;
 };
 
+// When an item is shown (scheduled content): from `from` to `until`, both days included, by the kiosk's
+// local date; unset ends are open. content/Schedule.h says how an unsynced clock is treated.
+struct DateWindow {
+    std::optional<LocalDate> from;
+    std::optional<LocalDate> until;
+    bool dated() const { return from || until; }
+};
+
 struct Slide {
     std::string id;
     int durationMs = 8000;
@@ -46,6 +55,7 @@ struct Slide {
     LocalText text;
     std::string image;   // absolute path or empty
     std::string source;  // URL or empty
+    DateWindow dates{};  // undated: always shown
 };
 
 struct StorySection {
@@ -54,6 +64,7 @@ struct StorySection {
     LocalText text;  // paragraphs separated by a blank line
     std::string image;
     std::string source;
+    DateWindow dates{};
 };
 
 struct TimelineEntry {
@@ -85,6 +96,7 @@ struct Action {
     // filled in from the default language, as LocalText::in would show it.
     std::optional<form::Form> form;
     LocalText submitLabel;  // the form's sign button; set when `form` is
+    DateWindow dates{};
 };
 
 struct Source {

@@ -5,6 +5,7 @@
 #include "content/PackForm.h"
 #include "content/ValueRules.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace kiosk::content::detail {
@@ -42,6 +43,49 @@ std::string readDate(TableReader& in) {
     }
     return text;
 }
+
+// One end of a scheduled item's dates: a whole day, as a string or an unquoted TOML date.
+std::optional<LocalDate> readDay(TableReader& in, std::string_view key) {
+    const toml::node* value = in.node(key, Need::Optional, "");
+    if (!value) return std::nullopt;
+    const std::string k(key);
+    std::string text;
+    if (const auto* s = value->as_string()) {
+        text = s->get();
+    } else if (const auto* d = value->as_date()) {
+        const toml::date& date = d->get();
+        return LocalDate{date.year, date.month, date.day};
+    } else {
+        in.typeError(*value, key, "a date", "\"2026-06-26\"");
+        return std::nullopt;
+    }
+    const auto date = parseTimelineDate(text);
+    if (!date || text.size() != 10) {
+        in.report().error(positionOf(*value), k + " \"" + clip(text) +
+                                                  "\" is not a day; write \"YYYY-MM-DD\" with a real month "
+                                                  "and day, e.g. " +
+                                                  k + " = \"2026-06-26\"");
+        return std::nullopt;
+    }
+    return LocalDate{date->year, date->month, date->day};
+}
+
+// A slide's, section's or action's `from` and `until` (docs/pack-format.md, "Scheduled content").
+DateWindow readDates(TableReader& in) {
+    DateWindow dates{readDay(in, "from"), readDay(in, "until")};
+    if (dates.from && dates.until && *dates.until < *dates.from) {
+        const auto text = [](const LocalDate& d) {
+            char buffer[16];
+            std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d", d.year, d.month, d.day);
+            return std::string(buffer);
+        };
+        in.report().error(in.positionOf("until"), "until " + text(*dates.until) + " is before from " +
+                                                      text(*dates.from) +
+                                                      ", so this is never shown; swap them or fix the day");
+        return {};
+    }
+    return dates;
+}
 }  // namespace
 
 void readAttract(const toml::table& doc, FileReport& report, const std::string& name,
@@ -52,9 +96,10 @@ void readAttract(const toml::table& doc, FileReport& report, const std::string& 
         top, "slide", Need::Required,
         [&](const toml::table& table) {
             TableReader in(table, report, "[[slide]]",
-                           {"id", "duration_s", "title", "text", "image", "source"});
+                           {"id", "duration_s", "title", "text", "image", "source", "from", "until"});
             Slide slide;
             slide.id = readId(in, ids, "slide");
+            slide.dates = readDates(in);
             if (const auto seconds = in.integer("duration_s", Need::Required)) {
                 if (*seconds < kMinSlideSeconds || *seconds > kMaxSlideSeconds)
                     report.error(in.positionOf("duration_s"),
@@ -71,6 +116,16 @@ void readAttract(const toml::table& doc, FileReport& report, const std::string& 
             pack.slides.push_back(std::move(slide));
         },
         {}, kMaxSlides);
+    // A loop of dated slides only is empty on some days, and while the clock is not set from the network
+    // (when only undated slides and those with no `until` show): the kiosk then shows the pack's title alone.
+    const bool allDated = !pack.slides.empty() && std::all_of(pack.slides.begin(), pack.slides.end(),
+                                                              [](const Slide& s) { return s.dates.dated(); });
+    if (allDated)
+        report.warning(
+            top.positionOf("slide"),
+            "every slide has from/until dates, so on some days (and while the kiosk's clock is not "
+            "set from the network) the attract loop has no slide and shows the pack's title alone; "
+            "add a slide without dates");
 }
 
 void readStory(const toml::table& doc, FileReport& report, const std::string& name,
@@ -80,9 +135,11 @@ void readStory(const toml::table& doc, FileReport& report, const std::string& na
     forEachTable(
         top, "section", Need::Required,
         [&](const toml::table& table) {
-            TableReader in(table, report, "[[section]]", {"id", "title", "text", "image", "source"});
+            TableReader in(table, report, "[[section]]",
+                           {"id", "title", "text", "image", "source", "from", "until"});
             StorySection section;
             section.id = readId(in, ids, "section");
+            section.dates = readDates(in);
             section.title = readText(in, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
             section.text = readText(in, "text", Need::Required, context, kPagedLimit).value_or(LocalText{});
             section.image = readImage(in, "image", Need::Optional, context);
@@ -174,9 +231,11 @@ void readActions(const toml::table& doc, FileReport& report, const std::string& 
     forEachTable(
         top, "action", Need::Required,
         [&](const toml::table& table) {
-            TableReader in(table, report, "[[action]]", {"id", "title", "text", "url", "form"});
+            TableReader in(table, report, "[[action]]",
+                           {"id", "title", "text", "url", "form", "from", "until"});
             Action action;
             action.id = readId(in, ids, "action");
+            action.dates = readDates(in);
             action.title = readText(in, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
             action.text = readText(in, "text", Need::Required, context, kPagedLimit).value_or(LocalText{});
             action.url = readUrl(in, "url", Need::Required);

@@ -25,8 +25,7 @@ bool AttractLoop::tick(Millis now, Navigator& nav, const std::function<const Sce
     const auto& slide = pack_.slides[static_cast<std::size_t>(nav.view().item) % pack_.slides.size()];
     if (now - slideStart_ < Millis(slide.durationMs)) return false;
     fadingFrom_ = current();
-    nav.nextSlide();
-    if (nav.view().item == 0) ++round_;
+    if (nav.nextSlide()) ++round_;
     fadeStart_ = now;
     slideStart_ = now;
     return true;

@@ -3,6 +3,7 @@
 // input to them, moves between the visitors' screens and keeps the scene.
 #include "controller/KioskController.h"
 
+#include "content/Schedule.h"
 #include "screens/Screens.h"
 
 #include <algorithm>
@@ -31,7 +32,17 @@ KioskController::KioskController(const content::Pack& pack, ControllerSettings s
     language_ = settings_.defaultLanguage;
     gestures_.setMinSwipeDistance(std::max(40, std::min(screen.w, screen.h) / 8));
     lastInput_ = now;
+    refreshSchedule(now);
+    nav_.toAttract();  // the first slide shown today
     attract_.restart(now);
+}
+
+void KioskController::refreshSchedule(Millis now) {
+    const ClockReading reading = settings_.clock ? settings_.clock(now) : ClockReading{};
+    HiddenItems hidden = content::outOfDate(pack_, reading);
+    if (hidden == nav_.hidden()) return;
+    nav_.setHidden(std::move(hidden));
+    changed();
 }
 
 void KioskController::changed() {
@@ -44,6 +55,7 @@ const Scene& KioskController::scene() {
     screens::ScreenContext context{pack_, language_, screen_, text_, images_};
     context.extras.collectionProblem = services_.collectionProblem();
     context.extras.developmentKey = services_.developmentKey();
+    context.hidden = &nav_.hidden();
     const ScreenId screen = nav_.view().screen;
     if (screen == ScreenId::Pledge) context.extras.pledge = pledge_.pledgeView();
     if (screen == ScreenId::Thanks) context.extras.thanks = &pledge_.thanksView();
@@ -89,6 +101,7 @@ void KioskController::afterNavigation() {
 }
 
 void KioskController::goToAttract(Millis now) {
+    refreshSchedule(now);
     nav_.toAttract();
     afterNavigation();
     attract_.restart(now);
@@ -298,6 +311,7 @@ void KioskController::tick(Millis now) {
     }
     if (attract_.endFade(now)) drawn_ = false;  // one more frame at full opacity
     if (nav_.view().screen == ScreenId::Attract) {
+        refreshSchedule(now);  // between visitors: a day that begins or ends changes the loop
         if (attract_.tick(now, nav_, [this]() -> const Scene& { return scene(); })) {
             language_ = attract_.slideLanguage(nav_.view(), settings_.defaultLanguage);
             changed();

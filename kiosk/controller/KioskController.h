@@ -11,6 +11,7 @@
 #include "controller/VolunteerMenu.h"
 #include "controller/Work.h"
 #include "core/Action.h"
+#include "core/Calendar.h"
 #include "core/Gestures.h"
 #include "core/ImageMeasurer.h"
 #include "core/Input.h"
@@ -34,6 +35,9 @@ struct ControllerSettings {
     Millis pledgeIdleQuestion{45000};  // "still there?" on the pledge form
     Millis pledgeIdleClear{60000};     // then the form is cleared
     Millis thanksTimeout{60000};       // the thank-you screen leaves by itself, reference code and all
+    // Today's date and whether the clock is set from the network, for scheduled content (content/Schedule.h).
+    // Unset: no clock, so only undated slides, sections and actions show.
+    WallClock clock;
 };
 
 // A cross-fade in progress: draw `from` at 1 - progress, then the current scene at progress.
@@ -94,6 +98,8 @@ private:
     void touchedAt(Millis now);
     void goToAttract(Millis now);
     void moveFocus(int delta);
+    // Reads the clock and hides what is out of its dates; what is on screen stays until it is left.
+    void refreshSchedule(Millis now);
 
     const content::Pack& pack_;
     ControllerSettings settings_;

@@ -5,6 +5,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -19,6 +21,17 @@ struct ContentCounts {
 
 // How many items a screen of this kind walks through.
 int itemCount(const ContentCounts& counts, ScreenItems items);
+
+// The items out of their dates now (scheduled content, content/Schedule.h): navigation and the screens skip
+// them. An item past the end of a list is shown, so the empty default hides nothing.
+struct HiddenItems {
+    std::vector<bool> slides;
+    std::vector<bool> storySections;
+    std::vector<bool> actions;  // also their forms
+
+    bool hidden(ScreenItems items, int item) const;
+    friend bool operator==(const HiddenItems&, const HiddenItems&) = default;
+};
 
 struct View {
     ScreenId screen = ScreenId::Attract;
@@ -40,7 +53,12 @@ public:
     void back();
     void home() { open(ScreenId::Home); }
     void toAttract() { open(ScreenId::Attract); }
-    void nextSlide();
+    // The next slide that is not hidden, round the loop; true when it went round past the end.
+    bool nextSlide();
+
+    // Which items are out of their dates; the view on screen stays until it is left.
+    void setHidden(HiddenItems hidden) { hidden_ = std::move(hidden); }
+    const HiddenItems& hidden() const { return hidden_; }
 
     // Layout reports how many pages the current item has; a page past the end is clamped.
     void setPageCount(int pages);
@@ -48,8 +66,12 @@ public:
 
 private:
     int itemCount(ScreenId screen) const;
+    bool shown(ScreenId screen, int item) const;
+    // The nearest shown item from `item` in `step`'s direction (inclusive), or -1.
+    int shownFrom(ScreenId screen, int item, int step) const;
 
     ContentCounts counts_;
+    HiddenItems hidden_;
     View view_;
     int pageCount_ = 1;
 };

@@ -4,6 +4,7 @@
 #include "screens/ScreenBuilders.h"
 
 #include <algorithm>
+#include <vector>
 
 namespace kiosk::screens {
 
@@ -12,16 +13,22 @@ namespace {
 // row, at least 150 design px each; with more actions than that holds, the tabs
 // shown are a window round the open one. A title too long for two lines is cut in its tab and shown whole
 // as a heading. Returns the space left under the tabs (and heading).
-Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, int current) {
+// `listed` holds the actions shown today, by pack index; `position` is the open one's place in it.
+Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, const std::vector<int>& listed,
+                   int position) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const auto& pack = context.pack;
     const std::string& lang = context.language;
-    const int count = static_cast<int>(pack.actions.size());
+    const int count = static_cast<int>(listed.size());
+    const int current = listed[static_cast<std::size_t>(position)];
     const int columns = std::clamp((body.w + m.gap()) / (m.px(150) + m.gap()), 1, count);
     const int rows = 1;  // a second row would leave a portrait screen too little room for the words
     const int shown = std::min(count, columns * rows);
-    const int first = std::clamp(current - shown / 2, 0, count - shown);
+    const int first = std::clamp(position - shown / 2, 0, count - shown);
+    const auto actionAt = [&](int slot) -> const content::Action& {
+        return pack.actions[static_cast<std::size_t>(listed[static_cast<std::size_t>(slot)])];
+    };
     const int perRow = (shown + rows - 1) / rows;
     const int tabW = (body.w - m.gap() * (perRow - 1)) / perRow;
     const int labelW = tabW - m.px(20);
@@ -33,8 +40,7 @@ Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, in
     bool allFitTwo = true;
     const int twoLineH = std::max(m.touchTarget(), oneLine * 2 + m.px(12));
     for (int i = first; i < first + shown; ++i) {
-        const std::string title =
-            pack.actions[static_cast<std::size_t>(i)].title.in(lang, pack.defaultLanguage);
+        const std::string title = actionAt(i).title.in(lang, pack.defaultLanguage);
         if (out.measure(title, m.buttonPx(), true) <= labelW) continue;
         anyLong = true;
         if (layout::layoutParagraphs(title, {labelW, twoLineH}, font, out.measurer()).overflow)
@@ -44,14 +50,15 @@ Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, in
     const int tabH = twoLines ? twoLineH : m.touchTarget();
     bool currentCut = false;
     for (int i = first; i < first + shown; ++i) {
-        const auto& action = pack.actions[static_cast<std::size_t>(i)];
+        const auto& action = actionAt(i);
+        const int index = listed[static_cast<std::size_t>(i)];
         const int slot = i - first;
         const Rect tab{body.x + (slot % perRow) * (tabW + m.gap()),
                        body.y + (slot / perRow) * (tabH + m.gap()), tabW, tabH};
         const std::string title = action.title.in(lang, pack.defaultLanguage);
         const std::string label = layout::cutToFit(title, {labelW, tabH}, font, out.measurer());
-        if (i == current && label != title) currentCut = true;
-        out.button({ActionKind::ActionTab, i}, tab, label, ButtonStyle::Secondary, i == current);
+        if (index == current && label != title) currentCut = true;
+        out.button({ActionKind::ActionTab, index}, tab, label, ButtonStyle::Secondary, index == current);
     }
     int used = rows * (tabH + m.gap()) + m.gap();
     if (currentCut) {
@@ -72,16 +79,21 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     const auto& pack = context.pack;
     const std::string& lang = context.language;
     const std::string& fallback = pack.defaultLanguage;
-    const int count = static_cast<int>(pack.actions.size());
+    // Only the actions shown today have tabs and count; with none, the screen is its chrome.
+    const std::vector<int> listed =
+        shownItems(context, ScreenItems::Actions, static_cast<int>(pack.actions.size()));
+    const int count = static_cast<int>(listed.size());
+    const auto at = std::find(listed.begin(), listed.end(), view.item);
+    const int position = static_cast<int>(at - listed.begin());
     // With more actions than tabs show at once, the header says where this one stands.
     const auto chrome = addChrome(out, context,
                                   {pack.uiText("nav_act", lang), true, true, false, true,
-                                   count > 3 ? positionLabel(view.item, count) : ""});
-    if (count == 0) return 1;
+                                   count > 3 && at != listed.end() ? positionLabel(position, count) : ""});
+    if (at == listed.end()) return 1;
     const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
     Rect body = chrome.body;
     if (count > 1) {
-        body = addActionTabs(out, context, body, view.item);
+        body = addActionTabs(out, context, body, listed, position);
     } else {
         const int used = out.heading("act-heading", body, action.title.in(lang, fallback),
                                      {m.headingPx(), m.minBodyPx(), true, palette.text});
@@ -149,8 +161,8 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
                  {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
     const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
                                     {m.bodyPx(), 0, false, palette.text}, view.page);
-    addPager(out, context, chrome, view.item > 0 || view.page > 0,
-             view.page + 1 < pages || view.item + 1 < count);
+    addPager(out, context, chrome, position > 0 || view.page > 0,
+             view.page + 1 < pages || position + 1 < count);
     return pages;
 }
 

@@ -16,8 +16,14 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
 
     // A touch anywhere begins; the hotspot goes first so it lies under everything drawn on top.
     out.hotspot({ActionKind::Start}, {0, 0, W, H});
-    if (pack.slides.empty()) return 1;
-    const auto& slide = pack.slides[static_cast<std::size_t>(view.item) % pack.slides.size()];
+    // With every slide out of its dates (or none), the loop shows the pack's title alone.
+    const std::vector<int> shown =
+        shownItems(context, ScreenItems::Slides, static_cast<int>(pack.slides.size()));
+    content::Slide titleOnly;
+    titleOnly.title = pack.title;
+    const bool current = !pack.slides.empty() && isShown(context, ScreenItems::Slides, view.item);
+    const auto& slide =
+        current ? pack.slides[static_cast<std::size_t>(view.item) % pack.slides.size()] : titleOnly;
     const std::string& lang = context.language;
     const std::string& fallback = pack.defaultLanguage;
 
@@ -83,13 +89,15 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
     }
     out.setLanguage(lang);
 
-    // Where in the loop we are: small dots, centred above the calls.
-    const int count = static_cast<int>(pack.slides.size());
+    // Where in the loop we are: small dots, centred above the calls, one a slide shown today.
+    const int count = static_cast<int>(shown.size());
     const int dotsW = count * (dot + m.px(6));
     int x = (W - dotsW) / 2;
     const int dotsY = calls.y - m.gap() - dot;
-    for (int i = 0; i < count; ++i, x += dot + m.px(6))
+    for (const int i : shown) {
         out.box({x, dotsY, dot, dot}, i == view.item ? palette.text : palette.mutedText, dot / 2);
+        x += dot + m.px(6);
+    }
     return 1;
 }
 

@@ -13,6 +13,17 @@ std::string positionLabel(int item, int count) {
     return std::to_string(item + 1) + " / " + std::to_string(count);
 }
 
+bool isShown(const ScreenContext& context, ScreenItems items, int item) {
+    return !context.hidden || !context.hidden->hidden(items, item);
+}
+
+std::vector<int> shownItems(const ScreenContext& context, ScreenItems items, int count) {
+    std::vector<int> shown;
+    for (int i = 0; i < count; ++i)
+        if (isShown(context, items, i)) shown.push_back(i);
+    return shown;
+}
+
 ContentCounts countsOf(const content::Pack& pack) {
     return {static_cast<int>(pack.slides.size()), static_cast<int>(pack.story.size()),
             static_cast<int>(pack.timeline.size()), static_cast<int>(pack.cases.size()),

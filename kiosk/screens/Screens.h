@@ -20,7 +20,14 @@ struct ScreenContext {
     layout::TextMeasurer& text;
     ImageMeasurer& images;
     ScreenExtras extras = {};
+    // The slides, sections and actions out of their dates now (scheduled content); null shows every one
+    // (the tour, which draws every screen).
+    const HiddenItems* hidden = nullptr;
 };
+
+// Whether `item` of that kind is shown now, and the indices of those shown, in pack order.
+bool isShown(const ScreenContext& context, ScreenItems items, int item);
+std::vector<int> shownItems(const ScreenContext& context, ScreenItems items, int count);
 
 Scene buildScene(const ScreenContext& context, const View& view);
 

@@ -15,14 +15,16 @@ int buildStory(SceneWriter& out, const ScreenContext& context, const View& view)
     ChromeOptions options{pack.uiText("nav_story", lang), true, true, false, true, ""};
     options.positionReserve = "00 / 00";
     const auto chrome = addChrome(out, context, options);
-    if (count == 0) return 1;
+    // Only the sections shown today are counted and walked; with none, the screen is its chrome.
+    const std::vector<int> shown = shownItems(context, ScreenItems::StorySections, count);
+    if (shown.empty() || !isShown(context, ScreenItems::StorySections, view.item)) return 1;
     const auto textOf = [&](const content::StorySection& section) {
         return std::tuple{section.title.in(lang, pack.defaultLanguage),
                           section.text.in(lang, pack.defaultLanguage)};
     };
     int before = 0;
     int total = 0;
-    for (int i = 0; i < count; ++i) {
+    for (const int i : shown) {
         const auto& section = pack.story[static_cast<std::size_t>(i)];
         const auto [title, text] = textOf(section);
         const int pages = illustratedTextPages(out, chrome.body, title, text, section.image);
@@ -33,8 +35,8 @@ int buildStory(SceneWriter& out, const ScreenContext& context, const View& view)
     const auto [title, text] = textOf(section);
     const int pages = buildIllustratedText(out, chrome.body, "story", title, text, section.image, view.page);
     addPosition(out, chrome, positionLabel(before + view.page % pages, total));
-    addPager(out, context, chrome, view.item > 0 || view.page > 0,
-             view.page + 1 < pages || view.item + 1 < count, true);
+    addPager(out, context, chrome, view.item > shown.front() || view.page > 0,
+             view.page + 1 < pages || view.item < shown.back(), true);
     return pages;
 }
 

@@ -23,7 +23,7 @@ TEST_CASE("rule: unknown keys far from any known key list the known keys", "[con
     copy.replace("actions.toml", "url = ", "colour = \"red\"\nurl = ");
     requireOnly(copy, copy.load(),
                 "actions.toml:5:1: error: unknown key \"colour\" in [[action]]; remove it or use one of: id, "
-                "title, text, url, form");
+                "title, text, url, form, from, until");
 }
 
 TEST_CASE("rule: missing required keys point at the table that lacks them", "[content][rules]") {
@@ -367,4 +367,47 @@ TEST_CASE("rule: translation_status names only listed languages", "[content][rul
                  R"({ ms = "awaiting native review", ta = "draft" })");
     requireOnly(copy, copy.load(),
                 "pack.toml:7:55: error: language \"ta\" in translation_status is not in [pack] languages");
+}
+
+TEST_CASE("rule: a scheduled item's from and until are whole days, in order", "[content][rules][schedule]") {
+    {
+        const TempPack copy;
+        copy.replace("attract.toml", "duration_s = 8\n", "duration_s = 8\nfrom = \"2026-06-31\"\n");
+        requireOnly(copy, copy.load(),
+                    "attract.toml:4:8: error: from \"2026-06-31\" is not a day; write \"YYYY-MM-DD\" with a "
+                    "real month and day, e.g. from = \"2026-06-26\"");
+    }
+    {
+        const TempPack copy;
+        copy.replace("attract.toml", "duration_s = 8\n", "duration_s = 8\nuntil = \"2026-06\"\n");
+        requireOnly(copy, copy.load(), "attract.toml:4:9: error: until \"2026-06\" is not a day;");
+    }
+    {
+        const TempPack copy;
+        copy.replace("story.toml", "[[section]]\n", "[[section]]\nfrom = 2026-06-27\nuntil = 2026-06-26\n");
+        requireOnly(
+            copy, copy.load(),
+            "story.toml:3:9: error: until 2026-06-26 is before from 2026-06-27, so this is never shown; "
+            "swap them or fix the day");
+    }
+    {
+        const TempPack copy;
+        copy.replace("actions.toml", "url = ", "until = 26\nurl = ");
+        requireOnly(copy, copy.load(), "actions.toml:5:9: error: until must be a date, not an integer;");
+    }
+}
+
+TEST_CASE("rule: a loop of dated slides only is a warning, and dated items load",
+          "[content][rules][schedule]") {
+    const TempPack copy;
+    copy.replace("attract.toml", "duration_s = 8\n", "duration_s = 8\nfrom = 2026-06-26\n");
+    copy.replace("attract.toml", "duration_s = 6\n", "duration_s = 6\nuntil = \"2026-06-26\"\n");
+    const auto result = copy.load();
+    requireOnly(copy, result,
+                "attract.toml:1:1: warning: every slide has from/until dates, so on some days (and while the "
+                "kiosk's clock is not set from the network) the attract loop has no slide");
+    REQUIRE(result.pack);
+    CHECK(result.pack->slides[0].dates.from == LocalDate{2026, 6, 26});
+    CHECK_FALSE(result.pack->slides[0].dates.until);
+    CHECK(result.pack->slides[1].dates.until == LocalDate{2026, 6, 26});
 }
