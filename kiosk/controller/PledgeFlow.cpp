@@ -72,11 +72,11 @@ void PledgeFlow::focusField(const std::string& id) {
     capitaliseNames();
 }
 
-// A name field starts each word with a capital by itself: "Priya Raman" without a shift key.
+// A field for names starts each word with a capital by itself: "Priya Raman" without a shift key.
 void PledgeFlow::capitaliseNames() {
     const form::Form* form = currentForm();
     const form::FormField* field = form && session_ ? form->field(session_->focused) : nullptr;
-    if (!field || field->kind != form::FieldKind::Text) return;
+    if (!field || form::kindInfo(field->kind).entry != form::FieldEntry::Names) return;
     session_->keyboard = screens::autoCapitals(session_->keyboard, session_->values.value(field->id));
 }
 
@@ -99,7 +99,7 @@ bool PledgeFlow::typeText(const std::string& utf8) {
     if (!session_ || session_->focused.empty()) return false;
     const form::Form* form = currentForm();
     const form::FormField* field = form ? form->field(session_->focused) : nullptr;
-    if (!field || field->kind == form::FieldKind::Choice) return false;
+    if (!field || form::kindInfo(field->kind).entry == form::FieldEntry::Options) return false;
     // Over-long input is refused as it is typed, never cut later.
     if (session_->values.type(field->id, utf8)) session_->errors.erase(field->id);
     return true;

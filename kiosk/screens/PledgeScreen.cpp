@@ -95,7 +95,7 @@ void addField(SceneWriter& out, int index, const form::FormField& field, const P
                          ? Rect{cell.x, cell.bottom() - fieldH, cell.w, fieldH}
                          : Rect{cell.x + labelW, cell.y + (cell.h - fieldH) / 2, cell.w - labelW, fieldH};
     std::string value = pledge.values ? pledge.values->value(field.id) : std::string();
-    if (field.kind == form::FieldKind::Choice && !value.empty()) {
+    if (form::kindInfo(field.kind).entry == form::FieldEntry::Options && !value.empty()) {
         for (const auto& option : field.options)
             if (option.value == value) value = labelIn(option.label, lang);
     }
@@ -371,7 +371,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         // way above it. The focused row always shows; then, while there is room, the other rows (those after
         // it first, so the signer can tap on to the next field); then each consent whole, in order (never
         // cut: one that does not fit waits until the keyboard goes, which ticking or signing does).
-        const bool picking = focused->kind == form::FieldKind::Choice;
+        const bool picking = form::kindInfo(focused->kind).entry == form::FieldEntry::Options;
         const int keyGap = m.px(4);
         const int optionRows = picking
                                    ? (static_cast<int>(focused->options.size()) + (m.portrait() ? 1 : 3)) /

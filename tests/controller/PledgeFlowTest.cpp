@@ -12,6 +12,9 @@ using namespace std::chrono_literals;
 
 namespace {
 struct Booth {
+    Booth() = default;
+    explicit Booth(content::Pack changed) : pack(std::move(changed)) {}
+
     content::Pack pack = testing::samplePack();
     testing::FakeMeasurer text;
     testing::FakeImages images;
@@ -97,6 +100,52 @@ TEST_CASE("a choice field offers its options and moves on when one is picked", "
     REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-state\ntap option-sabah\n") ==
             0);
     CHECK(b.kiosk.scene().find("field-state")->text == "Sabah");
+}
+
+// The sample pack with its optional phone field turned into a field of `kind` (the state's options when the
+// kind picks from options).
+content::Pack packWithKind(const form::FieldKindInfo& kind) {
+    content::Pack pack = testing::samplePack();
+    for (auto& action : pack.actions) {
+        if (!action.form) continue;
+        auto& fields = action.form->fields;
+        fields[2].kind = kind.kind;
+        fields[2].maxLength = kind.defaultMaxLength;
+        fields[2].options =
+            kind.entry == form::FieldEntry::Options ? fields[3].options : std::vector<form::ChoiceOption>{};
+    }
+    return pack;
+}
+
+TEST_CASE("every field kind in the table is entered with the keyboard its row names, and signs", "[pledge]") {
+    for (const auto& kind : form::fieldKinds()) {
+        INFO(kind.packName);
+        Booth b(packWithKind(kind));
+        REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-phone\n") == 0);
+        const Scene& scene = b.kiosk.scene();
+        const bool picked = kind.entry == form::FieldEntry::Options;
+        CHECK((scene.find("option-johor") != nullptr) == picked);
+        CHECK((scene.find("key-60") != nullptr) == (kind.entry == form::FieldEntry::PhonePad));
+        CHECK((scene.find("key-gmail") != nullptr) == (kind.entry == form::FieldEntry::Email));
+        CHECK((scene.find("key-space") != nullptr) == (kind.entry == form::FieldEntry::Names));
+        if (kind.entry == form::FieldEntry::Names) CHECK(scene.find("key-q")->text == "Q");  // a word starts
+
+        std::string stored;
+        if (picked) {
+            REQUIRE(b.play("type abc\n") == 0);  // typing is refused: the value is one of the options
+            CHECK(b.kiosk.scene().find("field-phone")->text.empty());
+            REQUIRE(b.play("tap option-johor\n") == 0);
+            stored = "johor";
+        } else {
+            REQUIRE(b.play("type " + std::string(kind.sampleValue) + "\n") == 0);
+            CHECK(b.kiosk.scene().find("field-phone")->text == kind.sampleValue);
+            stored = kind.sampleValue;  // as typed: the recorder normalises (FieldKindsTest checks how)
+        }
+        REQUIRE(b.play("tap field-name\ntype Siti Aminah\ntap field-email\ntype siti@example.my\n"
+                       "tap consent-sign\ntap submit\n") == 0);
+        REQUIRE(b.services.submitted.size() == 1);
+        CHECK(b.services.submitted[0]["phone"] == stored);
+    }
 }
 
 TEST_CASE("typing past a field's limit is refused as typed", "[pledge]") {
