@@ -265,13 +265,13 @@ std::string StoreServices::syncNow() {
     // One short try: the volunteer is looking at a waiting screen. The timer's kioskctl push retries
     // with patience in the background.
     sync::PushOptions options;
-    options.url = sync_.url;
-    options.token = sync_.token;
-    options.caFile = sync_.caFile.string();
-    options.attempts = 1;
-    options.connectTimeout = std::chrono::seconds(3);
-    options.totalTimeout = std::chrono::seconds(6);
-    options.allowInsecureLoopback = allowInsecureLoopback_;
+    options.transport.location = sync_.url;
+    options.transport.token = sync_.token;
+    options.transport.caFile = sync_.caFile.string();
+    options.transport.attempts = 1;
+    options.transport.connectTimeout = std::chrono::seconds(3);
+    options.transport.totalTimeout = std::chrono::seconds(6);
+    options.transport.allowInsecureLoopback = allowInsecureLoopback_;
     pledge::PledgeStore* store = workStore();
     if (!store) return "Sync is not possible: the pledge store cannot be opened (see the problems below).";
     const auto attempt = sync::pushPending(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},

@@ -1,5 +1,6 @@
 // The kiosk program's command line: run (the default), validate, tour, play.
 #include "app/Commands.h"
+#include "crypto/Sodium.h"
 
 #include <CLI/CLI.hpp>
 #include <ctime>
@@ -91,6 +92,11 @@ int main(int argc, char** argv) {
                           "treat the virtual clock as not set from the network (dated content)");
 
     CLI11_PARSE(cli, argc, argv);
+    // Once, before anything seals, signs or draws random numbers (the modules also ask, for other callers).
+    if (auto sodium = crypto::startSodium(); !sodium) {
+        std::cerr << "kiosk: " << sodium.error().message << "\n";
+        return 1;
+    }
 
     if (*validate) return app::validatePack(validateDir);
     if (*tourCommand) {

@@ -132,18 +132,11 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
 SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
                         const PushOptions& options, std::chrono::milliseconds budget,
                         const std::string& nowUtc) {
-    TransportOptions where;
-    where.location = options.url;
-    where.token = options.token;
-    where.caFile = options.caFile;
-    where.allowInsecureLoopback = options.allowInsecureLoopback;
-    where.connectTimeout = options.connectTimeout;
-    where.totalTimeout = options.totalTimeout;
-    where.attempts = options.attempts;
+    const std::string& url = options.transport.location;
     // Only a server confirms delivery: a folder here would mark pledges delivered that are only on a stick.
-    auto transport = options.url.empty() || options.url.front() == '/' || options.url.rfind("file:", 0) == 0
+    auto transport = url.empty() || url.front() == '/' || url.rfind("file:", 0) == 0
                          ? Result<std::unique_ptr<Transport>>(Error{ErrorKind::NotSetUp, "no [sync] url"})
-                         : openTransport(where);
+                         : openTransport(options.transport);
     if (!transport) {
         SyncAttempt attempt;
         attempt.message =

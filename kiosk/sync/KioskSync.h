@@ -37,9 +37,10 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
                            const std::string& nowUtc);
 
 // Deletes old delivered pledges, exports new pledges into the outbox, and PUTs every bundle there (oldest
-// first) to options.url, marking each delivered pledge delivered; then deletes old delivered pledges again.
-// Stops at the first bundle that fails, and starts no bundle once `budget` has passed, so a kiosk without
-// network answers within about one timeout. options.attempts is used as given (1 for a button).
+// first) to options.transport.location, marking each delivered pledge delivered; then deletes old delivered
+// pledges again. Stops at the first bundle that fails, and starts no bundle once `budget` has passed, so a
+// kiosk without network answers within about one timeout. options.transport.attempts is used as given (1 for
+// a button).
 SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
                         const PushOptions& options, std::chrono::milliseconds budget,
                         const std::string& nowUtc);

@@ -115,9 +115,9 @@ TEST_CASE("sync now with the server down fails after one try and keeps every ple
     Booth booth;
     booth.record(4);
     PushOptions options;
-    options.url = "http://127.0.0.1:" + std::to_string(test::unusedPort()) + "/dav";
-    options.allowInsecureLoopback = true;
-    options.attempts = 1;
+    options.transport.location = "http://127.0.0.1:" + std::to_string(test::unusedPort()) + "/dav";
+    options.transport.allowInsecureLoopback = true;
+    options.transport.attempts = 1;
     const SyncAttempt attempt =
         pushPending(booth.store, booth.key, booth.settings, options, std::chrono::seconds(5), kNow);
     CHECK_FALSE(attempt.ok);
@@ -137,9 +137,9 @@ TEST_CASE("sync now delivers to the server, and delivered pledges are purged aft
     Booth booth;
     booth.record(6);
     PushOptions options;
-    options.url = nginx.url("dav/kl-booth-1");
-    options.allowInsecureLoopback = true;
-    options.attempts = 1;
+    options.transport.location = nginx.url("dav/kl-booth-1");
+    options.transport.allowInsecureLoopback = true;
+    options.transport.attempts = 1;
 
     const SyncAttempt sent =
         pushPending(booth.store, booth.key, booth.settings, options, std::chrono::seconds(5), kNow);
@@ -169,9 +169,9 @@ TEST_CASE("a failed push leaves its bundle in the outbox, and the next stick exp
     Booth booth;
     booth.record(3);
     PushOptions options;
-    options.url = "http://127.0.0.1:" + std::to_string(test::unusedPort()) + "/dav";
-    options.allowInsecureLoopback = true;
-    options.attempts = 1;
+    options.transport.location = "http://127.0.0.1:" + std::to_string(test::unusedPort()) + "/dav";
+    options.transport.allowInsecureLoopback = true;
+    options.transport.attempts = 1;
     REQUIRE_FALSE(
         pushPending(booth.store, booth.key, booth.settings, options, std::chrono::seconds(5), kNow).ok);
     booth.record(2);
