@@ -38,6 +38,7 @@ KioskController::KioskController(const content::Pack& pack, ControllerSettings s
 }
 
 void KioskController::refreshSchedule(Millis now) {
+    scheduleReadAt_ = now;
     const ClockReading reading = settings_.clock ? settings_.clock(now) : ClockReading{};
     HiddenItems hidden = content::outOfDate(pack_, reading);
     if (hidden == nav_.hidden()) return;
@@ -311,7 +312,8 @@ void KioskController::tick(Millis now) {
     }
     if (attract_.endFade(now)) drawn_ = false;  // one more frame at full opacity
     if (nav_.view().screen == ScreenId::Attract) {
-        refreshSchedule(now);  // between visitors: a day that begins or ends changes the loop
+        // Between visitors: a day that begins or ends changes the loop.
+        if (now - scheduleReadAt_ >= kScheduleReadInterval) refreshSchedule(now);
         if (attract_.tick(now, nav_, [this]() -> const Scene& { return scene(); })) {
             language_ = attract_.slideLanguage(nav_.view(), settings_.defaultLanguage);
             changed();
