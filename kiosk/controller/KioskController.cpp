@@ -42,7 +42,7 @@ void KioskController::changed() {
 const Scene& KioskController::scene() {
     if (!sceneStale_) return scene_;
     screens::ScreenContext context{pack_, language_, screen_, text_, images_};
-    context.extras.collectionProblem = services_.collectionProblem();
+    context.extras.collecting = services_.collection().ready();
     context.extras.developmentKey = services_.developmentKey();
     const ScreenId screen = nav_.view().screen;
     if (screen == ScreenId::Pledge) context.extras.pledge = pledge_.pledgeView();
