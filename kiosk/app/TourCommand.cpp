@@ -112,14 +112,15 @@ struct TourExtras {
             admin.status.pack = pack.id + " " + pack.version;
             admin.status.freeBytes = 12'300'000'000;
             admin.status.clock = "2026-11-26 10:00";
-            admin.status.collecting = "ready";
             for (std::size_t hour = 9; hour < 18; ++hour)
                 admin.status.perHour[hour] = static_cast<long long>(hour % 5 + 1);
             admin.status.packId = pack.id;
             admin.status.packVersion = pack.version;
-            admin.status.packSigner = "signed by campaign-2026";
+            admin.status.packSigner = {screens::PackSigner::Kind::Named, "campaign-2026"};
             admin.status.updateChecked = "2026-11-26 09:58";
-            admin.status.updateOutcome = "up to date (nothing newer on https://sync.example.org)";
+            screens::UpdateFinding upToDate;
+            upToDate.where = "https://sync.example.org";
+            admin.status.lastUpdate.findings = {upToDate};
             extras.admin = &admin;
         }
         return extras;

@@ -54,7 +54,7 @@ void KioskController::changed() {
 const Scene& KioskController::scene() {
     if (!sceneStale_) return scene_;
     screens::ScreenContext context{pack_, language_, screen_, text_, images_};
-    context.extras.collectionProblem = services_.collectionProblem();
+    context.extras.collecting = services_.collection().ready();
     context.extras.developmentKey = services_.developmentKey();
     context.hidden = &nav_.hidden();
     const ScreenId screen = nav_.view().screen;

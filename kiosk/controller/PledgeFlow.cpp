@@ -211,7 +211,7 @@ bool PledgeFlow::activate(const Action& action, Navigator& nav, const std::strin
         if (index < 0 || index >= static_cast<int>(pack_.actions.size()) ||
             !pack_.actions[static_cast<std::size_t>(index)].form)
             return true;
-        if (!services_.collectionProblem().empty()) return true;  // the button is not offered then
+        if (!services_.collection().ready()) return true;  // the button is not offered then
         start(index, nav);
         return true;
     }

@@ -141,7 +141,7 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     int captionX = beside.x;
     if (action.form) {
         const Rect slot{beside.x, beside.y, beside.w, m.touchTarget() + m.px(8)};
-        if (context.extras.collectionProblem.empty()) {
+        if (context.extras.collecting) {
             const std::string label = pack.uiText("pledge_sign", lang);
             const int w = std::min(
                 slot.w, std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40)));

@@ -59,10 +59,12 @@ void installNewest(std::vector<Candidate>& candidates, const CheckRequest& reque
 
 CheckOutcome checkFolder(const fs::path& folder, const CheckRequest& request) {
     CheckOutcome outcome;
+    outcome.where = folder.string();
     std::error_code error;
     if (!fs::is_directory(folder, error)) {
         outcome.result = CheckResult::Skipped;
         outcome.message = "no " + folder.string() + ": nothing to check";
+        outcome.detail = outcome.message;
         return outcome;
     }
     std::vector<fs::path> files;
@@ -207,14 +209,17 @@ CheckOutcome checkServer(const ServerOptions& options, const CheckRequest& reque
                                  ? options.packsUrl + "/"
                                  : options.packsUrl;
     const std::string where = base;
+    outcome.where = where;
     if (options.packsUrl.empty()) {
         outcome.result = CheckResult::Skipped;
         outcome.message = "no [sync] url: no server to check";
+        outcome.detail = outcome.message;
         return outcome;
     }
     if (base.rfind("https://", 0) != 0 && !(options.allowInsecureLoopback && isLoopback(base))) {
         outcome.result = CheckResult::Failed;
         outcome.message = where + " is not https://: packs are fetched over HTTPS only";
+        outcome.detail = outcome.message;
         return outcome;
     }
     std::string indexText;
@@ -223,10 +228,12 @@ CheckOutcome checkServer(const ServerOptions& options, const CheckRequest& reque
     if (index.noRoute) {
         outcome.result = CheckResult::Skipped;
         outcome.message = "no route, skipped: " + where + " (" + index.error + "); the kiosk runs on";
+        outcome.detail = outcome.message;
         return outcome;
     }
     if (index.status == 404) {
         outcome.message = "no " + std::string(kIndexFileName) + " in " + where + ": nothing published";
+        outcome.detail = outcome.message;
         return outcome;
     }
     if (!index.error.empty() || index.status != 200) {
@@ -235,6 +242,7 @@ CheckOutcome checkServer(const ServerOptions& options, const CheckRequest& reque
                           (index.overLimit        ? "over " + std::to_string(kMaxIndexBytes) + " bytes"
                            : !index.error.empty() ? index.error
                                                   : "HTTP " + std::to_string(index.status));
+        outcome.detail = outcome.message;
         return outcome;
     }
     auto entries = parseIndex(indexText);
@@ -255,6 +263,7 @@ CheckOutcome checkServer(const ServerOptions& options, const CheckRequest& reque
             if (!file) {
                 outcome.result = CheckResult::Failed;
                 outcome.message = "cannot write " + download.string();
+                outcome.detail = outcome.message;
                 return outcome;
             }
             Sink sink{nullptr, file.get(), kMaxArchiveBytes};
@@ -271,6 +280,7 @@ CheckOutcome checkServer(const ServerOptions& options, const CheckRequest& reque
                 outcome.result = got.noRoute ? CheckResult::Skipped : CheckResult::Failed;
                 outcome.message = base + entry.file + ": " +
                                   (got.error.empty() ? "HTTP " + std::to_string(got.status) : got.error);
+                outcome.detail = outcome.message;
                 return outcome;
             }
         }

@@ -222,7 +222,7 @@ TEST_CASE("a signer who already signed is told so, and the form is cleared", "[p
 
 TEST_CASE("a kiosk that cannot collect offers no pledge button and says so", "[pledge]") {
     Booth b;
-    b.services.problem = "not set up to collect: no coordinator_public_key in the config";
+    b.services.collecting = {screens::CollectionBlock::NoCoordinatorKey, ""};
     REQUIRE(b.play("tap start\ntap nav-act\n") == 0);
     CHECK(b.kiosk.scene().find("pledge-ratify-uncat") == nullptr);
     CHECK(b.kiosk.scene().find("pledge-ratify-uncat-unavailable") != nullptr);
@@ -298,7 +298,9 @@ TEST_CASE("admin: export to USB and sync now ask the services once and show the 
     CHECK(b.services.exports == 1);
     CHECK(b.services.syncs == 0);
 
-    b.services.syncAnswer = "Sync failed after one quick try: Could not connect to server.";
+    b.services.syncAnswer.result = screens::SyncOutcome::Result::Failed;
+    b.services.syncAnswer.pledges = 0;
+    b.services.syncAnswer.detail = "Could not connect to server";
     REQUIRE(b.play("tap admin-sync-now\nexpect text Sync failed after one quick try\n"
                    "expect text sent: 3\n") == 0);
     CHECK(b.services.syncs == 1);
@@ -316,7 +318,7 @@ TEST_CASE("admin: the sync buttons are out of reach until the PIN is right", "[p
 
 TEST_CASE("admin: an outcome is not shown again the next time the menu is opened", "[pledge][admin][sync]") {
     Booth b;
-    b.services.exportAnswer = "No USB stick found: plug one in and try again";
+    b.services.exportAnswer.result = screens::SyncOutcome::Result::NoStick;
     REQUIRE(b.play("tap start\nadmin\ntype 2468\nkey enter\ntap admin-export-usb\n"
                    "expect text No USB stick found: plug one in and try again\ntap back\n") == 0);
     REQUIRE(b.play("admin\ntype 2468\nkey enter\nexpect screen admin\n") == 0);
@@ -326,12 +328,10 @@ TEST_CASE("admin: an outcome is not shown again the next time the menu is opened
 TEST_CASE("admin: a long outcome, the clock row and the sync figures fit every size",
           "[pledge][admin][screens]") {
     Booth b;
-    b.services.exportAnswer =
-        "Export failed: "
+    b.services.exportAnswer.result = screens::SyncOutcome::Result::Failed;
+    b.services.exportAnswer.detail =
         "/run/outreach-kiosk-usb/sda1/outreach-kiosk-sync/.kl-booth-01-000001-000120-3f2a.okb.Xy12Ab: "
-        "cannot write (is the stick full?): No space left on device. Nothing is lost: the pledges go with "
-        "the next "
-        "export.";
+        "cannot write (is the stick full?): No space left on device";
     const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};
     for (const Size size : sizes) {
         b.kiosk.resize(size);

@@ -107,3 +107,34 @@ TEST_CASE("the maintenance screen asks for a volunteer in four languages, and ke
         CHECK_THAT(widget.text, !Catch::Contains("pack.toml"));
     CHECK(scene.problems.empty());
 }
+
+TEST_CASE("the maintenance screen tells volunteers what its reasons are and where to read them",
+          "[screens]") {
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    const auto volunteerLine = [&](const std::vector<std::string>& reasons) {
+        const Scene scene = screens::buildMaintenanceScene({800, 480}, text, images, reasons);
+        INFO(reasons.size() << " reasons");
+        CHECK(scene.problems.empty());
+        const Widget* line = scene.find("maintenance-volunteer");
+        REQUIRE(line);
+        for (const auto& reason : reasons)  // the reasons themselves stay in the log
+            for (const auto& widget : scene.widgets)
+                CHECK_THAT(widget.text, !Catch::Contains(reason));
+        return line->text;
+    };
+    // No reasons: nothing known to fix, so a restart, then the log.
+    const std::string none = volunteerLine({});
+    CHECK_THAT(none,
+               Catch::Contains("restart the kiosk") && Catch::Contains("journalctl -u outreach-kiosk -b"));
+    CHECK_THAT(none, !Catch::Contains("did not load"));
+    // Reasons: the pack did not load, how many lines the log holds, and the two ways to put it right.
+    const std::string one = volunteerLine({"pack.toml:3:1: error: bad"});
+    CHECK_THAT(one, Catch::Contains("the content pack did not load (1 line in the log: journalctl -u "
+                                    "outreach-kiosk -b)"));
+    CHECK_THAT(one,
+               Catch::Contains("Fix it as the log says") && Catch::Contains("copy a fresh content pack"));
+    const std::string three = volunteerLine(
+        {"pack.toml:3:1: error: bad", "cases.toml:9:2: error: worse", "story.toml:1:1: warning: long"});
+    CHECK_THAT(three, Catch::Contains("(3 lines in the log"));
+}
