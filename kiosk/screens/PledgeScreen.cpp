@@ -439,16 +439,21 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         std::vector<bool> consentShown(form.consents.size(), false);
         rowShown[static_cast<std::size_t>(focusedRow)] = true;
         room -= rows[static_cast<std::size_t>(focusedRow)].height + gap;
-        // The consents before the other rows: the signer can tick the pledge's consent as soon as the last
-        // required field is typed, without first putting the keyboard away; the other fields are a "next"
-        // away. Each whole, in order: a later consent never shows without an earlier one.
-        if (!picking)
-            for (std::size_t c = 0; c < form.consents.size(); ++c) {
-                const int h = consentHeight(out, form.consents[c], body.w, *pledge);
-                if (h + gap > room) break;
-                consentShown[c] = true;
+        // The required consents before the other rows: the signer can tick the pledge's consent as soon as
+        // the required fields are typed, without first putting the keyboard away; then the other rows (those
+        // after the focused one first); then the optional consents. Each consent whole and in order: a later
+        // one never shows without an earlier one (one that does not fit waits until the keyboard goes).
+        std::size_t nextConsent = 0;
+        const auto showConsents = [&](bool requiredOnly) {
+            for (; !picking && nextConsent < form.consents.size(); ++nextConsent) {
+                const auto& consent = form.consents[nextConsent];
+                const int h = consentHeight(out, consent, body.w, *pledge);
+                if ((requiredOnly && !consent.required) || h + gap > room) return;
+                consentShown[nextConsent] = true;
                 room -= h + gap;
             }
+        };
+        showConsents(true);
         for (int r = focusedRow + 1; r < static_cast<int>(rows.size()) && rows[r].height + gap <= room; ++r) {
             rowShown[static_cast<std::size_t>(r)] = true;
             room -= rows[static_cast<std::size_t>(r)].height + gap;
@@ -457,6 +462,7 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
             rowShown[static_cast<std::size_t>(r)] = true;
             room -= rows[static_cast<std::size_t>(r)].height + gap;
         }
+        if (nextConsent < form.consents.size() && !form.consents[nextConsent].required) showConsents(false);
         std::vector<FormBlock> blocks;
         for (std::size_t r = 0; r < rows.size(); ++r)
             if (rowShown[r]) blocks.push_back({FormBlock::Kind::Fields, static_cast<int>(r), rows[r].height});

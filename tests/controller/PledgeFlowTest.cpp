@@ -437,6 +437,7 @@ TEST_CASE(
 namespace {
 // A finger on the screen at `at`: down and up again where it went down, on the script's clock.
 void touch(Booth& b, Point at) {
+    REQUIRE(b.play("wait 500\n") == 0);  // a moment after the last touch
     const Millis now = b.runner.now();
     b.kiosk.handle(PointerEvent{PointerPhase::Down, at}, now);
     b.kiosk.handle(PointerEvent{PointerPhase::Up, at}, now + 80ms);
