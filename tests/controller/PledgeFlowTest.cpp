@@ -466,7 +466,6 @@ TEST_CASE("a tap inside a field's text puts the caret there, so a typo mid-word 
     const Widget* email = b.kiosk.scene().find("field-email");
     REQUIRE(email);
     touch(b, {email->lines.front().origin.x + advance / 4, email->rect.y + email->rect.h / 2});
-    CHECK(b.kiosk.scene().find("field-email")->focused);
     REQUIRE(b.play("tap key-backspace\ntap key-s\n") == 0);  // nothing before the caret to take back
     CHECK(b.kiosk.scene().find("field-email")->text == "spriya");
 }
