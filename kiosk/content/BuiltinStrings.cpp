@@ -40,6 +40,14 @@ const std::map<std::string, std::string>& universal() {
 const std::map<std::string, std::map<std::string, std::string>>& chrome() {
     static const std::map<std::string, std::map<std::string, std::string>> texts = {
         {"read_more", {{"en", "Read more"}, {"ms", "Baca lagi"}, {"zh", "阅读全文"}, {"ta", "மேலும் படிக்க"}}},
+        // An optional field's way past it, and a name field's hint that the Latin keyboard is meant for names
+        // in any script (ours, awaiting native review like the shipped pack's words).
+        {"skip", {{"en", "Skip"}, {"ms", "Langkau"}, {"zh", "跳过"}, {"ta", "தவிர்"}}},
+        {"latin_letters",
+         {{"en", "In Latin letters (A-Z)"},
+          {"ms", "Dalam huruf Rumi (A-Z)"},
+          {"zh", "请用拼音或英文字母"},
+          {"ta", "ஆங்கில எழுத்துகளில் (A-Z)"}}},
     };
     return texts;
 }

@@ -4,6 +4,7 @@
 #include "controller/KioskController.h"
 
 #include "content/Schedule.h"
+#include "screens/FieldText.h"
 #include "screens/Screens.h"
 
 #include <algorithm>
@@ -280,7 +281,16 @@ void KioskController::handle(const InputEvent& event, Millis now) {
                            }
                            if (const Widget* widget = scene().hit(tapped->position)) {
                                const Action action = widget->action;
+                               // A tap in a field's typed text puts the caret there (after focusing it).
+                               const auto caret =
+                                   action.kind == ActionKind::Field
+                                       ? screens::caretOffsetAt(*widget, tapped->position.x, text_)
+                                       : std::nullopt;
                                activate(action, now);
+                               if (caret && nav_.view().screen == ScreenId::Pledge) {
+                                   pledge_.placeCaret(action.index, *caret);
+                                   changed();
+                               }
                            }
                        } else if (const auto* swiped = std::get_if<Swipe>(&*gesture)) {
                            swipe(swiped->direction, now);

@@ -67,6 +67,7 @@ bool PledgeFlow::touched() {
 void PledgeFlow::focusField(const std::string& id) {
     if (!session_) return;
     session_->focused = id;
+    session_->values.placeCaret(id, std::string::npos);  // typing goes on at the end, unless a tap says where
     session_->keyboard = screens::KeyboardMode::Letters;
     session_->banner.clear();
     capitaliseNames();
@@ -77,7 +78,19 @@ void PledgeFlow::capitaliseNames() {
     const form::Form* form = currentForm();
     const form::FormField* field = form && session_ ? form->field(session_->focused) : nullptr;
     if (!field || form::kindInfo(field->kind).entry != form::FieldEntry::Names) return;
-    session_->keyboard = screens::autoCapitals(session_->keyboard, session_->values.value(field->id));
+    const std::string& value = session_->values.value(field->id);
+    session_->keyboard =
+        screens::autoCapitals(session_->keyboard, value.substr(0, session_->values.caret(field->id)));
+}
+
+void PledgeFlow::placeCaret(int field, std::size_t offset) {
+    const form::Form* form = currentForm();
+    if (!form || field < 0 || field >= static_cast<int>(form->fields.size())) return;
+    const form::FormField& tapped = form->fields[static_cast<std::size_t>(field)];
+    if (tapped.id != session_->focused || form::kindInfo(tapped.kind).entry == form::FieldEntry::Options)
+        return;
+    session_->values.placeCaret(tapped.id, offset);
+    capitaliseNames();
 }
 
 void PledgeFlow::focusNextField() {
@@ -109,6 +122,7 @@ bool PledgeFlow::key(Key key, const Navigator& nav) {
     if (nav.view().screen != ScreenId::Pledge || !session_ || session_->focused.empty()) return false;
     if (key == Key::Backspace) {
         session_->values.backspace(session_->focused);
+        capitaliseNames();
         return true;
     }
     if (key == Key::Enter || key == Key::Tab) {
@@ -262,6 +276,9 @@ bool PledgeFlow::activate(const Action& action, Navigator& nav, const std::strin
         }
         return true;
     }
+    case ActionKind::SkipField:
+        focusNextField();
+        return true;
     case ActionKind::Key:
         pressKey(action.index);
         return true;

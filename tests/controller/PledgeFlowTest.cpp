@@ -168,10 +168,18 @@ TEST_CASE("problems are shown inline in the current language and nothing is stor
     REQUIRE(b.play("tap submit\n") == 0);
     CHECK(b.services.submitted.empty());
     CHECK(b.kiosk.view().screen == ScreenId::Pledge);
-    const Widget* message = b.kiosk.scene().find("pledge-message");
-    REQUIRE(message);
-    CHECK(message->text.find("BM Name") != std::string::npos);  // the field's label in Malay
-    CHECK(message->text != "");
+    // Each problem stands under the box it is about, in Malay; no list of problems apart from the fields.
+    CHECK(b.kiosk.scene().find("pledge-message") == nullptr);
+    const Widget* name = b.kiosk.scene().find("field-name");
+    const Widget* problem = b.kiosk.scene().find("field-name-error");
+    REQUIRE(name);
+    REQUIRE(problem);
+    CHECK(problem->text == b.pack.uiText("error_missing", "ms"));
+    CHECK(problem->rect.y >= name->rect.bottom());
+    CHECK(problem->rect.y - name->rect.bottom() < name->rect.h);
+    CHECK(problem->rect.x == name->rect.x);
+    CHECK(b.kiosk.scene().find("field-email-error"));
+    CHECK(b.kiosk.scene().find("consent-sign-error"));
 }
 
 TEST_CASE("cancel and idle both wipe the form", "[pledge]") {
@@ -473,4 +481,53 @@ TEST_CASE(
     CHECK(work.unfinished() == 0);
     CHECK(kiosk.view().screen == left);  // the outcome does not pull the volunteer back
     CHECK_FALSE(shows("Sent 3 pledges"));
+}
+
+namespace {
+// A finger on the screen at `at`: down and up again where it went down, on the script's clock.
+void touch(Booth& b, Point at) {
+    REQUIRE(b.play("wait 500\n") == 0);  // a moment after the last touch
+    const Millis now = b.runner.now();
+    b.kiosk.handle(PointerEvent{PointerPhase::Down, at}, now);
+    b.kiosk.handle(PointerEvent{PointerPhase::Up, at}, now + 80ms);
+}
+}  // namespace
+
+TEST_CASE("a tap inside a field's text puts the caret there, so a typo mid-word is fixed in place",
+          "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-email\ntype priya\n"
+                   "tap field-name\ntype Prya Raman\n") == 0);
+    const Widget* name = b.kiosk.scene().find("field-name");
+    REQUIRE(name);
+    REQUIRE_FALSE(name->lines.empty());
+    // Between "Pr" and "ya": two characters in, at the fake font's fixed advance.
+    const int advance = name->style.px * 5 / 10;
+    touch(b, {name->lines.front().origin.x + 2 * advance + advance / 4, name->rect.y + name->rect.h / 2});
+    REQUIRE(b.play("tap key-i\n") == 0);
+    CHECK(b.kiosk.scene().find("field-name")->text == "Priya Raman");
+    // A tap past the end goes back to the end; backspace takes what is before the caret.
+    name = b.kiosk.scene().find("field-name");
+    touch(b, {name->rect.right() - 4, name->rect.y + name->rect.h / 2});
+    REQUIRE(b.play("tap key-backspace\n") == 0);
+    CHECK(b.kiosk.scene().find("field-name")->text == "Priya Rama");
+    // A tap in another field's text focuses it with the caret where it was tapped.
+    const Widget* email = b.kiosk.scene().find("field-email");
+    REQUIRE(email);
+    touch(b, {email->lines.front().origin.x + advance / 4, email->rect.y + email->rect.h / 2});
+    REQUIRE(b.play("tap key-backspace\ntap key-s\n") == 0);  // nothing before the caret to take back
+    CHECK(b.kiosk.scene().find("field-email")->text == "spriya");
+}
+
+TEST_CASE("an optional choice is skipped in one tap, and a required consent shows with the keyboard",
+          "[pledge]") {
+    Booth b;
+    REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-state\n") == 0);
+    REQUIRE(b.kiosk.scene().find("option-sabah"));
+    REQUIRE(b.play("tap skip-field\n") == 0);
+    CHECK(b.kiosk.scene().find("option-sabah") == nullptr);
+    CHECK(b.kiosk.scene().find("field-state")->text.empty());
+    REQUIRE(b.play("tap field-email\n") == 0);
+    CHECK(b.kiosk.scene().find("key-q"));
+    CHECK(b.kiosk.scene().find("consent-sign"));
 }

@@ -138,3 +138,38 @@ TEST_CASE("the maintenance screen tells volunteers what its reasons are and wher
         {"pack.toml:3:1: error: bad", "cases.toml:9:2: error: worse", "story.toml:1:1: warning: long"});
     CHECK_THAT(three, Catch::Contains("(3 lines in the log"));
 }
+
+TEST_CASE("a timeline entry's picture gives way before the text takes a half-empty second page",
+          "[screens]") {
+    auto pack = testing::samplePack();
+    REQUIRE_FALSE(pack.timeline.empty());
+    auto& entry = pack.timeline[0];
+    entry.image = "images/candle.svg";
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    const Size size{800, 480};
+    int narrowestPicture = size.w;
+    int widestPicture = 0;
+    std::string words;
+    for (int sentences = 1; sentences <= 14; ++sentences) {
+        words += "Every state that signed promised to prevent torture. ";
+        entry.text = {{{"en", words}}};
+        CAPTURE(sentences);
+        const Scene first = screens::buildScene({pack, "en", size, text, images}, {ScreenId::Timeline, 0, 0});
+        const Widget* picture = first.find("timeline-image");
+        const Widget* shown = first.find("timeline-text");
+        REQUIRE(picture != nullptr);
+        REQUIRE(shown != nullptr);
+        narrowestPicture = std::min(narrowestPicture, picture->rect.w);
+        widestPicture = std::max(widestPicture, picture->rect.w);
+        // A first page followed by another is at least 70% full (the reading rule), however long the text.
+        if (first.pageCount > 1) {
+            const int lineHeight = text.lineHeight({"en", shown->style.px, shown->style.bold});
+            const int foot = shown->lines.back().origin.y + lineHeight - shown->rect.y;
+            CHECK(foot * 100 >= shown->rect.h * 70);
+        }
+    }
+    // Some lengths keep to one page beside a smaller picture; long texts keep the full-size one.
+    CHECK(narrowestPicture < widestPicture);
+    CHECK(widestPicture >= size.w * 28 / 100);
+}

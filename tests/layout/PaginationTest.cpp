@@ -150,3 +150,33 @@ TEST_CASE("paginate gives the first page its own size and the others theirs", "[
     CHECK(texts(pages[1]).front() == "cccc dddd");
     CHECK(words(allLines(pages)) == words({text}));
 }
+
+TEST_CASE("a page that ends at a sentence mid-line stays 70% full once its words wrap on their own",
+          "[layout]") {
+    // A paragraph whose last line would hold one word wraps a little narrower to give it company, which pulls
+    // words down; a page cut at a sentence end is then laid out without the words after it and may take a
+    // line fewer. Whatever the box, every page but the last is as full as the rule says.
+    FakeMeasurer m;
+    const FontSpec font{"en",
+                        20};  // letters 10 px, lines 26 px: from 78 px a box holds whole lines that fill 70%
+    const std::string text = "The UN General Assembly adopts the Universal Declaration of Human Rights. Its "
+                             "first article says all "
+                             "human beings are born free and equal in dignity and rights.";
+    std::string firstUnderFull;  // the first box with a page under 70% full before the last, and its pages
+    int boxes = 0;
+    for (int width = 150; width <= 600 && firstUnderFull.empty(); ++width)
+        for (int height = 78; height <= 110 && firstUnderFull.empty(); ++height) {
+            const auto pages = paginate(text, {width, height}, font, m);
+            ++boxes;
+            REQUIRE(words(allLines(pages)) == words({text}));
+            for (std::size_t i = 0; i + 1 < pages.size(); ++i)
+                if (pages[i].height * 100 < height * kMinPageFillPercent) {
+                    firstUnderFull = std::to_string(width) + "x" + std::to_string(height) + ": page " +
+                                     std::to_string(i) + " is " + std::to_string(pages[i].height) +
+                                     " px of " + std::to_string(height);
+                    break;
+                }
+        }
+    CHECK(firstUnderFull == "");  // names the box when not
+    CHECK(boxes == 451 * 33);
+}
