@@ -9,7 +9,7 @@ work=$build/contact-sheets
 rm -rf "$work" && mkdir -p "$work"
 cc -O2 "$repo/scripts/contact-sheet.c" $(pkg-config --cflags --libs sdl2 SDL2_image) -o "$work/contact-sheet"
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
-"$build/kiosk/app/kiosk" tour "$work/tour" --content "$repo/content-pack/stop-torture" \
+"$build/bin/kiosk" tour "$work/tour" --content "$repo/content-pack/stop-torture" \
   --sizes 800x480,720x1280 --langs en,ta,zh >/dev/null
 landscape="attract-udhr-article-1 home story-0 timeline-0 cases case-yecenia-armenta act-ratify-uncat
   pledge-ratify-uncat thanks-ratify-uncat admin story-3 credits"

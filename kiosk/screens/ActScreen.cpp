@@ -92,7 +92,8 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     // checks): at the right across the whole body in landscape, centred at the bottom in portrait.
     Rect column;  // tabs, words and the sign button (or the note)
     if (m.portrait()) {
-        const int side = std::min(m.qrSide(), body.w);
+        // 435 px: 45.7 mm for a 49-module code on Touch Display 2, and room left for the words.
+        const int side = std::min({m.qrSide(), m.px(290), body.w});
         const int captionH = out.headingHeight(caption, body.w, captionStyle);
         const Rect qr{body.x + (body.w - side) / 2, body.bottom() - captionH - m.px(4) - side, side, side};
         out.qr("act-qr", qr, action.qrUrl());
