@@ -34,6 +34,8 @@ for number, test in enumerate(tests, 1):
     labels = next((p["value"] for p in test.get("properties", []) if p["name"] == "LABELS"), [])
     if test["name"] == "app.soak" or "slow" in labels:
         why = "the soak and the tours: minutes each under the emulator"
+    elif test["name"].startswith("signing name, e-mail and the required consent takes at most 30 taps"):
+        why = "the tap count, which signs with real fonts at two sizes in four languages: minutes under the emulator"
     elif not binfmt and not command[0].endswith("qemu-aarch64-static"):
         why = os.path.basename(command[0]) + " script starts arm64 programs, and no binfmt_misc here"
     elif not binfmt and program in spawning:

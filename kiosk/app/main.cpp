@@ -74,6 +74,8 @@ int main(int argc, char** argv) {
     tourCommand->add_option("--content", tour.content, "content pack folder");
     tourCommand->add_option("--sizes", tourSizes, "comma-separated sizes")->capture_default_str();
     tourCommand->add_option("--langs", tourLanguages, "comma-separated languages (default: the pack's)");
+    tourCommand->add_option("--config", tour.config,
+                            "kiosk config file: its panel_width_mm is the panel's width for every size");
 
     app::PlayOptions play;
     std::string playSize = "800x480";

@@ -1,5 +1,6 @@
 // The volunteers' screens: a PIN pad behind the hidden gesture, then counts, sync and clock state, and the
 // way out of the kiosk. In English: volunteers set kiosks up from the English guide.
+#include "layout/TextFit.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
 #include "screens/VolunteerWords.h"
@@ -209,10 +210,10 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
         !result.empty() || (admin.working != AdminWork::None && admin.working != AdminWork::Counting);
     const int landscapeW = outcomeShown ? body.w * 11 / 20 : body.w * 2 / 3;
     Rect figures{body.x, body.y, m.portrait() ? body.w : landscapeW, buttonsY - body.y - m.gap() - chartH};
-    const Rect chart = m.portrait()
-                           ? Rect{body.x, figures.bottom() + m.gap(), body.w, chartH - m.gap()}
-                           : Rect{figures.right() + m.gap() * 2, body.y,
-                                  body.right() - figures.right() - m.gap() * 2, buttonsY - body.y - m.gap()};
+    Rect chart = m.portrait()
+                     ? Rect{body.x, figures.bottom() + m.gap(), body.w, chartH - m.gap()}
+                     : Rect{figures.right() + m.gap() * 2, body.y,
+                            body.right() - figures.right() - m.gap() * 2, buttonsY - body.y - m.gap()};
     const TextOptions resultStyle{m.captionPx(), m.px(13), true, out.palette().accent};
     const char* underWay = admin.working == AdminWork::Exporting ? "Exporting pledges to the USB stick"
                            : admin.working == AdminWork::Syncing
@@ -261,7 +262,18 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
     for (const auto& error : s.lastErrors)
         text += "\n" + error;
     // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.
-    out.text("admin-status", figures, text, {m.captionPx(), m.px(13), false, out.palette().text});
+    const TextOptions statusStyle{m.captionPx(), m.px(13), false, out.palette().text};
+    if (m.portrait()) {
+        // The chart starts under the figures' last line and takes the height they leave, rather than a
+        // quarter of the screen under a gap.
+        const int used =
+            layout::fitText(text, {figures.w, figures.h}, {out.language(), statusStyle.px, false},
+                            statusStyle.minPx, out.measurer())
+                .height;
+        figures.h = std::min(figures.h, used);
+        chart = {body.x, figures.bottom() + m.gap() * 2, body.w, buttonsY - figures.bottom() - m.gap() * 3};
+    }
+    out.text("admin-status", figures, text, statusStyle);
 
     if (!result.empty() && !m.portrait()) {
         out.text("admin-result", chart, result, resultStyle);
