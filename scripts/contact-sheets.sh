@@ -11,9 +11,9 @@ cc -O2 "$repo/scripts/contact-sheet.c" $(pkg-config --cflags --libs sdl2 SDL2_im
 export SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy
 "$build/bin/kiosk" tour "$work/tour" --content "$repo/content-pack/stop-torture" \
   --sizes 800x480,720x1280 --langs en,ta,zh >/dev/null
-landscape="attract-udhr-article-1 home story-0 timeline-0 cases case-yecenia-armenta act-ratify-uncat
-  pledge-ratify-uncat thanks-ratify-uncat admin story-3 credits"
-portrait="attract-udhr-article-1 home story-0 case-yecenia-armenta pledge-ratify-uncat thanks-ratify-uncat"
+landscape="attract-udhr-article-1 home story-why-torture-persists timeline-01-1948-12-10 cases case-yecenia-armenta act-ratify-uncat
+  pledge-ratify-uncat-name thanks-ratify-uncat admin story-safeguard-lawyers credits"
+portrait="attract-udhr-article-1 home story-why-torture-persists case-yecenia-armenta pledge-ratify-uncat-name thanks-ratify-uncat"
 sheet() { # OUT SIZE LANG COLUMNS PERCENT SCREENS...
   out=$1 size=$2 lang=$3 columns=$4 percent=$5
   shift 5
