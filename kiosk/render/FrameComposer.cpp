@@ -80,7 +80,9 @@ void FrameComposer::present(SDL_Texture* texture) {
 }
 
 bool FrameComposer::compose(SceneRenderer& scenes, const Scene& current, const Scene* from, float progress) {
-    if (!frame_ && !direct_) {
+    const bool fading = from != nullptr && progress < 1.0f;
+    if (direct_) return composeDirect(scenes, current, fading ? from : nullptr, progress);
+    if (!frame_) {
         frame_ = makeTarget();
         frameShows_.forget();
         if (!frame_) {
@@ -88,7 +90,6 @@ bool FrameComposer::compose(SceneRenderer& scenes, const Scene& current, const S
             return false;
         }
     }
-    const bool fading = from != nullptr && progress < 1.0f;
     if (fading && !layer_) {
         layer_ = makeTarget();
         layerShows_.forget();
@@ -98,29 +99,67 @@ bool FrameComposer::compose(SceneRenderer& scenes, const Scene& current, const S
         layer_.reset();  // a fade's second frame is only kept while fading
         layerShows_.forget();
     }
-    if (fade && !direct_ && !layerShows_.shows(*from) && frameShows_.shows(*from)) {
+    if (fade && !layerShows_.shows(*from) && frameShows_.shows(*from)) {
         // A fade starts from what the frame shows: that frame becomes the layer, undrawn.
         std::swap(frame_, layer_);
         std::swap(frameShows_, layerShows_);
     }
     bool ok = true;
     if (fade) ok = drawInto(layer_.get(), layerShows_, scenes, *from);
-    ok = drawInto(frame_.get(), frameShows_, scenes, current) && ok;  // null: the back buffer
+    ok = drawInto(frame_.get(), frameShows_, scenes, current) && ok;
     fadeAlpha_ = fade ? static_cast<Uint8>(std::lround((1.0f - progress) * 255.0f)) : 0;
 
     SDL_SetRenderTarget(renderer_, nullptr);
-    if (!direct_) {
-        if (!coversPanel_) {
-            SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
-            SDL_RenderClear(renderer_);
-        }
-        present(frame_.get());
+    if (!coversPanel_) {
+        SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
+        SDL_RenderClear(renderer_);
     }
+    present(frame_.get());
     if (fadeAlpha_ > 0) {
         SDL_SetTextureBlendMode(layer_.get(), SDL_BLENDMODE_BLEND);
         SDL_SetTextureAlphaMod(layer_.get(), fadeAlpha_);
         present(layer_.get());
-        if (direct_) frameShows_.forget();  // the back buffer now holds the blend, not the scene
+    }
+    return ok;
+}
+
+// The back buffer is kept between frames, so a cross-fade builds up in it: it starts as the scene faded from,
+// and each frame blends the new scene (drawn once, off-screen, in layer_) over it by the fraction that brings
+// the old scene's share down to 1 - progress. One blend a frame; no scene is drawn again, and no second
+// full-size frame is kept. Drawing the old scene again, with whatever shows in the back buffer replaced by
+// it, starts the blend over: when the fade went back, or either scene changed under it.
+bool FrameComposer::composeDirect(SceneRenderer& scenes, const Scene& current, const Scene* from,
+                                  float progress) {
+    if (from && !layer_) {
+        layer_ = makeTarget();
+        layerShows_.forget();
+    }
+    if (!from || !layer_) {
+        if (layer_) {
+            layer_.reset();
+            layerShows_.forget();
+        }
+        if (fromShare_ < 1.0f) frameShows_.forget();  // the back buffer holds a blend, not a scene
+        fromShare_ = 1.0f;
+        SDL_SetRenderTarget(renderer_, nullptr);
+        return drawInto(nullptr, frameShows_, scenes, current);
+    }
+    const long long drawnBefore = scenesDrawn_;
+    bool ok = drawInto(layer_.get(), layerShows_, scenes, current);
+    const float share = 1.0f - progress;  // what the old scene keeps in this frame
+    if (scenesDrawn_ != drawnBefore || !frameShows_.shows(*from) || share > fromShare_) {
+        if (fromShare_ < 1.0f) frameShows_.forget();
+        fromShare_ = 1.0f;
+        ok = drawInto(nullptr, frameShows_, scenes, *from) && ok;
+    }
+    SDL_SetRenderTarget(renderer_, nullptr);
+    if (fromShare_ <= 0.0f) return ok;
+    const long alpha = std::lround((1.0f - share / fromShare_) * 255.0f);
+    if (alpha > 0) {
+        SDL_SetTextureBlendMode(layer_.get(), SDL_BLENDMODE_BLEND);
+        SDL_SetTextureAlphaMod(layer_.get(), static_cast<Uint8>(alpha));
+        present(layer_.get());
+        fromShare_ *= 1.0f - static_cast<float>(alpha) / 255.0f;  // as drawn, so rounding does not add up
     }
     return ok;
 }

@@ -21,7 +21,8 @@ struct PanelPlacement {
 // the panel is then one plain copy of it, and a cross-fade frame one blend more: the scene faded from,
 // also drawn once, laid over it at 1 - progress. The software renderer (a Pi without its GPU, and every
 // headless run) keeps its back buffer between frames, so there, upright, the back buffer is the frame and
-// no off-screen copy is kept at all (a 1920x1080 frame is 8 MiB).
+// no off-screen copy is kept at all (a 1920x1080 frame is 8 MiB); a cross-fade builds up in it, one blend of
+// the new scene a frame (composeDirect).
 class FrameComposer {
 public:
     FrameComposer(SDL_Renderer* renderer, Size logical, PanelPlacement placement);
@@ -51,6 +52,7 @@ private:
         void forget();  // typed text in the copy is overwritten before its memory goes back
     };
 
+    bool composeDirect(SceneRenderer& scenes, const Scene& current, const Scene* from, float progress);
     TexturePtr makeTarget() const;
     bool drawInto(SDL_Texture* target, Drawn& drawn, SceneRenderer& scenes, const Scene& scene);
     void present(SDL_Texture* texture);
@@ -65,6 +67,9 @@ private:
     Drawn frameShows_;          // what frame_ (or, when direct_, the back buffer) holds
     Drawn layerShows_;
     Uint8 fadeAlpha_ = 0;  // the layer's opacity in the last composed frame; 0 when not fading
+    // direct_: the share of frameShows_'s scene in the back buffer while a fade builds up there (the rest is
+    // layerShows_'s); 1 when the back buffer holds that scene alone.
+    float fromShare_ = 1.0f;
     long long scenesDrawn_ = 0;
 };
 

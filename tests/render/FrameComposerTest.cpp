@@ -110,6 +110,44 @@ TEST_CASE("a cross-fade shows both scenes blended, drawn straight to an upright 
     checkFade(panel, composer, 40, 40);
 }
 
+TEST_CASE("an upright cross-fade builds up in the back buffer, each scene drawn once for the whole fade",
+          "[render]") {
+    Panel panel;
+    FrameComposer composer = panel.composer();
+    const Scene from = plain({200, 0, 0, 255});
+    const Scene to = plain({0, 0, 200, 255});
+    REQUIRE(composer.compose(panel.scenes, from));
+    for (int frame = 1; frame <= 10; ++frame)
+        REQUIRE(composer.compose(panel.scenes, to, &from, frame / 11.0f));
+    // `from` was in the back buffer already; `to` is drawn once, off-screen, and blended in a step a frame.
+    CHECK(composer.scenesDrawn() == 2);
+    REQUIRE(composer.compose(panel.scenes, to));
+    CHECK(panel.panelPixel(40, 40) == 0x0000C8);
+}
+
+TEST_CASE("an upright cross-fade starts over when its new scene changes or it goes back", "[render]") {
+    Panel panel;
+    FrameComposer composer = panel.composer();
+    const Scene from = plain({200, 0, 0, 255});
+    const Scene to = plain({0, 0, 200, 255});
+    const Scene other = plain({0, 200, 0, 255});
+    REQUIRE(composer.compose(panel.scenes, from));
+    for (int frame = 1; frame <= 5; ++frame)
+        REQUIRE(composer.compose(panel.scenes, to, &from, frame / 10.0f));
+    // A tap mid-fade: the fade goes on towards another scene, with nothing of the first left in it.
+    REQUIRE(composer.compose(panel.scenes, other, &from, 0.6f));
+    std::uint32_t pixel = panel.panelPixel(40, 40);
+    INFO(std::hex << pixel);
+    CHECK(std::abs(channel(pixel, 16) - 80) <= 2);
+    CHECK(std::abs(channel(pixel, 8) - 120) <= 2);
+    CHECK(channel(pixel, 0) <= 2);
+    // Back to an earlier point of the fade.
+    REQUIRE(composer.compose(panel.scenes, other, &from, 0.25f));
+    pixel = panel.panelPixel(40, 40);
+    CHECK(std::abs(channel(pixel, 16) - 150) <= 2);
+    CHECK(std::abs(channel(pixel, 8) - 50) <= 2);
+}
+
 TEST_CASE("a turned cross-fade goes through the frame, each scene drawn once for the whole fade",
           "[render]") {
     Panel panel;
