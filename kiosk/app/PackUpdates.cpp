@@ -122,28 +122,35 @@ std::string PackUpdates::check() {
     update::CheckRequest request{&slots_, trustedKeys(config_), running, nullptr};
     std::vector<std::string> outcomes;
     bool installed = false;
-    for (const auto& mount : platform::findRemovableMounts()) {
-        const auto outcome =
-            update::checkFolder(mount.mountPoint / sync::kStickFolderName / "packs", request);
-        if (outcome.result == update::CheckResult::Skipped) continue;
+    // Packs come the way bundles go: each stick's outreach-kiosk-sync/ and the [sync] server, through the
+    // same transports (sync/Transport.h), each read at its packs/ folder.
+    const auto checkAt = [&](sync::TransportOptions options, bool quietWhenAbsent) {
+        auto source = sync::openTransport(options);
+        if (!source) {
+            outcomes.push_back(options.location + ": " + source.error().message);
+            return;
+        }
+        const auto outcome = update::checkSource(*source.value(), request);
+        if (quietWhenAbsent && outcome.result == update::CheckResult::Skipped) return;
         outcomes.push_back(outcome.message);
         if (outcome.installed) {
             installed = true;
             request.runningVersion = outcome.installed->manifest.version;
         }
+    };
+    for (const auto& mount : platform::findRemovableMounts()) {
+        sync::TransportOptions stick;
+        stick.location = (mount.mountPoint / sync::kStickFolderName).string();
+        checkAt(stick, true);
     }
     if (!config_.sync.url.empty()) {
-        update::ServerOptions options;
-        options.packsUrl = config_.sync.url + "/packs";
-        options.token = config_.sync.token;
-        options.caFile = config_.sync.caFile.string();
-        options.allowInsecureLoopback = true;  // the config already allows plain http only to localhost
-        const auto outcome = update::checkServer(options, request);
-        outcomes.push_back(outcome.message);
-        if (outcome.installed) {
-            installed = true;
-            request.runningVersion = outcome.installed->manifest.version;
-        }
+        sync::TransportOptions server;
+        server.location = config_.sync.url;
+        server.token = config_.sync.token;
+        server.caFile = config_.sync.caFile.string();
+        server.allowInsecureLoopback = true;  // the config already allows plain http only to localhost
+        server.totalTimeout = std::chrono::minutes(10);
+        checkAt(server, false);
     }
     std::string summary;
     if (outcomes.empty())
