@@ -1,8 +1,6 @@
 # The two set-up commands: `make run` (the kiosk) and `make test` (every test). Both install what is missing.
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
-FUZZ_BUILD ?= build-fuzz
-ARM64_BUILD ?= build-arm64
 JOBS       ?= $(shell nproc)
 CMAKE_ARGS ?= -DCMAKE_BUILD_TYPE=RelWithDebInfo
 FUZZ_SECONDS ?= 24
@@ -32,10 +30,11 @@ run: build
 tour: build
 	@SDL_VIDEODRIVER=dummy $(BUILD)/bin/kiosk tour $(BUILD)/tour --content content-pack/stop-torture
 
-# The VM test (test-system) last, on the packages deb and deb-arm64 built, for both architectures; CI bounds it with
-# TEST_SYSTEM_DEADLINE (.ci/run).
+# The unit tests run in the amd64 package's build (deb), on the binaries that ship, compiled once; test-unit is
+# the same suite in the developers' incremental build/. The VM test (test-system) last, on the packages deb and
+# deb-arm64 built, for both architectures; CI bounds it with TEST_SYSTEM_DEADLINE (.ci/run).
 test: TEST_SYSTEM_ARCHES = amd64 arm64
-test: deps-test format-check test-unit test-asan fuzz deb deb-arm64 test-arm64 test-system
+test: deps-test format-check deb test-asan fuzz deb-arm64 test-arm64 test-system
 	$(PHASE)
 	@echo "make test: all suites passed"
 
@@ -45,26 +44,36 @@ test-unit: deps-test
 	@cmake --build $(BUILD) -j $(JOBS)
 	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
-# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer, less those labelled slow (the full tour).
+# The same tests under AddressSanitizer and UndefinedBehaviorSanitizer, less those labelled slow (the full tour),
+# built with clang so that the same build holds the libFuzzer targets (libFuzzer is clang's): the libraries are
+# compiled once for both.
+# A build-asan/ made by g++ before is started afresh: CMake cannot switch a build's compiler in place.
+define CONFIGURE_ASAN
+@grep -qs '^CMAKE_CXX_COMPILER:.*clang' $(ASAN_BUILD)/CMakeCache.txt || rm -rf $(ASAN_BUILD)
+@cmake -S . -B $(ASAN_BUILD) -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON \
+	-DKIOSK_FUZZ=ON >/dev/null
+endef
 test-asan: deps-test
 	$(PHASE)
-	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
+	$(CONFIGURE_ASAN)
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		ctest --output-on-failure -j $(JOBS) -LE slow
 
 # The pack loader, config reader, image headers, bundle reader/importer and controller under libFuzzer, each
-# for FUZZ_SECONDS (about two minutes in all).
+# for FUZZ_SECONDS (about two minutes in all), from the sanitizer build.
 FUZZ_TARGETS = fuzz_pack_loader fuzz_config fuzz_image_header fuzz_bundle fuzz_controller
 fuzz: deps-test
 	$(PHASE)
-	@CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=Debug -DKIOSK_FUZZ=ON -DKIOSK_TESTS=OFF >/dev/null
-	@cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
-	@scripts/run-fuzz.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+	$(CONFIGURE_ASAN)
+	@cmake --build $(ASAN_BUILD) -j $(JOBS) --target $(FUZZ_TARGETS)
+	@scripts/run-fuzz.sh $(ASAN_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
 
 # The Debian package (debian/), built by dpkg-buildpackage in a copy of the tree and checked by lintian:
-# build/deb/outreach-kiosk_<version>_amd64.deb, and _arm64.deb cross-built for the Pi.
-deb:
+# build/deb/outreach-kiosk_<version>_amd64.deb, and _arm64.deb cross-built for the Pi. Both build the unit tests;
+# the amd64 build runs all of them (DEB_BUILD_OPTIONS=nocheck: not run; DEB_BUILD_PROFILES=nocheck: not built).
+# Each build tree stays as build/deb/ARCH/build.
+deb: deps-test
 	$(PHASE)
 	@scripts/install-deb-deps.sh
 	@JOBS=$(JOBS) scripts/build-deb.sh
@@ -74,11 +83,10 @@ deb-arm64:
 	@scripts/install-deb-deps.sh --arm64
 	@JOBS=$(JOBS) scripts/build-deb.sh --arm64
 
-# The unit tests of an arm64 cross build (build-arm64/) under qemu-aarch64-static.
-test-arm64: deps-test
+# The unit tests of the arm64 package's build (deb-arm64) under qemu-aarch64-static.
+test-arm64: deb-arm64
 	$(PHASE)
-	@scripts/install-deb-deps.sh --arm64
-	@JOBS=$(JOBS) scripts/test-arm64.sh $(ARM64_BUILD)
+	@JOBS=$(JOBS) scripts/test-arm64.sh build/deb/arm64/build
 
 # The kiosk's image booted in QEMU as a Pi boots its card (tests/system/): first frame, touch, settings, watchdog,
 # read-only root, POWER_CUTS whole-machine power cuts (3; 200 for the long run). Needs root and the amd64 package;
@@ -89,9 +97,10 @@ test-arm64: deps-test
 POWER_CUTS ?= 3
 TEST_SYSTEM_ARCHES ?= amd64
 TEST_SYSTEM_DEADLINE ?=
-test-system: build deb $(if $(filter arm64,$(TEST_SYSTEM_ARCHES)),deb-arm64)
+test-system: deb $(if $(filter arm64,$(TEST_SYSTEM_ARCHES)),deb-arm64)
 	$(PHASE)
-	@POWER_CUTS=$(POWER_CUTS) TEST_SYSTEM_DEADLINE=$(TEST_SYSTEM_DEADLINE) tests/system/test-system.sh $(BUILD) \
+	@POWER_CUTS=$(POWER_CUTS) TEST_SYSTEM_DEADLINE=$(TEST_SYSTEM_DEADLINE) HOST_KIOSK=build/deb/amd64/build/bin/kiosk \
+		tests/system/test-system.sh $(BUILD) \
 		$(foreach arch,$(TEST_SYSTEM_ARCHES),"$$(ls build/deb/outreach-kiosk_*_$(arch).deb 2>/dev/null | sort -V | tail -n1)") \
 		|| [ $$? -eq 77 ]
 
@@ -111,4 +120,4 @@ tidy: build
 	@git ls-files 'kiosk/*.cpp' | xargs clang-tidy -p $(BUILD) --quiet
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD)

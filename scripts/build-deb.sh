@@ -29,18 +29,28 @@ mkdir -p "$src"
 git ls-files -z --cached --others --exclude-standard |
   tar -C "$repo" --null -T - -cf - | tar -C "$src" -xf -
 
-echo "deb: building outreach-kiosk $version for $arch in $src"
+echo "deb: building outreach-kiosk $version for $arch in $src${DEB_BUILD_OPTIONS:+ (DEB_BUILD_OPTIONS=$DEB_BUILD_OPTIONS)}"
 start=$(date +%s)
+# The unit tests are built with the package and, in a native build, run by it (debian/rules): its build tree
+# is kept as $work/build for make test-arm64 and make test-system.
 (
   cd "$src"
-  DEB_BUILD_OPTIONS="nocheck parallel=$jobs ${DEB_BUILD_OPTIONS:-}" \
+  DEB_BUILD_OPTIONS="parallel=$jobs ${DEB_BUILD_OPTIONS:-}" \
     dpkg-buildpackage -b -us -uc "${buildpackage_args[@]}" >"$work/build.log" 2>&1
 ) || {
-  tail -n 60 "$work/build.log" >&2
+  # A failed test prints its output after ctest's "Start" lines; show the tests' summary and every failure.
+  if grep -q "tests failed out of" "$work/build.log"; then
+    sed -n '/^Test project/,$p' "$work/build.log" | grep -v -E '^ *(Start +[0-9]+:|[0-9]+/[0-9]+ Test +#[0-9]+: .* Passed)' >&2
+  else
+    tail -n 60 "$work/build.log" >&2
+  fi
   echo "deb: dpkg-buildpackage failed; the whole log is $work/build.log" >&2
   exit 1
 }
+ln -sfn "outreach-kiosk-$version/obj-$(dpkg-architecture -a "$arch" -qDEB_HOST_GNU_TYPE 2>/dev/null)" "$work/build"
 echo "deb: built in $(($(date +%s) - start)) s (log: $work/build.log)"
+# The tests' verdict, and what was skipped and why (ctest prints skips among the results).
+grep -E "tests passed, .* tests failed out of|^Total Test time|\*\*\*Skipped|Not Run" "$work/build.log" | sed 's/^/deb: /' || true
 
 # dpkg-buildpackage writes next to the source folder.
 changes="outreach-kiosk_${version}_${arch}.changes"

@@ -26,7 +26,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt_get=("${sudo[@]}" apt-get -o DPkg::Lock::Timeout=600 -y -qq --no-install-recommends)
 
 # Tools that are not build dependencies: lintian checks the package; the cross build needs the cross compilers,
-# the emulator for its tests and Catch2's headers (test-arm64 builds the tests; the package build does not).
+# the emulator for its tests and Catch2's headers (the package build builds the tests; test-arm64 runs them).
 tools=(dpkg-dev debhelper lintian)
 [ -n "$arch" ] && tools+=(crossbuild-essential-arm64 qemu-user-static catch2)
 missing=()

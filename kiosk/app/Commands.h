@@ -27,6 +27,7 @@ struct TourOptions {
     std::filesystem::path content;
     std::vector<Size> sizes;
     std::vector<std::string> languages;  // empty: the pack's
+    std::filesystem::path config;        // a kiosk's settings: its panel_width_mm sizes QR codes in mm
 };
 
 struct PlayOptions {

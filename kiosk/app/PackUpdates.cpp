@@ -4,6 +4,7 @@
 
 #include "core/TimeFormat.h"
 #include "platform/RemovableDrives.h"
+#include "screens/VolunteerWords.h"
 #include "sync/KioskSync.h"
 #include "update/PackSources.h"
 
@@ -21,6 +22,35 @@ namespace {
 
 std::string utcMinute() {
     return formatUtc(std::time(nullptr), "%Y-%m-%d %H:%M UTC");
+}
+
+// What the volunteer menu shows of one source's outcome.
+screens::UpdateFinding findingOf(const update::CheckOutcome& outcome) {
+    using Result = screens::UpdateFinding::Result;
+    screens::UpdateFinding finding;
+    switch (outcome.result) {
+    case update::CheckResult::Installed:
+        finding.result = Result::Installed;
+        break;
+    case update::CheckResult::NothingNew:
+        finding.result = Result::NothingNew;
+        break;
+    case update::CheckResult::Skipped:
+        finding.result = Result::Skipped;
+        break;
+    case update::CheckResult::Failed:
+        finding.result = Result::Failed;
+        break;
+    }
+    finding.where = outcome.where;
+    if (outcome.installed) {
+        finding.packId = outcome.installed->manifest.packId;
+        finding.version = outcome.installed->manifest.version;
+    }
+    for (const auto& refusal : outcome.refusals)
+        finding.refusals.push_back(refusal.message);
+    finding.detail = outcome.detail;
+    return finding;
 }
 
 std::vector<update::ContentPublicKey> trustedKeys(const config::KioskConfig& config) {
@@ -65,18 +95,18 @@ void PackUpdates::setRunning(const std::string& packId, const std::string& versi
     runningVersion_ = version;
 }
 
-std::string PackUpdates::signerWords() const {
-    if (!usingSlot()) return "not signed (the configured pack folder)";
+screens::PackSigner PackUpdates::signer() const {
+    if (!usingSlot()) return {screens::PackSigner::Kind::Unsigned, ""};
     for (const auto& entry : config_.contentKeys)
-        if (entry.publicKey == signer_) return "signed by " + entry.name;
-    return "signed by a key no longer in content_keys";
+        if (entry.publicKey == signer_) return {screens::PackSigner::Kind::Named, entry.name};
+    return {screens::PackSigner::Kind::UnknownKey, ""};
 }
 
 std::vector<std::string> PackUpdates::menuLines() const {
     std::vector<std::string> lines;
     {
         const std::lock_guard lock(mutex_);
-        lines.push_back("Pack " + packId_ + " " + runningVersion_ + ", " + signerWords());
+        lines.push_back("Pack " + packId_ + " " + runningVersion_ + ", " + screens::packSignerText(signer()));
     }
     if (!startNote_.empty()) lines.push_back("Pack update: " + startNote_);
     return lines;
@@ -86,14 +116,19 @@ void PackUpdates::fillStatus(screens::AdminStatus& status) const {
     const std::lock_guard lock(mutex_);
     status.packId = packId_;
     status.packVersion = runningVersion_;
-    status.packSigner = signerWords();
+    status.packSigner = signer();
     status.packNote = startNote_;
     status.updateChecked = lastCheckTime_;
-    status.updateOutcome = lastOutcome_;
-    if (config_.dataDir.empty() || config_.contentKeys.empty())
-        status.updateOutcome =
-            "updates are off: " + std::string(config_.dataDir.empty() ? "no data_dir in the config"
-                                                                      : "no content_keys in the config");
+    status.lastUpdate = off().value_or(lastOutcome_);
+}
+
+std::optional<screens::UpdateOutcome> PackUpdates::off() const {
+    if (!config_.dataDir.empty() && !config_.contentKeys.empty()) return std::nullopt;
+    screens::UpdateOutcome outcome;
+    outcome.result = screens::UpdateOutcome::Result::Off;
+    outcome.offReason = config_.dataDir.empty() ? screens::UpdateOutcome::OffReason::NoDataDir
+                                                : screens::UpdateOutcome::OffReason::NoContentKeys;
+    return outcome;
 }
 
 bool PackUpdates::claimDueCheck() {
@@ -107,12 +142,8 @@ bool PackUpdates::claimDueCheck() {
     return true;
 }
 
-std::string PackUpdates::check() {
-    if (config_.dataDir.empty() || config_.contentKeys.empty()) {
-        screens::AdminStatus status;
-        fillStatus(status);
-        return "No update check: " + status.updateOutcome + ".";
-    }
+screens::UpdateOutcome PackUpdates::check() {
+    if (auto isOff = off()) return *isOff;
     std::string running;
     {
         const std::lock_guard lock(mutex_);
@@ -120,19 +151,23 @@ std::string PackUpdates::check() {
         running = installedVersion_.empty() ? runningVersion_ : installedVersion_;
     }
     update::CheckRequest request{&slots_, trustedKeys(config_), running, nullptr};
-    std::vector<std::string> outcomes;
+    screens::UpdateOutcome found;
     bool installed = false;
     // Packs come the way bundles go: each stick's outreach-kiosk-sync/ and the [sync] server, through the
     // same transports (sync/Transport.h), each read at its packs/ folder.
-    const auto checkAt = [&](sync::TransportOptions options, bool quietWhenAbsent) {
+    const auto checkAt = [&](const sync::TransportOptions& options, bool quietWhenAbsent) {
         auto source = sync::openTransport(options);
         if (!source) {
-            outcomes.push_back(options.location + ": " + source.error().message);
+            screens::UpdateFinding finding;
+            finding.result = screens::UpdateFinding::Result::Failed;
+            finding.where = options.location;
+            finding.detail = options.location + ": " + source.error().message;
+            found.findings.push_back(std::move(finding));
             return;
         }
         const auto outcome = update::checkSource(*source.value(), request);
         if (quietWhenAbsent && outcome.result == update::CheckResult::Skipped) return;
-        outcomes.push_back(outcome.message);
+        found.findings.push_back(findingOf(outcome));
         if (outcome.installed) {
             installed = true;
             request.runningVersion = outcome.installed->manifest.version;
@@ -152,22 +187,19 @@ std::string PackUpdates::check() {
         server.totalTimeout = std::chrono::minutes(10);
         checkAt(server, false);
     }
-    std::string summary;
-    if (outcomes.empty())
-        summary = "nothing to check: no [sync] url and no stick with outreach-kiosk-sync/packs/";
-    for (std::size_t i = 0; i < outcomes.size(); ++i)
-        summary += (i ? "; " : "") + outcomes[i];
-    std::cerr << "kiosk: pack update check: " << utcMinute() << ": " << summary << '\n';
+    if (found.findings.empty()) found.result = screens::UpdateOutcome::Result::NothingToCheck;
+    std::cerr << "kiosk: pack update check: " << utcMinute() << ": " << screens::updateFindingsText(found)
+              << '\n';
     {
         const std::lock_guard lock(mutex_);
         lastCheckTime_ = formatLocal(std::time(nullptr), "%Y-%m-%d %H:%M");
-        lastOutcome_ = summary;
+        lastOutcome_ = found;
         checking_ = false;
         // A second check before the switch must not install the same pack again.
         if (installed) installedVersion_ = request.runningVersion;
     }
     if (installed) installed_ = true;
-    return installed ? "Content update: " + summary : "Update check: " + summary;
+    return found;
 }
 
 void PackUpdates::restartSelf() {

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,8 +44,8 @@ public:
     // way; the caller then runs check() on the work runner.
     bool claimDueCheck();
     // Looks on every plugged-in stick and the [sync] server for a newer signed pack and installs the newest
-    // that passes; returns the outcome in words. Slow (a download): never call it on the screen's thread.
-    std::string check();
+    // that passes; returns what each source held. Slow (a download): never call it on the screen's thread.
+    screens::UpdateOutcome check();
     // True once a check installed a newer pack: switch to it at the next attract loop.
     bool switchWanted() const { return installed_; }
     // Starts the kiosk program again with the same arguments; returns only on failure, and then the new
@@ -52,7 +53,9 @@ public:
     void restartSelf();
 
 private:
-    std::string signerWords() const;
+    screens::PackSigner signer() const;
+    // Off, and why, when this kiosk cannot take updates; nullopt when it can.
+    std::optional<screens::UpdateOutcome> off() const;
 
     config::KioskConfig config_;
     update::PackSlots slots_;
@@ -64,7 +67,7 @@ private:
     std::string runningVersion_;
     std::string installedVersion_;  // installed by a check, shown from the next start
     std::string lastCheckTime_;     // local time of the last check's end
-    std::string lastOutcome_;       // "up to date", "refused forged: ...", "no route, skipped: ..."
+    screens::UpdateOutcome lastOutcome_;
     std::chrono::steady_clock::time_point lastStart_{};
     bool everStarted_ = false;
     bool checking_ = false;

@@ -5,6 +5,8 @@
 #include "core/TimeFormat.h"
 #include "platform/RemovableDrives.h"
 #include "pledge/CaptureFacts.h"
+#include "pledge/Keys.h"
+#include "screens/VolunteerWords.h"
 #include "sync/Export.h"
 #include "sync/KioskSync.h"
 #include "sync/SyncLog.h"
@@ -56,6 +58,43 @@ std::string nowUtc() {
     return pledge::utcTimestamp(std::chrono::system_clock::now());
 }
 
+// The menu's report of an attempt by sync/.
+screens::SyncOutcome outcomeOf(const sync::SyncAttempt& attempt, screens::SyncWork work,
+                               const fs::path& folder = {}) {
+    using Result = screens::SyncOutcome::Result;
+    screens::SyncOutcome outcome;
+    outcome.work = work;
+    switch (attempt.outcome) {
+    case sync::SyncAttempt::Outcome::Done:
+        outcome.result = Result::Done;
+        break;
+    case sync::SyncAttempt::Outcome::NothingNew:
+        outcome.result = Result::NothingNew;
+        break;
+    case sync::SyncAttempt::Outcome::NoServer:
+        outcome.result = Result::NoServer;
+        break;
+    case sync::SyncAttempt::Outcome::BadServer:
+        outcome.result = Result::BadServer;
+        break;
+    case sync::SyncAttempt::Outcome::Failed:
+        outcome.result = Result::Failed;
+        break;
+    }
+    outcome.pledges = attempt.pledges;
+    outcome.resent = attempt.resent;
+    outcome.folder = folder.string();
+    outcome.unnoted = attempt.unnoted;
+    outcome.bundlesLeft = attempt.bundlesLeft;
+    outcome.detail = attempt.failure;
+    outcome.logProblem = attempt.logProblem;
+    return outcome;
+}
+
+screens::SyncWork workOf(sync::SyncKind kind) {
+    return kind == sync::SyncKind::Export ? screens::SyncWork::Export : screens::SyncWork::Push;
+}
+
 // Where pushes go, as a volunteer can check it: scheme and host only, never a password in the url.
 std::string syncServer(const std::string& url) {
     const auto scheme = url.find("://");
@@ -76,9 +115,18 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
         developmentKey_ = fs::exists(configFile.parent_path() / "coordinator.key", error);
     }
     if (!config.adminPinHash.empty()) pinGate_.emplace(config.adminPinHash);
+    // In the order the recorder checks them (PledgeRecorder::readiness).
+    if (config.coordinatorPublicKey.empty()) {
+        keyBlock_ = screens::CollectionBlock::NoCoordinatorKey;
+    } else if (auto key = pledge::parsePublicKey(config.coordinatorPublicKey); !key) {
+        keyBlock_ = screens::CollectionBlock::BadCoordinatorKey;
+        keyDetail_ = key.error().message;
+    } else if (config.kioskId.empty()) {
+        keyBlock_ = screens::CollectionBlock::NoKioskId;
+    }
 
     if (dataDir_.empty()) {
-        storeProblem_ = "not set up to collect: no data_dir in the config";
+        storeProblem_ = {screens::CollectionBlock::NoDataDir, ""};
         signingProblem_ = "no data_dir in the config";
         return;
     }
@@ -93,8 +141,9 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
     }
     auto opened = pledge::PledgeStore::open(dataDir_);
     if (!opened) {
-        storeProblem_ = "cannot store pledges in " + dataDir_.string() + ": " + opened.error().message;
-        note(storeProblem_);
+        storeProblem_ = {screens::CollectionBlock::StoreUnavailable,
+                         "in " + dataDir_.string() + ": " + opened.error().message};
+        note("cannot store pledges " + storeProblem_.detail);
         return;
     }
     store_ = std::make_unique<pledge::PledgeStore>(std::move(opened).value());
@@ -114,16 +163,15 @@ void StoreServices::note(std::string error) {
     if (errors_.size() > 5) errors_.pop_back();
 }
 
-std::string StoreServices::collectionProblem() const {
-    if (!storeProblem_.empty()) return storeProblem_;
-    const auto ready = recorder_->readiness();
-    return ready ? std::string() : ready.error().message;
+screens::Collection StoreServices::collection() const {
+    if (!storeProblem_.ready()) return storeProblem_;
+    return {keyBlock_, keyDetail_};
 }
 
 PledgeOutcome StoreServices::submitPledge(const form::Form& form, const form::FormState& values,
                                           const std::map<std::string, bool>& ticked,
                                           const form::PledgeContext& context) {
-    if (!recorder_) return {PledgeOutcome::Kind::NotSetUp, "", "", collectionProblem()};
+    if (!recorder_) return {PledgeOutcome::Kind::NotSetUp, "", "", "no pledge store"};
     auto saved = recorder_->record(form, values, ticked, context);
     if (saved) return {PledgeOutcome::Kind::Saved, saved.value().uuid, saved.value().referenceCode, ""};
     const auto& error = saved.error();
@@ -174,8 +222,7 @@ screens::AdminStatus StoreServices::adminStatus() {
     if (packUpdates_) packUpdates_->fillStatus(status);
     status.clockSynced = pledge::systemClockSynchronised();
     status.clock = localDateTime(now) + " " + zoneName(now);
-    const std::string problem = collectionProblem();
-    status.collecting = problem.empty() ? "ready" : problem;
+    status.collecting = collection();
     if (dataDir_.empty()) {
         status.noDataDir = true;
     } else {
@@ -199,7 +246,10 @@ screens::AdminStatus StoreServices::adminStatus() {
             note("cannot count pledges: " + counts.error().message);
         }
     }
-    status.kioskKey = signingKey_ ? sync::publicKeyBase64(*signingKey_) : "none (" + signingProblem_ + ")";
+    if (signingKey_)
+        status.kioskKey = sync::publicKeyBase64(*signingKey_);
+    else
+        status.kioskKeyProblem = signingProblem_;
     status.syncRoute = sync_.url.empty() ? screens::SyncRoute::UsbOnly : screens::SyncRoute::Server;
     if (!sync_.url.empty()) status.syncServer = syncServer(sync_.url);
     status.pushEvery = std::chrono::minutes(KIOSK_PUSH_EVERY_MINUTES);
@@ -227,60 +277,95 @@ void StoreServices::fillSyncFigures(screens::AdminStatus& status, const pledge::
     // delivered bundles in sent/. The later of the two is the last sync.
     const sync::SyncLog log = sync::readSyncLog(dataDir_);
     const std::string delivered = sync::lastDeliveryUtc(dataDir_);
-    if (!delivered.empty() && delivered > log.lastSuccessUtc)
-        status.lastSync = localFromUtc(delivered) + ", delivered to the server";
-    else if (!log.lastSuccessUtc.empty())
-        status.lastSync = localFromUtc(log.lastSuccessUtc) + ", " + log.lastSuccess;
-    if (!log.lastError.empty() && log.lastErrorUtc > delivered)
-        status.lastSyncError = localFromUtc(log.lastErrorUtc) + ", " + log.lastError;
+    if (!delivered.empty() && delivered > log.lastSuccessUtc) {
+        status.lastSync.when = localFromUtc(delivered);
+        status.lastSync.what = screens::LastSync::What::Delivered;
+    } else if (!log.lastSuccessUtc.empty()) {
+        status.lastSync.when = localFromUtc(log.lastSuccessUtc);
+        status.lastSync.what = log.lastSuccessKind == sync::SyncKind::Export
+                                   ? screens::LastSync::What::Exported
+                                   : screens::LastSync::What::Sent;
+        status.lastSync.pledgesKnown = log.lastSuccessPledges.has_value();
+        status.lastSync.pledges = log.lastSuccessPledges.value_or(0);
+    }
+    if (!log.lastError.empty() && log.lastErrorUtc > delivered) {
+        status.lastSyncError.when = localFromUtc(log.lastErrorUtc);
+        status.lastSyncError.work = workOf(log.lastErrorKind);
+        status.lastSyncError.detail = log.lastError;
+    }
 }
 
-std::string StoreServices::syncProblem() const {
-    if (!store_) return "Export and sync are not possible: " + storeProblem_ + ".";
-    if (!signingKey_)
-        return "Export and sync are not possible: this kiosk has no signing key (" + signingProblem_ + ").";
-    return "";
+std::optional<screens::SyncOutcome> StoreServices::syncProblem(screens::SyncWork work) const {
+    screens::SyncOutcome outcome;
+    outcome.work = work;
+    if (!store_) {
+        outcome.result = screens::SyncOutcome::Result::NoStore;
+        outcome.detail = screens::collectionText(storeProblem_);
+        return outcome;
+    }
+    if (!signingKey_) {
+        outcome.result = screens::SyncOutcome::Result::NoSigningKey;
+        outcome.detail = signingProblem_;
+        return outcome;
+    }
+    return std::nullopt;
 }
 
-std::string StoreServices::exportToUsb() {
-    if (const std::string problem = syncProblem(); !problem.empty()) return problem;
+screens::SyncOutcome StoreServices::exportToUsb() {
+    using Result = screens::SyncOutcome::Result;
+    if (auto problem = syncProblem(screens::SyncWork::Export)) return *problem;
+    screens::SyncOutcome outcome;
+    outcome.work = screens::SyncWork::Export;
     const auto sticks = platform::findRemovableMounts();
-    if (sticks.empty()) return "No USB stick found: plug one in and try again";
     const auto writable =
         std::find_if(sticks.begin(), sticks.end(), [](const auto& stick) { return !stick.readOnly; });
-    if (writable == sticks.end())
-        return "The USB stick can only be read: check its lock switch, then take it out and plug it in "
-               "again.";
+    if (sticks.empty() || writable == sticks.end()) {
+        outcome.result = sticks.empty() ? Result::NoStick : Result::StickReadOnly;
+        return outcome;
+    }
     const auto folder = writable->mountPoint / sync::kStickFolderName;
     pledge::PledgeStore* store = workStore();
-    if (!store) return "Export is not possible: the pledge store cannot be opened (see the problems below).";
-    const auto attempt =
-        sync::exportToFolder(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery}, folder, nowUtc());
-    std::cerr << "kiosk: export to USB: " << attempt.message << '\n';
-    return attempt.message;
+    if (!store) {
+        outcome.result = Result::NoStore;
+        outcome.detail = "the pledge store cannot be opened (see the problems below)";
+        return outcome;
+    }
+    outcome = outcomeOf(
+        sync::exportToFolder(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery}, folder, nowUtc()),
+        screens::SyncWork::Export, folder);
+    std::cerr << "kiosk: export to USB: " << screens::syncOutcomeText(outcome) << '\n';
+    return outcome;
 }
 
-std::string StoreServices::syncNow() {
-    if (const std::string problem = syncProblem(); !problem.empty()) return problem;
+screens::SyncOutcome StoreServices::syncNow() {
+    if (auto problem = syncProblem(screens::SyncWork::Push)) return *problem;
     // One short try: the volunteer is looking at a waiting screen. The timer's kioskctl push retries
     // with patience in the background.
     sync::PushOptions options;
-    options.url = sync_.url;
-    options.token = sync_.token;
-    options.caFile = sync_.caFile.string();
-    options.attempts = 1;
-    options.connectTimeout = std::chrono::seconds(3);
-    options.totalTimeout = std::chrono::seconds(6);
-    options.allowInsecureLoopback = allowInsecureLoopback_;
+    options.transport.location = sync_.url;
+    options.transport.token = sync_.token;
+    options.transport.caFile = sync_.caFile.string();
+    options.transport.attempts = 1;
+    options.transport.connectTimeout = std::chrono::seconds(3);
+    options.transport.totalTimeout = std::chrono::seconds(6);
+    options.transport.allowInsecureLoopback = allowInsecureLoopback_;
     pledge::PledgeStore* store = workStore();
-    if (!store) return "Sync is not possible: the pledge store cannot be opened (see the problems below).";
-    const auto attempt = sync::pushPending(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
-                                           options, std::chrono::seconds(6), nowUtc());
-    std::cerr << "kiosk: sync now: " << attempt.message << '\n';
-    return attempt.message;
+    if (!store) {
+        screens::SyncOutcome outcome;
+        outcome.work = screens::SyncWork::Push;
+        outcome.result = screens::SyncOutcome::Result::NoStore;
+        outcome.detail = "the pledge store cannot be opened (see the problems below)";
+        return outcome;
+    }
+    const auto outcome =
+        outcomeOf(sync::pushPending(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery}, options,
+                                    std::chrono::seconds(6), nowUtc()),
+                  screens::SyncWork::Push);
+    std::cerr << "kiosk: sync now: " << screens::syncOutcomeText(outcome) << '\n';
+    return outcome;
 }
 
-std::string StoreServices::checkForUpdate() {
+screens::UpdateOutcome StoreServices::checkForUpdate() {
     if (!packUpdates_) return KioskServices::checkForUpdate();
     return packUpdates_->check();
 }

@@ -27,11 +27,11 @@ class PackUpdates;
 class StoreServices : public KioskServices {
 public:
     // Never fails: what cannot be set up (no data_dir, a damaged database, no key) becomes
-    // collectionProblem() and an admin-screen error, and the kiosk shows the campaign all the same.
+    // collection() and an admin-screen error, and the kiosk shows the campaign all the same.
     StoreServices(const config::KioskConfig& config, const std::filesystem::path& configFile,
                   std::string packLine);
 
-    std::string collectionProblem() const override;
+    screens::Collection collection() const override;
     bool developmentKey() const override { return developmentKey_; }
     PledgeOutcome submitPledge(const form::Form& form, const form::FormState& values,
                                const std::map<std::string, bool>& ticked,
@@ -40,9 +40,9 @@ public:
     Millis pinLockRemaining(Millis now) const override;
     screens::AdminStatus adminStatus() override;
     std::string adjustClock(std::chrono::seconds delta) override;
-    std::string exportToUsb() override;
-    std::string syncNow() override;
-    std::string checkForUpdate() override;
+    screens::SyncOutcome exportToUsb() override;
+    screens::SyncOutcome syncNow() override;
+    screens::UpdateOutcome checkForUpdate() override;
 
     // Records a problem for the admin screen (and the log).
     void noteProblem(std::string problem) { note(std::move(problem)); }
@@ -57,8 +57,8 @@ public:
 private:
     void note(std::string error);
     void fillSyncFigures(screens::AdminStatus& status, const pledge::PledgeCounts& counts) const;
-    // Empty when export and push can run; otherwise why not, in words for the volunteer.
-    std::string syncProblem() const;
+    // Nullopt when export and push can run; otherwise why not.
+    std::optional<screens::SyncOutcome> syncProblem(screens::SyncWork work) const;
     // The work thread's own connection, opened at its first use; null (and noted) when it cannot open.
     pledge::PledgeStore* workStore();
 
@@ -71,7 +71,9 @@ private:
     std::optional<pledge::PledgeRecorder> recorder_;
     std::optional<pledge::PinGate> pinGate_;
     std::function<void()> makeRoom_;
-    std::string storeProblem_;
+    screens::Collection storeProblem_;  // the store could not be set up (block None: it was)
+    screens::CollectionBlock keyBlock_ = screens::CollectionBlock::None;  // the config's kiosk_id and key
+    std::string keyDetail_;
     bool developmentKey_ = false;
     std::unique_ptr<pledge::PledgeStore> workStore_;
     bool allowInsecureLoopback_ = false;

@@ -3,6 +3,7 @@
 #include "app/Commands.h"
 #include "app/Graphics.h"
 #include "app/TourReport.h"
+#include "config/Config.h"
 #include "content/PackLoader.h"
 #include "platform/Window.h"
 #include "qr/QrCode.h"
@@ -23,9 +24,11 @@ namespace kiosk::app {
 namespace fs = std::filesystem;
 
 namespace {
-// The panels the kiosk ships for, by resolution: millimetres a pixel across the active area (the official 7"
-// display: 154.21 mm for 800 px; Touch Display 2: 88.02 mm for 720 px). Other sizes are monitors of any size.
-std::optional<double> millimetresPerPixel(Size size) {
+// Millimetres a pixel across the picture: the config's panel_width_mm when given, else the panels the kiosk
+// ships for, by resolution (the official 7" display: 154.21 mm for 800 px; Touch Display 2: 88.02 mm for
+// 720 px). Other sizes are monitors of any size, unchecked.
+std::optional<double> millimetresPerPixel(Size size, int panelWidthMm) {
+    if (panelWidthMm > 0) return static_cast<double>(panelWidthMm) / size.w;
     if (size == Size{800, 480}) return 154.21 / 800;
     if (size == Size{720, 1280}) return 88.02 / 720;
     return std::nullopt;
@@ -34,25 +37,23 @@ std::optional<double> millimetresPerPixel(Size size) {
 // A phone scans a code from 50 cm when the code (without its quiet zone) is at least 45 mm wide on the panel.
 constexpr double kMinQrMillimetres = 45.0;
 
-// Each QR code narrower than that on a known panel, drawn as the renderer draws it: whole pixels a module and
-// a quiet zone of four.
-std::vector<std::string> qrTooSmall(const Scene& scene, Size size) {
+// Each QR code narrower than that, measured as the renderer draws it: the square less a quiet zone of four
+// modules a side.
+std::vector<std::string> qrTooSmall(const Scene& scene, Size size, int panelWidthMm) {
     std::vector<std::string> problems;
-    const auto mmPerPx = millimetresPerPixel(size);
+    const auto mmPerPx = millimetresPerPixel(size, panelWidthMm);
     if (!mmPerPx) return problems;
     for (const auto& widget : scene.widgets) {
         if (widget.kind != WidgetKind::Qr) continue;
         const auto matrix = qr::encodeQr(widget.qr);
         if (!matrix) continue;  // the renderer reports what does not encode
-        const int scale = widget.rect.w / (matrix->size + 8);
-        const double mm = matrix->size * scale * *mmPerPx;
+        const double mm = static_cast<double>(widget.rect.w) * matrix->size / (matrix->size + 8) * *mmPerPx;
         if (mm + 1e-9 < kMinQrMillimetres) {
-            char text[160];
-            std::snprintf(
-                text, sizeof text,
-                "%s: QR code %dx%d modules is %.1f mm wide on this panel, under %.0f mm: too small to "
-                "scan from 50 cm (a shorter short_url, or more room)",
-                widget.id.c_str(), matrix->size, matrix->size, mm, kMinQrMillimetres);
+            char text[200];
+            std::snprintf(text, sizeof text,
+                          "%s: QR code %dx%d modules is %.1f mm wide on this panel, under %.0f mm: too small "
+                          "to scan from 50 cm (give the screen's code more room, or the pack a shorter URL)",
+                          widget.id.c_str(), matrix->size, matrix->size, mm, kMinQrMillimetres);
             problems.push_back(text);
         }
     }
@@ -62,15 +63,20 @@ std::vector<std::string> qrTooSmall(const Scene& scene, Size size) {
 struct TourScreen {
     std::string name;
     View view;
-    std::string focusedField;  // pledge screens: which field has the keyboard ("" for the notice)
+    std::string focusedField;    // pledge screens: which field has the keyboard ("" for the notice)
+    bool notCollecting = false;  // act screens: as a kiosk that cannot take pledges shows them
 };
 
 // Every view of every screen in the table (screens::everyView), named as its picture is; the pledge form
-// also with each kind of field focused.
+// also with each kind of field focused; an action with a form also as a kiosk that cannot take pledges shows
+// it (no coordinator key, storage full or not ready: the public sees one note for every reason, the volunteer
+// menu names the reason).
 std::vector<TourScreen> everyScreen(const content::Pack& pack) {
     std::vector<TourScreen> screens;
     for (const auto& [name, view] : screens::everyView(pack)) {
         screens.push_back({name, view, ""});
+        if (view.screen == ScreenId::Act && pack.actions[static_cast<std::size_t>(view.item)].form)
+            screens.push_back({name + "-not-collecting", view, "", true});
         if (view.screen != ScreenId::Pledge) continue;
         const auto& form = *pack.actions[static_cast<std::size_t>(view.item)].form;
         std::set<form::FieldKind> seen;
@@ -90,6 +96,8 @@ struct TourExtras {
 
     screens::ScreenExtras forScreen(const content::Pack& pack, const TourScreen& screen) {
         screens::ScreenExtras extras;
+        if (screen.notCollecting)
+            extras.collecting = false;  // as with no coordinator_public_key in the config
         if (screen.view.screen == ScreenId::Pledge) {
             const auto& form = *pack.actions[static_cast<std::size_t>(screen.view.item)].form;
             values.reset();
@@ -112,14 +120,15 @@ struct TourExtras {
             admin.status.pack = pack.id + " " + pack.version;
             admin.status.freeBytes = 12'300'000'000;
             admin.status.clock = "2026-11-26 10:00";
-            admin.status.collecting = "ready";
             for (std::size_t hour = 9; hour < 18; ++hour)
                 admin.status.perHour[hour] = static_cast<long long>(hour % 5 + 1);
             admin.status.packId = pack.id;
             admin.status.packVersion = pack.version;
-            admin.status.packSigner = "signed by campaign-2026";
+            admin.status.packSigner = {screens::PackSigner::Kind::Named, "campaign-2026"};
             admin.status.updateChecked = "2026-11-26 09:58";
-            admin.status.updateOutcome = "up to date (nothing newer on https://sync.example.org)";
+            screens::UpdateFinding upToDate;
+            upToDate.where = "https://sync.example.org";
+            admin.status.lastUpdate.findings = {upToDate};
             extras.admin = &admin;
         }
         return extras;
@@ -204,6 +213,14 @@ int runTour(const TourOptions& options) {
         return 2;
     }
 
+    int panelWidthMm = 0;
+    if (!options.config.empty()) {
+        const auto settings = config::loadConfig(options.config);
+        for (const auto& diagnostic : settings.diagnostics)
+            std::cerr << diagnostic.format() << '\n';
+        panelWidthMm = settings.config.panelWidthMm;
+    }
+
     platform::WindowOptions windowOptions;
     windowOptions.headless = true;
     windowOptions.windowed = true;
@@ -271,10 +288,8 @@ int runTour(const TourOptions& options) {
                             {name, language, sizeName(size), hint.widgetId + ": " + hint.what});
                     for (const auto& problem : scenes.problems())
                         report.problems.push_back({name, language, sizeName(size), problem});
-                    // FIXME: a hint until the act and case screens make room for 45 mm codes (they draw
-                    // 37.8 mm on the 7" panel); then a problem.
-                    for (const auto& problem : qrTooSmall(scene, size))
-                        report.hints.push_back({name, language, sizeName(size), problem});
+                    for (const auto& problem : qrTooSmall(scene, size, panelWidthMm))
+                        report.problems.push_back({name, language, sizeName(size), problem});
                 }
                 if (screen.view.screen == ScreenId::Pledge && screen.focusedField.empty())
                     for (const auto& problem : agreementProblems(pack, context, screen.view.item))

@@ -1,5 +1,6 @@
 // The kiosk program's command line: run (the default), validate, tour, play.
 #include "app/Commands.h"
+#include "crypto/Sodium.h"
 
 #include <CLI/CLI.hpp>
 #include <ctime>
@@ -73,6 +74,8 @@ int main(int argc, char** argv) {
     tourCommand->add_option("--content", tour.content, "content pack folder");
     tourCommand->add_option("--sizes", tourSizes, "comma-separated sizes")->capture_default_str();
     tourCommand->add_option("--langs", tourLanguages, "comma-separated languages (default: the pack's)");
+    tourCommand->add_option("--config", tour.config,
+                            "kiosk config file: its panel_width_mm is the panel's width for every size");
 
     app::PlayOptions play;
     std::string playSize = "800x480";
@@ -91,6 +94,11 @@ int main(int argc, char** argv) {
                           "treat the virtual clock as not set from the network (dated content)");
 
     CLI11_PARSE(cli, argc, argv);
+    // Once, before anything seals, signs or draws random numbers (the modules also ask, for other callers).
+    if (auto sodium = crypto::startSodium(); !sodium) {
+        std::cerr << "kiosk: " << sodium.error().message << "\n";
+        return 1;
+    }
 
     if (*validate) return app::validatePack(validateDir);
     if (*tourCommand) {

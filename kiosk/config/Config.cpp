@@ -178,8 +178,9 @@ void readSystemKeys(ConfigReader& read, KioskConfig& config) {
 void readConfig(const toml::table& doc, FileReport& report, const fs::path& base, KioskConfig& config) {
     TableReader in(doc, report, "the config",
                    {"kiosk_id", "content", "data_dir", "coordinator_public_key", "admin_pin_hash",
-                    "idle_timeout_s", "default_language", "orientation", "time_zone", "display_off",
-                    "display_on", "admin_pin", "wifi_name", "wifi_password", "sync", "content_keys"});
+                    "idle_timeout_s", "default_language", "orientation", "panel_width_mm", "time_zone",
+                    "display_off", "display_on", "admin_pin", "wifi_name", "wifi_password", "sync",
+                    "content_keys"});
     ConfigReader read(in, base);
 
     if (const auto id = read.string("kiosk_id")) {
@@ -228,6 +229,7 @@ void readConfig(const toml::table& doc, FileReport& report, const fs::path& base
             read.fail("orientation",
                       "orientation is " + std::to_string(*degrees) + "; use 0, 90, 180 or 270");
     }
+    read.integer("panel_width_mm", config.panelWidthMm, 40, 3000);
     readSystemKeys(read, config);
     if (const toml::table* sync = in.table("sync", Need::Optional))
         readSync(*sync, report, base, config.sync);

@@ -34,6 +34,9 @@ struct KioskConfig {
     std::string defaultLanguage;       // empty: the pack's default
     std::string defaultLanguageAt;     // "FILE:LINE:COLUMN" of default_language, for messages about it
     int orientation = 0;               // screen rotation in degrees: 0, 90, 180 or 270
+    // The width of the picture on the panel, in mm, as the kiosk shows it (after orientation); 0: known from
+    // the resolution for the panels the kiosk ships for (`kiosk tour` checks QR codes' size against it).
+    int panelWidthMm = 0;
     // Applied by the image's boot-settings service, not the kiosk; read here so a mistake shows on screen.
     std::string timeZone;    // like "Asia/Kuala_Lumpur"; empty: UTC
     std::string displayOff;  // "HH:MM" the screen goes off each day; empty: never

@@ -1,22 +1,27 @@
-// The built-in texts: the form problems come from form/Validation's messages, the keyboard's keys are
-// the same in every script.
+// The built-in texts: the form problems come from form/Validation's messages (a field kind's own from its
+// row), the keyboard's keys are the same in every script.
 #include "content/BuiltinStrings.h"
 
-#include <array>
+#include <utility>
 
 namespace kiosk::content {
 
 namespace {
 using form::Problem;
 
-constexpr std::array kProblems = {
-    std::pair{Problem::Missing, "error_missing"},
-    std::pair{Problem::BadEmail, "error_bad_email"},
-    std::pair{Problem::BadPhone, "error_bad_phone"},
-    std::pair{Problem::NotAnOption, "error_not_an_option"},
-    std::pair{Problem::TooLong, "error_too_long"},
-    std::pair{Problem::ConsentRequired, "error_consent_required"},
-};
+// Every problem with its [ui] key, in the order docs/pack-format.md lists them: the shared ones around
+// each field kind's own (form/FieldKinds.h).
+const std::vector<std::pair<Problem, std::string>>& problemKeys() {
+    static const std::vector<std::pair<Problem, std::string>> keys = [] {
+        std::vector<std::pair<Problem, std::string>> out = {{Problem::Missing, "error_missing"}};
+        for (const auto& kind : form::fieldKinds())
+            if (!kind.badValueWords.uiKey.empty()) out.emplace_back(kind.badValue, kind.badValueWords.uiKey);
+        out.emplace_back(Problem::TooLong, "error_too_long");
+        out.emplace_back(Problem::ConsentRequired, "error_consent_required");
+        return out;
+    }();
+    return keys;
+}
 
 // The languages form/Validation has messages in.
 const std::vector<std::string> kShippedLanguages = {"en", "ms", "zh", "ta"};
@@ -35,6 +40,14 @@ const std::map<std::string, std::string>& universal() {
 const std::map<std::string, std::map<std::string, std::string>>& chrome() {
     static const std::map<std::string, std::map<std::string, std::string>> texts = {
         {"read_more", {{"en", "Read more"}, {"ms", "Baca lagi"}, {"zh", "阅读全文"}, {"ta", "மேலும் படிக்க"}}},
+        // An optional field's way past it, and a name field's hint that the Latin keyboard is meant for names
+        // in any script (ours, awaiting native review like the shipped pack's words).
+        {"skip", {{"en", "Skip"}, {"ms", "Langkau"}, {"zh", "跳过"}, {"ta", "தவிர்"}}},
+        {"latin_letters",
+         {{"en", "In Latin letters (A-Z)"},
+          {"ms", "Dalam huruf Rumi (A-Z)"},
+          {"zh", "请用拼音或英文字母"},
+          {"ta", "ஆங்கில எழுத்துகளில் (A-Z)"}}},
     };
     return texts;
 }
@@ -43,7 +56,7 @@ const std::map<std::string, std::map<std::string, std::string>>& chrome() {
 const std::vector<std::string>& builtinUiKeys() {
     static const std::vector<std::string> keys = [] {
         std::vector<std::string> out;
-        for (const auto& [problem, key] : kProblems)
+        for (const auto& [problem, key] : problemKeys())
             out.emplace_back(key);
         for (const auto& [key, text] : universal())
             out.push_back(key);
@@ -60,7 +73,7 @@ const std::string* builtinUiText(const std::string& key, const std::string& lang
         const auto text = it->second.find(language);
         return text != it->second.end() ? &text->second : nullptr;
     }
-    for (const auto& [problem, problemKey] : kProblems) {
+    for (const auto& [problem, problemKey] : problemKeys()) {
         if (key != problemKey) continue;
         for (const auto& shipped : kShippedLanguages)
             if (shipped == language) return &form::problemMessage(problem, language);
@@ -69,7 +82,7 @@ const std::string* builtinUiText(const std::string& key, const std::string& lang
 }
 
 std::string problemUiKey(form::Problem problem) {
-    for (const auto& [each, key] : kProblems)
+    for (const auto& [each, key] : problemKeys())
         if (each == problem) return key;
     return "error_missing";
 }

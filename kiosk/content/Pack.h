@@ -91,7 +91,11 @@ struct Action {
     std::string id;
     LocalText title;
     LocalText text;
-    std::string url;  // shown as a QR code
+    std::string url;  // the action's page, campaign-tagged
+    std::string
+        shortUrl;  // optional: the same page by a shorter link, for a QR code of fewer, larger modules
+    // What the QR code carries: the short link when the pack gives one.
+    const std::string& qrUrl() const { return shortUrl.empty() ? url : shortUrl; }
     // A pledge form signed on the kiosk. Every text holds every pack language: a missing translation is
     // filled in from the default language, as LocalText::in would show it.
     std::optional<form::Form> form;

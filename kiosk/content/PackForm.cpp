@@ -21,8 +21,6 @@ constexpr std::int64_t kMaxMaxLength = 500;
 constexpr std::string_view kPreTickKeys[] = {"checked",    "default",   "ticked",  "value",
                                              "pre_ticked", "preticked", "selected"};
 
-constexpr std::string_view kKinds[] = {"text", "email", "phone", "choice"};
-
 std::string clip(std::string_view text) {
     return std::string(text.substr(0, 60)) + (text.size() > 60 ? "..." : "");
 }
@@ -73,22 +71,38 @@ std::string readFormId(TableReader& in, FormIds& seen, const std::string& kind) 
     return *id;
 }
 
+// The kinds' pack names quoted, the last joined by `lastJoin`: "text", "email", "phone" or "choice".
+std::string quotedKinds(std::string_view lastJoin) {
+    std::string list;
+    const auto kinds = form::fieldKinds();
+    for (std::size_t i = 0; i < kinds.size(); ++i) {
+        if (i > 0) list += i + 1 == kinds.size() ? std::string(lastJoin) : std::string(", ");
+        list += "\"" + std::string(kinds[i].packName) + "\"";
+    }
+    return list;
+}
+
 std::optional<form::FieldKind> readKind(TableReader& in) {
+    const auto kinds = form::fieldKinds();
+    const std::string others = quotedKinds(", ").substr(kinds.front().packName.size() + 4);
     const toml::node* value =
-        in.node("kind", Need::Required, "add kind = \"text\" (or \"email\", \"phone\", \"choice\")");
+        in.node("kind", Need::Required,
+                "add kind = \"" + std::string(kinds.front().packName) + "\" (or " + others + ")");
     if (!value) return std::nullopt;
     const auto* text = value->as_string();
     if (!text) {
-        in.typeError(*value, "kind", "a string", "\"text\", \"email\", \"phone\" or \"choice\"");
+        in.typeError(*value, "kind", "a string", quotedKinds(" or "));
         return std::nullopt;
     }
-    if (const auto kind = parseFieldKind(text->get())) return kind;
-    const std::vector<std::string_view> kinds(std::begin(kKinds), std::end(kKinds));
+    if (const auto kind = form::kindNamed(text->get())) return kind;
+    std::vector<std::string_view> names;
+    for (const auto& kind : kinds)
+        names.push_back(kind.packName);
     std::string message = "kind \"" + clip(text->get()) + "\" is not a field kind; ";
-    if (const auto guess = closestMatch(text->get(), kinds))
+    if (const auto guess = closestMatch(text->get(), names))
         message += "did you mean \"" + *guess + "\"?";
     else
-        message += "use \"text\", \"email\", \"phone\" or \"choice\"";
+        message += "use " + quotedKinds(" or ");
     in.report().error(positionOf(*value), message);
     return std::nullopt;
 }
@@ -154,13 +168,17 @@ form::FormField readField(const toml::table& table, FileReport& report, const Pa
     field.label = complete(
         readText(in, "label", Need::Required, context, kLabelLimit, name).value_or(LocalText{}), context);
     const auto kind = readKind(in);
-    if (kind) field.kind = *kind;
+    if (kind) {
+        field.kind = *kind;
+        field.maxLength = form::kindInfo(*kind).defaultMaxLength;
+    }
     field.required = in.boolean("required", Need::Optional).value_or(false);
     const auto maxLength = readMaxLength(in);
     if (maxLength) field.maxLength = *maxLength;
 
     const toml::node* options = in.raw().get("option");
-    if (kind == form::FieldKind::Choice) {
+    const bool picked = kind && form::kindInfo(*kind).entry == form::FieldEntry::Options;
+    if (picked) {
         ValueLimit limit;
         if (maxLength)
             limit = {maxLength, "this field's max_length of"};
@@ -176,13 +194,16 @@ form::FormField readField(const toml::table& table, FileReport& report, const Pa
         const auto* list = options ? options->as_array() : nullptr;
         if (!options || (list && list->empty()))
             report.error(options ? positionOf(*options) : in.position(),
-                         "choice field \"" + clip(field.id) +
+                         std::string(form::kindInfo(*kind).packName) + " field \"" + clip(field.id) +
                              "\" has no options; add at least one [[action.form.field.option]] with a value "
                              "and a label");
     } else if (kind && options) {
+        std::string pickedKind;
+        for (const auto& each : form::fieldKinds())
+            if (each.entry == form::FieldEntry::Options && pickedKind.empty()) pickedKind = each.packName;
         report.error(keyPosition(table, "option"),
-                     "only choice fields have options; remove the options of field \"" + clip(field.id) +
-                         "\" or set kind = \"choice\"");
+                     "only " + pickedKind + " fields have options; remove the options of field \"" +
+                         clip(field.id) + "\" or set kind = \"" + pickedKind + "\"");
     }
     return field;
 }

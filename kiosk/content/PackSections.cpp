@@ -232,13 +232,14 @@ void readActions(const toml::table& doc, FileReport& report, const std::string& 
         top, "action", Need::Required,
         [&](const toml::table& table) {
             TableReader in(table, report, "[[action]]",
-                           {"id", "title", "text", "url", "form", "from", "until"});
+                           {"id", "title", "text", "url", "short_url", "form", "from", "until"});
             Action action;
             action.id = readId(in, ids, "action");
             action.dates = readDates(in);
             action.title = readText(in, "title", Need::Required, context, kTitleLimit).value_or(LocalText{});
             action.text = readText(in, "text", Need::Required, context, kPagedLimit).value_or(LocalText{});
             action.url = readUrl(in, "url", Need::Required);
+            action.shortUrl = readUrl(in, "short_url", Need::Optional);
             action.form = readForm(in, context, action.submitLabel);
             pack.actions.push_back(std::move(action));
         },

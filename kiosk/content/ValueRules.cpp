@@ -61,15 +61,6 @@ bool isValidFormKey(std::string_view key) {
     });
 }
 
-std::optional<form::FieldKind> parseFieldKind(std::string_view text) {
-    using form::FieldKind;
-    if (text == "text") return FieldKind::Text;
-    if (text == "email") return FieldKind::Email;
-    if (text == "phone") return FieldKind::Phone;
-    if (text == "choice") return FieldKind::Choice;
-    return std::nullopt;
-}
-
 bool isValidLanguageCode(std::string_view code) {
     const auto dash = code.find('-');
     const auto primary = code.substr(0, dash);

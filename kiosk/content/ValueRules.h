@@ -1,9 +1,8 @@
-// The pack's rules for single values: ids, form keys and kinds, language codes, timeline dates, URLs and
+// The pack's rules for single values: ids, form keys, language codes, timeline dates, URLs and
 // theme colours.
 #pragma once
 
 #include "core/Geometry.h"
-#include "form/Form.h"
 
 #include <compare>
 #include <cstddef>
@@ -21,9 +20,6 @@ std::string suggestId(std::string_view text);
 // [a-z0-9_-]+: ids of form fields and consents, and the stored values of choices. They become keys and
 // values in pledge records and CSV columns, so they stay plain; labels are what people see.
 bool isValidFormKey(std::string_view key);
-
-// "text", "email", "phone" or "choice".
-std::optional<form::FieldKind> parseFieldKind(std::string_view text);
 
 // Two or three lower-case letters, optionally followed by "-" subtags: "en", "zh-hans".
 bool isValidLanguageCode(std::string_view code);

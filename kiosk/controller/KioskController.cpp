@@ -4,6 +4,7 @@
 #include "controller/KioskController.h"
 
 #include "content/Schedule.h"
+#include "screens/FieldText.h"
 #include "screens/Screens.h"
 
 #include <algorithm>
@@ -38,6 +39,7 @@ KioskController::KioskController(const content::Pack& pack, ControllerSettings s
 }
 
 void KioskController::refreshSchedule(Millis now) {
+    scheduleReadAt_ = now;
     const ClockReading reading = settings_.clock ? settings_.clock(now) : ClockReading{};
     HiddenItems hidden = content::outOfDate(pack_, reading);
     if (hidden == nav_.hidden()) return;
@@ -53,7 +55,7 @@ void KioskController::changed() {
 const Scene& KioskController::scene() {
     if (!sceneStale_) return scene_;
     screens::ScreenContext context{pack_, language_, screen_, text_, images_};
-    context.extras.collectionProblem = services_.collectionProblem();
+    context.extras.collecting = services_.collection().ready();
     context.extras.developmentKey = services_.developmentKey();
     context.hidden = &nav_.hidden();
     const ScreenId screen = nav_.view().screen;
@@ -279,7 +281,16 @@ void KioskController::handle(const InputEvent& event, Millis now) {
                            }
                            if (const Widget* widget = scene().hit(tapped->position)) {
                                const Action action = widget->action;
+                               // A tap in a field's typed text puts the caret there (after focusing it).
+                               const auto caret =
+                                   action.kind == ActionKind::Field
+                                       ? screens::caretOffsetAt(*widget, tapped->position.x, text_)
+                                       : std::nullopt;
                                activate(action, now);
+                               if (caret && nav_.view().screen == ScreenId::Pledge) {
+                                   pledge_.placeCaret(action.index, *caret);
+                                   changed();
+                               }
                            }
                        } else if (const auto* swiped = std::get_if<Swipe>(&*gesture)) {
                            swipe(swiped->direction, now);
@@ -311,7 +322,8 @@ void KioskController::tick(Millis now) {
     }
     if (attract_.endFade(now)) drawn_ = false;  // one more frame at full opacity
     if (nav_.view().screen == ScreenId::Attract) {
-        refreshSchedule(now);  // between visitors: a day that begins or ends changes the loop
+        // Between visitors: a day that begins or ends changes the loop.
+        if (now - scheduleReadAt_ >= kScheduleReadInterval) refreshSchedule(now);
         if (attract_.tick(now, nav_, [this]() -> const Scene& { return scene(); })) {
             language_ = attract_.slideLanguage(nav_.view(), settings_.defaultLanguage);
             changed();

@@ -100,6 +100,9 @@ private:
     void moveFocus(int delta);
     // Reads the clock and hides what is out of its dates; what is on screen stays until it is left.
     void refreshSchedule(Millis now);
+    // On the loop the clock is read at most this often: a day begins or ends once, but a fade ticks every
+    // frame and each reading costs a stat, an ntp_adjtime and a localtime_r.
+    static constexpr Millis kScheduleReadInterval{1000};
 
     const content::Pack& pack_;
     ControllerSettings settings_;
@@ -114,6 +117,7 @@ private:
     bool sceneStale_ = true;
     bool drawn_ = false;
     Millis lastInput_{0};
+    Millis scheduleReadAt_{0};
     int focus_ = -1;  // index among tappable widgets, -1 when keyboard focus is not shown
 
     NoServices noServices_;

@@ -27,8 +27,8 @@ enum class PinCheck { Accepted, Rejected, LockedOut, NotConfigured };
 class KioskServices {
 public:
     virtual ~KioskServices() = default;
-    // Empty when pledges can be collected; otherwise why not (for the admin screen and the pledge buttons).
-    virtual std::string collectionProblem() const = 0;
+    // Whether pledges can be collected, and if not why (for the admin screen and the pledge buttons).
+    virtual screens::Collection collection() const = 0;
     // Pledges go to a development key (`make run`): the screen says so.
     virtual bool developmentKey() const = 0;
     // Stores the pledge durably before returning Saved.
@@ -40,36 +40,49 @@ public:
     virtual screens::AdminStatus adminStatus() = 0;
     // Moves the system clock by `delta`; returns an error message or empty.
     virtual std::string adjustClock(std::chrono::seconds delta) = 0;
-    // Exports pledges not yet exported onto the first mounted USB stick; returns what happened, in words
-    // for the volunteer. Quick: run as the button is pressed.
-    virtual std::string exportToUsb() = 0;
-    // Sends pending pledges to the [sync] url with one short try (a few seconds at most, as the screen
-    // waits); returns what happened, in words for the volunteer.
-    virtual std::string syncNow() = 0;
+    // Exports pledges not yet exported onto the first mounted USB stick; returns what happened (the menu
+    // words it). Runs on the work runner, never on the screen's thread.
+    virtual screens::SyncOutcome exportToUsb() = 0;
+    // Sends pending pledges to the [sync] url with one short try (a few seconds at most); returns what
+    // happened. Runs on the work runner.
+    virtual screens::SyncOutcome syncNow() = 0;
     // Looks for a newer signed pack on the [sync] server and any stick, installs it for the next visitor;
-    // returns the outcome in words. Slow (a download): runs on the work runner, never on the screen's thread.
-    virtual std::string checkForUpdate() { return "Pack updates are not set up on this kiosk."; }
+    // returns what it found. Slow (a download): runs on the work runner, never on the screen's thread.
+    virtual screens::UpdateOutcome checkForUpdate() {
+        return {screens::UpdateOutcome::Result::Off, screens::UpdateOutcome::OffReason::NotSetUp, {}};
+    }
 };
 
 // A kiosk with nothing configured: collects nothing, has no admin PIN.
 class NoServices : public KioskServices {
 public:
-    std::string collectionProblem() const override {
-        return "not set up to collect: no coordinator_public_key in the config";
+    screens::Collection collection() const override {
+        return {screens::CollectionBlock::NoCoordinatorKey, ""};
     }
     bool developmentKey() const override { return false; }
     PledgeOutcome submitPledge(const form::Form&, const form::FormState&, const std::map<std::string, bool>&,
                                const form::PledgeContext&) override {
-        return {PledgeOutcome::Kind::NotSetUp, "", "", collectionProblem()};
+        return {PledgeOutcome::Kind::NotSetUp, "", "", "not set up to collect"};
     }
     PinCheck checkPin(const std::string&, Millis) override { return PinCheck::NotConfigured; }
     Millis pinLockRemaining(Millis) const override { return Millis{0}; }
-    screens::AdminStatus adminStatus() override { return {}; }
-    std::string adjustClock(std::chrono::seconds) override { return "the clock cannot be set here"; }
-    std::string exportToUsb() override {
-        return "Nothing to export: this kiosk has no data_dir for pledges.";
+    screens::AdminStatus adminStatus() override {
+        screens::AdminStatus status;
+        status.collecting = collection();
+        return status;
     }
-    std::string syncNow() override { return "Nothing to sync: this kiosk has no data_dir for pledges."; }
+    std::string adjustClock(std::chrono::seconds) override { return "the clock cannot be set here"; }
+    screens::SyncOutcome exportToUsb() override { return noStore(screens::SyncWork::Export); }
+    screens::SyncOutcome syncNow() override { return noStore(screens::SyncWork::Push); }
+
+private:
+    static screens::SyncOutcome noStore(screens::SyncWork work) {
+        screens::SyncOutcome outcome;
+        outcome.work = work;
+        outcome.result = screens::SyncOutcome::Result::NoStore;
+        outcome.detail = "this kiosk has no data_dir for pledges";
+        return outcome;
+    }
 };
 
 }  // namespace kiosk

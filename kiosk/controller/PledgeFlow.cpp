@@ -67,17 +67,30 @@ bool PledgeFlow::touched() {
 void PledgeFlow::focusField(const std::string& id) {
     if (!session_) return;
     session_->focused = id;
+    session_->values.placeCaret(id, std::string::npos);  // typing goes on at the end, unless a tap says where
     session_->keyboard = screens::KeyboardMode::Letters;
     session_->banner.clear();
     capitaliseNames();
 }
 
-// A name field starts each word with a capital by itself: "Priya Raman" without a shift key.
+// A field for names starts each word with a capital by itself: "Priya Raman" without a shift key.
 void PledgeFlow::capitaliseNames() {
     const form::Form* form = currentForm();
     const form::FormField* field = form && session_ ? form->field(session_->focused) : nullptr;
-    if (!field || field->kind != form::FieldKind::Text) return;
-    session_->keyboard = screens::autoCapitals(session_->keyboard, session_->values.value(field->id));
+    if (!field || form::kindInfo(field->kind).entry != form::FieldEntry::Names) return;
+    const std::string& value = session_->values.value(field->id);
+    session_->keyboard =
+        screens::autoCapitals(session_->keyboard, value.substr(0, session_->values.caret(field->id)));
+}
+
+void PledgeFlow::placeCaret(int field, std::size_t offset) {
+    const form::Form* form = currentForm();
+    if (!form || field < 0 || field >= static_cast<int>(form->fields.size())) return;
+    const form::FormField& tapped = form->fields[static_cast<std::size_t>(field)];
+    if (tapped.id != session_->focused || form::kindInfo(tapped.kind).entry == form::FieldEntry::Options)
+        return;
+    session_->values.placeCaret(tapped.id, offset);
+    capitaliseNames();
 }
 
 void PledgeFlow::focusNextField() {
@@ -99,7 +112,7 @@ bool PledgeFlow::typeText(const std::string& utf8) {
     if (!session_ || session_->focused.empty()) return false;
     const form::Form* form = currentForm();
     const form::FormField* field = form ? form->field(session_->focused) : nullptr;
-    if (!field || field->kind == form::FieldKind::Choice) return false;
+    if (!field || form::kindInfo(field->kind).entry == form::FieldEntry::Options) return false;
     // Over-long input is refused as it is typed, never cut later.
     if (session_->values.type(field->id, utf8)) session_->errors.erase(field->id);
     return true;
@@ -109,6 +122,7 @@ bool PledgeFlow::key(Key key, const Navigator& nav) {
     if (nav.view().screen != ScreenId::Pledge || !session_ || session_->focused.empty()) return false;
     if (key == Key::Backspace) {
         session_->values.backspace(session_->focused);
+        capitaliseNames();
         return true;
     }
     if (key == Key::Enter || key == Key::Tab) {
@@ -211,7 +225,7 @@ bool PledgeFlow::activate(const Action& action, Navigator& nav, const std::strin
         if (index < 0 || index >= static_cast<int>(pack_.actions.size()) ||
             !pack_.actions[static_cast<std::size_t>(index)].form)
             return true;
-        if (!services_.collectionProblem().empty()) return true;  // the button is not offered then
+        if (!services_.collection().ready()) return true;  // the button is not offered then
         start(index, nav);
         return true;
     }
@@ -262,6 +276,9 @@ bool PledgeFlow::activate(const Action& action, Navigator& nav, const std::strin
         }
         return true;
     }
+    case ActionKind::SkipField:
+        focusNextField();
+        return true;
     case ActionKind::Key:
         pressKey(action.index);
         return true;

@@ -35,6 +35,8 @@ public:
     bool key(Key key, const Navigator& nav);
     // Text from a physical keyboard, into the focused field; true when it went in.
     bool typeText(const std::string& utf8);
+    // A tap inside a field's box, after the tap focused it: typing goes on from byte `offset` of its value.
+    void placeCaret(int field, std::size_t offset);
     // Leaving the form by any route (cancel, home, idle, signing) forgets it.
     void afterNavigation(ScreenId screen);
     // A touch anywhere answers "still there?"; true when the question was showing.

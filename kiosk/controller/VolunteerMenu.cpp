@@ -48,7 +48,7 @@ void VolunteerMenu::pinEntered(Navigator& nav, Millis now) {
         admin_.unlocked = true;
         admin_.pinNotice = screens::PinNotice::None;
         ++opening_;
-        startWork(screens::AdminWork::Counting, now, [](KioskServices&) { return std::string(); });
+        startWork(screens::AdminWork::Counting, now, [](KioskServices&) { return screens::AdminResult(); });
         return;
     case PinCheck::Rejected: {
         // The wrong PIN that starts a lock says so at once, not only at the next try.
@@ -105,20 +105,22 @@ bool VolunteerMenu::activate(const Action& action, Navigator& nav, Millis now) {
             return true;
         if (action.kind == ActionKind::ExportUsb)
             startWork(screens::AdminWork::Exporting, now,
-                      [](KioskServices& services) { return services.exportToUsb(); });
+                      [](KioskServices& services) { return screens::AdminResult(services.exportToUsb()); });
         else if (action.kind == ActionKind::SyncNow)
             startWork(screens::AdminWork::Syncing, now,
-                      [](KioskServices& services) { return services.syncNow(); });
+                      [](KioskServices& services) { return screens::AdminResult(services.syncNow()); });
         else
-            startWork(screens::AdminWork::CheckingUpdate, now,
-                      [](KioskServices& services) { return services.checkForUpdate(); });
+            startWork(screens::AdminWork::CheckingUpdate, now, [](KioskServices& services) {
+                return screens::AdminResult(services.checkForUpdate());
+            });
         return true;
     case ActionKind::Clock: {
         if (action.index < 0 || action.index >= static_cast<int>(screens::kClockSteps.size())) return true;
         std::string problem =
             services_.adjustClock(screens::kClockSteps[static_cast<std::size_t>(action.index)].delta);
-        startWork(screens::AdminWork::Counting, now,
-                  [problem = std::move(problem)](KioskServices&) { return problem; });
+        startWork(
+            screens::AdminWork::Counting, now, [](KioskServices&) { return screens::AdminResult(); },
+            std::move(problem));
         return true;
     }
     default:
@@ -127,7 +129,8 @@ bool VolunteerMenu::activate(const Action& action, Navigator& nav, Millis now) {
 }
 
 void VolunteerMenu::startWork(screens::AdminWork kind, Millis now,
-                              std::function<std::string(KioskServices&)> job) {
+                              std::function<screens::AdminResult(KioskServices&)> job,
+                              std::string clockProblem) {
     if (kind != screens::AdminWork::Counting) {
         admin_.working = kind;
         admin_.workingSeconds = 0;
@@ -135,23 +138,25 @@ void VolunteerMenu::startWork(screens::AdminWork kind, Millis now,
     }
     const int opening = opening_;
     KioskServices& services = services_;
-    work_.start([this, opening, kind, &services, job = std::move(job)] {
-        std::string message = job(services);
-        screens::AdminStatus status = services.adminStatus();
-        return std::function<void()>(
-            [this, opening, kind, message = std::move(message), status = std::move(status)]() mutable {
+    work_.start(
+        [this, opening, kind, &services, job = std::move(job), clockProblem = std::move(clockProblem)] {
+            screens::AdminResult outcome = job(services);
+            screens::AdminStatus status = services.adminStatus();
+            return std::function<void()>([this, opening, kind, outcome = std::move(outcome),
+                                          status = std::move(status),
+                                          clockProblem = std::move(clockProblem)]() mutable {
                 if (opening != opening_ || !admin_.unlocked) return;  // the menu was left meanwhile
                 admin_.status = std::move(status);
                 if (kind == screens::AdminWork::Counting) {
                     // A clock problem heads the list of problems, as the clock row is where it was met.
-                    admin_.clockProblem = std::move(message);
+                    admin_.clockProblem = std::move(clockProblem);
                     return;
                 }
                 admin_.clockProblem.clear();
                 admin_.working = screens::AdminWork::None;
-                admin_.result = std::move(message);
+                admin_.result = std::move(outcome);
             });
-    });
+        });
 }
 
 bool VolunteerMenu::tick(Millis now) {

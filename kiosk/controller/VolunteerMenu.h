@@ -39,9 +39,11 @@ public:
 
 private:
     void pinEntered(Navigator& nav, Millis now);
-    // Runs a slow service on the work runner; `job` returns the volunteer's message (may be empty). The
-    // outcome and fresh figures reach the menu only if it is still the same opening of it.
-    void startWork(screens::AdminWork kind, Millis now, std::function<std::string(KioskServices&)> job);
+    // Runs a slow service on the work runner; `job` returns what it did (monostate: nothing to show). The
+    // outcome and fresh figures reach the menu only if it is still the same opening of it; `clockProblem`
+    // (Counting) heads the menu's problems then.
+    void startWork(screens::AdminWork kind, Millis now,
+                   std::function<screens::AdminResult(KioskServices&)> job, std::string clockProblem = {});
     void forgetPin();
 
     KioskServices& services_;

@@ -29,6 +29,7 @@ enum class ActionKind {
     Field,          // index: the form's field
     Consent,        // index: the form's consent
     Option,         // index: the focused choice field's option
+    SkipField,      // an optional choice left unpicked: on to the next field
     Key,            // index: the key, counted through the shown keyboard's rows (screens/Keyboard.h)
     // The volunteer menu
     PinDigit,  // index: the digit

@@ -122,13 +122,14 @@ struct PushArgs {
 void runPush(const PushArgs& args) {
     config::KioskConfig config = loadKioskConfig(args.config);
     sync::PushOptions options;
-    options.url = config.sync.url;
-    options.token = config.sync.token;
-    options.caFile = config.sync.caFile.string();
-    options.allowInsecureLoopback = args.allowInsecureLoopback;
-    options.attempts = args.attempts;
-    options.connectTimeout = std::chrono::milliseconds(static_cast<long long>(args.connectTimeoutS * 1000));
-    options.totalTimeout = std::chrono::milliseconds(static_cast<long long>(args.timeoutS * 1000));
+    options.transport.location = config.sync.url;
+    options.transport.token = config.sync.token;
+    options.transport.caFile = config.sync.caFile.string();
+    options.transport.allowInsecureLoopback = args.allowInsecureLoopback;
+    options.transport.attempts = args.attempts;
+    options.transport.connectTimeout =
+        std::chrono::milliseconds(static_cast<long long>(args.connectTimeoutS * 1000));
+    options.transport.totalTimeout = std::chrono::milliseconds(static_cast<long long>(args.timeoutS * 1000));
     if (auto allowed = sync::checkPushUrl(options); !allowed) fail(allowed.error().message);
 
     pledge::PledgeStore store = openStore(config);
@@ -157,8 +158,8 @@ void runPush(const PushArgs& args) {
                       << "\n";
         }
     }
-    std::cout << "pushed " << delivered << " of " << results.value().size() << " bundles to " << options.url
-              << "\n";
+    std::cout << "pushed " << delivered << " of " << results.value().size() << " bundles to "
+              << options.transport.location << "\n";
     if (delivered != results.value().size()) throw CLI::RuntimeError(1);
     purge(store, config);
 }

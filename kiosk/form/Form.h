@@ -1,6 +1,8 @@
 // The pledge form as the kiosk shows it: fields, consents and the privacy notice, every text a language map.
 #pragma once
 
+#include "form/FieldKinds.h"
+
 #include <cstddef>
 #include <map>
 #include <string>
@@ -10,8 +12,6 @@ namespace kiosk::form {
 
 // A text in each language offered: { "en": "...", "ms": "...", "zh": "...", "ta": "..." }.
 using LanguageText = std::map<std::string, std::string>;
-
-enum class FieldKind { Text, Email, Phone, Choice };
 
 struct ChoiceOption {
     std::string value;  // what is stored, e.g. "selangor"

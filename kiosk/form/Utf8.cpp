@@ -42,4 +42,15 @@ std::size_t lastClusterStart(std::string_view text) {
     return start;
 }
 
+std::size_t clusterStartAt(std::string_view text, std::size_t offset) {
+    if (offset >= text.size()) return text.size();
+    while (offset > 0 && (static_cast<std::uint8_t>(text[offset]) & 0xC0) == 0x80)
+        --offset;
+    std::size_t pos = offset;
+    const auto cp = kiosk::decodeCodePoint(text, pos);
+    if (offset == 0 || !cp || !isExtending(*cp)) return offset;
+    // A mark belongs to the character before it: the last one starting before `offset`, marks and all.
+    return lastClusterStart(text.substr(0, offset));
+}
+
 }  // namespace kiosk::form::utf8

@@ -15,4 +15,8 @@ std::optional<std::size_t> countCodePoints(std::string_view text);
 // selectors). Returns text.size() for empty text.
 std::size_t lastClusterStart(std::string_view text);
 
+// The start of the user-perceived character that byte `offset` falls in (or `offset` itself when a character
+// starts there), so a caret never sits between a letter and its combining marks. Clamped to text.size().
+std::size_t clusterStartAt(std::string_view text, std::size_t offset);
+
 }  // namespace kiosk::form::utf8

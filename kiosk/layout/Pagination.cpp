@@ -103,22 +103,28 @@ std::vector<PlacedLine> placeLines(std::string_view text, int width, const FontS
     return lines;
 }
 
-// Where in `text` the page laid out as `lines` should end, given that the first `fitEnd` lines fit `height`.
-std::size_t chooseCut(const std::vector<PlacedLine>& lines, std::size_t fitEnd, int height, int lineHeight) {
-    const int fullEnough = (height * kMinPageFillPercent + 99) / 100;
-    // The latest paragraph or sentence end that leaves the page full enough.
+// A page cut between lines, for a sentence longer than the page's lower part: the most lines that fit,
+// keeping a paragraph's last line company at the next page's head while the page stays full enough. (A
+// paragraph's first line alone at the foot never happens: the paragraph break above it is a better end.)
+std::size_t lineCut(const std::vector<PlacedLine>& lines, std::size_t fitEnd, int fullEnough,
+                    int lineHeight) {
+    std::size_t end = fitEnd;
+    if (isWidow(lines, end) && end > 1 && lines[end - 2].top + lineHeight >= fullEnough) --end;
+    return lines[end - 1].end;
+}
+
+// Where in `text` the page laid out as `lines` should end, given that the first `fitEnd` lines fit, and that
+// a page is full enough from `fullEnough` px down: the latest paragraph or sentence end there, else between
+// lines.
+std::size_t chooseCut(const std::vector<PlacedLine>& lines, std::size_t fitEnd, int fullEnough,
+                      int lineHeight) {
     for (std::size_t i = fitEnd; i-- > 0;) {
         if (lines[i].top + lineHeight < fullEnough) break;
         if (i + 1 < lines.size() && lines[i + 1].startsParagraph) return lines[i].end;
         const auto ends = sentenceEnds(lines[i].line.text);
         if (!ends.empty()) return lines[i].begin + ends.back();
     }
-    // A sentence longer than the page's lower part: cut between lines, keeping a paragraph's last line
-    // company at the next page's head while the page stays full enough. (A paragraph's first line alone at
-    // the foot never happens: the paragraph break above it is a better end.)
-    std::size_t end = fitEnd;
-    if (isWidow(lines, end) && end > 1 && lines[end - 2].top + lineHeight >= fullEnough) --end;
-    return lines[end - 1].end;
+    return lineCut(lines, fitEnd, fullEnough, lineHeight);
 }
 
 }  // namespace
@@ -136,9 +142,20 @@ std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size othe
         std::size_t fitEnd = 1;
         while (fitEnd < lines.size() && lines[fitEnd].top + lineHeight <= box.h)
             ++fitEnd;
-        std::size_t cut = fitEnd >= lines.size() ? rest.size() : chooseCut(lines, fitEnd, box.h, lineHeight);
+        const int fullEnough = (box.h * kMinPageFillPercent + 99) / 100;
+        std::size_t cut =
+            fitEnd >= lines.size() ? rest.size() : chooseCut(lines, fitEnd, fullEnough, lineHeight);
         if (cut == 0) cut = rest.size();  // cannot happen with text left; never loop for ever
         TextBlock page = layoutParagraphs(rest.substr(0, cut), box, font, measurer);
+        // A sentence that ends mid-line may wrap into fewer lines on its own (the words after it no longer
+        // pull its last word down): when that leaves the page under-full, cut between lines instead.
+        if (cut < rest.size() && page.height < fullEnough) {
+            const std::size_t byLines = lineCut(lines, fitEnd, fullEnough, lineHeight);
+            if (byLines > cut) {
+                cut = byLines;
+                page = layoutParagraphs(rest.substr(0, cut), box, font, measurer);
+            }
+        }
         // A word too wide for the box, cut between two pages, overflows on each.
         for (const auto& line : lines)
             if (line.begin < cut && (line.line.cutInsideWord || line.line.width > box.w))

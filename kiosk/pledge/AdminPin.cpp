@@ -1,6 +1,7 @@
 // Admin PIN hashing with libsodium's crypto_pwhash_str and the lock-out state machine.
 #include "pledge/AdminPin.h"
 
+#include "crypto/Sodium.h"
 #include "pledge/Keys.h"
 
 #include <algorithm>
@@ -20,7 +21,7 @@ Result<void> checkPinShape(std::string_view pin) {
 
 Result<std::string> hashPin(std::string_view pin) {
     if (auto shape = checkPinShape(pin); !shape) return shape.error();
-    if (!initSodium()) return Error{ErrorKind::Io, "libsodium could not start (no randomness?)"};
+    if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::Io, sodium.error().message};
     char hash[crypto_pwhash_STRBYTES];
     if (crypto_pwhash_str_alg(hash, pin.data(), pin.size(), kPinHashPasses, kPinHashMemoryBytes,
                               crypto_pwhash_ALG_ARGON2ID13) != 0) {
@@ -31,7 +32,7 @@ Result<std::string> hashPin(std::string_view pin) {
 }
 
 bool verifyPin(const std::string& hash, std::string_view pin) {
-    if (!initSodium() || hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
+    if (!crypto::startSodium() || hash.empty() || hash.size() >= crypto_pwhash_STRBYTES) return false;
     return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
 }
 

@@ -1,6 +1,8 @@
 // Key generation, base64 and the secret key file (written 0600 with O_EXCL so an existing key is never lost).
 #include "pledge/Keys.h"
 
+#include "crypto/Sodium.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -47,10 +49,6 @@ PublicKey SecretKey::publicKey() const {
     return key;
 }
 
-bool initSodium() {
-    return sodium_init() >= 0;
-}
-
 KeyPair generateKeyPair() {
     KeyPair pair;
     crypto_box_keypair(pair.publicKey.bytes.data(), pair.secretKey.bytes.data());
@@ -74,7 +72,7 @@ Result<PublicKey> parsePublicKey(std::string_view base64) {
 }
 
 Result<PublicKey> writeNewSecretKeyFile(const std::filesystem::path& path) {
-    if (!initSodium()) return Error{ErrorKind::BadKey, "libsodium could not start (no randomness?)"};
+    if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::BadKey, sodium.error().message};
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         const int err = errno;

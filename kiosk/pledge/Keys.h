@@ -36,9 +36,6 @@ struct KeyPair {
     SecretKey secretKey;
 };
 
-// False only if libsodium cannot start (no usable randomness): nothing here can then be trusted.
-bool initSodium();
-
 KeyPair generateKeyPair();
 
 // Standard base64 with padding (sodium_base64_VARIANT_ORIGINAL).

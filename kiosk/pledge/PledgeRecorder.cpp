@@ -60,7 +60,7 @@ Result<SavedPledge> PledgeRecorder::record(const form::Form& form, const form::F
     std::optional<std::string> signerEmail;
     for (const auto& field : form.fields) {
         const auto value = checked.values.find(field.id);
-        if (field.kind == form::FieldKind::Email && value != checked.values.end()) {
+        if (form::kindInfo(field.kind).identifiesSigner && value != checked.values.end()) {
             signerEmail = value->second;
             break;
         }

@@ -1,12 +1,14 @@
 // crypto_box_seal to the coordinator and back, and the SHA-256 of the consent wording shown.
 #include "pledge/Sealing.h"
 
+#include "crypto/Sodium.h"
+
 #include <sodium.h>
 
 namespace kiosk::pledge {
 
 Result<std::vector<unsigned char>> sealPledge(const SealedPledge& pledge, const PublicKey& coordinator) {
-    if (!initSodium()) return Error{ErrorKind::BadKey, "libsodium could not start (no randomness?)"};
+    if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::BadKey, sodium.error().message};
     std::string json = canonicalJson(pledge);
     std::vector<unsigned char> sealed(json.size() + crypto_box_SEALBYTES);
     const int status = crypto_box_seal(sealed.data(), reinterpret_cast<const unsigned char*>(json.data()),
@@ -17,7 +19,7 @@ Result<std::vector<unsigned char>> sealPledge(const SealedPledge& pledge, const 
 }
 
 Result<SealedPledge> openSealedPledge(std::span<const unsigned char> sealed, const SecretKey& coordinator) {
-    if (!initSodium()) return Error{ErrorKind::BadKey, "libsodium could not start"};
+    if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::BadKey, sodium.error().message};
     if (sealed.size() < crypto_box_SEALBYTES) {
         return Error{ErrorKind::Invalid, "sealed pledge is too short to be one (damaged bundle?)"};
     }

@@ -1,6 +1,7 @@
 // Loading or creating data_dir/signer-key and hashing e-mails with it.
 #include "pledge/SignerKey.h"
 
+#include "crypto/Sodium.h"
 #include "form/Validation.h"
 #include "pledge/Keys.h"
 
@@ -32,7 +33,7 @@ bool readExactly(int fd, unsigned char* out, std::size_t size) {
 }  // namespace
 
 Result<SignerKey> SignerKey::loadOrCreate(const std::filesystem::path& path) {
-    if (!initSodium()) return Error{ErrorKind::Io, "libsodium could not start (no randomness?)"};
+    if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::Io, sodium.error().message};
     SignerKey key;
     int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd >= 0) {

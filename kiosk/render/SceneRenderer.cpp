@@ -100,18 +100,20 @@ void SceneRenderer::drawQr(const Widget& widget) {
             problems_.push_back("QR code could not encode: " + widget.qr);
             return nullptr;
         }
-        const int modules = matrix->size + 8;
-        const int scale = std::max(1, r.w / modules);
-        if (r.w / modules < 2) problems_.push_back("QR code modules under 2 px: too small to scan");
+        // The code fills the square with a quiet zone of four modules a side; module edges fall on the
+        // nearest pixel (modules differ by one pixel at most), so the code is as large as its room rather
+        // than up to a module smaller, as whole pixels a module would make it.
+        const double scale = static_cast<double>(r.w) / (matrix->size + 8);
+        if (scale < 2) problems_.push_back("QR code modules under 2 px: too small to scan");
         SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, r.w, r.w, 32, SDL_PIXELFORMAT_ARGB8888));
         if (!surface) return nullptr;
         SDL_FillRect(surface.get(), nullptr, SDL_MapRGB(surface->format, 255, 255, 255));
-        const int offset = (r.w - matrix->size * scale) / 2;
+        const auto edge = [&](int module) { return static_cast<int>((module + 4) * scale + 0.5); };
         const Uint32 black = SDL_MapRGB(surface->format, 0, 0, 0);
         for (int y = 0; y < matrix->size; ++y)
             for (int x = 0; x < matrix->size; ++x)
                 if (matrix->at(x, y)) {
-                    const SDL_Rect module{offset + x * scale, offset + y * scale, scale, scale};
+                    const SDL_Rect module{edge(x), edge(y), edge(x + 1) - edge(x), edge(y + 1) - edge(y)};
                     SDL_FillRect(surface.get(), &module, black);
                 }
         return toTexture(renderer_, surface.get());

@@ -31,6 +31,17 @@ std::vector<SDL_FPoint> outline(Rect rect, int radius) {
     }
     return points;
 }
+
+// An opaque colour is drawn without blending: the same pixels, but SDL's software renderer (2.26) blends each
+// triangle of a blended fill through a cleared off-screen surface of the triangle's bounding box, about 2,400
+// of them in a fade frame of the attract loop with its four call buttons.
+void drawTriangles(SDL_Renderer* renderer, const std::vector<SDL_Vertex>& vertices, Color color) {
+    SDL_BlendMode previous = SDL_BLENDMODE_BLEND;
+    SDL_GetRenderDrawBlendMode(renderer, &previous);
+    if (color.a == 255) SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
+    SDL_RenderGeometry(renderer, nullptr, vertices.data(), static_cast<int>(vertices.size()), nullptr, 0);
+    if (color.a == 255) SDL_SetRenderDrawBlendMode(renderer, previous);
+}
 }  // namespace
 
 void fillRoundedRect(SDL_Renderer* renderer, Rect rect, int radius, Color color) {
@@ -51,7 +62,7 @@ void fillRoundedRect(SDL_Renderer* renderer, Rect rect, int radius, Color color)
         vertices.push_back({points[i], c, {0, 0}});
         vertices.push_back({points[(i + 1) % points.size()], c, {0, 0}});
     }
-    SDL_RenderGeometry(renderer, nullptr, vertices.data(), static_cast<int>(vertices.size()), nullptr, 0);
+    drawTriangles(renderer, vertices, color);
 }
 
 void strokeRoundedRect(SDL_Renderer* renderer, Rect rect, int radius, int thickness, Color color) {
@@ -69,7 +80,7 @@ void strokeRoundedRect(SDL_Renderer* renderer, Rect rect, int radius, int thickn
         vertices.push_back({outer[j], c, {0, 0}});
         vertices.push_back({inner[j], c, {0, 0}});
     }
-    SDL_RenderGeometry(renderer, nullptr, vertices.data(), static_cast<int>(vertices.size()), nullptr, 0);
+    drawTriangles(renderer, vertices, color);
 }
 
 }  // namespace kiosk::render

@@ -1,4 +1,5 @@
 // Taking action: each action's words and the QR code that carries it home on a phone.
+#include "core/QrSize.h"
 #include "layout/TextFit.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
@@ -63,11 +64,16 @@ Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, co
     int used = rows * (tabH + m.gap()) + m.gap();
     if (currentCut) {
         const Rect heading{body.x, body.y + used, body.w, body.h - used};
-        used +=
-            out.heading("act-heading", heading,
-                        pack.actions[static_cast<std::size_t>(current)].title.in(lang, pack.defaultLanguage),
-                        {m.headingPx(), m.minBodyPx(), true, palette.text}) +
-            m.gap();
+        std::string title =
+            pack.actions[static_cast<std::size_t>(current)].title.in(lang, pack.defaultLanguage);
+        // In portrait one line, a little smaller, leaves the words a line more; a title too long for two
+        // lines at the smallest size is cut there.
+        if (m.portrait())
+            title = layout::cutToFit(title, {body.w, out.lineHeight(m.minBodyPx(), true) * 2},
+                                     {lang, m.minBodyPx(), true}, out.measurer());
+        used += out.heading("act-heading", heading, title, {m.headingPx(), m.minBodyPx(), true, palette.text},
+                            m.portrait() ? 1 : 2) +
+                m.gap();
     }
     return {body.x, body.y + used, body.w, body.h - used};
 }
@@ -91,76 +97,84 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
                                    count > 3 && at != listed.end() ? positionLabel(position, count) : ""});
     if (at == listed.end()) return 1;
     const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
-    Rect body = chrome.body;
-    if (count > 1) {
-        body = addActionTabs(out, context, body, listed, position);
-    } else {
-        const int used = out.heading("act-heading", body, action.title.in(lang, fallback),
-                                     {m.headingPx(), m.minBodyPx(), true, palette.text});
-        body.y += used + m.gap();
-        body.h -= used + m.gap();
-    }
+    const Rect body = chrome.body;
 
-    // The QR code as large as the space allows (at least 44 mm on the 7" panel when it fits). Beside it (in
-    // portrait, under the words) the sign button and the caption; the words take the rest.
-    Rect textArea;
-    Rect beside;  // where the sign button and the caption go
+    // One call to action: signing here, when the action has a form and the kiosk can take pledges, is the
+    // big button (under the words, or between the arrows when they have a row of their own: under the thumb);
+    // the QR code is the other way, captioned in small type. Without a form, or when this kiosk cannot
+    // collect, the code is the call and the note under it says why there is no button.
+    const bool signHere = action.form && context.extras.collecting;
+    // In portrait the note stands under the code (the words need the height); in landscape between the arrows
+    // when they have a row of their own, else under the words.
+    const bool noteUnderCode = !signHere && action.form && m.portrait();
+    const std::string under =
+        noteUnderCode ? pack.uiText("not_collecting", lang) : pack.uiText("scan_to_act", lang);
+    const TextOptions underStyle =
+        noteUnderCode ? TextOptions{m.bodyPx(), m.captionPx(), true, palette.text, Align::Center}
+                      : TextOptions{m.captionPx(), m.px(14), true, palette.mutedText, Align::Center};
+    const std::string noteId = "pledge-" + action.id + "-unavailable";  // what the tour and tests look for
+    const std::string underId = noteUnderCode ? noteId : "act-qr-caption";
+
+    // The code as large as its room allows, up to qrSide() (45 mm and more on the 7" panels, which the tour
+    // checks): at the right across the whole body in landscape, centred at the bottom in portrait.
+    Rect column;  // tabs, words and the sign button
     if (m.portrait()) {
-        // The code at the bottom right with its caption beside it; the sign button across above them.
-        const int side = std::min(m.qrSide(), body.w * 11 / 20);
-        out.qr("act-qr", {body.right() - side, body.bottom() - side, side, side}, action.url);
-        const int buttonRow = action.form ? m.touchTarget() + m.px(8) + m.gap() * 2 : 0;
-        beside = {body.x, body.bottom() - side - buttonRow, body.w, buttonRow};
-        out.text("act-qr-caption", {body.x, body.bottom() - side, body.w - side - m.gap() * 2, side},
-                 pack.uiText("scan_to_act", lang),
-                 {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
-        textArea = {body.x, body.y, body.w, body.h - side - buttonRow - m.gap() * 2};
+        // The modules 250 design px wide (375 px: 45.9 mm on Touch Display 2), the quiet zone round them: a
+        // short URL's code has fewer, larger modules but the same four-module margin.
+        const int modules = std::max(21, qrModulesFor(action.qrUrl().size()));
+        const int side =
+            std::min(body.w, (m.px(250) * (modules + 2 * kQrQuietModules) + modules - 1) / modules);
+        const int underH = out.headingHeight(under, body.w, underStyle, 2);  // shrinks to stay in two lines
+        const Rect qr{body.x + (body.w - side) / 2, body.bottom() - underH - m.px(4) - side, side, side};
+        out.qr("act-qr", qr, action.qrUrl());
+        out.heading(underId, {body.x, qr.bottom() + m.px(4), body.w, underH}, under, underStyle, 2);
+        column = {body.x, body.y, body.w, qr.y - m.gap() - body.y};
     } else {
-        // The code at the top right; under the words, the sign button and the caption pointing at the code.
-        const int side = std::min(body.h, body.w * 2 / 5);
-        out.qr("act-qr", {body.right() - side, body.y, side, side}, action.url);
-        const int textW = body.w - side - m.gap() * 2;
-        // The row is as tall as the button, or the caption beside it when that wraps to more.
-        const int buttonW =
-            action.form
-                ? std::max(m.touchTarget() * 3,
-                           out.measure(pack.uiText("pledge_sign", lang), m.buttonPx(), true) + m.px(40)) +
-                      m.gap()
-                : 0;
-        const int captionH = layout::layoutParagraphs(pack.uiText("scan_to_act", lang),
-                                                      {std::max(1, textW - buttonW), 1 << 20},
-                                                      {lang, m.captionPx(), true}, out.measurer())
-                                 .height;
-        const int rowH = std::max(m.touchTarget() + m.px(8), captionH);
-        beside = {body.x, body.bottom() - rowH, textW, rowH};
-        textArea = {body.x, body.y, textW, body.h - rowH - m.gap()};
+        const int most = std::min(m.qrSide(), body.w * 2 / 5);
+        const int underH = out.headingHeight(under, most, underStyle, 3);
+        const int side = std::min(most, body.h - underH - m.px(4));
+        const Rect qr{body.right() - side, body.y + (body.h - side - underH - m.px(4)) / 2, side, side};
+        out.qr("act-qr", qr, action.qrUrl());
+        out.heading(underId, {qr.x, qr.bottom() + m.px(4), side, underH}, under, underStyle, 3);
+        column = {body.x, body.y, qr.x - m.gap() * 2 - body.x, body.h};
     }
 
-    // Signing on the kiosk, when the action has a form: a big button; or, when this kiosk cannot collect,
-    // a plain note saying so (the QR code still works).
-    int captionX = beside.x;
-    if (action.form) {
-        const Rect slot{beside.x, beside.y, beside.w, m.touchTarget() + m.px(8)};
-        if (context.extras.collectionProblem.empty()) {
-            const std::string label = pack.uiText("pledge_sign", lang);
-            const int w = std::min(
-                slot.w, std::max(m.touchTarget() * 3, out.measure(label, m.buttonPx(), true) + m.px(40)));
-            out.button({ActionKind::Pledge, view.item}, {slot.x, slot.y, w, slot.h}, label,
-                       ButtonStyle::Primary);
-            captionX = slot.x + w + m.gap();
+    if (count > 1) {
+        column = addActionTabs(out, context, column, listed, position);
+    } else {
+        const int used = out.heading("act-heading", column, action.title.in(lang, fallback),
+                                     {m.headingPx(), m.minBodyPx(), true, palette.text});
+        column.y += used + m.gap();
+        column.h -= used + m.gap();
+    }
+
+    // Under the words: the sign button, or why there is none (the code still works).
+    int callH = 0;
+    if (signHere && chrome.pagerMiddle.w > 0) {
+        out.button({ActionKind::Pledge, view.item}, chrome.pagerMiddle, pack.uiText("pledge_sign", lang),
+                   ButtonStyle::Primary, false, 48, m.headingPx());
+    } else if (signHere) {
+        const std::string label = pack.uiText("pledge_sign", lang);
+        callH = m.touchTarget() + m.px(12);
+        const int w = std::min(
+            column.w, std::max(m.touchTarget() * 4, out.measure(label, m.headingPx(), true) + m.px(56)));
+        const int x = m.portrait() ? column.x + (column.w - w) / 2 : column.x;
+        out.button({ActionKind::Pledge, view.item}, {x, column.bottom() - callH, w, callH}, label,
+                   ButtonStyle::Primary, false, 48, m.headingPx());
+    } else if (action.form && !noteUnderCode) {
+        const std::string note = pack.uiText("not_collecting", lang);
+        const TextOptions noteStyle{m.bodyPx(), m.captionPx(), true, palette.text};
+        if (chrome.pagerMiddle.w > 0) {
+            out.heading(noteId, chrome.pagerMiddle, note,
+                        {m.bodyPx(), m.px(14), true, palette.text, Align::Center}, 2);
         } else {
-            const Rect note{slot.x, slot.y, m.portrait() ? slot.w : slot.w / 2, slot.h};
-            out.text("pledge-" + action.id + "-unavailable", note, pack.uiText("not_collecting", lang),
-                     {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::Start, Align::Center});
-            captionX = note.right() + m.gap();
+            callH = std::min(column.h / 2, out.headingHeight(note, column.w, noteStyle, 3));
+            out.heading(noteId, {column.x, column.bottom() - callH, column.w, callH}, note, noteStyle, 3);
         }
     }
-    if (!m.portrait())
-        out.text("act-qr-caption", {captionX, beside.y, beside.right() - captionX, beside.h},
-                 pack.uiText("scan_to_act", lang),
-                 {m.captionPx(), m.minBodyPx(), true, palette.mutedText, Align::End, Align::Center});
-    const int pages = out.pagedText("act-text", textArea, action.text.in(lang, fallback),
-                                    {m.bodyPx(), 0, false, palette.text}, view.page);
+    const Rect words{column.x, column.y, column.w, column.h - callH - (callH > 0 ? m.gap() : 0)};
+    const int pages = out.pagedText("act-text", words, action.text.in(lang, fallback),
+                                    {m.readingPx(), m.bodyPx(), false, palette.text}, view.page);
     addPager(out, context, chrome, position > 0 || view.page > 0,
              view.page + 1 < pages || position + 1 < count);
     return pages;

@@ -11,7 +11,7 @@ namespace kiosk::screens {
 namespace {
 
 // Kinds named by one fixed word.
-constexpr std::array<std::pair<ActionKind, std::string_view>, 20> kFixed = {{
+constexpr std::array<std::pair<ActionKind, std::string_view>, 21> kFixed = {{
     {ActionKind::Start, "start"},
     {ActionKind::Back, "back"},
     {ActionKind::Home, "home"},
@@ -23,6 +23,7 @@ constexpr std::array<std::pair<ActionKind, std::string_view>, 20> kFixed = {{
     {ActionKind::StillHere, "still-here"},
     {ActionKind::StillHereVeil, "still-here-veil"},
     {ActionKind::PrivacyMore, "privacy-more"},
+    {ActionKind::SkipField, "skip-field"},
     {ActionKind::PinBack, "pin-back"},
     {ActionKind::PinOk, "pin-ok"},
     {ActionKind::AdminExit, "admin-exit"},

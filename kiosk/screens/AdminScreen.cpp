@@ -1,7 +1,9 @@
 // The volunteers' screens: a PIN pad behind the hidden gesture, then counts, sync and clock state, and the
 // way out of the kiosk. In English: volunteers set kiosks up from the English guide.
+#include "layout/TextFit.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
+#include "screens/VolunteerWords.h"
 
 #include <algorithm>
 #include <sstream>
@@ -43,6 +45,13 @@ std::string pinNoticeText(const AdminView& admin) {
         return "No admin PIN is set. Add admin_pin_hash to outreach-kiosk.toml on the SD card's boot "
                "partition (make one with: kioskctl pin).";
     }
+    return "";
+}
+
+// What the last slow button did, in words; empty when there is nothing to show.
+std::string resultText(const AdminResult& result) {
+    if (const auto* sync = std::get_if<SyncOutcome>(&result)) return syncOutcomeText(*sync);
+    if (const auto* update = std::get_if<UpdateOutcome>(&result)) return updateOutcomeText(*update);
     return "";
 }
 
@@ -196,16 +205,16 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
     // to a dozen lines, and 24 bars still read in the rest), and a little over half beside an outcome, which
     // needs the room more.
     const int chartH = m.portrait() ? body.h / 4 : 0;
+    std::string result = resultText(admin.result);
     const bool outcomeShown =
-        !admin.result.empty() || (admin.working != AdminWork::None && admin.working != AdminWork::Counting);
+        !result.empty() || (admin.working != AdminWork::None && admin.working != AdminWork::Counting);
     const int landscapeW = outcomeShown ? body.w * 11 / 20 : body.w * 2 / 3;
     Rect figures{body.x, body.y, m.portrait() ? body.w : landscapeW, buttonsY - body.y - m.gap() - chartH};
-    const Rect chart = m.portrait()
-                           ? Rect{body.x, figures.bottom() + m.gap(), body.w, chartH - m.gap()}
-                           : Rect{figures.right() + m.gap() * 2, body.y,
-                                  body.right() - figures.right() - m.gap() * 2, buttonsY - body.y - m.gap()};
+    Rect chart = m.portrait()
+                     ? Rect{body.x, figures.bottom() + m.gap(), body.w, chartH - m.gap()}
+                     : Rect{figures.right() + m.gap() * 2, body.y,
+                            body.right() - figures.right() - m.gap() * 2, buttonsY - body.y - m.gap()};
     const TextOptions resultStyle{m.captionPx(), m.px(13), true, out.palette().accent};
-    std::string result = admin.result;
     const char* underWay = admin.working == AdminWork::Exporting ? "Exporting pledges to the USB stick"
                            : admin.working == AdminWork::Syncing
                                ? "Sending pledges to the coordinator's server"
@@ -225,32 +234,46 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
         "Signed today: " + std::to_string(s.today) + "   in total: " + std::to_string(s.total) +
         "\nWaiting to be sent: " + std::to_string(s.pending) + "   sent: " + std::to_string(s.delivered) +
         "   on a USB stick or ready to go: " + std::to_string(s.exported) +
-        "\nLast sent: " + (s.lastSync.empty() ? "not yet" : s.lastSync);
-    if (!s.lastSyncError.empty()) text += "\nSending failed: " + s.lastSyncError;
+        "\nLast sent: " + lastSyncText(s.lastSync);
+    if (!s.lastSyncError.when.empty()) text += "\nSending failed: " + syncFailureText(s.lastSyncError);
     if (s.syncRoute == SyncRoute::UsbOnly)
         text += "\nSends to: USB stick only (no [sync] url in the settings)";
     if (s.syncRoute == SyncRoute::Server)
         text += "\nSends to: " + s.syncServer + " (every " + std::to_string(s.pushEvery.count()) +
                 " minutes, or Sync now)";
-    text += "\nTaking pledges: " + s.collecting;
+    text += "\nTaking pledges: " + collectionText(s.collecting);
     // The pack block: what is shown, who signed it, and what the last look for a newer one found.
     if (s.packId.empty()) {
         text += "\nContent: " + s.pack;
     } else {
-        text += "\nContent: " + s.packId + " version " + s.packVersion + ", " + s.packSigner;
+        text += "\nContent: " + s.packId + " version " + s.packVersion + ", " + packSignerText(s.packSigner);
         if (!s.packNote.empty()) text += "\nContent update: " + s.packNote;
-        text += "\nLast update check: " +
-                (s.updateChecked.empty() ? std::string("not yet") : s.updateChecked + ": " + s.updateOutcome);
+        text += "\nLast update check: " + (s.updateChecked.empty()
+                                               ? std::string("not yet")
+                                               : s.updateChecked + ": " + updateFindingsText(s.lastUpdate));
     }
     text += "\nSD card: " + freeSpaceText(s) + "\nClock: " + s.clock +
             (s.clockSynced ? " (set from the internet)" : " (NOT set from the internet: set it below)");
     if (!s.kioskKey.empty()) text += "\nKiosk key: " + inGroups(s.kioskKey);
+    if (s.kioskKey.empty() && !s.kioskKeyProblem.empty())
+        text += "\nKiosk key: none (" + s.kioskKeyProblem + ")";
     // A clock problem heads the list of problems, as the clock row is where it was met.
     if (!admin.clockProblem.empty()) text += "\nClock: " + admin.clockProblem;
     for (const auto& error : s.lastErrors)
         text += "\n" + error;
     // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.
-    out.text("admin-status", figures, text, {m.captionPx(), m.px(13), false, out.palette().text});
+    const TextOptions statusStyle{m.captionPx(), m.px(13), false, out.palette().text};
+    if (m.portrait()) {
+        // The chart starts under the figures' last line and takes the height they leave, rather than a
+        // quarter of the screen under a gap.
+        const int used =
+            layout::fitText(text, {figures.w, figures.h}, {out.language(), statusStyle.px, false},
+                            statusStyle.minPx, out.measurer())
+                .height;
+        figures.h = std::min(figures.h, used);
+        chart = {body.x, figures.bottom() + m.gap() * 2, body.w, buttonsY - figures.bottom() - m.gap() * 3};
+    }
+    out.text("admin-status", figures, text, statusStyle);
 
     if (!result.empty() && !m.portrait()) {
         out.text("admin-result", chart, result, resultStyle);

@@ -184,6 +184,10 @@ ChromeLayout addChrome(SceneWriter& out, const ScreenContext& context, const Chr
         const int pagerTop = footerTop + inset;
         layout.previousButton = {m.margin(), pagerTop, arrowW, target};
         layout.nextButton = {W - m.margin() - actionW, pagerTop, actionW, target};
+        if (twoRows) {
+            const int left = layout.previousButton.right() + m.gap();
+            layout.pagerMiddle = {left, pagerTop, W - m.margin() - arrowW - m.gap() - left, target};
+        }
     }
     return layout;
 }

@@ -26,6 +26,8 @@ struct ChromeLayout {
     Rect previousButton;
     Rect nextButton;
     Rect positionBox;  // where the counter goes (empty when there is none)
+    Rect pagerMiddle;  // between the arrows when they have a row of their own (empty when the languages share
+                       // it)
 };
 
 // Draws header and footer (the pager buttons come later, once the body knows its pages).

@@ -21,17 +21,20 @@ struct IllustratedLayout {
     Rect firstText;    // the text's first page, under the heading
 };
 
-IllustratedLayout layOut(SceneWriter& out, Rect body, const std::string& heading, const std::string& image) {
+// The illustration takes `share` percent of the body's width beside the text (landscape) or of its height
+// above it (portrait).
+IllustratedLayout layOutWith(SceneWriter& out, Rect body, const std::string& heading,
+                             const std::string& image, int share) {
     const Metrics& m = out.metrics();
     IllustratedLayout l;
     l.textArea = body;
     if (!image.empty()) {
         if (m.portrait()) {
-            const int h = body.h / 4;
+            const int h = body.h * share / 100;
             l.image = {body.x, body.y, body.w, h};
             l.textArea = {body.x, body.y + h + m.gap(), body.w, body.h - h - m.gap()};
         } else {
-            const int w = body.w * 3 / 10;
+            const int w = body.w * share / 100;
             l.image = {body.right() - w, body.y, w, body.h};
             l.textArea = {body.x, body.y, body.w - w - m.gap() * 2, body.h};
         }
@@ -41,20 +44,38 @@ IllustratedLayout layOut(SceneWriter& out, Rect body, const std::string& heading
     l.firstText = {l.textArea.x, top, l.textArea.w, l.textArea.bottom() - top};
     return l;
 }
+
+int pagesOf(SceneWriter& out, const IllustratedLayout& l, Rect body, const std::string& text) {
+    return out.pageCount({l.firstText.w, l.firstText.h}, {body.w, body.h}, text, readingOptions(out));
+}
+
+// The illustration gives way before the text takes another page: it stands at the largest of a few sizes that
+// reads in as few pages as the smallest (a short timeline entry stays on one page beside its picture).
+IllustratedLayout layOut(SceneWriter& out, Rect body, const std::string& heading, const std::string& text,
+                         const std::string& image) {
+    const bool portrait = out.metrics().portrait();
+    const int shares[] = {portrait ? 25 : 30, portrait ? 20 : 24, portrait ? 15 : 18};
+    const IllustratedLayout smallest = layOutWith(out, body, heading, image, shares[2]);
+    if (image.empty()) return smallest;
+    const int fewest = pagesOf(out, smallest, body, text);
+    for (const int share : {shares[0], shares[1]}) {
+        IllustratedLayout l = layOutWith(out, body, heading, image, share);
+        if (pagesOf(out, l, body, text) <= fewest) return l;
+    }
+    return smallest;
+}
 }  // namespace
 
 int illustratedTextPages(SceneWriter& out, Rect body, const std::string& heading, const std::string& text,
                          const std::string& image) {
-    const IllustratedLayout l = layOut(out, body, heading, image);
-    return out.pageCount({l.firstText.w, l.firstText.h}, {body.w, body.h}, text, readingOptions(out));
+    return pagesOf(out, layOut(out, body, heading, text, image), body, text);
 }
 
 int buildIllustratedText(SceneWriter& out, Rect body, const std::string& idPrefix, const std::string& heading,
                          const std::string& text, const std::string& image, int page) {
     const Metrics& m = out.metrics();
-    const IllustratedLayout l = layOut(out, body, heading, image);
-    const int pages =
-        out.pageCount({l.firstText.w, l.firstText.h}, {body.w, body.h}, text, readingOptions(out));
+    const IllustratedLayout l = layOut(out, body, heading, text, image);
+    const int pages = pagesOf(out, l, body, text);
     if (page % pages == 0) {
         if (!image.empty()) out.image(idPrefix + "-image", l.image, image);
         // The heading wraps (shrinking a little first); what is left, at least three lines, holds the text.

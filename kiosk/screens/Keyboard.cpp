@@ -103,11 +103,11 @@ std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id, boo
 }
 
 KeyboardMode keyboardFor(const form::FormField& field, KeyboardMode current) {
-    return field.kind == form::FieldKind::Phone ? KeyboardMode::PhonePad : current;
+    return form::kindInfo(field.kind).entry == form::FieldEntry::PhonePad ? KeyboardMode::PhonePad : current;
 }
 
 bool emailKeyboard(const form::FormField& field) {
-    return field.kind == form::FieldKind::Email;
+    return form::kindInfo(field.kind).entry == form::FieldEntry::Email;
 }
 
 std::optional<KeyboardKey> keyAt(KeyboardMode mode, int index, bool email) {

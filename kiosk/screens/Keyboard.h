@@ -33,8 +33,8 @@ KeyboardRows keyboardRows(KeyboardMode mode, bool email = false);
 // The key with this id in this mode, if it is on the keyboard.
 std::optional<KeyboardKey> findKey(KeyboardMode mode, const std::string& id, bool email = false);
 
-// The keyboard a field is typed with: the phone pad for a phone number, else the letters or symbols in use;
-// `email` for keyboardRows() when the field takes an e-mail address.
+// The keyboard a field is typed with, as its kind's row says (form/FieldKinds.h): the phone pad, else the
+// letters or symbols in use; `email` for keyboardRows() when the kind wants the e-mail letters.
 KeyboardMode keyboardFor(const form::FormField& field, KeyboardMode current);
 bool emailKeyboard(const form::FormField& field);
 

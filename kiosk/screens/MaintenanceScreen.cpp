@@ -37,7 +37,8 @@ Scene buildMaintenanceScene(Size size, layout::TextMeasurer& text, ImageMeasurer
         reasons.empty()
             ? "Volunteers: restart the kiosk; if this stays, see its log (journalctl -u outreach-kiosk -b)."
             : "Volunteers: the content pack did not load (" + std::to_string(reasons.size()) +
-                  " lines in the log: journalctl -u outreach-kiosk -b). Fix it as the log says, "
+                  (reasons.size() == 1 ? " line" : " lines") +
+                  " in the log: journalctl -u outreach-kiosk -b). Fix it as the log says, "
                   "or copy a fresh content pack to the SD card, then restart the kiosk.";
     const int volunteerH = out.lineHeight(m.captionPx()) * 3;
     const Rect volunteerBox{body.x, body.bottom() - volunteerH, body.w, volunteerH};

@@ -32,7 +32,9 @@ struct Metrics {
     int minBodyPx() const { return px(18); }
     int buttonPx() const { return px(20); }
     int captionPx() const { return px(18); }
-    int qrSide() const { return px(230); }  // about 44 mm on the 7" panel: a phone scans it from 50 cm
+    // A QR code's square, quiet zone included: a 49-module code (a 150-character URL) is 49.7 mm wide on the
+    // 7" panel and 49.8 mm on the 720x1280 Touch Display 2, over the 45 mm a phone needs from 50 cm.
+    int qrSide() const { return portrait() ? px(316) : px(300); }
 };
 
 }  // namespace kiosk::screens

@@ -3,6 +3,7 @@
 // here, and only until the form is cleared.
 #include "layout/Pagination.h"
 #include "layout/TextFit.h"
+#include "screens/FieldText.h"
 #include "screens/Keyboard.h"
 #include "screens/ScreenBuilders.h"
 
@@ -15,20 +16,6 @@ namespace kiosk::screens {
 namespace {
 std::string labelIn(const form::LanguageText& text, const std::string& language) {
     return form::textIn(text, language);
-}
-
-// The end of a value that is too long for its box, so the signer sees what they are typing.
-std::string visibleTail(SceneWriter& out, const std::string& value, int px, int width) {
-    if (out.measure(value, px) <= width) return value;
-    std::size_t start = 0;
-    while (start < value.size()) {
-        do
-            ++start;
-        while (start < value.size() && (static_cast<unsigned char>(value[start]) & 0xC0) == 0x80);
-        const std::string tail = "…" + value.substr(start);
-        if (out.measure(tail, px) <= width) return tail;
-    }
-    return "";
 }
 
 // The label column: as wide as the longest label needs, between a quarter and half of the cell, so a long
@@ -67,41 +54,65 @@ int fieldBoxHeight(const Metrics& m, SceneWriter& out) {
     return std::max(m.px(48), out.lineHeight(m.bodyPx()) + m.px(8));
 }
 
-// The height of a cell holding `field`.
-int cellHeight(SceneWriter& out, const form::FormField& field, int cellW, int labelW) {
+// How tall a problem's words are under the box or the words they are about, `width` wide (0 for none).
+int problemHeight(SceneWriter& out, const std::string& problem, int width) {
+    if (problem.empty()) return 0;
+    const Metrics& m = out.metrics();
+    return m.px(2) + layout::layoutParagraphs(problem, {width, 1 << 20},
+                                              {out.language(), m.captionPx(), true}, out.measurer())
+                         .height;
+}
+
+std::string problemWith(const PledgeView& pledge, const std::string& id) {
+    const auto found = pledge.errors.find(id);
+    return found == pledge.errors.end() ? std::string() : found->second;
+}
+
+// The height of a cell holding `field`: its label, its box and what is wrong with it, under the box.
+int cellHeight(SceneWriter& out, const form::FormField& field, int cellW, int labelW,
+               const std::string& problem) {
     const Metrics& m = out.metrics();
     const LabelPlace place = placeLabel(out, field, cellW, labelW);
     const int box = fieldBoxHeight(m, out);
-    return place.above ? place.height + m.px(4) + box : std::max(box, place.height);
+    return place.above ? place.height + m.px(4) + box + problemHeight(out, problem, cellW)
+                       : std::max(box, place.height) + problemHeight(out, problem, cellW - labelW);
 }
 
 void addField(SceneWriter& out, int index, const form::FormField& field, const PledgeView& pledge, Rect cell,
-              int labelW) {
+              int labelW, const std::string& latinHint) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const std::string& lang = out.language();
-    const auto error = pledge.errors.find(field.id);
-    const bool hasError = error != pledge.errors.end();
+    const std::string problem = problemWith(pledge, field.id);
+    const bool hasError = !problem.empty();
     const LabelPlace place = placeLabel(out, field, cell.w, labelW);
     const int fieldH = fieldBoxHeight(m, out);
+    const int besideH = std::max(fieldH, place.height);  // the label beside the box, without the problem
     const Rect labelBox = place.above ? Rect{cell.x, cell.y, cell.w, place.height}
-                                      : Rect{cell.x, cell.y, labelW - m.gap(), cell.h};
+                                      : Rect{cell.x, cell.y, labelW - m.gap(), besideH};
     out.text(
         "field-" + field.id + "-label", labelBox, labelText(field, lang),
         {m.captionPx(), 0, hasError, palette.text, Align::Start, place.above ? Align::Start : Align::Center});
 
     // The input box: a tappable field; focused is dark, a field with a problem has a heavy outline.
     const Rect box = place.above
-                         ? Rect{cell.x, cell.bottom() - fieldH, cell.w, fieldH}
-                         : Rect{cell.x + labelW, cell.y + (cell.h - fieldH) / 2, cell.w - labelW, fieldH};
+                         ? Rect{cell.x, cell.y + place.height + m.px(4), cell.w, fieldH}
+                         : Rect{cell.x + labelW, cell.y + (besideH - fieldH) / 2, cell.w - labelW, fieldH};
     std::string value = pledge.values ? pledge.values->value(field.id) : std::string();
-    if (field.kind == form::FieldKind::Choice && !value.empty()) {
+    if (form::kindInfo(field.kind).entry == form::FieldEntry::Options && !value.empty()) {
         for (const auto& option : field.options)
             if (option.value == value) value = labelIn(option.label, lang);
     }
     const bool focused = pledge.focusedField == field.id;
     const int pad = m.px(10);
-    const std::string shown = visibleTail(out, value + (focused ? "|" : ""), m.bodyPx(), box.w - 2 * pad);
+    const int caretW = std::max(2, m.px(2));
+    const layout::FontSpec font{lang, m.bodyPx(), false};
+    const bool typed = field.kind != form::FieldKind::Choice;
+    const std::size_t caret =
+        focused && typed && pledge.values ? pledge.values->caret(field.id) : value.size();
+    const FieldWindow window = fieldWindow(value, caret, box.w - 2 * pad - caretW, font, out.measurer());
+    const std::string& shown = window.shown;
+    const int lineY = box.y + (box.h - out.lineHeight(m.bodyPx())) / 2;
     Widget w;
     w.action = {ActionKind::Field, index};
     w.id = out.idOf(w.action);
@@ -114,12 +125,30 @@ void addField(SceneWriter& out, int index, const form::FormField& field, const P
     w.stroke = hasError || focused ? palette.text : palette.mutedText;
     w.text = value;
     w.style = {lang, m.bodyPx(), false, palette.text};
-    if (!shown.empty())
-        w.lines.push_back({shown,
-                           {box.x + pad, box.y + (box.h - out.lineHeight(m.bodyPx())) / 2},
-                           out.measure(shown, m.bodyPx())});
+    if (!shown.empty()) w.lines.push_back({shown, {box.x + pad, lineY}, out.measure(shown, m.bodyPx())});
     out.add(std::move(w));
-    if (hasError) out.box({box.x, box.bottom() - m.px(4), box.w, m.px(4)}, palette.text);
+    if (hasError) {
+        // What is wrong, right under the box it is about.
+        out.box({box.x, box.bottom() - m.px(4), box.w, m.px(4)}, palette.text);
+        out.text("field-" + field.id + "-error",
+                 {box.x, box.bottom() + m.px(2), box.w, problemHeight(out, problem, box.w) - m.px(2)},
+                 problem, {m.captionPx(), 0, true, palette.text});
+    }
+    // An empty name box says names go in Latin letters (the only keys there are), in the reader's language,
+    // when the words fit the box.
+    if (value.empty() && field.kind == form::FieldKind::Text) {
+        const std::string& hint = latinHint;
+        const int hintX = box.x + pad + (focused ? caretW + m.px(6) : 0);
+        const int hintW = box.right() - pad - hintX;
+        if (out.measure(hint, m.captionPx()) <= hintW)
+            out.text("field-" + field.id + "-hint", {hintX, box.y, hintW, box.h}, hint,
+                     {m.captionPx(), 0, false, palette.mutedText, Align::Start, Align::Center});
+    }
+    // The caret where the next letter goes; a tap in the box moves it (screens/FieldText.h).
+    if (focused && typed)
+        out.box({box.x + pad + caretX(value, window, caret, font, out.measurer()), lineY, caretW,
+                 out.lineHeight(m.bodyPx())},
+                palette.text);
 }
 
 // The words of a consent as shown beside its box, whole.
@@ -127,13 +156,21 @@ std::string consentWords(const form::Consent& consent, const std::string& langua
     return form::textIn(consent.text, language) + (consent.required ? " *" : "");
 }
 
-// How tall a consent's row is with all its words wrapped beside the box.
-int consentHeight(SceneWriter& out, const form::Consent& consent, int width) {
+// How tall a consent's words are, wrapped beside the box.
+int consentWordsHeight(SceneWriter& out, const form::Consent& consent, int width) {
     const Metrics& m = out.metrics();
     const int textW = width - m.touchTarget() - m.gap();
-    const auto block = layout::layoutParagraphs(consentWords(consent, out.language()), {textW, 1 << 20},
-                                                {out.language(), m.captionPx(), true}, out.measurer());
-    return std::max(m.touchTarget(), block.height);
+    return layout::layoutParagraphs(consentWords(consent, out.language()), {textW, 1 << 20},
+                                    {out.language(), m.captionPx(), true}, out.measurer())
+        .height;
+}
+
+// How tall a consent's row is: its words beside the box, and under them what is wrong, if anything.
+int consentHeight(SceneWriter& out, const form::Consent& consent, int width, const PledgeView& pledge) {
+    const Metrics& m = out.metrics();
+    const int textW = width - m.touchTarget() - m.gap();
+    return std::max(m.touchTarget(), consentWordsHeight(out, consent, width)) +
+           problemHeight(out, problemWith(pledge, consent.id), textW);
 }
 
 // A tick box and its whole words; a ticked box is dark with a check mark, which reads as yes.
@@ -149,10 +186,15 @@ int addConsent(SceneWriter& out, int index, const form::Consent& consent, const 
                        ButtonStyle::Secondary, true);
     else
         out.button({ActionKind::Consent, index}, {row.x, row.y, side, side}, "", ButtonStyle::Secondary);
-    const bool hasError = pledge.errors.count(consent.id) > 0;
-    const Rect textBox{row.x + side + m.gap(), row.y, row.w - side - m.gap(), row.h};
+    const std::string problem = problemWith(pledge, consent.id);
+    const int wordsH = std::max(side, consentWordsHeight(out, consent, row.w));
+    const Rect textBox{row.x + side + m.gap(), row.y, row.w - side - m.gap(), wordsH};
     out.text("consent-" + consent.id + "-text", textBox, words,
-             {m.captionPx(), 0, hasError, palette.text, Align::Start, Align::Center});
+             {m.captionPx(), 0, !problem.empty(), palette.text, Align::Start, Align::Center});
+    if (!problem.empty())
+        out.text("consent-" + consent.id + "-error",
+                 {textBox.x, textBox.bottom() + m.px(2), textBox.w, row.h - wordsH - m.px(2)}, problem,
+                 {m.captionPx(), 0, true, palette.text});
     return row.h;
 }
 
@@ -214,20 +256,32 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, bool email, Rect area, con
     }
 }
 
-void addOptions(SceneWriter& out, const form::FormField& field, const std::string& current, Rect area) {
+// The choices in a grid; an optional choice ends with a way past it, so it never holds the signer up.
+void addOptions(SceneWriter& out, const form::FormField& field, const std::string& current, Rect area,
+                const std::string& skip) {
     const Metrics& m = out.metrics();
     const int count = static_cast<int>(field.options.size());
+    const int cells = count + (field.required ? 0 : 1);
     const int columns = m.portrait() ? 2 : 4;
-    const int rows = (count + columns - 1) / columns;
+    const int rows = (cells + columns - 1) / columns;
     const int gap = m.px(4);
     const int cellW = (area.w - gap * (columns - 1)) / columns;
     const int cellH = std::max(m.touchTarget(), (area.h - gap * (rows - 1)) / std::max(1, rows));
+    const auto cellAt = [&](int i) {
+        return Rect{area.x + (i % columns) * (cellW + gap), area.y + (i / columns) * (cellH + gap), cellW,
+                    cellH};
+    };
     for (int i = 0; i < count; ++i) {
         const auto& option = field.options[static_cast<std::size_t>(i)];
-        const Rect cell{area.x + (i % columns) * (cellW + gap), area.y + (i / columns) * (cellH + gap), cellW,
-                        cellH};
-        out.button({ActionKind::Option, i}, cell, labelIn(option.label, out.language()),
+        out.button({ActionKind::Option, i}, cellAt(i), labelIn(option.label, out.language()),
                    ButtonStyle::Secondary, option.value == current);
+    }
+    if (!field.required) {
+        // The rest of the last row, so the way past reads apart from the choices.
+        const Rect first = cellAt(count);
+        const Rect last = cellAt(cells - 1 + (columns - cells % columns) % columns);
+        out.iconButton({ActionKind::SkipField}, {first.x, first.y, last.right() - first.x, cellH}, Icon::Next,
+                       skip, ButtonStyle::Primary);
     }
 }
 }  // namespace
@@ -329,8 +383,10 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     for (int i = 0; i < static_cast<int>(form.fields.size()); ++i) {
         if (i % columns == 0) rows.push_back({{}, 0});
         rows.back().fields.push_back(i);
-        rows.back().height = std::max(
-            rows.back().height, cellHeight(out, form.fields[static_cast<std::size_t>(i)], cellW, labelW));
+        rows.back().height =
+            std::max(rows.back().height,
+                     cellHeight(out, form.fields[static_cast<std::size_t>(i)], cellW, labelW,
+                                problemWith(*pledge, form.fields[static_cast<std::size_t>(i)].id)));
     }
     int focusedRow = -1;
     for (std::size_t r = 0; r < rows.size(); ++r)
@@ -341,15 +397,17 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         pledge->focusedField.empty() ? nullptr : form.field(pledge->focusedField);
     if (focusedRow < 0) focused = nullptr;
 
-    std::vector<std::string> messages;  // the banner and the problems, when the keyboard is down
+    const std::string latinHint = pack.uiText("latin_letters", lang);
+    std::vector<std::string> messages;  // the banner, when the keyboard is down
     const auto drawBlocks = [&](const std::vector<FormBlock>& blocks, int y) {
         for (const auto& block : blocks) {
             if (block.kind == FormBlock::Kind::Fields) {
                 const auto& row = rows[static_cast<std::size_t>(block.index)];
                 for (std::size_t c = 0; c < row.fields.size(); ++c)
-                    addField(
-                        out, row.fields[c], form.fields[static_cast<std::size_t>(row.fields[c])], *pledge,
-                        {body.x + static_cast<int>(c) * (cellW + m.gap()), y, cellW, row.height}, labelW);
+                    addField(out, row.fields[c], form.fields[static_cast<std::size_t>(row.fields[c])],
+                             *pledge,
+                             {body.x + static_cast<int>(c) * (cellW + m.gap()), y, cellW, row.height}, labelW,
+                             latinHint);
             } else if (block.kind == FormBlock::Kind::Message) {
                 const Rect box{body.x, y, body.w, block.height};
                 out.box(box, palette.accent, m.px(8));
@@ -371,18 +429,31 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         // way above it. The focused row always shows; then, while there is room, the other rows (those after
         // it first, so the signer can tap on to the next field); then each consent whole, in order (never
         // cut: one that does not fit waits until the keyboard goes, which ticking or signing does).
-        const bool picking = focused->kind == form::FieldKind::Choice;
+        const bool picking = form::kindInfo(focused->kind).entry == form::FieldEntry::Options;
         const int keyGap = m.px(4);
-        const int optionRows = picking
-                                   ? (static_cast<int>(focused->options.size()) + (m.portrait() ? 1 : 3)) /
-                                         (m.portrait() ? 2 : 4)
-                                   : 4;
+        const int choiceCells = static_cast<int>(focused->options.size()) + (focused->required ? 0 : 1);
+        const int optionRows = picking ? (choiceCells + (m.portrait() ? 1 : 3)) / (m.portrait() ? 2 : 4) : 4;
         const int lowerMin = optionRows * (picking ? target : m.px(48)) + (optionRows - 1) * keyGap;
         int room = body.h - lowerMin - m.px(4);
         std::vector<bool> rowShown(rows.size(), false);
         std::vector<bool> consentShown(form.consents.size(), false);
         rowShown[static_cast<std::size_t>(focusedRow)] = true;
         room -= rows[static_cast<std::size_t>(focusedRow)].height + gap;
+        // The required consents before the other rows: the signer can tick the pledge's consent as soon as
+        // the required fields are typed, without first putting the keyboard away; then the other rows (those
+        // after the focused one first); then the optional consents. Each consent whole and in order: a later
+        // one never shows without an earlier one (one that does not fit waits until the keyboard goes).
+        std::size_t nextConsent = 0;
+        const auto showConsents = [&](bool requiredOnly) {
+            for (; !picking && nextConsent < form.consents.size(); ++nextConsent) {
+                const auto& consent = form.consents[nextConsent];
+                const int h = consentHeight(out, consent, body.w, *pledge);
+                if ((requiredOnly && !consent.required) || h + gap > room) return;
+                consentShown[nextConsent] = true;
+                room -= h + gap;
+            }
+        };
+        showConsents(true);
         for (int r = focusedRow + 1; r < static_cast<int>(rows.size()) && rows[r].height + gap <= room; ++r) {
             rowShown[static_cast<std::size_t>(r)] = true;
             room -= rows[static_cast<std::size_t>(r)].height + gap;
@@ -391,24 +462,19 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
             rowShown[static_cast<std::size_t>(r)] = true;
             room -= rows[static_cast<std::size_t>(r)].height + gap;
         }
-        if (!picking)
-            for (std::size_t c = 0; c < form.consents.size(); ++c) {
-                const int h = consentHeight(out, form.consents[c], body.w);
-                if (h + gap > room) break;  // in order: a later consent never shows without an earlier one
-                consentShown[c] = true;
-                room -= h + gap;
-            }
+        if (nextConsent < form.consents.size() && !form.consents[nextConsent].required) showConsents(false);
         std::vector<FormBlock> blocks;
         for (std::size_t r = 0; r < rows.size(); ++r)
             if (rowShown[r]) blocks.push_back({FormBlock::Kind::Fields, static_cast<int>(r), rows[r].height});
         for (std::size_t c = 0; c < form.consents.size(); ++c)
             if (consentShown[c])
                 blocks.push_back({FormBlock::Kind::Consent, static_cast<int>(c),
-                                  consentHeight(out, form.consents[c], body.w)});
+                                  consentHeight(out, form.consents[c], body.w, *pledge)});
         const int y = drawBlocks(blocks, body.y);
         const Rect lower{body.x, y + m.px(4) - gap, body.w, body.bottom() - y - m.px(4) + gap};
         if (picking) {
-            addOptions(out, *focused, pledge->values ? pledge->values->value(focused->id) : "", lower);
+            addOptions(out, *focused, pledge->values ? pledge->values->value(focused->id) : "", lower,
+                       pack.uiText("skip", lang));
         } else {
             addKeyboard(out, keyboardFor(*focused, pledge->keyboard), emailKeyboard(*focused), lower, pack);
             out.setLanguage(lang);
@@ -420,14 +486,8 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
     // everything the signer agrees to is on screen together. When they do not all fit, they go on pages
     // that a button turns; the notice shares the last page, or has pages of its own when too little room is
     // left, and the consents stay in view while its pages turn.
-    // The banner and each problem are a message of their own, so a page always holds a whole one.
+    // The banner is a message of its own above the consents; each problem stands beside what it is about.
     if (!pledge->banner.empty()) messages.push_back(pledge->banner);
-    for (const auto& field : form.fields)
-        if (auto e = pledge->errors.find(field.id); e != pledge->errors.end())
-            messages.push_back(form::textIn(field.label, lang) + ": " + e->second);
-    for (const auto& consent : form.consents)
-        if (auto e = pledge->errors.find(consent.id); e != pledge->errors.end())
-            messages.push_back(e->second);
     std::vector<FormBlock> blocks;
     for (std::size_t r = 0; r < rows.size(); ++r)
         blocks.push_back({FormBlock::Kind::Fields, static_cast<int>(r), rows[r].height});
@@ -438,8 +498,8 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         blocks.push_back({FormBlock::Kind::Message, static_cast<int>(i), block.height + 2 * pad});
     }
     for (std::size_t c = 0; c < form.consents.size(); ++c)
-        blocks.push_back(
-            {FormBlock::Kind::Consent, static_cast<int>(c), consentHeight(out, form.consents[c], body.w)});
+        blocks.push_back({FormBlock::Kind::Consent, static_cast<int>(c),
+                          consentHeight(out, form.consents[c], body.w, *pledge)});
 
     const std::string notice = form::textIn(form.privacyNotice, lang);
     // The page button, wide enough for "10/10".

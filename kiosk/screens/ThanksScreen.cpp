@@ -29,16 +29,25 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
     const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
     const Rect body = chrome.body;
 
+    // Landscape: the code at the right, the words and "done" beside it. Portrait: the words above, then the
+    // code, and "done" under the code (the last thing on the way out).
+    const std::string done = pack.uiText("done", lang);
+    const int doneH = m.touchTarget();
+    const int doneW =
+        std::max(m.touchTarget() * (m.portrait() ? 4 : 2), out.measure(done, m.buttonPx(), true) + m.px(32));
     const int side = m.portrait() ? std::min(body.w, m.qrSide()) : std::min(body.h, body.w * 2 / 5);
-    const Rect qr = m.portrait() ? Rect{body.x + (body.w - side) / 2, body.bottom() - side, side, side}
-                                 : Rect{body.right() - side, body.y, side, side};
+    const Rect qr =
+        m.portrait() ? Rect{body.x + (body.w - side) / 2, body.bottom() - doneH - m.gap() - side, side, side}
+                     : Rect{body.right() - side, body.y, side, side};
     const std::string reference = context.extras.thanks ? context.extras.thanks->reference : "";
-    out.qr("thanks-qr", qr, referenceUrl(action.url, reference));
+    out.qr("thanks-qr", qr, referenceUrl(action.qrUrl(), reference));
     const Rect words = m.portrait() ? Rect{body.x, body.y, body.w, qr.y - body.y - m.gap()}
                                     : Rect{body.x, body.y, body.w - side - m.gap() * 2, body.h};
-    // A stack from the top: the thanks, the code and what it is for, the invitation to share; "done" last.
-    const int doneH = m.touchTarget();
-    const Rect stack{words.x, words.y, words.w, words.h - doneH - m.gap()};
+    const Rect doneBox = m.portrait()
+                             ? Rect{body.x + (body.w - doneW) / 2, body.bottom() - doneH, doneW, doneH}
+                             : Rect{words.x, words.bottom() - doneH, doneW, doneH};
+    // A stack from the top: the thanks, the code and what it is for, the invitation to share.
+    const Rect stack{words.x, words.y, words.w, m.portrait() ? words.h : words.h - doneH - m.gap()};
     const std::string thanksText = pack.uiText("thanks_text", lang);
     const std::string referenceLabel = pack.uiText("reference", lang);
     const std::string share = pack.uiText("share", lang);
@@ -75,10 +84,7 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
     out.setLanguage(lang);
     out.text("share", {stack.x, y, stack.w, stack.bottom() - y}, share,
              {m.captionPx(), m.minBodyPx(), false, palette.text});
-    const std::string done = pack.uiText("done", lang);
-    const int doneW = std::max(m.touchTarget() * 2, out.measure(done, m.buttonPx(), true) + m.px(32));
-    out.button({ActionKind::Done}, {words.x, words.bottom() - doneH, doneW, doneH}, done,
-               ButtonStyle::Primary);
+    out.button({ActionKind::Done}, doneBox, done, ButtonStyle::Primary);
     return 1;
 }
 

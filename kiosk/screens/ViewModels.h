@@ -4,6 +4,7 @@
 
 #include "form/Form.h"
 #include "form/FormState.h"
+#include "screens/VolunteerReports.h"
 
 #include <array>
 #include <chrono>
@@ -11,6 +12,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace kiosk::screens {
@@ -47,10 +49,11 @@ struct AdminStatus {
     bool noDataDir = false;                   // no data_dir in the config: nowhere to measure
     std::string freeBytesError;               // why measuring failed (the system's message)
     bool clockSynced = false;
-    std::string clock;       // local date and time now
-    std::string collecting;  // "ready" or why pledges cannot be collected
+    std::string clock;      // local date and time now
+    Collection collecting;  // ready, or why pledges cannot be collected
     std::vector<std::string> lastErrors;
-    std::string kioskKey;  // the kiosk's signing public key, base64 (or why there is none)
+    std::string kioskKey;         // the kiosk's signing public key, base64; empty: none
+    std::string kioskKeyProblem;  // why there is none (the system's words)
     SyncRoute syncRoute = SyncRoute::Unknown;
     std::string syncServer;            // Server: the [sync] url's scheme and host, never a password
     std::chrono::minutes pushEvery{};  // Server: how often the push timer sends by itself
@@ -58,15 +61,15 @@ struct AdminStatus {
     long long exported{};         // pledges held that have gone into a bundle
     long long delivered{};        // of those, confirmed delivered to the coordinator's server
     long long pending{};          // not yet confirmed delivered (exported or not)
-    std::string lastSync{};       // local time and what, of the last successful export or delivery
-    std::string lastSyncError{};  // local time and message of a failure since then; empty when none
+    LastSync lastSync{};          // the last successful export or delivery
+    SyncFailure lastSyncError{};  // a failure since then; its `when` is empty when there was none
     // The pack on screen and its updates; packId empty: the services know nothing of packs (tests, play).
     std::string packId{};
     std::string packVersion{};
-    std::string packSigner{};     // "signed by campaign", or "not signed (the configured pack folder)"
+    PackSigner packSigner{};      // who signed the pack on screen
     std::string packNote{};       // a fallback to the previous pack, in words; empty when none
     std::string updateChecked{};  // local time of the last update check; empty: none yet
-    std::string updateOutcome{};  // "up to date", "refused forged: ...", "no route, skipped", ...
+    UpdateOutcome lastUpdate{};   // what it found (or why updates are off, whether checked or not)
 };
 
 // The volunteer menu's buttons that set the clock by hand, in the order shown (ActionKind::Clock's index).
@@ -84,6 +87,9 @@ inline constexpr std::array<ClockStep, 6> kClockSteps = {{
     {"clock-plus-minute", "+1m", std::chrono::minutes(1)},
 }};
 
+// What the last of the menu's slow buttons did (monostate: nothing to show).
+using AdminResult = std::variant<std::monostate, SyncOutcome, UpdateOutcome>;
+
 // Slow work the volunteer menu started and is waiting for (Counting: only its figures).
 enum class AdminWork { None, Counting, Exporting, Syncing, CheckingUpdate };
 
@@ -97,7 +103,7 @@ struct AdminView {
     int lockedSeconds = 0;     // Locked, WrongNowLocked, LockedOut: for how long
     std::string clockProblem;  // why setting the clock by hand failed; empty when it did not
     AdminStatus status;
-    std::string result;                   // what the last export or sync button did, shown first
+    AdminResult result;                   // what the last export, sync or update button did, shown first
     AdminWork working = AdminWork::None;  // an export or sync under way: said in the result's place
     int workingSeconds = 0;               // for how long, so the volunteer sees it is not stuck
     bool confirmingExit = false;          // "leave kiosk" was tapped once: ask before the campaign stops
@@ -108,8 +114,8 @@ struct ScreenExtras {
     const PledgeView* pledge = nullptr;
     const ThanksView* thanks = nullptr;
     const AdminView* admin = nullptr;
-    std::string collectionProblem;  // non-empty: the pledge buttons say the kiosk is not set up to collect
-    bool developmentKey = false;    // mark the screen: pledges go to a development key
+    bool collecting = true;       // false: the pledge buttons say the kiosk is not set up to collect
+    bool developmentKey = false;  // mark the screen: pledges go to a development key
 };
 
 }  // namespace kiosk::screens

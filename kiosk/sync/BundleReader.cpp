@@ -1,6 +1,8 @@
 // Streaming .okb reader: every byte before the signature feeds the Ed25519ph verification state.
 #include "sync/BundleReader.h"
 
+#include "crypto/Sodium.h"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -68,7 +70,7 @@ const char* kTruncatedHeader = "truncated: the file ends inside the header (was 
 }  // namespace
 
 Result<BundleHeader> readBundle(const std::filesystem::path& path, const BundleReadCallbacks& callbacks) {
-    if (sodium_init() < 0) return Error{ErrorKind::BadKey, "libsodium could not start"};
+    if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::BadKey, sodium.error().message};
     // O_NONBLOCK: opening a FIFO must never wait for a writer; anything but a regular file is refused.
     const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0) return Error{ErrorKind::Io, "cannot open: " + std::string(std::strerror(errno))};

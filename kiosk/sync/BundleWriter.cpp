@@ -2,6 +2,7 @@
 // hash.
 #include "sync/BundleWriter.h"
 
+#include "crypto/Sodium.h"
 #include "sync/FileIo.h"
 
 #include <cstdio>
@@ -66,7 +67,7 @@ const BundleHeader& BundleWriter::header() const {
 
 Result<BundleWriter> BundleWriter::begin(const std::filesystem::path& folder, const BundleHeader& header,
                                          const SigningKey& key) {
-    if (sodium_init() < 0) return Error{ErrorKind::BadKey, "libsodium could not start"};
+    if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::BadKey, sodium.error().message};
     if (header.count == 0 && header.formatVersion > 0 && header.formatVersion < 3)
         return Error{ErrorKind::Invalid, "a bundle needs at least one pledge"};
     if (header.kioskId.empty() || header.kioskId.size() > kMaxKioskIdBytes)

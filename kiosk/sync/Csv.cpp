@@ -93,9 +93,8 @@ std::string csvCell(std::string_view value) {
 
 Result<std::vector<std::string>> csvActions(const CentralDb& db) {
     std::vector<std::string> actions;
-    auto ran = db.query("SELECT DISTINCT action_id FROM pledges ORDER BY action_id",
-                        [&](const std::vector<std::string>& row) { actions.push_back(row[0]); });
-    if (!ran) return ran.error();
+    KIOSK_TRY(db.query("SELECT DISTINCT action_id FROM pledges ORDER BY action_id",
+                       [&](const std::vector<std::string>& row) { actions.push_back(row[0]); }));
     return actions;
 }
 
@@ -135,23 +134,22 @@ Result<std::vector<std::string>> csvColumns(const CentralDb& db, const std::stri
 }
 
 Result<std::uint64_t> writeCsv(const CentralDb& db, std::ostream& out, const std::string& actionId) {
-    auto columns = csvColumns(db, actionId);
-    if (!columns) return columns.error();
+    KIOSK_TRY_VALUE(columns, csvColumns(db, actionId));
     std::vector<std::string> fieldIds, consentIds;
-    for (const auto& column : columns.value()) {
+    for (const auto& column : columns) {
         if (column.starts_with("field_"))
             fieldIds.push_back(column.substr(6));
         else
             consentIds.push_back(column.substr(8));
     }
     std::string line(kCsvLeadingColumns);
-    for (const auto& column : columns.value())
+    for (const auto& column : columns)
         line += "," + csvCell(column);
     line += ",";
     line += kCsvTrailingColumns;
     out << line << "\r\n";
     std::uint64_t rows = 0;
-    auto written = db.forEachPledge(
+    KIOSK_TRY(db.forEachPledge(
         [&](const CentralPledge& p) {
             line.clear();
             bool first = true;  // not line.empty(): an empty first cell must still be followed by its comma
@@ -184,8 +182,7 @@ Result<std::uint64_t> writeCsv(const CentralDb& db, std::ostream& out, const std
             out << line;
             ++rows;
         },
-        actionId);
-    if (!written) return written.error();
+        actionId));
     if (!out) return Error{ErrorKind::Io, "cannot write the CSV output"};
     return rows;
 }

@@ -93,30 +93,26 @@ Result<std::filesystem::path> writeRun(pledge::PledgeStore& store, const Signing
                                        const std::filesystem::path& folder, BundleHeader& header,
                                        std::vector<std::string>& uuids, std::vector<std::string>& batches) {
     removeLeftoverTemporaries(folder);
-    auto counts = store.unexportedCounts(header.kioskId);
-    if (!counts) return counts.error();
-    auto writer = BundleWriter::begin(folder, header, key);
-    if (!writer) return writer.error();
+    KIOSK_TRY_VALUE(counts, store.unexportedCounts(header.kioskId));
+    KIOSK_TRY_VALUE(writer, BundleWriter::begin(folder, header, key));
     uuids.clear();
     uuids.reserve(header.count);
     Result<void> added;
     if (header.count > 0) {
-        auto listed = store.forEachUnexported(header.count, [&](const pledge::PledgeRecord& record) {
-            added = writer.value().add(record);
+        KIOSK_TRY(store.forEachUnexported(header.count, [&](const pledge::PledgeRecord& record) {
+            added = writer.add(record);
             if (!added) return false;
             uuids.push_back(record.uuid);
             return true;
-        });
-        if (!listed) return listed.error();
-        if (!added) return added.error();
+        }));
+        KIOSK_TRY(added);
     }
     batches.clear();
-    for (const auto& row : counts.value())
+    for (const auto& row : counts)
         if (batches.empty() || batches.back() != row.batch) batches.push_back(row.batch);
-    if (auto written = writer.value().addCounts(counts.value()); !written) return written.error();
-    auto path = writer.value().finish();
-    if (!path) return path.error();
-    header = writer.value().header();
+    KIOSK_TRY(writer.addCounts(counts));
+    KIOSK_TRY_VALUE(path, writer.finish());
+    header = writer.header();
     return path;
 }
 

@@ -28,7 +28,7 @@ class HttpTransport : public Transport {
 public:
     explicit HttpTransport(PushOptions options) : options_(std::move(options)) {}
 
-    std::string where() const override { return hostOf(options_.url); }
+    std::string where() const override { return hostOf(options_.transport.location); }
 
     Result<void> deliver(const std::filesystem::path& bundle) override {
         const PushResult pushed = pushBundle(options_, bundle);
@@ -76,13 +76,7 @@ private:
 
 Result<std::unique_ptr<Transport>> openHttpTransport(const TransportOptions& options) {
     PushOptions push;
-    push.url = options.location;
-    push.token = options.token;
-    push.caFile = options.caFile;
-    push.allowInsecureLoopback = options.allowInsecureLoopback;
-    push.connectTimeout = options.connectTimeout;
-    push.totalTimeout = options.totalTimeout;
-    push.attempts = options.attempts;
+    push.transport = options;
     if (auto allowed = checkPushUrl(push); !allowed) return allowed.error();
     return std::unique_ptr<Transport>(std::make_unique<HttpTransport>(std::move(push)));
 }

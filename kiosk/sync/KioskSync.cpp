@@ -1,5 +1,5 @@
 // Export to a stick and push now for the kiosk's admin screen: sync/'s pieces in order, with the outcome
-// said in words and written to the sync log.
+// reported as data and written to the sync log.
 #include "sync/KioskSync.h"
 
 #include "sync/BundleReader.h"
@@ -13,16 +13,11 @@ namespace kiosk::sync {
 
 namespace {
 
-std::string pledges(std::uint64_t n) {
-    return std::to_string(n) + (n == 1 ? " pledge" : " pledges");
-}
-
 // The log is a display aid: failing to write it is said, never fatal.
-void note(SyncAttempt& attempt, const KioskSyncSettings& settings, const std::string& what,
-          const std::string& nowUtc) {
-    auto noted = attempt.ok ? recordSyncSuccess(settings.dataDir, what, nowUtc)
-                            : recordSyncFailure(settings.dataDir, what, nowUtc);
-    if (!noted) attempt.message += " (Could not note this in the sync log: " + noted.error().message + ".)";
+void note(SyncAttempt& attempt, const KioskSyncSettings& settings, SyncKind kind, const std::string& nowUtc) {
+    auto noted = attempt.ok ? recordSyncSuccess(settings.dataDir, kind, attempt.pledges, nowUtc)
+                            : recordSyncFailure(settings.dataDir, kind, attempt.failure, nowUtc);
+    if (!noted) attempt.logProblem = noted.error().message;
 }
 
 Result<std::int64_t> purge(pledge::PledgeStore& store, const KioskSyncSettings& settings,
@@ -75,8 +70,9 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
     SyncAttempt attempt;
     const auto failed = [&](const std::string& why) {
         attempt.ok = false;
-        attempt.message = "Export failed: " + why + ". Nothing is lost: the pledges go with the next export.";
-        note(attempt, settings, "export to USB failed: " + why, nowUtc);
+        attempt.outcome = SyncAttempt::Outcome::Failed;
+        attempt.failure = why;
+        note(attempt, settings, SyncKind::Export, nowUtc);
         return attempt;
     };
     if (auto purged = purge(store, settings, nowUtc); !purged) return failed(purged.error().message);
@@ -110,47 +106,30 @@ SyncAttempt exportToFolder(pledge::PledgeStore& store, const SigningKey& key,
         if (auto copied = copyIntoFolder(bundle, folder); !copied) return failed(copied.error().message);
         attempt.resent += header.value().count;
     }
-    const std::string again = attempt.resent == 0 ? ""
-                                                  : " " + pledges(attempt.resent) +
-                                                        " not yet confirmed by the coordinator went again.";
+    attempt.ok = true;
     if (attempt.pledges == 0) {
-        attempt.ok = true;
-        attempt.message = "Nothing new to export: every pledge went in an earlier export." + again;
+        attempt.outcome = SyncAttempt::Outcome::NothingNew;
         return attempt;
     }
-    attempt.ok = true;
-    attempt.message = "Exported " + pledges(attempt.pledges) + " to " + folder.string() + "." + again +
-                      " You can take the stick out and give it to the coordinator.";
-    if (unmarked)
-        attempt.message +=
-            " The kiosk's card is too full to note this export, so these pledges go again with "
-            "the next one; the coordinator counts each pledge once.";
-    note(attempt, settings, pledges(attempt.pledges) + " exported to a USB stick", nowUtc);
+    attempt.outcome = SyncAttempt::Outcome::Done;
+    attempt.unnoted = unmarked;
+    note(attempt, settings, SyncKind::Export, nowUtc);
     return attempt;
 }
 
 SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const KioskSyncSettings& settings,
                         const PushOptions& options, std::chrono::milliseconds budget,
                         const std::string& nowUtc) {
-    TransportOptions where;
-    where.location = options.url;
-    where.token = options.token;
-    where.caFile = options.caFile;
-    where.allowInsecureLoopback = options.allowInsecureLoopback;
-    where.connectTimeout = options.connectTimeout;
-    where.totalTimeout = options.totalTimeout;
-    where.attempts = options.attempts;
+    const std::string& url = options.transport.location;
     // Only a server confirms delivery: a folder here would mark pledges delivered that are only on a stick.
-    auto transport = options.url.empty() || options.url.front() == '/' || options.url.rfind("file:", 0) == 0
+    auto transport = url.empty() || url.front() == '/' || url.rfind("file:", 0) == 0
                          ? Result<std::unique_ptr<Transport>>(Error{ErrorKind::NotSetUp, "no [sync] url"})
-                         : openTransport(where);
+                         : openTransport(options.transport);
     if (!transport) {
         SyncAttempt attempt;
-        attempt.message =
-            transport.error().kind == ErrorKind::NotSetUp
-                ? "Sync by network is not set up: there is no [sync] url in the kiosk's "
-                  "settings file. Use \"Export to USB\" instead, or ask the coordinator for a url."
-                : "Sync is not possible: " + transport.error().message + ".";
+        attempt.outcome = transport.error().kind == ErrorKind::NotSetUp ? SyncAttempt::Outcome::NoServer
+                                                                        : SyncAttempt::Outcome::BadServer;
+        attempt.failure = transport.error().message;
         return attempt;
     }
     return pushPending(store, key, settings, **transport, budget, nowUtc);
@@ -161,11 +140,9 @@ SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const
     SyncAttempt attempt;
     const auto failed = [&](const std::string& why) {
         attempt.ok = false;
-        const std::string before =
-            attempt.pledges > 0 ? "Sent " + pledges(attempt.pledges) + ", then the sync" : "Sync";
-        attempt.message = before + " failed after one quick try: " + why +
-                          ". Nothing is lost: the pledges stay on the kiosk and go with the next sync.";
-        note(attempt, settings, "sync failed: " + why, nowUtc);
+        attempt.outcome = SyncAttempt::Outcome::Failed;
+        attempt.failure = why;
+        note(attempt, settings, SyncKind::Push, nowUtc);
         return attempt;
     };
     if (auto purged = purge(store, settings, nowUtc); !purged) return failed(purged.error().message);
@@ -188,14 +165,12 @@ SyncAttempt pushPending(pledge::PledgeStore& store, const SigningKey& key, const
     attempt.ok = true;
     if (bundles.empty()) {
         // Nothing was sent, so nothing was learnt about the network: not a sync for the log.
-        attempt.message = "Nothing to send: every pledge has reached the coordinator's server.";
+        attempt.outcome = SyncAttempt::Outcome::NothingNew;
         return attempt;
     }
-    attempt.message = "Sent " + pledges(attempt.pledges) + " to the coordinator's server.";
-    if (delivered < bundles.size())
-        attempt.message += " " + std::to_string(bundles.size() - delivered) +
-                           " more bundle(s) go with the next sync (this button keeps to a few seconds).";
-    note(attempt, settings, pledges(attempt.pledges) + " sent to the server", nowUtc);
+    attempt.outcome = SyncAttempt::Outcome::Done;
+    attempt.bundlesLeft = bundles.size() - delivered;
+    note(attempt, settings, SyncKind::Push, nowUtc);
     return attempt;
 }
 

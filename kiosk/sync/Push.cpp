@@ -99,19 +99,22 @@ void setConnectionOptions(CURL* c, const PushOptions& options, const std::string
     curl_easy_setopt(c, CURLOPT_URL, url.c_str());
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errorText);
     curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, options.allowInsecureLoopback ? "http,https" : "https");
+    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR,
+                     options.transport.allowInsecureLoopback ? "http,https" : "https");
     curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
     curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-    if (!options.caFile.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options.caFile.c_str());
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.connectTimeout.count()));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.totalTimeout.count()));
-    if (options.token.find(':') != std::string::npos) {
+    if (!options.transport.caFile.empty())
+        curl_easy_setopt(c, CURLOPT_CAINFO, options.transport.caFile.c_str());
+    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
+                     static_cast<long>(options.transport.connectTimeout.count()));
+    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.transport.totalTimeout.count()));
+    if (options.transport.token.find(':') != std::string::npos) {
         curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-        curl_easy_setopt(c, CURLOPT_USERPWD, options.token.c_str());
-    } else if (!options.token.empty()) {
+        curl_easy_setopt(c, CURLOPT_USERPWD, options.transport.token.c_str());
+    } else if (!options.transport.token.empty()) {
         curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
-        curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, options.token.c_str());
+        curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, options.transport.token.c_str());
     }
 }
 
@@ -160,10 +163,12 @@ AttemptOutcome attempt(const PushOptions& options, const std::string& url,
 }  // namespace
 
 Result<void> checkPushUrl(const PushOptions& options) {
-    if (options.url.empty()) return Error{ErrorKind::NotSetUp, "no [sync] url in the config: set it to push"};
+    if (options.transport.location.empty())
+        return Error{ErrorKind::NotSetUp, "no [sync] url in the config: set it to push"};
     std::unique_ptr<CURLU, CurlUrlCleanup> url(curl_url());
-    if (!url || curl_url_set(url.get(), CURLUPART_URL, options.url.c_str(), 0) != CURLUE_OK)
-        return Error{ErrorKind::Invalid, "[sync] url \"" + options.url + "\" is not a valid URL"};
+    if (!url || curl_url_set(url.get(), CURLUPART_URL, options.transport.location.c_str(), 0) != CURLUE_OK)
+        return Error{ErrorKind::Invalid,
+                     "[sync] url \"" + options.transport.location + "\" is not a valid URL"};
     char* rawScheme = nullptr;
     char* rawHost = nullptr;
     curl_url_get(url.get(), CURLUPART_SCHEME, &rawScheme, 0);
@@ -172,13 +177,15 @@ Result<void> checkPushUrl(const PushOptions& options) {
     std::string schemeText = scheme ? scheme.get() : "";
     std::string hostText = host ? host.get() : "";
     if (schemeText == "https") return {};
-    if (schemeText == "http" && options.allowInsecureLoopback && isLoopbackHost(hostText)) return {};
+    if (schemeText == "http" && options.transport.allowInsecureLoopback && isLoopbackHost(hostText))
+        return {};
     if (schemeText == "http")
         return Error{ErrorKind::Invalid,
-                     "[sync] url \"" + options.url +
+                     "[sync] url \"" + options.transport.location +
                          "\" is plain http: pledges go only over https (http is allowed only to 127.0.0.1 or "
                          "localhost, with kioskctl push --allow-insecure-loopback)"};
-    return Error{ErrorKind::Invalid, "[sync] url \"" + options.url + "\" must start with https://"};
+    return Error{ErrorKind::Invalid,
+                 "[sync] url \"" + options.transport.location + "\" must start with https://"};
 }
 
 std::chrono::milliseconds backoffDelay(const PushOptions& options, int retry, double jitter) {
@@ -197,8 +204,8 @@ PushResult pushBundle(const PushOptions& options, const std::filesystem::path& b
         result.error = allowed.error().message;
         return result;
     }
-    std::string url = trimSlashes(options.url) + "/" + bundle.filename().string();
-    int attempts = std::max(1, options.attempts);
+    std::string url = trimSlashes(options.transport.location) + "/" + bundle.filename().string();
+    int attempts = std::max(1, options.transport.attempts);
     for (int i = 1; i <= attempts; ++i) {
         if (i > 1) {
             double jitter = options.random ? options.random() : randombytes_uniform(1'000'000) / 1e6;
@@ -283,7 +290,7 @@ size_t writeToFile(char* buffer, size_t size, size_t count, void* target) {
 Result<void> fetchToFile(const PushOptions& options, const std::string& name, std::FILE* out,
                          std::uintmax_t maxBytes) {
     if (auto allowed = checkPushUrl(options); !allowed) return allowed.error();
-    const std::string url = trimSlashes(options.url) + "/" + name;
+    const std::string url = trimSlashes(options.transport.location) + "/" + name;
     std::unique_ptr<CURL, CurlCleanup> curl(curl_easy_init());
     if (!curl) return Error{ErrorKind::Io, "libcurl could not start"};
     CURL* c = curl.get();

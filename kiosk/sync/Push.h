@@ -2,6 +2,7 @@
 #pragma once
 
 #include "sync/SyncResult.h"
+#include "sync/Transport.h"
 
 #include <chrono>
 #include <cstdint>
@@ -14,14 +15,10 @@
 namespace kiosk::sync {
 
 struct PushOptions {
-    std::string url;     // [sync] url; each bundle goes to url + "/" + its file name
-    std::string token;   // [sync] token: a bearer token, or "user:password" for basic auth
-    std::string caFile;  // [sync] ca_file: extra CA bundle; verification is never switched off
-    // Plain http is refused except to 127.0.0.1, ::1 or localhost when this is set (tests, a local relay).
-    bool allowInsecureLoopback = false;
-    std::chrono::milliseconds connectTimeout{10'000};
-    std::chrono::milliseconds totalTimeout{300'000};
-    int attempts = 5;  // per bundle, first try included
+    // The server and how to reach it, as every transport takes it: transport.location is the [sync] url, each
+    // bundle goes to location + "/" + its file name; transport.attempts counts per bundle, first try
+    // included.
+    TransportOptions transport;
     std::chrono::milliseconds firstDelay{2'000};
     std::chrono::milliseconds maxDelay{60'000};
     // How to wait between attempts and how to pick jitter in [0, 1): injectable so tests never sleep long.
@@ -54,8 +51,8 @@ pushOutbox(const PushOptions& options, const std::filesystem::path& outbox,
            const std::filesystem::path& sentFolder,
            const std::function<Result<void>(const std::string& bundleName)>& onDelivered);
 
-// GETs options.url + "/" + name into `out` (one try, the same TLS rule, timeouts and token as a push); more
-// than maxBytes is refused. NotFound when the server has no such file.
+// GETs options.transport.location + "/" + name into `out` (one try, the same TLS rule, timeouts and token as
+// a push); more than maxBytes is refused. NotFound when the server has no such file.
 Result<void> fetchToFile(const PushOptions& options, const std::string& name, std::FILE* out,
                          std::uintmax_t maxBytes);
 

@@ -1,6 +1,7 @@
 // Loads or makes the kiosk's Ed25519 bundle signing key (data_dir/kiosk-sign.key, mode 0600, raw 64 bytes).
 #include "sync/SigningKey.h"
 
+#include "crypto/Sodium.h"
 #include "sync/FileIo.h"
 
 #include <cstring>
@@ -13,7 +14,7 @@ namespace kiosk::sync {
 namespace {
 
 Result<void> ensureSodium() {
-    if (sodium_init() < 0) return Error{ErrorKind::BadKey, "libsodium could not start (no entropy source?)"};
+    if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::BadKey, sodium.error().message};
     return {};
 }
 

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 
 namespace kiosk::sync {
@@ -20,10 +21,22 @@ std::string oneLine(std::string text) {
     return text;
 }
 
+const char* kindName(SyncKind kind) {
+    return kind == SyncKind::Export ? "export" : "push";
+}
+
+SyncKind kindNamed(const std::string& name) {
+    return name == "push" ? SyncKind::Push : SyncKind::Export;
+}
+
 Result<void> writeSyncLog(const std::filesystem::path& dataDir, const SyncLog& log) {
-    const std::string text =
-        "last_success_utc=" + oneLine(log.lastSuccessUtc) + "\nlast_success=" + oneLine(log.lastSuccess) +
-        "\nlast_error_utc=" + oneLine(log.lastErrorUtc) + "\nlast_error=" + oneLine(log.lastError) + "\n";
+    std::string text = "last_success_utc=" + oneLine(log.lastSuccessUtc) +
+                       "\nlast_success_kind=" + kindName(log.lastSuccessKind) + "\n";
+    if (log.lastSuccessPledges)
+        text += "last_success_pledges=" + std::to_string(*log.lastSuccessPledges) + "\n";
+    text += "last_error_utc=" + oneLine(log.lastErrorUtc) +
+            "\nlast_error_kind=" + kindName(log.lastErrorKind) + "\nlast_error=" + oneLine(log.lastError) +
+            "\n";
     return writeFileAtomically(dataDir / kSyncLogFileName, text, 0600);
 }
 
@@ -39,23 +52,34 @@ SyncLog readSyncLog(const std::filesystem::path& dataDir) {
         const std::string key = line.substr(0, equals);
         std::string value = line.substr(equals + 1);
         if (key == "last_success_utc") log.lastSuccessUtc = std::move(value);
-        if (key == "last_success") log.lastSuccess = std::move(value);
+        if (key == "last_success_kind") log.lastSuccessKind = kindNamed(value);
+        if (key == "last_success_pledges") {
+            char* end = nullptr;
+            const unsigned long long pledges = std::strtoull(value.c_str(), &end, 10);
+            if (!value.empty() && *end == '\0') log.lastSuccessPledges = pledges;
+        }
+        if (key == "last_error_kind") log.lastErrorKind = kindNamed(value);
         if (key == "last_error_utc") log.lastErrorUtc = std::move(value);
         if (key == "last_error") log.lastError = std::move(value);
     }
     return log;
 }
 
-Result<void> recordSyncSuccess(const std::filesystem::path& dataDir, const std::string& what,
+Result<void> recordSyncSuccess(const std::filesystem::path& dataDir, SyncKind kind, std::uint64_t pledges,
                                const std::string& nowUtc) {
-    return writeSyncLog(dataDir, {nowUtc, what, "", ""});
+    SyncLog log;
+    log.lastSuccessUtc = nowUtc;
+    log.lastSuccessKind = kind;
+    log.lastSuccessPledges = pledges;
+    return writeSyncLog(dataDir, log);
 }
 
-Result<void> recordSyncFailure(const std::filesystem::path& dataDir, const std::string& what,
+Result<void> recordSyncFailure(const std::filesystem::path& dataDir, SyncKind kind, const std::string& why,
                                const std::string& nowUtc) {
     SyncLog log = readSyncLog(dataDir);
     log.lastErrorUtc = nowUtc;
-    log.lastError = what;
+    log.lastErrorKind = kind;
+    log.lastError = why;
     return writeSyncLog(dataDir, log);
 }
 

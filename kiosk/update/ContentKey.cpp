@@ -1,6 +1,8 @@
 // Content-signing key files: one base64 line of the Ed25519 seed under a comment, written 0600 with O_EXCL.
 #include "update/ContentKey.h"
 
+#include "crypto/Sodium.h"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -42,7 +44,7 @@ ContentPublicKey ContentSecretKey::publicKey() const {
 }
 
 Result<ContentPublicKey> writeNewContentKeyFile(const std::filesystem::path& path) {
-    if (sodium_init() < 0) return Failure{"libsodium could not start (no randomness?)"};
+    if (auto sodium = crypto::startSodium(); !sodium) return sodium.error();
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) {
         if (errno == EEXIST)
@@ -72,7 +74,7 @@ Result<ContentPublicKey> writeNewContentKeyFile(const std::filesystem::path& pat
 }
 
 Result<ContentSecretKey> readContentKeyFile(const std::filesystem::path& path) {
-    if (sodium_init() < 0) return Failure{"libsodium could not start (no randomness?)"};
+    if (auto sodium = crypto::startSodium(); !sodium) return sodium.error();
     std::ifstream file(path);
     if (!file) return Failure{"cannot read the content-signing key " + path.string()};
     std::string line;

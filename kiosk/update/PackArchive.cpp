@@ -3,6 +3,7 @@
 #include "update/PackArchive.h"
 
 #include "content/PackLoader.h"
+#include "crypto/Sodium.h"
 #include "update/PackVersion.h"
 
 #include <algorithm>
@@ -248,7 +249,7 @@ std::string sha256Hex(const std::array<unsigned char, crypto_hash_sha256_BYTES>&
 
 Result<Manifest> signPackFolder(const fs::path& dir, const ContentSecretKey& key, const fs::path& out,
                                 const std::string& signedAtUtc) {
-    if (sodium_init() < 0) return Failure{"libsodium could not start"};
+    if (auto sodium = crypto::startSodium(); !sodium) return sodium.error();
     auto loaded = content::loadPack(dir, nullptr);
     if (!loaded.pack) {
         std::string message = dir.string() + " does not load, so it is not signed:";
@@ -313,7 +314,8 @@ Result<Manifest> signPackFolder(const fs::path& dir, const ContentSecretKey& key
 
 Result<Manifest, ArchiveError>
 readPackArchive(const fs::path& file, std::span<const ContentPublicKey> trusted, const fs::path& unpackInto) {
-    if (sodium_init() < 0) return refuse(Refusal::Unreadable, "libsodium could not start");
+    if (auto sodium = crypto::startSodium(); !sodium)
+        return refuse(Refusal::Unreadable, sodium.error().message);
     const std::string name = file.string();
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0)

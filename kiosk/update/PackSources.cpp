@@ -137,6 +137,7 @@ std::vector<IndexEntry> parseIndex(std::string_view text) {
 CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, const std::string& folder) {
     CheckOutcome outcome;
     const std::string where = source.where() + "/" + folder + "/";
+    outcome.where = where;
     const fs::path downloads = request.slots->root() / kDownloadFolderName;
     std::error_code ignored;
     fs::remove_all(downloads, ignored);  // what an earlier check left
@@ -156,6 +157,7 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
             outcome.message = kind == sync::ErrorKind::NotSetUp ? "no " + std::string(kIndexFileName) +
                                                                       " in " + where + ": nothing published"
                                                                 : "no " + where + ": nothing to check";
+            outcome.detail = outcome.message;
             return outcome;
         }
         candidates = listedCandidates(source, names.value(), folder, downloads, request, outcome);
@@ -174,6 +176,7 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
             outcome.result = CheckResult::Failed;
             outcome.message = where + kIndexFileName + ": " + index.error().message;
         }
+        outcome.detail = outcome.message;
         return outcome;
     }
     auto entries = parseIndex(readWhole(index.value()));
@@ -197,6 +200,7 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
             cleanUp();
             outcome.result = failure == FetchFailure::Skip ? CheckResult::Skipped : CheckResult::Failed;
             outcome.message = where + entry.file + ": " + fetched.error().message;
+            outcome.detail = outcome.message;
             return outcome;
         }
         std::vector<Candidate> one;
@@ -218,7 +222,9 @@ CheckOutcome checkFolder(const fs::path& folder, const CheckRequest& request) {
     if (!source) {
         CheckOutcome outcome;
         outcome.result = CheckResult::Failed;
+        outcome.where = folder.string();
         outcome.message = source.error().message;
+        outcome.detail = outcome.message;
         return outcome;
     }
     return checkSource(*source.value(), request, absolute.filename().string());

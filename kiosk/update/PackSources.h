@@ -30,7 +30,10 @@ struct CheckOutcome {
     CheckResult result = CheckResult::NothingNew;
     std::optional<Installed> installed;
     std::vector<ArchiveError> refusals;  // each refused pack, by name
-    std::string message;                 // one line for the volunteer menu and the log
+    std::string message;                 // one line for the log and kioskctl
+    std::string where;                   // the folder or the server's packs URL looked at
+    std::string detail;                  // what happened instead of a list of packs (no route, an HTTP
+                                         // error), as `message` says it; empty otherwise
 };
 
 struct CheckRequest {

@@ -1,13 +1,10 @@
 // The shipped pack's reading at 800x480, measured with the real fonts in every language: each story section,
 // and each case's text before "read more", in at most three pages (kMaxReadingPages), every page but a
 // text's last at least 70% full (layout::kMinPageFillPercent).
-#include "app/Graphics.h"
-#include "content/PackLoader.h"
 #include "layout/Pagination.h"
-#include "platform/Window.h"
 #include "screens/Metrics.h"
 #include "screens/Screens.h"
-#include "support/Skip.h"
+#include "support/ShippedPack.h"
 
 #include <catch2/catch.hpp>
 #include <iostream>
@@ -15,31 +12,7 @@
 using namespace kiosk;
 
 namespace {
-struct Shipped {
-    content::Pack pack;
-    std::optional<platform::SdlSession> session;
-    std::unique_ptr<app::TextAndImages> graphics;
-};
-
-Shipped& shipped() {
-    static Shipped s = [] {
-        Shipped out;
-        auto loaded = content::loadPack(KIOSK_SOURCE_DIR "/content-pack/stop-torture", nullptr);
-        REQUIRE(loaded.pack);
-        out.pack = std::move(*loaded.pack);
-        platform::WindowOptions options;
-        options.headless = true;
-        options.windowed = true;
-        auto session = platform::SdlSession::start(options);
-        if (!session) testing::skipTest("no SDL session: " + session.error().message);
-        out.session.emplace(std::move(session).value());
-        std::string error;
-        out.graphics = app::TextAndImages::create(out.pack.theme.fonts, error);
-        if (!out.graphics) testing::skipTest("the pack's fonts are not installed: " + error);
-        return out;
-    }();
-    return s;
-}
+using testing::shipped;
 
 // How full a page of text is: from its box's top to its last line's foot, in percent of the box.
 int fillPercent(const Widget& text, layout::TextMeasurer& measurer) {
@@ -80,7 +53,8 @@ std::vector<Scene> everyPage(const screens::ScreenContext& context, ScreenId scr
 }
 }  // namespace
 
-TEST_CASE("every story section and case reads in at most three full pages at 800x480", "[screens][fonts]") {
+TEST_CASE("every story section, timeline entry and case reads in at most three full pages at 800x480",
+          "[screens][fonts]") {
     auto& s = shipped();
     auto& measurer = s.graphics->measurer();
     for (const auto& language : s.pack.languages) {
@@ -90,6 +64,16 @@ TEST_CASE("every story section and case reads in at most three full pages at 800
             const Run run = runOf(scenes, "story-text", measurer);
             CAPTURE(language, s.pack.story[i].id, run.fill);
             std::cout << language << " story " << s.pack.story[i].id << ": " << run.pages << " pages\n";
+            CHECK(run.pages == static_cast<int>(scenes.size()));
+            CHECK(run.pages <= screens::kMaxReadingPages);
+            checkFilled(run);
+        }
+        for (std::size_t i = 0; i < s.pack.timeline.size(); ++i) {
+            const auto scenes = everyPage(context, ScreenId::Timeline, static_cast<int>(i));
+            const Run run = runOf(scenes, "timeline-text", measurer);
+            CAPTURE(language, s.pack.timeline[i].date, run.fill);
+            std::cout << language << " timeline " << s.pack.timeline[i].date << ": " << run.pages
+                      << " pages, fill " << (run.fill.empty() ? 0 : run.fill.back()) << "% on the last\n";
             CHECK(run.pages == static_cast<int>(scenes.size()));
             CHECK(run.pages <= screens::kMaxReadingPages);
             checkFilled(run);

@@ -1,6 +1,7 @@
 // The kiosk's pack updates as the volunteer menu shows them (app/PackUpdates with the real slots): the pack's
 // signer survives a fallback to the previous pack, and a check with no route is skipped, not an error.
 #include "app/PackUpdates.h"
+#include "screens/VolunteerWords.h"
 #include "sync/LoopbackServers.h"
 #include "update/UpdateTestSupport.h"
 
@@ -31,7 +32,7 @@ TEST_CASE("after a fallback the volunteer menu names the previous pack's own sig
     updates.setRunning("minimal", "1.2.0");
     screens::AdminStatus before;
     updates.fillStatus(before);
-    CHECK(before.packSigner == "signed by partner");
+    CHECK(screens::packSignerText(before.packSigner) == "signed by partner");
 
     // The new pack does not show: back to 1.1.0, which the campaign signed, and the menu says both.
     updates.slotFailed("the new pack did not load");
@@ -43,7 +44,7 @@ TEST_CASE("after a fallback the volunteer menu names the previous pack's own sig
     updates.fillStatus(after);
     CHECK(after.packId == "minimal");
     CHECK(after.packVersion == "1.1.0");
-    CHECK(after.packSigner == "signed by campaign");
+    CHECK(screens::packSignerText(after.packSigner) == "signed by campaign");
     CHECK_THAT(after.packNote, Contains("went back to the previous pack: the new pack did not load"));
     CHECK(after.updateChecked.empty());
 }
@@ -61,13 +62,17 @@ TEST_CASE("an update check with no route is skipped, not an error, and the menu 
     updates.setRunning("minimal", "1.0.0");
     CHECK(updates.claimDueCheck());
     CHECK_FALSE(updates.claimDueCheck());  // one at a time
-    const std::string said = updates.check();
-    CHECK_THAT(said, Contains("no route, skipped"));
+    const screens::UpdateOutcome found = updates.check();
+    REQUIRE(found.findings.size() == 1);
+    CHECK(found.findings[0].result == screens::UpdateFinding::Result::Skipped);
+    CHECK_FALSE(found.installed());
+    CHECK_THAT(screens::updateOutcomeText(found), Contains("Update check: no route, skipped"));
     CHECK_FALSE(updates.switchWanted());
     screens::AdminStatus status;
     updates.fillStatus(status);
     CHECK_FALSE(status.updateChecked.empty());
-    CHECK_THAT(status.updateOutcome, Contains("no route, skipped"));
-    CHECK(status.packSigner == "not signed (the configured pack folder)");
+    CHECK_THAT(screens::updateFindingsText(status.lastUpdate), Contains("no route, skipped"));
+    CHECK(status.packSigner.kind == screens::PackSigner::Kind::Unsigned);
+    CHECK(screens::packSignerText(status.packSigner) == "not signed (the configured pack folder)");
     CHECK_FALSE(updates.claimDueCheck());  // the next automatic one is an hour later
 }

@@ -15,9 +15,13 @@ def expected_codes(pack: pathlib.Path) -> dict[str, str]:
         actions = tomllib.load(f)["action"]
     with open(pack / files.get("cases", "cases.toml"), "rb") as f:
         cases = tomllib.load(f)["case"]
-    codes = {f"act-{a['id']}": a["url"] for a in actions}
+    def qr_url(action: dict) -> str:  # the short link when the pack gives one
+        return action.get("short_url", action["url"])
+    codes = {f"act-{a['id']}": qr_url(a) for a in actions}
+    # An action that can be signed here is also shown as a kiosk that cannot take pledges shows it.
+    codes.update({f"act-{a['id']}-not-collecting": qr_url(a) for a in actions if a.get("form")})
     tour_reference = "MX7D-C15R"  # the code the tour shows on its thank-you screens
-    codes.update({f"thanks-{a['id']}": a["url"] + ("&" if "?" in a["url"] else "?") + "ref=" + tour_reference
+    codes.update({f"thanks-{a['id']}": qr_url(a) + ("&" if "?" in qr_url(a) else "?") + "ref=" + tour_reference
                   for a in actions if a.get("form")})
     codes.update({f"case-{c['id']}": c["action_url"] for c in cases if c.get("action_url")})
     return codes

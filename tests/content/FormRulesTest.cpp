@@ -81,6 +81,35 @@ TEST_CASE("a good form loads into form::Form with every value", "[content][form]
     CHECK(form.consent("updates") == &form.consents[1]);
 }
 
+TEST_CASE("every field kind in the table loads from a pack, with options exactly when it picks from them",
+          "[content][form]") {
+    const std::string options = R"(option = [{ value = "sabah", label = { en = "Sabah", ms = "Sabah" } }])";
+    for (const auto& kind : form::fieldKinds()) {
+        INFO(kind.packName);
+        const bool picked = kind.entry == form::FieldEntry::Options;
+        const std::string written = "kind = \"" + std::string(kind.packName) + "\"";
+        {
+            const TempPack copy;
+            copy.replace("actions.toml", "kind = \"phone\"", written + (picked ? "\n" + options : ""));
+            const auto result = copy.load();
+            INFO(listDiagnostics(result));
+            CHECK(result.diagnostics.empty());
+            const auto& field = formOf(result).fields.at(2);
+            CHECK(field.kind == kind.kind);
+            CHECK(field.maxLength == kind.defaultMaxLength);
+            CHECK(field.options.size() == (picked ? 1u : 0u));
+        }
+        {  // the other way round: options where the kind takes none, none where it needs them
+            const TempPack copy;
+            copy.replace("actions.toml", "kind = \"phone\"", written + (picked ? "" : "\n" + options));
+            const auto result = copy.load();
+            REQUIRE(result.diagnostics.size() == 1);
+            CHECK(result.diagnostics[0].severity == content::Severity::Error);
+            CHECK_THAT(result.diagnostics[0].message, Catch::Contains(picked ? "has no options" : "only "));
+        }
+    }
+}
+
 TEST_CASE("an action without a form has none", "[content][form]") {
     const TempPack copy;
     removeFrom(copy, "actions.toml", "[action.form]", "");

@@ -155,3 +155,29 @@ TEST_CASE("content files named in [files] must exist inside the pack and be file
                    StartsWith(copy.where("pack.toml:15:9: error: file path \"../story.toml\" uses \"..\"")));
     }
 }
+
+TEST_CASE("an action's short_url is what its QR code carries; url stays the page of record", "[content]") {
+    const TempPack copy;
+    SECTION("given") {
+        copy.replace("actions.toml", "url = \"https://",
+                     "short_url = \"https://amn.example/x\"\nurl = \"https://");
+        const auto result = copy.load();
+        REQUIRE(result.pack);
+        const auto& action = result.pack->actions.front();
+        CHECK(action.qrUrl() == "https://amn.example/x");
+        CHECK(action.url.starts_with("https://"));
+        CHECK(action.url != action.qrUrl());
+    }
+    SECTION("not given: the url") {
+        const auto result = copy.load();
+        REQUIRE(result.pack);
+        CHECK(result.pack->actions.front().qrUrl() == result.pack->actions.front().url);
+    }
+    SECTION("not https: an error at its line") {
+        copy.replace("actions.toml", "url = \"https://",
+                     "short_url = \"http://amn.example/x\"\nurl = \"https://");
+        const auto result = copy.load();
+        REQUIRE(result.diagnostics.size() == 1);
+        CHECK_THAT(result.diagnostics[0].format(), StartsWith(copy.where("actions.toml:5:13: error: URL")));
+    }
+}

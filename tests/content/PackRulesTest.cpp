@@ -23,7 +23,7 @@ TEST_CASE("rule: unknown keys far from any known key list the known keys", "[con
     copy.replace("actions.toml", "url = ", "colour = \"red\"\nurl = ");
     requireOnly(copy, copy.load(),
                 "actions.toml:5:1: error: unknown key \"colour\" in [[action]]; remove it or use one of: id, "
-                "title, text, url, form, from, until");
+                "title, text, url, short_url, form, from, until");
 }
 
 TEST_CASE("rule: missing required keys point at the table that lacks them", "[content][rules]") {

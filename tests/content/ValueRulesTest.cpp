@@ -1,4 +1,4 @@
-// Single-value rules: ids, form keys and kinds, language codes, dates, URLs and colours.
+// Single-value rules: ids, form keys, language codes, dates, URLs and colours.
 #include "content/ValueRules.h"
 
 #include <catch2/catch.hpp>
@@ -20,16 +20,6 @@ TEST_CASE("form keys also allow underscores", "[content]") {
     CHECK_FALSE(isValidFormKey(""));
     CHECK_FALSE(isValidFormKey("Kuala Lumpur"));
     CHECK_FALSE(isValidFormKey("pulau.pinang"));
-}
-
-TEST_CASE("field kinds are the four form::FieldKind names", "[content]") {
-    using kiosk::form::FieldKind;
-    CHECK(parseFieldKind("text") == FieldKind::Text);
-    CHECK(parseFieldKind("email") == FieldKind::Email);
-    CHECK(parseFieldKind("phone") == FieldKind::Phone);
-    CHECK(parseFieldKind("choice") == FieldKind::Choice);
-    CHECK_FALSE(parseFieldKind("Email"));
-    CHECK_FALSE(parseFieldKind("number"));
 }
 
 TEST_CASE("language codes are ISO 639 codes with optional subtags", "[content]") {

@@ -132,15 +132,19 @@ TEST_CASE("actions lay out for 1 to 20, the open one's tab always shown, at ever
             const auto pack = packWith(2, count, longestTexts);
             for (const Size size : kSizes) {
                 for (const auto& language : pack.languages) {
-                    for (int item = 0; item < count; ++item) {
+                    for (int item = 0; item < count * 2; ++item) {
+                        // Each action as a kiosk that takes pledges shows it, then as one that cannot.
+                        const bool collecting = item < count;
                         INFO(count << " actions, " << (longestTexts ? "longest" : "sample") << " texts, "
-                                   << size.w << "x" << size.h << " " << language << ", action " << item + 1);
-                        const Scene scene = screens::buildScene({pack, language, size, text, images},
-                                                                {ScreenId::Act, item, 0});
+                                   << size.w << "x" << size.h << " " << language << ", action "
+                                   << item % count + 1 << (collecting ? "" : ", not collecting"));
+                        screens::ScreenContext context{pack, language, size, text, images};
+                        context.extras.collecting = collecting;
+                        const Scene scene = screens::buildScene(context, {ScreenId::Act, item % count, 0});
                         CHECK(problemsOf(scene) == "");
                         checkOnScreen(scene, size);
                         if (count > 1) {
-                            const Widget* tab = scene.find("action-" + pack.actions[item].id);
+                            const Widget* tab = scene.find("action-" + pack.actions[item % count].id);
                             REQUIRE(tab);
                             CHECK(tab->selected);
                         }

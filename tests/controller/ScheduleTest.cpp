@@ -117,8 +117,8 @@ TEST_CASE("an out-of-date story section and action are not shown, nor walked to"
     Booth b(kJune27, true);
     b.pack.story[0].dates = {kJune26, kJune26};
     b.pack.actions[0].dates = {std::nullopt, kJune26};
-    // The schedule is read between visitors: leave the loop and come back.
-    b.kiosk.tick(1ms);
+    // The schedule is read between visitors, on the loop at most once a second.
+    b.kiosk.tick(1000ms);
     REQUIRE(b.kiosk.tap("start", 1000ms));
     REQUIRE(b.kiosk.tap("nav-story", 1100ms));
     CHECK(b.kiosk.view().item == 1);  // the first section is past: the story opens at the second
@@ -141,4 +141,31 @@ TEST_CASE("with every slide out of date the loop shows the pack's title and stil
     CHECK(b.shows("Stop Torture"));
     CHECK_FALSE(b.shows("Article 1"));
     CHECK(b.kiosk.scene().find("begin-en") != nullptr);
+}
+
+TEST_CASE(
+    "the loop reads the clock at most once a second, however often a fade ticks, and still sees a new day",
+    "[controller][schedule]") {
+    Booth b(kJune25, true);
+    int reads = 0;
+    ControllerSettings counting = b.settings();
+    counting.clock = [&](Millis) {
+        ++reads;
+        return b.clock;
+    };
+    KioskController kiosk(b.pack, counting, b.text, b.images, {800, 480}, 0ms);
+    const int atStart = reads;
+    for (Millis now = 1ms; now < 10000ms; now += 16ms)  // ten seconds of frames, as during a fade
+        kiosk.tick(now);
+    CHECK(reads - atStart <= 10);
+    CHECK(reads - atStart >= 9);
+    // A day that begins is still seen on the loop: 26 June shows its slide in the next pass.
+    b.clock = {kJune26, true};
+    std::vector<std::string> seen;
+    for (Millis now = 10000ms; now < 40000ms; now += 16ms) {
+        kiosk.tick(now);
+        const std::string& id = b.pack.slides[static_cast<std::size_t>(kiosk.view().item)].id;
+        if (seen.empty() || seen.back() != id) seen.push_back(id);
+    }
+    CHECK(std::find(seen.begin(), seen.end(), "campaign-day") != seen.end());
 }

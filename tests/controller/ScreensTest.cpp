@@ -107,3 +107,69 @@ TEST_CASE("the maintenance screen asks for a volunteer in four languages, and ke
         CHECK_THAT(widget.text, !Catch::Contains("pack.toml"));
     CHECK(scene.problems.empty());
 }
+
+TEST_CASE("the maintenance screen tells volunteers what its reasons are and where to read them",
+          "[screens]") {
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    const auto volunteerLine = [&](const std::vector<std::string>& reasons) {
+        const Scene scene = screens::buildMaintenanceScene({800, 480}, text, images, reasons);
+        INFO(reasons.size() << " reasons");
+        CHECK(scene.problems.empty());
+        const Widget* line = scene.find("maintenance-volunteer");
+        REQUIRE(line);
+        for (const auto& reason : reasons)  // the reasons themselves stay in the log
+            for (const auto& widget : scene.widgets)
+                CHECK_THAT(widget.text, !Catch::Contains(reason));
+        return line->text;
+    };
+    // No reasons: nothing known to fix, so a restart, then the log.
+    const std::string none = volunteerLine({});
+    CHECK_THAT(none,
+               Catch::Contains("restart the kiosk") && Catch::Contains("journalctl -u outreach-kiosk -b"));
+    CHECK_THAT(none, !Catch::Contains("did not load"));
+    // Reasons: the pack did not load, how many lines the log holds, and the two ways to put it right.
+    const std::string one = volunteerLine({"pack.toml:3:1: error: bad"});
+    CHECK_THAT(one, Catch::Contains("the content pack did not load (1 line in the log: journalctl -u "
+                                    "outreach-kiosk -b)"));
+    CHECK_THAT(one,
+               Catch::Contains("Fix it as the log says") && Catch::Contains("copy a fresh content pack"));
+    const std::string three = volunteerLine(
+        {"pack.toml:3:1: error: bad", "cases.toml:9:2: error: worse", "story.toml:1:1: warning: long"});
+    CHECK_THAT(three, Catch::Contains("(3 lines in the log"));
+}
+
+TEST_CASE("a timeline entry's picture gives way before the text takes a half-empty second page",
+          "[screens]") {
+    auto pack = testing::samplePack();
+    REQUIRE_FALSE(pack.timeline.empty());
+    auto& entry = pack.timeline[0];
+    entry.image = "images/candle.svg";
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    const Size size{800, 480};
+    int narrowestPicture = size.w;
+    int widestPicture = 0;
+    std::string words;
+    for (int sentences = 1; sentences <= 14; ++sentences) {
+        words += "Every state that signed promised to prevent torture. ";
+        entry.text = {{{"en", words}}};
+        CAPTURE(sentences);
+        const Scene first = screens::buildScene({pack, "en", size, text, images}, {ScreenId::Timeline, 0, 0});
+        const Widget* picture = first.find("timeline-image");
+        const Widget* shown = first.find("timeline-text");
+        REQUIRE(picture != nullptr);
+        REQUIRE(shown != nullptr);
+        narrowestPicture = std::min(narrowestPicture, picture->rect.w);
+        widestPicture = std::max(widestPicture, picture->rect.w);
+        // A first page followed by another is at least 70% full (the reading rule), however long the text.
+        if (first.pageCount > 1) {
+            const int lineHeight = text.lineHeight({"en", shown->style.px, shown->style.bold});
+            const int foot = shown->lines.back().origin.y + lineHeight - shown->rect.y;
+            CHECK(foot * 100 >= shown->rect.h * 70);
+        }
+    }
+    // Some lengths keep to one page beside a smaller picture; long texts keep the full-size one.
+    CHECK(narrowestPicture < widestPicture);
+    CHECK(widestPicture >= size.w * 28 / 100);
+}

@@ -87,3 +87,43 @@ TEST_CASE("set replaces a choice and obeys the limit", "[pledge]") {
     CHECK_FALSE(state.set("state", std::string(41, 'x')));
     CHECK(state.value("state") == "sabah");
 }
+
+TEST_CASE("a typo mid-word is fixed where the caret is placed, not by deleting back to it", "[pledge]") {
+    Form form = test::stopTortureForm();
+    FormState state(form);
+    REQUIRE(state.type("name", "Prya Raman"));
+    CHECK(state.caret("name") == 10);
+    state.placeCaret("name", 2);  // between "Pr" and "ya"
+    REQUIRE(state.type("name", "i"));
+    CHECK(state.value("name") == "Priya Raman");
+    CHECK(state.caret("name") == 3);
+    REQUIRE(state.backspace("name"));
+    REQUIRE(state.backspace("name"));
+    CHECK(state.value("name") == "Pya Raman");  // "i" and "r" before the caret went; what follows stays
+    CHECK(state.length("name") == 9);
+    CHECK(state.caret("name") == 1);
+    state.placeCaret("name", 0);
+    CHECK_FALSE(state.backspace("name"));  // nothing before the caret
+    CHECK(state.value("name") == "Pya Raman");
+}
+
+TEST_CASE("the caret never splits a character, and backspace before it takes a Tamil syllable whole",
+          "[pledge]") {
+    Form form = test::stopTortureForm();
+    FormState state(form);
+    REQUIRE(state.type("name", "பிரியா"));  // பி ரி யா: three syllables of two code points each
+    state.placeCaret("name", 4);            // inside the vowel sign of பி
+    CHECK(state.caret("name") == 0);        // back to where its syllable starts
+    state.placeCaret("name", 9);            // between ர and its vowel sign
+    CHECK(state.caret("name") == 6);
+    state.placeCaret("name", 6);  // after பி
+    REQUIRE(state.backspace("name"));
+    CHECK(state.value("name") == "ரியா");
+    CHECK(state.caret("name") == 0);
+    state.placeCaret("name", 1000);
+    CHECK(state.caret("name") == state.value("name").size());
+    REQUIRE(state.set("name", "Ali"));
+    CHECK(state.caret("name") == 3);
+    state.clear();
+    CHECK(state.caret("name") == 0);
+}

@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 #include <set>
+#include <vector>
 
 using namespace kiosk::form;
 
@@ -97,8 +98,10 @@ TEST_CASE("a choice must be one of the options", "[pledge]") {
 }
 
 TEST_CASE("every problem has a message in en, ms, zh and ta, different in each", "[pledge]") {
-    for (auto problem : {Problem::Missing, Problem::BadEmail, Problem::BadPhone, Problem::NotAnOption,
-                         Problem::TooLong, Problem::ConsentRequired}) {
+    std::vector<Problem> problems = {Problem::Missing, Problem::TooLong, Problem::ConsentRequired};
+    for (const auto& kind : fieldKinds())  // each kind's own, from the table
+        if (!kind.badValueWords.uiKey.empty()) problems.push_back(kind.badValue);
+    for (auto problem : problems) {
         std::set<std::string> seen;
         for (const std::string language : {"en", "ms", "zh", "ta"}) {
             const auto& message = problemMessage(problem, language);

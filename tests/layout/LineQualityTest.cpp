@@ -1,12 +1,12 @@
 #include "layout/LineQuality.h"
 
-#include "FakeMeasurer.h"
+#include "support/FakeMeasurer.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
 using namespace kiosk::layout;
-using kiosk::layout::testing::FakeMeasurer;
+using kiosk::testing::FakeMeasurer;
 
 TEST_CASE("a single word on a paragraph's last line is reported", "[layout]") {
     FakeMeasurer m;

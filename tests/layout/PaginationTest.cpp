@@ -1,12 +1,12 @@
 #include "layout/Pagination.h"
 
-#include "FakeMeasurer.h"
+#include "support/FakeMeasurer.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
 using namespace kiosk::layout;
-using kiosk::layout::testing::FakeMeasurer;
+using kiosk::testing::FakeMeasurer;
 
 namespace {
 
@@ -78,8 +78,8 @@ TEST_CASE("paginate avoids a paragraph's last line alone at the top of a page", 
     // A paragraph of four lines after a one-line paragraph; a box of four lines plus a gap would leave
     // "ddd" alone on page two, so "ccc" goes with it.
     const std::string text = "intro\n\naaa bbb ccc ddd";
-    const FontSpec font{"en", 20};  // lines of 30 px, gap 15
-    const auto pages = paginate(text, {50, 135}, font, m);
+    const FontSpec font{"en", 20};  // lines of 26 px, gap 13
+    const auto pages = paginate(text, {50, 26 * 4 + 13}, font, m);
     REQUIRE(pages.size() == 2);
     CHECK(texts(pages[0]) == std::vector<std::string>{"intro", "aaa", "bbb"});
     CHECK(texts(pages[1]) == std::vector<std::string>{"ccc", "ddd"});
@@ -89,7 +89,7 @@ TEST_CASE("paginate leaves a paragraph's first line for the next page when the p
           "[layout]") {
     FakeMeasurer m;
     const std::string text = "a b c d\n\ne f g";
-    const auto pages = paginate(text, {20, 30 * 5 + 15}, {"en", 20}, m);  // holds "a" to "d", gap, one more
+    const auto pages = paginate(text, {20, 26 * 5 + 13}, {"en", 20}, m);  // holds "a" to "d", gap, one more
     REQUIRE(pages.size() == 2);
     CHECK(texts(pages[0]) == std::vector<std::string>{"a", "b", "c", "d"});
     CHECK(texts(pages[1]) == std::vector<std::string>{"e", "f", "g"});
@@ -107,9 +107,9 @@ TEST_CASE("paginate overflows only for a line too wide, and a blank text has one
 }
 
 TEST_CASE("paginate ends a page at the last paragraph or sentence end that leaves it 70% full", "[layout]") {
-    FakeMeasurer m;  // 10 px a letter at 20 px, lines 30 px high, paragraph gap 15 px
+    FakeMeasurer m;  // 10 px a letter at 20 px, lines 26 px high, paragraph gap 13 px
     const FontSpec font{"en", 20};
-    const Size box{100, 30 * 5 + 15};  // five lines and one gap; 70% is 116 px, the fourth line's foot
+    const Size box{100, 26 * 5 + 13};  // five lines and one gap; 70% is 100 px, the fourth line's foot
     // Three lines, then four: a page ending after the first paragraph would be 55% full, so it goes on.
     const auto byParagraph =
         paginate("aaaa bbbb cccc dddd eeee ffff\n\ngggg hhhh iiii jjjj kkkk llll mmmm nnnn", box, font, m);
@@ -133,7 +133,7 @@ TEST_CASE("paginate ends a page at the last paragraph or sentence end that leave
     CHECK(texts(abbreviation[0]).back() == "U.N. jjjj");
     // Chinese ends a sentence at "。" without a space.
     const auto chinese =
-        paginate("一二三四五六七八九十一二三四五六七八九十一二。四五六七八九十", {100, 30 * 5}, font, m);
+        paginate("一二三四五六七八九十一二三四五六七八九十一二。四五六七八九十", {100, 26 * 5}, font, m);
     REQUIRE(chinese.size() == 2);
     CHECK(texts(chinese[0]).back() == "一二。");
     CHECK(texts(chinese[1]).front() == "四五六七八");
@@ -149,4 +149,34 @@ TEST_CASE("paginate gives the first page its own size and the others theirs", "[
     CHECK(texts(pages[0]) == std::vector<std::string>{"aaaa", "bbbb"});
     CHECK(texts(pages[1]).front() == "cccc dddd");
     CHECK(words(allLines(pages)) == words({text}));
+}
+
+TEST_CASE("a page that ends at a sentence mid-line stays 70% full once its words wrap on their own",
+          "[layout]") {
+    // A paragraph whose last line would hold one word wraps a little narrower to give it company, which pulls
+    // words down; a page cut at a sentence end is then laid out without the words after it and may take a
+    // line fewer. Whatever the box, every page but the last is as full as the rule says.
+    FakeMeasurer m;
+    const FontSpec font{"en",
+                        20};  // letters 10 px, lines 26 px: from 78 px a box holds whole lines that fill 70%
+    const std::string text = "The UN General Assembly adopts the Universal Declaration of Human Rights. Its "
+                             "first article says all "
+                             "human beings are born free and equal in dignity and rights.";
+    std::string firstUnderFull;  // the first box with a page under 70% full before the last, and its pages
+    int boxes = 0;
+    for (int width = 150; width <= 600 && firstUnderFull.empty(); ++width)
+        for (int height = 78; height <= 110 && firstUnderFull.empty(); ++height) {
+            const auto pages = paginate(text, {width, height}, font, m);
+            ++boxes;
+            REQUIRE(words(allLines(pages)) == words({text}));
+            for (std::size_t i = 0; i + 1 < pages.size(); ++i)
+                if (pages[i].height * 100 < height * kMinPageFillPercent) {
+                    firstUnderFull = std::to_string(width) + "x" + std::to_string(height) + ": page " +
+                                     std::to_string(i) + " is " + std::to_string(pages[i].height) +
+                                     " px of " + std::to_string(height);
+                    break;
+                }
+        }
+    CHECK(firstUnderFull == "");  // names the box when not
+    CHECK(boxes == 451 * 33);
 }

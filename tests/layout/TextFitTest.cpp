@@ -1,12 +1,12 @@
 #include "layout/TextFit.h"
 
-#include "FakeMeasurer.h"
+#include "support/FakeMeasurer.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
 using namespace kiosk::layout;
-using kiosk::layout::testing::FakeMeasurer;
+using kiosk::testing::FakeMeasurer;
 
 TEST_CASE("fitText keeps the preferred size when it fits", "[layout]") {
     FakeMeasurer m;
@@ -18,8 +18,8 @@ TEST_CASE("fitText keeps the preferred size when it fits", "[layout]") {
 TEST_CASE("fitText picks the largest size that fits", "[layout]") {
     FakeMeasurer m;
     const std::string text = "aaaa bbbb cccc dddd";
-    const Size box{100, 60};
-    // 24 px: 12 px a letter, four lines, too tall. 21 px: two lines of 31 px, too tall. 20 px: 60 px, fits.
+    const Size box{100, 52};
+    // 24 px: 12 px a letter, four lines, too tall. 21 px: two lines of 27 px, too tall. 20 px: 52 px, fits.
     for (int px = 24; px > 20; --px)
         CHECK(layoutParagraphs(text, box, {"en", px}, m).overflow);
     const auto block = fitText(text, box, {"en", 24, true}, 10, m);

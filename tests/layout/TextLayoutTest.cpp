@@ -1,13 +1,13 @@
 #include "layout/TextLayout.h"
 
-#include "FakeMeasurer.h"
+#include "support/FakeMeasurer.h"
 
 #include <catch2/catch.hpp>
 #include <sstream>
 
 using namespace kiosk;
 using namespace kiosk::layout;
-using kiosk::layout::testing::FakeMeasurer;
+using kiosk::testing::FakeMeasurer;
 
 namespace {
 
@@ -148,11 +148,11 @@ TEST_CASE("a Tamil word cut as a last resort keeps vowel signs with their conson
 }
 
 TEST_CASE("blank lines separate paragraphs with a half-line gap", "[layout]") {
-    FakeMeasurer m;  // line height 30 at 20 px
+    FakeMeasurer m;  // line height 26 at 20 px, gap 13
     const auto block = layoutParagraphs("First one.\nStill first.\n\n  \nSecond.", {400, 400}, {"en", 20}, m);
     REQUIRE(texts(block.lines) == std::vector<std::string>{"First one.", "Still first.", "Second."});
-    CHECK(block.lineTops == std::vector<int>{0, 30, 75});
-    CHECK(block.height == 105);
+    CHECK(block.lineTops == std::vector<int>{0, 26, 65});
+    CHECK(block.height == 91);
     CHECK_FALSE(block.overflow);
     CHECK(block.font.px == 20);
 }

@@ -26,7 +26,7 @@ def sign(name, email, phone=None):
     lines = ["tap nav-act", "expect screen act", "wait 3000", "tap pledge-ratify-uncat", "expect screen pledge",
              "tap field-name", f"type {name}", "tap field-email", f"type {email}"]
     if phone:
-        lines += ["tap field-phone", f"type {phone}"]
+        lines += ["tap key-next", f"type {phone}"]  # the next field, as a signer reaches it
     return lines + ["tap consent-sign", "tap submit", "expect screen thanks", "wait 4000", "tap done"]
 
 

@@ -152,10 +152,12 @@ def sign_lines(name, email, language=None, phone=None, state=None, updates=False
         lines.append(f"tap lang-{language}")
     lines += ["tap nav-act", "expect screen act", "tap pledge-ratify-uncat", "expect screen pledge",
               "tap field-name", f"type {name}", "tap field-email", f"type {email}"]
-    if phone:
-        lines += ["tap field-phone", f"type {phone}"]
+    # As a signer does: the keyboard's next key walks the fields in the form's order (name, e-mail, phone,
+    # state); below the e-mail field the rows may stand under the keyboard, out of reach of a tap.
+    if phone or state:
+        lines += ["tap key-next"] + ([f"type {phone}"] if phone else [])
     if state:
-        lines += ["tap field-state", f"tap option-{state}"]
+        lines += ["tap key-next", f"tap option-{state}"]
     lines.append("tap consent-sign")
     if updates:
         lines.append("tap consent-updates")

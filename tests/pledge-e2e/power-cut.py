@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from kiosk_e2e import SAVED_LINE, KioskSetup, check, headless_environment, main, sign_lines
+from kiosk_e2e import SAVED_LINE, CheckFailed, KioskSetup, check, headless_environment, main, sign_lines
 
 KILLS = 20
 START_UP_EVERY = 4  # every fourth run is killed during start-up
@@ -22,13 +22,14 @@ SIGNUPS_PER_RUN = 4000  # far more than a run signs before its kill (about 400 a
 FIRST_PLEDGE_LIMIT_S = 60  # a run that acknowledges nothing in this long is a failure, not a slow machine
 
 
-def run_and_kill(setup, script, delay_s, after_first_pledge):
+def run_and_kill(setup, script, delay_s, after_first_pledge, log_path):
     """Starts kiosk play and reads its pledge-saved lines; SIGKILLs it `delay_s` after the start or, with
     `after_first_pledge`, `delay_s` after its first pledge-saved line. Returns (uuids printed before the kill,
     whether the run was still going when killed, whether a first pledge was waited for and never came)."""
     started = time.monotonic()
-    process = subprocess.Popen(setup.play_command(script), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                               env=headless_environment())
+    with open(log_path, "wb") as log:  # the kiosk's own log, shown if a check of this run fails
+        process = subprocess.Popen(setup.play_command(script), stdout=subprocess.PIPE, stderr=log,
+                                   env=headless_environment())
     fd = process.stdout.fileno()
     output = b""
     kill_at = None if after_first_pledge else started + delay_s
@@ -114,25 +115,41 @@ def test(args, setups):
         script = setup.script(f"signups-{round_number}.play", lines)
         during_start_up = round_number % START_UP_EVERY == 1
         delay = rng.uniform(0.05, 1.0) if during_start_up else rng.uniform(0.0, 1.5)
-        uuids, killed, never_signed = run_and_kill(setup, script, delay, after_first_pledge=not during_start_up)
-        check(not never_signed, f"[kill {round_number}] the run acknowledged a pledge within "
-              f"{FIRST_PLEDGE_LIMIT_S} s of its start")
-        mid_run += killed
-        acknowledged.update(uuids)
-        check(setup.db_path().exists() or not acknowledged, f"[kill {round_number}] pledges.db exists")
-        if setup.db_path().exists():
-            count = check_database(setup, acknowledged, round_number)
-        # A kill before the kiosk got as far as making its data folder leaves nothing to look at.
-        aside = [p.name for p in setup.data_dir.iterdir() if ".corrupt-" in p.name] if setup.data_dir.exists() else []
-        check(not aside, f"[kill {round_number}] no database was moved aside as damaged", aside)
+        log_path = setup.root / f"kiosk-{round_number}.log"
+        uuids, killed, never_signed = run_and_kill(setup, script, delay, after_first_pledge=not during_start_up,
+                                                   log_path=log_path)
         moment = "of start-up" if during_start_up else "after its first pledge"
-        print(f"kill {round_number:2d} {delay * 1000:4.0f} ms {moment:22s}: {len(uuids):3d} acknowledged this run, "
-              f"{count} stored in all")
+        # Printed before the checks, so that a log cut short still names the run that failed.
+        print(f"kill {round_number:2d} {delay * 1000:4.0f} ms {moment:22s}: {len(uuids):3d} acknowledged this run",
+              flush=True)
+        try:
+            count = check_round(setup, round_number, never_signed, uuids, acknowledged, count)
+        except CheckFailed as failure:
+            print(f"FAILED: {failure}", flush=True)  # on stdout too, beside the run's lines
+            tail = log_path.read_text(errors="replace").splitlines()[-15:] or ["(nothing)"]
+            print(f"the kiosk's last log lines in run {round_number}:", *tail, sep="\n  ", flush=True)
+            raise
+        mid_run += killed
     check(mid_run == KILLS, "every run was still signing when it was killed (else the script is too short)",
           f"{mid_run} of {KILLS}")
     check(setup.status_total() == count, "kioskctl status counts every stored pledge")
     print(f"{KILLS} kills: {len(acknowledged)} acknowledged pledges all stored ({count} in the database), "
           "integrity ok every time")
+
+
+def check_round(setup, round_number, never_signed, uuids, acknowledged, count):
+    """The checks after one kill; returns the number of pledges stored."""
+    check(not never_signed, f"[kill {round_number}] the run acknowledged a pledge within "
+          f"{FIRST_PLEDGE_LIMIT_S} s of its start")
+    acknowledged.update(uuids)
+    check(setup.db_path().exists() or not acknowledged, f"[kill {round_number}] pledges.db exists")
+    if setup.db_path().exists():
+        count = check_database(setup, acknowledged, round_number)
+    # A kill before the kiosk got as far as making its data folder leaves nothing to look at.
+    aside = [p.name for p in setup.data_dir.iterdir() if ".corrupt-" in p.name] if setup.data_dir.exists() else []
+    check(not aside, f"[kill {round_number}] no database was moved aside as damaged", aside)
+    print(f"        {count} stored in all", flush=True)
+    return count
 
 
 if __name__ == "__main__":

@@ -150,3 +150,37 @@ TEST_CASE("an incomplete form or a second signature from the same e-mail is refu
             .ok());
     CHECK(store.counts("2024-06-01").value().total == 2);
 }
+
+TEST_CASE("a second pledge with the same value is refused exactly for the kinds that identify the signer",
+          "[pledge][recorder]") {
+    for (const auto& kind : kiosk::form::fieldKinds()) {
+        INFO(kind.packName);
+        test::TempDir dir;
+        auto store = PledgeStore::open(dir.path()).value();
+        PledgeRecorder recorder(store, "kl-booth-1", toBase64(generateKeyPair().publicKey.bytes));
+        Form form;
+        kiosk::form::FormField field;
+        field.id = "f";
+        field.kind = kind.kind;
+        field.required = true;
+        field.maxLength = kind.defaultMaxLength;
+        if (kind.entry == kiosk::form::FieldEntry::Options)
+            field.options = {{"selangor", {{"en", "Selangor"}}}};
+        form.fields = {field};
+        form.consents = {{"sign", {{"en", "I add my name."}}, true}};
+        const std::string value =
+            field.options.empty() ? std::string(kind.sampleValue) : field.options.front().value;
+
+        for (int pledge = 1; pledge <= 2; ++pledge) {
+            FormState state(form);
+            REQUIRE(state.set("f", value));
+            const auto saved = recorder.record(form, state, {{"sign", true}}, kContext);
+            if (pledge == 1 || !kind.identifiesSigner) {
+                CHECK(saved.ok());
+            } else {
+                REQUIRE_FALSE(saved.ok());
+                CHECK(saved.error().kind == ErrorKind::AlreadySigned);
+            }
+        }
+    }
+}

@@ -2,6 +2,7 @@
 #include "pledge/Sealing.h"
 
 #include "TempDir.h"
+#include "crypto/Sodium.h"
 #include "support/TestForm.h"
 
 #include <catch2/catch.hpp>
@@ -33,7 +34,7 @@ bool samePledge(const SealedPledge& a, const SealedPledge& b) {
 }  // namespace
 
 TEST_CASE("a sealed pledge opens with the coordinator's secret key and reads back the same", "[pledge]") {
-    REQUIRE(initSodium());
+    REQUIRE(kiosk::crypto::startSodium());
     const KeyPair keys = generateKeyPair();
     const auto sealed = sealPledge(samplePledge(), keys.publicKey);
     REQUIRE(sealed.ok());

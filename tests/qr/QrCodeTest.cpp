@@ -1,8 +1,11 @@
 // QR encoding: a scannable matrix for real URLs, a clean refusal for what cannot fit.
 #include "qr/QrCode.h"
 
+#include "core/QrSize.h"
+
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 using kiosk::qr::encodeQr;
 using kiosk::qr::QrMatrix;
@@ -45,4 +48,24 @@ TEST_CASE("longer text needs a larger code", "[qr]") {
 TEST_CASE("text too long for any QR version fails cleanly", "[qr]") {
     CHECK_FALSE(encodeQr(std::string(5000, 'x')));
     CHECK_FALSE(encodeQr(""));
+}
+
+TEST_CASE("the screens' module count without encoding matches the encoder at each version's edges", "[qr]") {
+    // Each version's capacity and one byte more: the lengths where the count changes.
+    std::vector<std::size_t> lengths{1};
+    for (const std::size_t bytes : kiosk::kQrBytesLevelM) {
+        lengths.push_back(bytes);
+        if (bytes < kiosk::qr::kMaxBytesLevelM) lengths.push_back(bytes + 1);
+    }
+    std::string mismatches;
+    for (const std::size_t length : lengths) {
+        const auto matrix = encodeQr(std::string(length, 'k'));
+        REQUIRE(matrix);
+        if (matrix->size != kiosk::qrModulesFor(length))
+            mismatches += std::to_string(length) + " bytes: " + std::to_string(matrix->size) +
+                          " modules, table " + std::to_string(kiosk::qrModulesFor(length)) + "\n";
+    }
+    CHECK(lengths.size() == 80);
+    CHECK(mismatches == "");
+    CHECK(kiosk::qrModulesFor(kiosk::qr::kMaxBytesLevelM + 1) == 0);
 }

@@ -10,21 +10,37 @@ namespace kiosk::testing {
 
 class FakeServices : public KioskServices {
 public:
-    std::string problem;                                        // collectionProblem()
+    screens::Collection collecting;                             // collection()
     std::vector<PledgeOutcome::Kind> outcomes;                  // answered in turn; Saved when empty
     std::vector<std::map<std::string, std::string>> submitted;  // the values each submit carried
     std::string pin = "2468";
     bool pinConfigured = true;
     int wrongPins = 0;
     int saved = 0;
-    std::string exportAnswer = "Exported 3 pledges to /media/stick/outreach-kiosk-sync.";  // exportToUsb()
-    std::string syncAnswer = "Sent 3 pledges to the coordinator's server.";                // syncNow()
-    std::string updateAnswer = "Update check: up to date (nothing newer on http://127.0.0.1/packs/)";
+    screens::SyncOutcome exportAnswer = done(screens::SyncWork::Export);  // exportToUsb()
+    screens::SyncOutcome syncAnswer = done(screens::SyncWork::Push);      // syncNow()
+    screens::UpdateOutcome updateAnswer = upToDate("http://127.0.0.1/packs/");
     int exports = 0;  // how often each was asked for
     int syncs = 0;
     int updateChecks = 0;
 
-    std::string collectionProblem() const override { return problem; }
+    static screens::SyncOutcome done(screens::SyncWork work) {
+        screens::SyncOutcome outcome;
+        outcome.work = work;
+        outcome.result = screens::SyncOutcome::Result::Done;
+        outcome.pledges = 3;
+        outcome.folder = "/media/stick/outreach-kiosk-sync";
+        return outcome;
+    }
+    static screens::UpdateOutcome upToDate(const std::string& where) {
+        screens::UpdateOutcome outcome;
+        screens::UpdateFinding finding;
+        finding.where = where;
+        outcome.findings = {finding};
+        return outcome;
+    }
+
+    screens::Collection collection() const override { return collecting; }
     bool developmentKey() const override { return false; }
     PledgeOutcome submitPledge(const form::Form& form, const form::FormState& values,
                                const std::map<std::string, bool>&, const form::PledgeContext&) override {
@@ -56,33 +72,39 @@ public:
         status.today = saved;
         status.perHour[10] = saved;
         status.pack = "sample 1.0.0";
-        status.collecting = problem.empty() ? "ready" : problem;
+        status.collecting = collecting;
         // Sync figures move with the buttons, so a test can see the screen refreshed after one.
         status.exported = exports * 3;
         status.delivered = syncs * 3;
         status.pending = saved - syncs * 3;
-        status.lastSync = exports + syncs > 0 ? "2026-11-26 10:00, 3 pledges" : "";
+        if (exports + syncs > 0) {
+            status.lastSync.when = "2026-11-26 10:00";
+            status.lastSync.what =
+                syncs > 0 ? screens::LastSync::What::Sent : screens::LastSync::What::Exported;
+            status.lastSync.pledges = 3;
+            status.lastSync.pledgesKnown = true;
+        }
         status.kioskKey = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=";
         status.syncRoute = screens::SyncRoute::UsbOnly;
         status.packId = "sample";
         status.packVersion = "1.0.0";
-        status.packSigner = "signed by campaign";
+        status.packSigner = {screens::PackSigner::Kind::Named, "campaign"};
         if (updateChecks > 0) {
             status.updateChecked = "2026-06-26 10:0" + std::to_string(updateChecks);
-            status.updateOutcome = "up to date";
+            status.lastUpdate = upToDate("https://sync.example.org/packs/");
         }
         return status;
     }
     std::string adjustClock(std::chrono::seconds) override { return ""; }
-    std::string exportToUsb() override {
+    screens::SyncOutcome exportToUsb() override {
         ++exports;
         return exportAnswer;
     }
-    std::string syncNow() override {
+    screens::SyncOutcome syncNow() override {
         ++syncs;
         return syncAnswer;
     }
-    std::string checkForUpdate() override {
+    screens::UpdateOutcome checkForUpdate() override {
         ++updateChecks;
         return updateAnswer;
     }

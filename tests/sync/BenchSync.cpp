@@ -1,6 +1,7 @@
 // Benchmark: export of many pledges from a real PledgeStore into a bundle, import of that bundle into a
 // coordinator database, the coordinator's CSV export, and single pledge commits through the store on disk;
 // prints wall and CPU seconds and peak RSS for each phase, never a pass or fail.
+#include "crypto/Sodium.h"
 #include "pledge/CaptureFacts.h"
 #include "pledge/Keys.h"
 #include "pledge/PledgeStore.h"
@@ -242,7 +243,7 @@ int main(int argc, char** argv) {
                              "commit benchmark, default WORK_FOLDER]\n");
         return 2;
     }
-    if (!pledge::initSodium()) die("libsodium could not start");
+    if (auto sodium = crypto::startSodium(); !sodium) die(sodium.error().message.c_str());
     std::filesystem::path work = argv[1];
     int count = argc >= 3 ? std::atoi(argv[2]) : 100000;
     const std::filesystem::path disk = argc == 4 ? std::filesystem::path(argv[3]) : work;

@@ -19,11 +19,11 @@ struct QuickOptions {
     PushOptions options;
 
     explicit QuickOptions(std::string url) {
-        options.url = std::move(url);
-        options.allowInsecureLoopback = true;
-        options.connectTimeout = std::chrono::milliseconds(2000);
-        options.totalTimeout = std::chrono::milliseconds(5000);
-        options.attempts = 3;
+        options.transport.location = std::move(url);
+        options.transport.allowInsecureLoopback = true;
+        options.transport.connectTimeout = std::chrono::milliseconds(2000);
+        options.transport.totalTimeout = std::chrono::milliseconds(5000);
+        options.transport.attempts = 3;
         options.firstDelay = std::chrono::milliseconds(100);
         options.maxDelay = std::chrono::milliseconds(1000);
         options.sleep = [this](std::chrono::milliseconds wait) { waits.push_back(wait); };
@@ -62,26 +62,26 @@ TEST_CASE("Backoff doubles from the first delay, stays under the cap, and jitter
 
 TEST_CASE("Plain http is refused except to loopback with allow_insecure_loopback", "[sync][push]") {
     PushOptions options;
-    options.url = "https://sync.example.org/dav";
+    options.transport.location = "https://sync.example.org/dav";
     CHECK(checkPushUrl(options).ok());
-    options.url = "http://127.0.0.1:8080/dav";
+    options.transport.location = "http://127.0.0.1:8080/dav";
     CHECK_FALSE(checkPushUrl(options).ok());
-    options.allowInsecureLoopback = true;
+    options.transport.allowInsecureLoopback = true;
     CHECK(checkPushUrl(options).ok());
-    options.url = "http://localhost/dav";
+    options.transport.location = "http://localhost/dav";
     CHECK(checkPushUrl(options).ok());
-    options.url = "http://sync.example.org/dav";
+    options.transport.location = "http://sync.example.org/dav";
     auto refused = checkPushUrl(options);
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().message.find("https") != std::string::npos);
-    options.url = "ftp://127.0.0.1/dav";
+    options.transport.location = "ftp://127.0.0.1/dav";
     CHECK_FALSE(checkPushUrl(options).ok());
-    options.url = "";
+    options.transport.location = "";
     CHECK_FALSE(checkPushUrl(options).ok());
 
     TempDir dir;
     auto bundles = fillOutbox(dir, 1, 2);
-    options.url = "http://sync.example.org/dav";  // refused before any connection is tried
+    options.transport.location = "http://sync.example.org/dav";  // refused before any connection is tried
     PushResult result = pushBundle(options, bundles[0]);
     CHECK_FALSE(result.delivered);
     CHECK(result.attempts == 0);
@@ -127,8 +127,8 @@ TEST_CASE("A server that never answers times out and is retried", "[sync][push]"
     auto bundles = fillOutbox(dir, 1, 3);
     test::MisbehavingListener silent(-1);
     QuickOptions quick("http://127.0.0.1:" + std::to_string(silent.port()) + "/dav");
-    quick.options.totalTimeout = std::chrono::milliseconds(300);
-    quick.options.attempts = 2;
+    quick.options.transport.totalTimeout = std::chrono::milliseconds(300);
+    quick.options.transport.attempts = 2;
     PushResult result = pushBundle(quick.options, bundles[0]);
     CHECK_FALSE(result.delivered);
     CHECK(result.attempts == 2);
@@ -224,15 +224,15 @@ TEST_CASE("Against nginx: a bearer token or user:password is sent as the server 
     auto bundles = fillOutbox(dir, 1, 5);
 
     QuickOptions bearer(nginx.url("auth"));
-    bearer.options.token = "s3cret";
+    bearer.options.transport.token = "s3cret";
     CHECK(pushBundle(bearer.options, bundles[0]).delivered);
 
     QuickOptions basic(nginx.url("auth/basic"));
-    basic.options.token = "kiosk:pa55";
+    basic.options.transport.token = "kiosk:pa55";
     CHECK(pushBundle(basic.options, bundles[0]).delivered);
 
     QuickOptions wrong(nginx.url("auth/wrong"));
-    wrong.options.token = "kiosk:wrong";
+    wrong.options.transport.token = "kiosk:wrong";
     CHECK(pushBundle(wrong.options, bundles[0]).httpStatus == 401);
     CHECK(test::filesIn(nginx.served("auth"), ".okb").size() == 1);
     CHECK(test::filesIn(nginx.served("auth/basic"), ".okb").size() == 1);

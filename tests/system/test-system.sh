@@ -4,6 +4,8 @@
 # makes stays under BUILD_DIR/system/ARCH. On a machine that lacks a tool or root, it says what is missing and
 # exits 77 (skipped).
 # Usage: tests/system/test-system.sh BUILD_DIR DEB [DEB]
+#   HOST_KIOSK=BIN          the kiosk program that draws the expected pictures on this machine (default
+#                           BUILD_DIR/bin/kiosk; make test-system gives the amd64 package's own build)
 #   POWER_CUTS=N            the number of whole-machine power cuts per architecture (default 3)
 #   TEST_SYSTEM_DEADLINE=T  finish by T (seconds since 1970; CI's bound, from .ci/run): an architecture starts
 #                           only if its usual time fits, takes as many power cuts as fit (at least 1), and stops
@@ -22,6 +24,7 @@ if [ "${1:-}" = "--prepare-base" ]; then
 fi
 build=$(realpath "${1:?"usage: $0 BUILD_DIR DEB [DEB]"}")
 shift
+host_kiosk=$(realpath -m "${HOST_KIOSK:-$build/bin/kiosk}")
 [ $# -gt 0 ] || [ -n "$prepare_base" ] || { echo "usage: $0 BUILD_DIR DEB [DEB]" >&2; exit 2; }
 power_cuts=${POWER_CUTS:-3}
 deadline=${TEST_SYSTEM_DEADLINE:-}
@@ -65,7 +68,7 @@ if [ -z "$prepare_base" ]; then
   for deb in "$@"; do
     [ -f "$deb" ] || { echo "test-system: $deb not found: run make deb (make deb-arm64) first" >&2; exit 1; }
   done
-  [ -x "$build/bin/kiosk" ] || { echo "test-system: $build/bin/kiosk not found: make build first" >&2; exit 1; }
+  [ -x "$host_kiosk" ] || { echo "test-system: $host_kiosk not found: make deb (or make build) first" >&2; exit 1; }
 fi
 
 # The tools, from Debian: installed here when missing, as make test does for its own. An arm64 image also needs
@@ -161,7 +164,7 @@ for deb in "$@"; do
   boot_timeout=900
   [ "$arch" = amd64 ] || boot_timeout=2400
   result=0
-  /usr/bin/python3 "$here/run.py" --arch "$arch" --disk "$out/disk.img" --kiosk "$build/bin/kiosk" \
+  /usr/bin/python3 "$here/run.py" --arch "$arch" --disk "$out/disk.img" --kiosk "$host_kiosk" \
     --pack "$repo/content-pack/stop-torture" --work "$out/run" --power-cuts "$power_cuts" \
     --boot-timeout "$boot_timeout" ${deadline:+--deadline "$deadline"} || result=$?
   echo "test-system: $arch: ${image_s} s image, $(($(date +%s) - started - image_s)) s in the VM," \

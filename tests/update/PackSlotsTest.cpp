@@ -142,10 +142,7 @@ TEST_CASE("a pack that never shows its first screen falls back to the previous o
 
 TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipped, not an error",
           "[update][nginx]") {
-    if (!kiosk::sync::test::Nginx::installed()) {
-        WARN("SKIP: nginx is not installed (apt-get install nginx-light)");
-        return;
-    }
+    kiosk::sync::test::skipWithoutNginx();
     test::Publisher publisher;
     Scratch kiosk;
     kiosk::sync::test::Nginx nginx(kiosk.path() / "nginx");

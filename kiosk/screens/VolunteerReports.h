@@ -1,0 +1,103 @@
+// What the services report to the volunteer menu, as data: why pledges cannot be collected, what an export,
+// a sync or an update check did, and the last sync. The services fill these with numbers, names, times and
+// the system's own words for a failure; screens/VolunteerWords.cpp writes the sentences.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace kiosk::screens {
+
+// Why this kiosk cannot take pledges (None: it can).
+enum class CollectionBlock {
+    None,
+    NoDataDir,          // no data_dir in the config
+    StoreUnavailable,   // the pledge store in data_dir cannot be opened: `detail` says why
+    NoKioskId,          // no kiosk_id in the config
+    NoCoordinatorKey,   // no coordinator_public_key in the config
+    BadCoordinatorKey,  // coordinator_public_key cannot be read: `detail` says why
+};
+
+struct Collection {
+    CollectionBlock block = CollectionBlock::None;
+    std::string detail;  // the key reader's own words; "in DATA_DIR: why" for StoreUnavailable
+    bool ready() const { return block == CollectionBlock::None; }
+};
+
+// Where pledges went: onto a USB stick, or to the coordinator's server.
+enum class SyncWork { Export, Push };
+
+// What "Export to USB" or "Sync now" did.
+struct SyncOutcome {
+    enum class Result {
+        Done,           // `pledges` went (and `resent` again)
+        NothingNew,     // nothing to export, or nothing to send
+        NoStore,        // no pledge store (`detail`: why), so nothing to export or send
+        NoSigningKey,   // the kiosk has no signing key (`detail`: why)
+        NoStick,        // export: no USB stick is plugged in
+        StickReadOnly,  // export: every stick found is read-only
+        NoServer,       // push: no [sync] url in the settings
+        BadServer,      // push: the [sync] url cannot be used (`detail`: why)
+        Failed,         // `detail`: why; a push may have sent `pledges` first
+    };
+    SyncWork work = SyncWork::Export;
+    Result result = Result::Failed;
+    std::uint64_t pledges = 0;
+    std::uint64_t resent = 0;       // export: pledges of earlier, unconfirmed bundles written again
+    std::string folder;             // export: where on the stick
+    bool unnoted = false;           // export: the card was too full to note it; the pledges go again
+    std::uint64_t bundlesLeft = 0;  // push: bundles left for the next sync (the button keeps to seconds)
+    std::string detail;             // the system's words for a failure
+    std::string logProblem;         // why the sync log could not be written; empty when it was
+};
+
+// The last sync that worked, and a failure since then.
+struct LastSync {
+    std::string when;                                                     // local time; empty: none yet
+    enum class What { Exported, Sent, Delivered } what = What::Exported;  // Delivered: by the push timer
+    std::uint64_t pledges = 0;
+    bool pledgesKnown = false;  // a log written before counts were kept says only when
+};
+struct SyncFailure {
+    std::string when;  // local time; empty: none since the last success
+    SyncWork work = SyncWork::Export;
+    std::string detail;
+};
+
+// Who signed the pack on screen.
+struct PackSigner {
+    enum class Kind { Unsigned, Named, UnknownKey } kind = Kind::Unsigned;  // Unsigned: the configured folder
+    std::string name;                                                       // Named: content_keys' name
+};
+
+// What one source of content packs (a stick, the server) held.
+struct UpdateFinding {
+    enum class Result { Installed, NothingNew, Skipped, Failed };
+    Result result = Result::NothingNew;
+    std::string where;                  // the stick's packs folder or the server's packs URL
+    std::string packId;                 // Installed
+    std::string version;                // Installed
+    std::vector<std::string> refusals;  // each pack refused, as update/ names the refusal
+    std::string detail;                 // what happened instead, as update/ says it; empty: the above says it
+};
+
+// What looking for a newer content pack found.
+struct UpdateOutcome {
+    enum class Result {
+        Off,             // updates are off: `offReason`
+        NothingToCheck,  // no [sync] url and no stick with the packs folder
+        Checked,         // `findings`, one a source
+    };
+    enum class OffReason { NotSetUp, NoDataDir, NoContentKeys };  // NotSetUp: this kiosk has no updates
+    Result result = Result::Checked;
+    OffReason offReason = OffReason::NotSetUp;
+    std::vector<UpdateFinding> findings;
+    bool installed() const {
+        for (const auto& finding : findings)
+            if (finding.result == UpdateFinding::Result::Installed) return true;
+        return false;
+    }
+};
+
+}  // namespace kiosk::screens

@@ -1,0 +1,159 @@
+// Sentences for the volunteer menu from the services' reports; each failure says that nothing is lost and
+// what to do.
+#include "screens/VolunteerWords.h"
+
+namespace kiosk::screens {
+
+namespace {
+std::string pledges(std::uint64_t n) {
+    return std::to_string(n) + (n == 1 ? " pledge" : " pledges");
+}
+
+std::string findingText(const UpdateFinding& finding) {
+    if (!finding.detail.empty()) return finding.detail;
+    std::string text;
+    if (finding.result == UpdateFinding::Result::Installed)
+        text = "new pack " + finding.packId + " " + finding.version + " from " + finding.where +
+               ": shown from the next visitor";
+    else if (finding.refusals.empty())
+        text = "up to date (nothing newer on " + finding.where + ")";
+    else
+        text = "nothing newer on " + finding.where + " that passes";
+    for (const auto& refusal : finding.refusals)
+        text += "; refused " + refusal;
+    return text;
+}
+}  // namespace
+
+std::string collectionText(const Collection& collection) {
+    switch (collection.block) {
+    case CollectionBlock::None:
+        return "ready";
+    case CollectionBlock::NoDataDir:
+        return "not set up to collect: no data_dir in the config";
+    case CollectionBlock::StoreUnavailable:
+        return "cannot store pledges " + collection.detail;
+    case CollectionBlock::NoKioskId:
+        return "not set up to collect: no kiosk_id in the config";
+    case CollectionBlock::NoCoordinatorKey:
+        return "not set up to collect: no coordinator_public_key in the config";
+    case CollectionBlock::BadCoordinatorKey:
+        return "not set up to collect: " + collection.detail;
+    }
+    return "not set up to collect";
+}
+
+std::string syncOutcomeText(const SyncOutcome& outcome) {
+    using Result = SyncOutcome::Result;
+    const bool exporting = outcome.work == SyncWork::Export;
+    std::string text;
+    switch (outcome.result) {
+    case Result::NoStore:
+        return "Export and sync are not possible: " + outcome.detail + ".";
+    case Result::NoSigningKey:
+        return "Export and sync are not possible: this kiosk has no signing key (" + outcome.detail + ").";
+    case Result::NoStick:
+        return "No USB stick found: plug one in and try again";
+    case Result::StickReadOnly:
+        return "The USB stick can only be read: check its lock switch, then take it out and plug it in "
+               "again.";
+    case Result::NoServer:
+        return "Sync by network is not set up: there is no [sync] url in the kiosk's settings file. Use "
+               "\"Export "
+               "to USB\" instead, or ask the coordinator for a url.";
+    case Result::BadServer:
+        return "Sync is not possible: " + outcome.detail + ".";
+    case Result::Failed:
+        if (exporting) {
+            text = "Export failed: " + outcome.detail +
+                   ". Nothing is lost: the pledges go with the next export.";
+        } else {
+            text = (outcome.pledges > 0 ? "Sent " + pledges(outcome.pledges) + ", then the sync" : "Sync") +
+                   " failed after one quick try: " + outcome.detail +
+                   ". Nothing is lost: the pledges stay on the kiosk and go with the next sync.";
+        }
+        break;
+    case Result::NothingNew:
+    case Result::Done: {
+        const std::string again =
+            outcome.resent == 0
+                ? ""
+                : " " + pledges(outcome.resent) + " not yet confirmed by the coordinator went again.";
+        if (outcome.result == Result::NothingNew)
+            return exporting ? "Nothing new to export: every pledge went in an earlier export." + again
+                             : "Nothing to send: every pledge has reached the coordinator's server.";
+        if (exporting) {
+            text = "Exported " + pledges(outcome.pledges) + " to " + outcome.folder + "." + again +
+                   " You can take the stick out and give it to the coordinator.";
+            if (outcome.unnoted)
+                text +=
+                    " The kiosk's card is too full to note this export, so these pledges go again with the "
+                    "next one; the coordinator counts each pledge once.";
+        } else {
+            text = "Sent " + pledges(outcome.pledges) + " to the coordinator's server.";
+            if (outcome.bundlesLeft > 0)
+                text += " " + std::to_string(outcome.bundlesLeft) +
+                        " more bundle(s) go with the next sync (this button keeps to a few seconds).";
+        }
+        break;
+    }
+    }
+    if (!outcome.logProblem.empty())
+        text += " (Could not note this in the sync log: " + outcome.logProblem + ".)";
+    return text;
+}
+
+std::string lastSyncText(const LastSync& last) {
+    if (last.when.empty()) return "not yet";
+    if (last.what == LastSync::What::Delivered) return last.when + ", delivered to the server";
+    if (!last.pledgesKnown) return last.when;
+    return last.when + ", " + pledges(last.pledges) +
+           (last.what == LastSync::What::Exported ? " exported to a USB stick" : " sent to the server");
+}
+
+std::string syncFailureText(const SyncFailure& failure) {
+    if (failure.when.empty()) return "";
+    return failure.when + ", " +
+           (failure.work == SyncWork::Export ? "export to USB failed: " : "sync failed: ") + failure.detail;
+}
+
+std::string packSignerText(const PackSigner& signer) {
+    switch (signer.kind) {
+    case PackSigner::Kind::Unsigned:
+        return "not signed (the configured pack folder)";
+    case PackSigner::Kind::Named:
+        return "signed by " + signer.name;
+    case PackSigner::Kind::UnknownKey:
+        return "signed by a key no longer in content_keys";
+    }
+    return "";
+}
+
+std::string updateFindingsText(const UpdateOutcome& outcome) {
+    switch (outcome.result) {
+    case UpdateOutcome::Result::Off:
+        return std::string("updates are off: ") +
+               (outcome.offReason == UpdateOutcome::OffReason::NotSetUp    ? "not set up on this kiosk"
+                : outcome.offReason == UpdateOutcome::OffReason::NoDataDir ? "no data_dir in the config"
+                                                                           : "no content_keys in the config");
+    case UpdateOutcome::Result::NothingToCheck:
+        return "nothing to check: no [sync] url and no stick with outreach-kiosk-sync/packs/";
+    case UpdateOutcome::Result::Checked:
+        break;
+    }
+    std::string text;
+    for (const auto& finding : outcome.findings)
+        text += (text.empty() ? "" : "; ") + findingText(finding);
+    return text;
+}
+
+std::string updateOutcomeText(const UpdateOutcome& outcome) {
+    if (outcome.result == UpdateOutcome::Result::Off &&
+        outcome.offReason == UpdateOutcome::OffReason::NotSetUp)
+        return "Pack updates are not set up on this kiosk.";
+    if (outcome.result == UpdateOutcome::Result::Off)
+        return "No update check: " + updateFindingsText(outcome) + ".";
+    return (outcome.installed() ? "Content update: " : "Update check: ") + updateFindingsText(outcome);
+}
+
+}  // namespace kiosk::screens
