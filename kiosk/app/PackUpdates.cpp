@@ -153,28 +153,39 @@ screens::UpdateOutcome PackUpdates::check() {
     update::CheckRequest request{&slots_, trustedKeys(config_), running, nullptr};
     screens::UpdateOutcome found;
     bool installed = false;
-    for (const auto& mount : platform::findRemovableMounts()) {
-        const auto outcome =
-            update::checkFolder(mount.mountPoint / sync::kStickFolderName / "packs", request);
-        if (outcome.result == update::CheckResult::Skipped) continue;
+    // Packs come the way bundles go: each stick's outreach-kiosk-sync/ and the [sync] server, through the
+    // same transports (sync/Transport.h), each read at its packs/ folder.
+    const auto checkAt = [&](const sync::TransportOptions& options, bool quietWhenAbsent) {
+        auto source = sync::openTransport(options);
+        if (!source) {
+            screens::UpdateFinding finding;
+            finding.result = screens::UpdateFinding::Result::Failed;
+            finding.where = options.location;
+            finding.detail = options.location + ": " + source.error().message;
+            found.findings.push_back(std::move(finding));
+            return;
+        }
+        const auto outcome = update::checkSource(*source.value(), request);
+        if (quietWhenAbsent && outcome.result == update::CheckResult::Skipped) return;
         found.findings.push_back(findingOf(outcome));
         if (outcome.installed) {
             installed = true;
             request.runningVersion = outcome.installed->manifest.version;
         }
+    };
+    for (const auto& mount : platform::findRemovableMounts()) {
+        sync::TransportOptions stick;
+        stick.location = (mount.mountPoint / sync::kStickFolderName).string();
+        checkAt(stick, true);
     }
     if (!config_.sync.url.empty()) {
-        update::ServerOptions options;
-        options.packsUrl = config_.sync.url + "/packs";
-        options.token = config_.sync.token;
-        options.caFile = config_.sync.caFile.string();
-        options.allowInsecureLoopback = true;  // the config already allows plain http only to localhost
-        const auto outcome = update::checkServer(options, request);
-        found.findings.push_back(findingOf(outcome));
-        if (outcome.installed) {
-            installed = true;
-            request.runningVersion = outcome.installed->manifest.version;
-        }
+        sync::TransportOptions server;
+        server.location = config_.sync.url;
+        server.token = config_.sync.token;
+        server.caFile = config_.sync.caFile.string();
+        server.allowInsecureLoopback = true;  // the config already allows plain http only to localhost
+        server.totalTimeout = std::chrono::minutes(10);
+        checkAt(server, false);
     }
     if (found.findings.empty()) found.result = screens::UpdateOutcome::Result::NothingToCheck;
     std::cerr << "kiosk: pack update check: " << utcMinute() << ": " << screens::updateFindingsText(found)

@@ -16,6 +16,7 @@ enum class ErrorKind {
     BadKey,         // a key is missing, malformed or does not open the box
     Io,             // a file could not be read or written
     NotFound,       // a file asked for is not there (a transport's fetch)
+    Unreachable,    // the other end could not be reached (no route, no answer): an offline booth, not a fault
 };
 
 struct Error {

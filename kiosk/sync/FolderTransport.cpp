@@ -3,6 +3,8 @@
 #include "sync/Export.h"
 #include "sync/Transport.h"
 
+#include <algorithm>
+
 namespace kiosk::sync {
 
 namespace {
@@ -33,6 +35,27 @@ public:
             return Error{ErrorKind::Invalid,
                          source.string() + ": larger than " + std::to_string(maxBytes) + " bytes: refused"};
         return copyIntoFolder(source, folder);
+    }
+
+    Result<std::vector<std::string>> list(const std::string& folder, std::size_t maxEntries) override {
+        if (!isSafeFetchName(folder))
+            return Error{ErrorKind::Invalid, "\"" + folder + "\": not a folder name to list"};
+        const std::filesystem::path source = folder_ / folder;
+        std::error_code ec;
+        if (!std::filesystem::is_directory(source, ec))
+            return Error{ErrorKind::NotFound, source.string() + ": no such folder"};
+        std::vector<std::string> names;
+        for (std::filesystem::directory_iterator it(source, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            // Regular files only, not links: the folder's own files, as fetch() copies them.
+            if (name.empty() || name.front() == '.' || !it->is_regular_file(ec) || it->is_symlink(ec))
+                continue;
+            names.push_back(name);
+        }
+        if (ec) return Error{ErrorKind::Io, source.string() + ": cannot list: " + ec.message()};
+        std::sort(names.begin(), names.end());
+        if (names.size() > maxEntries) names.resize(maxEntries);
+        return names;
     }
 
 private:

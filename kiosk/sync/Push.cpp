@@ -308,8 +308,11 @@ Result<void> fetchToFile(const PushOptions& options, const std::string& name, st
     if (download.tooLarge || code == CURLE_FILESIZE_EXCEEDED)
         return Error{ErrorKind::Invalid,
                      url + ": larger than " + std::to_string(maxBytes) + " bytes: refused"};
+    const bool unreachable = code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_CONNECT ||
+                             code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_RESOLVE_PROXY;
     if (code != CURLE_OK)
-        return Error{ErrorKind::Io, url + ": " + (errorText[0] ? errorText : curl_easy_strerror(code))};
+        return Error{unreachable ? ErrorKind::Unreachable : ErrorKind::Io,
+                     url + ": " + (errorText[0] ? errorText : curl_easy_strerror(code))};
     if (status < 200 || status >= 300)
         return Error{status == 404 ? ErrorKind::NotFound : ErrorKind::Io,
                      url + ": server answered HTTP " + std::to_string(status) +

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace kiosk::sync {
 
@@ -37,6 +38,14 @@ public:
     // Returns the file written; ErrorKind::NotFound when the source has no such file.
     virtual Result<std::filesystem::path> fetch(const std::string& name, const std::filesystem::path& folder,
                                                 std::uintmax_t maxBytes) = 0;
+    // The regular files directly in `folder` (a name as fetch() takes), sorted, at most `maxEntries`:
+    // NotFound when there is no such folder, NotSetUp when this transport cannot list (a web server has
+    // an index file instead: update/PackSources.h).
+    virtual Result<std::vector<std::string>> list(const std::string& folder, std::size_t maxEntries) {
+        (void)folder;
+        (void)maxEntries;
+        return Error{ErrorKind::NotSetUp, where() + " lists no folders"};
+    }
 };
 
 // The transport serving options.location's scheme (a leading '/' is a folder). NotSetUp when location is

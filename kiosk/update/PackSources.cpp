@@ -1,18 +1,21 @@
-// Reading packs from a folder or a web server and handing the newest good one to the slots.
+// Reading packs from any transport and handing the newest good one to the slots.
 #include "update/PackSources.h"
 
 #include "update/PackVersion.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <curl/curl.h>
-#include <memory>
+#include <fstream>
+#include <iterator>
 
 namespace kiosk::update {
 
 namespace fs = std::filesystem;
 
 namespace {
+
+// Where fetched packs wait to be checked: a "download-" name, which the slots keep while they install and
+// clear at the next start.
+constexpr const char* kDownloadFolderName = "download-incoming";
 
 struct Candidate {
     Manifest manifest;
@@ -55,47 +58,59 @@ void installNewest(std::vector<Candidate>& candidates, const CheckRequest& reque
     }
 }
 
-}  // namespace
+// What a failed fetch means for the check: an unreachable source is skipped (the booth is offline), a file
+// over the limit is refused as oversized, anything else fails the check.
+enum class FetchFailure { Skip, Oversized, Fail };
+FetchFailure classify(const sync::Error& error) {
+    if (error.kind == sync::ErrorKind::Unreachable) return FetchFailure::Skip;
+    if (error.kind == sync::ErrorKind::Invalid) return FetchFailure::Oversized;
+    return FetchFailure::Fail;
+}
 
-CheckOutcome checkFolder(const fs::path& folder, const CheckRequest& request) {
-    CheckOutcome outcome;
-    outcome.where = folder.string();
-    std::error_code error;
-    if (!fs::is_directory(folder, error)) {
-        outcome.result = CheckResult::Skipped;
-        outcome.message = "no " + folder.string() + ": nothing to check";
-        outcome.detail = outcome.message;
-        return outcome;
-    }
-    std::vector<fs::path> files;
-    for (fs::directory_iterator it(folder, error), end; !error && it != end && files.size() < kMaxCandidates;
-         it.increment(error)) {
-        const std::string name = it->path().filename().string();
-        if (name.empty() || name.front() == '.' || name == kIndexFileName) continue;
-        files.push_back(it->path());
-    }
-    std::sort(files.begin(), files.end());
+std::string readWhole(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// A source without an index (a stick): every file it lists, each fetched and its signed manifest read; those
+// not newer than the running pack are refused (and dropped) at once.
+std::vector<Candidate> listedCandidates(sync::Transport& source, const std::vector<std::string>& names,
+                                        const std::string& folder, const fs::path& downloads,
+                                        const CheckRequest& request, CheckOutcome& outcome) {
     std::vector<Candidate> candidates;
-    for (const auto& file : files) {
+    std::error_code ignored;
+    for (const auto& name : names) {
+        if (name == kIndexFileName) continue;
+        auto fetched = source.fetch(folder + "/" + name, downloads, kMaxArchiveBytes);
+        if (!fetched) {
+            if (classify(fetched.error()) == FetchFailure::Oversized)
+                outcome.refusals.push_back({Refusal::Oversized, "oversized: " + fetched.error().message});
+            else
+                outcome.refusals.push_back({Refusal::Unreadable, "unreadable: " + fetched.error().message});
+            continue;
+        }
+        const fs::path file = fetched.value();
         auto manifest = readPackArchive(file, request.trusted);
         if (!manifest) {
             outcome.refusals.push_back(manifest.error());
+            fs::remove(file, ignored);
             continue;
         }
         if (!request.runningVersion.empty() &&
             comparePackVersions(manifest.value().version, request.runningVersion) <= 0) {
             outcome.refusals.push_back(
-                {Refusal::Older, "older: " + file.string() + " holds " + manifest.value().packId + " " +
-                                     manifest.value().version + ", not newer than the running " +
-                                     request.runningVersion});
+                {Refusal::Older, "older: " + source.where() + "/" + folder + "/" + name + " holds " +
+                                     manifest.value().packId + " " + manifest.value().version +
+                                     ", not newer than the running " + request.runningVersion});
+            fs::remove(file, ignored);
             continue;
         }
-        candidates.push_back({std::move(manifest.value()), file, file.filename().string()});
+        candidates.push_back({std::move(manifest.value()), file, name});
     }
-    installNewest(candidates, request, outcome);
-    outcome.message = summary(outcome, folder.string());
-    return outcome;
+    return candidates;
 }
+
+}  // namespace
 
 std::vector<IndexEntry> parseIndex(std::string_view text) {
     std::vector<IndexEntry> entries;
@@ -119,179 +134,100 @@ std::vector<IndexEntry> parseIndex(std::string_view text) {
     return entries;
 }
 
-namespace {
-
-struct CurlDeleter {
-    void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
-};
-struct SlistDeleter {
-    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-struct FileCloser {
-    void operator()(std::FILE* file) const { std::fclose(file); }
-};
-
-struct Sink {
-    std::string* text = nullptr;
-    std::FILE* file = nullptr;
-    std::uintmax_t limit = 0;
-    std::uintmax_t received = 0;
-    bool overLimit = false;
-};
-
-std::size_t receive(char* data, std::size_t size, std::size_t count, void* user) {
-    auto* sink = static_cast<Sink*>(user);
-    const std::size_t bytes = size * count;
-    sink->received += bytes;
-    if (sink->received > sink->limit) {
-        sink->overLimit = true;
-        return 0;  // aborts the transfer
-    }
-    if (sink->text) sink->text->append(data, bytes);
-    if (sink->file && std::fwrite(data, 1, bytes, sink->file) != bytes) return 0;
-    return bytes;
-}
-
-bool isLoopback(const std::string& url) {
-    for (const std::string prefix : {"http://127.0.0.1", "http://localhost", "http://[::1]"})
-        if (url.rfind(prefix, 0) == 0 &&
-            (url.size() == prefix.size() || url[prefix.size()] == ':' || url[prefix.size()] == '/'))
-            return true;
-    return false;
-}
-
-struct Fetched {
-    bool noRoute = false;
-    long status = 0;
-    bool overLimit = false;
-    std::string error;
-};
-
-Fetched fetch(const ServerOptions& options, const std::string& url, Sink& sink) {
-    Fetched result;
-    std::unique_ptr<CURL, CurlDeleter> curl(curl_easy_init());
-    if (!curl) return {false, 0, false, "libcurl could not start"};
-    std::unique_ptr<curl_slist, SlistDeleter> headers;
-    curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl.get(), CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(curl.get(), CURLOPT_PROTOCOLS_STR, "https,http");
-    curl_easy_setopt(curl.get(), CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options.connectTimeout.count()));
-    curl_easy_setopt(curl.get(), CURLOPT_TIMEOUT_MS, static_cast<long>(options.totalTimeout.count()));
-    curl_easy_setopt(curl.get(), CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(sink.limit));
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEFUNCTION, receive);
-    curl_easy_setopt(curl.get(), CURLOPT_WRITEDATA, &sink);
-    if (!options.caFile.empty()) curl_easy_setopt(curl.get(), CURLOPT_CAINFO, options.caFile.c_str());
-    if (!options.token.empty()) {
-        if (options.token.find(':') != std::string::npos) {
-            curl_easy_setopt(curl.get(), CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-            curl_easy_setopt(curl.get(), CURLOPT_USERPWD, options.token.c_str());
-        } else {
-            headers.reset(curl_slist_append(nullptr, ("Authorization: Bearer " + options.token).c_str()));
-            curl_easy_setopt(curl.get(), CURLOPT_HTTPHEADER, headers.get());
-        }
-    }
-    const CURLcode code = curl_easy_perform(curl.get());
-    curl_easy_getinfo(curl.get(), CURLINFO_RESPONSE_CODE, &result.status);
-    result.overLimit = sink.overLimit || code == CURLE_FILESIZE_EXCEEDED;
-    if (code == CURLE_COULDNT_RESOLVE_HOST || code == CURLE_COULDNT_CONNECT ||
-        code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_RESOLVE_PROXY)
-        result.noRoute = true;
-    if (code != CURLE_OK) result.error = curl_easy_strerror(code);
-    return result;
-}
-
-}  // namespace
-
-CheckOutcome checkServer(const ServerOptions& options, const CheckRequest& request) {
+CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, const std::string& folder) {
     CheckOutcome outcome;
-    const std::string base = options.packsUrl.empty() || options.packsUrl.back() != '/'
-                                 ? options.packsUrl + "/"
-                                 : options.packsUrl;
-    const std::string where = base;
+    const std::string where = source.where() + "/" + folder + "/";
     outcome.where = where;
-    if (options.packsUrl.empty()) {
-        outcome.result = CheckResult::Skipped;
-        outcome.message = "no [sync] url: no server to check";
+    const fs::path downloads = request.slots->root() / kDownloadFolderName;
+    std::error_code ignored;
+    fs::remove_all(downloads, ignored);  // what an earlier check left
+    const auto cleanUp = [&] { fs::remove_all(downloads, ignored); };
+
+    auto index = source.fetch(folder + "/" + kIndexFileName, downloads, kMaxIndexBytes);
+    std::vector<Candidate> candidates;
+    if (!index && index.error().kind == sync::ErrorKind::NotFound) {
+        // No index: a source that lists its folder (a stick) offers every file in it.
+        auto names = source.list(folder, kMaxCandidates);
+        if (!names) {
+            cleanUp();
+            const auto kind = names.error().kind;
+            outcome.result = kind == sync::ErrorKind::NotFound || kind == sync::ErrorKind::Unreachable
+                                 ? CheckResult::Skipped
+                                 : CheckResult::NothingNew;
+            outcome.message = kind == sync::ErrorKind::NotSetUp ? "no " + std::string(kIndexFileName) +
+                                                                      " in " + where + ": nothing published"
+                                                                : "no " + where + ": nothing to check";
+            outcome.detail = outcome.message;
+            return outcome;
+        }
+        candidates = listedCandidates(source, names.value(), folder, downloads, request, outcome);
+        installNewest(candidates, request, outcome);
+        cleanUp();
+        outcome.message = summary(outcome, where);
+        return outcome;
+    }
+    if (!index) {
+        cleanUp();
+        if (classify(index.error()) == FetchFailure::Skip) {
+            outcome.result = CheckResult::Skipped;
+            outcome.message =
+                "no route, skipped: " + where + " (" + index.error().message + "); the kiosk runs on";
+        } else {
+            outcome.result = CheckResult::Failed;
+            outcome.message = where + kIndexFileName + ": " + index.error().message;
+        }
         outcome.detail = outcome.message;
         return outcome;
     }
-    if (base.rfind("https://", 0) != 0 && !(options.allowInsecureLoopback && isLoopback(base))) {
-        outcome.result = CheckResult::Failed;
-        outcome.message = where + " is not https://: packs are fetched over HTTPS only";
-        outcome.detail = outcome.message;
-        return outcome;
-    }
-    std::string indexText;
-    Sink indexSink{&indexText, nullptr, kMaxIndexBytes};
-    const Fetched index = fetch(options, base + kIndexFileName, indexSink);
-    if (index.noRoute) {
-        outcome.result = CheckResult::Skipped;
-        outcome.message = "no route, skipped: " + where + " (" + index.error + "); the kiosk runs on";
-        outcome.detail = outcome.message;
-        return outcome;
-    }
-    if (index.status == 404) {
-        outcome.message = "no " + std::string(kIndexFileName) + " in " + where + ": nothing published";
-        outcome.detail = outcome.message;
-        return outcome;
-    }
-    if (!index.error.empty() || index.status != 200) {
-        outcome.result = CheckResult::Failed;
-        outcome.message = where + kIndexFileName + ": " +
-                          (index.overLimit        ? "over " + std::to_string(kMaxIndexBytes) + " bytes"
-                           : !index.error.empty() ? index.error
-                                                  : "HTTP " + std::to_string(index.status));
-        outcome.detail = outcome.message;
-        return outcome;
-    }
-    auto entries = parseIndex(indexText);
+    auto entries = parseIndex(readWhole(index.value()));
+    fs::remove(index.value(), ignored);
     std::sort(entries.begin(), entries.end(), [](const IndexEntry& a, const IndexEntry& b) {
         return comparePackVersions(a.version, b.version) > 0;
     });
     int tries = 0;
-    std::error_code error;
-    fs::create_directories(request.slots->root(), error);
     for (const auto& entry : entries) {
         if (!request.runningVersion.empty() &&
             comparePackVersions(entry.version, request.runningVersion) <= 0)
             break;
         if (++tries > 3) break;
-        const fs::path download = request.slots->root() / ("download-" + entry.file);
-        {
-            std::unique_ptr<std::FILE, FileCloser> file(std::fopen(download.c_str(), "wb"));
-            if (!file) {
-                outcome.result = CheckResult::Failed;
-                outcome.message = "cannot write " + download.string();
-                outcome.detail = outcome.message;
-                return outcome;
-            }
-            Sink sink{nullptr, file.get(), kMaxArchiveBytes};
-            const Fetched got = fetch(options, base + entry.file, sink);
-            if (got.overLimit) {
-                outcome.refusals.push_back(
-                    {Refusal::Oversized, "oversized: " + base + entry.file + " is over " +
-                                             std::to_string(kMaxArchiveBytes) + " bytes"});
-                fs::remove(download, error);
+        auto fetched = source.fetch(folder + "/" + entry.file, downloads, kMaxArchiveBytes);
+        if (!fetched) {
+            const FetchFailure failure = classify(fetched.error());
+            if (failure == FetchFailure::Oversized) {
+                outcome.refusals.push_back({Refusal::Oversized, "oversized: " + fetched.error().message});
                 continue;
             }
-            if (!got.error.empty() || got.status != 200) {
-                fs::remove(download, error);
-                outcome.result = got.noRoute ? CheckResult::Skipped : CheckResult::Failed;
-                outcome.message = base + entry.file + ": " +
-                                  (got.error.empty() ? "HTTP " + std::to_string(got.status) : got.error);
-                outcome.detail = outcome.message;
-                return outcome;
-            }
+            cleanUp();
+            outcome.result = failure == FetchFailure::Skip ? CheckResult::Skipped : CheckResult::Failed;
+            outcome.message = where + entry.file + ": " + fetched.error().message;
+            outcome.detail = outcome.message;
+            return outcome;
         }
         std::vector<Candidate> one;
-        one.push_back({Manifest{}, download, entry.file});
+        one.push_back({Manifest{}, fetched.value(), entry.file});
         installNewest(one, request, outcome);
-        fs::remove(download, error);
+        fs::remove(fetched.value(), ignored);
         if (outcome.installed || outcome.result == CheckResult::Failed) break;
     }
+    cleanUp();
     outcome.message = summary(outcome, where);
     return outcome;
+}
+
+CheckOutcome checkFolder(const fs::path& folder, const CheckRequest& request) {
+    sync::TransportOptions options;
+    const fs::path absolute = fs::absolute(folder).lexically_normal();
+    options.location = absolute.parent_path().string();
+    auto source = sync::openTransport(options);
+    if (!source) {
+        CheckOutcome outcome;
+        outcome.result = CheckResult::Failed;
+        outcome.where = folder.string();
+        outcome.message = source.error().message;
+        outcome.detail = outcome.message;
+        return outcome;
+    }
+    return checkSource(*source.value(), request, absolute.filename().string());
 }
 
 }  // namespace kiosk::update

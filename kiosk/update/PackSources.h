@@ -1,17 +1,21 @@
-// Where pack updates come from: a folder (a USB stick's outreach-kiosk-sync/packs/) or the [sync] server's
-// packs/ folder, read through its index.txt. Each check installs at most one pack, the newest that passes.
+// Where pack updates come from: the packs/ folder of any sync::Transport, the same one bundles go through
+// (the [sync] server, a USB stick's outreach-kiosk-sync/). Its index.txt lists what is published; a source
+// that can list its folder (a stick) needs none. Each check installs at most one pack, the newest that
+// passes.
 #pragma once
 
+#include "sync/Transport.h"
 #include "update/PackSlots.h"
 
-#include <chrono>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::update {
 
 inline constexpr const char* kIndexFileName = "index.txt";
+inline constexpr const char* kPacksFolderName = "packs";
 inline constexpr std::size_t kMaxIndexBytes = 64 * 1024;
 inline constexpr std::size_t kMaxCandidates = 50;
 
@@ -39,21 +43,15 @@ struct CheckRequest {
     ImageMeasurer* images = nullptr;
 };
 
-// Checks every pack file in `folder` (the stick's packs/ folder) and installs the newest that passes.
+// Reads `folder` (kPacksFolderName unless a test names another) of `source`: its index.txt, newest listed
+// version first (at most three tries); without an index, every file the source lists there. Each pack is
+// fetched whole into the slots' folder before it is checked, so a stick pulled out mid-check leaves nothing
+// half-read. A source that cannot be reached is Skipped.
+CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request,
+                         const std::string& folder = kPacksFolderName);
+
+// The same for a folder of packs on this machine (`folder` itself holds the .okpack files).
 CheckOutcome checkFolder(const std::filesystem::path& folder, const CheckRequest& request);
-
-struct ServerOptions {
-    std::string packsUrl;  // like https://example.org/dav/kiosks/packs (no trailing slash needed)
-    std::string token;     // bearer token, or "user:password"
-    std::string caFile;
-    bool allowInsecureLoopback = false;  // plain http only to this machine (tests)
-    std::chrono::milliseconds connectTimeout{10'000};
-    std::chrono::milliseconds totalTimeout{600'000};
-};
-
-// Reads packsUrl/index.txt, then fetches and installs the newest listed pack that is newer than the running
-// one and passes every check (trying the next newest after a refusal, at most three).
-CheckOutcome checkServer(const ServerOptions& options, const CheckRequest& request);
 
 // index.txt: one `VERSION FILE` a line, '#' comments; the kiosk reads at most kMaxIndexBytes.
 struct IndexEntry {

@@ -154,9 +154,15 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipp
         packs / "index.txt",
         "# what the coordinator published\n1.1.0 minimal-1.1.0.okpack\n1.3.0 minimal-1.3.0.okpack\n");
     PackSlots slots(kiosk.path() / "data");
-    ServerOptions options;
-    options.packsUrl = nginx.url("dav/packs");
+    // The server as bundles reach it: a transport at the [sync] url, its packs/ folder read by index.
+    kiosk::sync::TransportOptions options;
+    options.location = nginx.url("dav");
     options.allowInsecureLoopback = true;
+    const auto checkServer = [](const kiosk::sync::TransportOptions& at, const CheckRequest& request) {
+        auto source = kiosk::sync::openTransport(at);
+        REQUIRE(source.ok());
+        return checkSource(*source.value(), request);
+    };
 
     const auto outcome = checkServer(options, requestFor(publisher, slots, "1.0.0"));
     INFO(outcome.message);
@@ -179,9 +185,9 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipp
     CHECK(reasons(refused) == std::vector<Refusal>{Refusal::Damaged});
     CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.3.0");
 
-    options.packsUrl = nginx.url("nothing-here");
+    options.location = nginx.url("nothing-here");
     CHECK(checkServer(options, requestFor(publisher, slots, "1.3.0")).result == CheckResult::NothingNew);
-    options.packsUrl = "http://127.0.0.1:" + std::to_string(kiosk::sync::test::unusedPort()) + "/packs";
+    options.location = "http://127.0.0.1:" + std::to_string(kiosk::sync::test::unusedPort());
     const auto offline = checkServer(options, requestFor(publisher, slots, "1.3.0"));
     CHECK(offline.result == CheckResult::Skipped);
     CHECK_THAT(offline.message, Catch::Contains("no route"));
