@@ -135,6 +135,8 @@ bool FrameComposer::composeDirect(SceneRenderer& scenes, const Scene& current, c
         layerShows_.forget();
     }
     if (!from || !layer_) {
+        // The fade over, its new scene is in the layer: copied to the panel, not drawn again.
+        if (layer_ && fromShare_ < 1.0f && layerShows_.shows(current)) takeLayer();
         if (layer_) {
             layer_.reset();
             layerShows_.forget();
@@ -144,6 +146,8 @@ bool FrameComposer::composeDirect(SceneRenderer& scenes, const Scene& current, c
         SDL_SetRenderTarget(renderer_, nullptr);
         return drawInto(nullptr, frameShows_, scenes, current);
     }
+    // A fade straight after another, back from the scene that one went to, which is still in the layer.
+    if ((fromShare_ < 1.0f || !frameShows_.shows(*from)) && layerShows_.shows(*from)) takeLayer();
     const long long drawnBefore = scenesDrawn_;
     bool ok = drawInto(layer_.get(), layerShows_, scenes, current);
     const float share = 1.0f - progress;  // what the old scene keeps in this frame
@@ -162,6 +166,17 @@ bool FrameComposer::composeDirect(SceneRenderer& scenes, const Scene& current, c
         fromShare_ *= 1.0f - static_cast<float>(alpha) / 255.0f;  // as drawn, so rounding does not add up
     }
     return ok;
+}
+
+// The layer's scene becomes the back buffer's, by one copy; the layer is then free for the next scene.
+void FrameComposer::takeLayer() {
+    SDL_SetRenderTarget(renderer_, nullptr);
+    SDL_SetTextureBlendMode(layer_.get(), SDL_BLENDMODE_NONE);
+    SDL_SetTextureAlphaMod(layer_.get(), 255);
+    present(layer_.get());
+    std::swap(frameShows_, layerShows_);
+    layerShows_.forget();
+    fromShare_ = 1.0f;
 }
 
 SurfacePtr FrameComposer::capture() {

@@ -53,6 +53,7 @@ private:
     };
 
     bool composeDirect(SceneRenderer& scenes, const Scene& current, const Scene* from, float progress);
+    void takeLayer();
     TexturePtr makeTarget() const;
     bool drawInto(SDL_Texture* target, Drawn& drawn, SceneRenderer& scenes, const Scene& scene);
     void present(SDL_Texture* texture);

@@ -77,9 +77,11 @@ for n, language in enumerate(languages):
         action = signable[0]
         lines += [f"tap action-{action['id']}", f"tap pledge-{action['id']}", "expect screen pledge"]
         shot()
-        for field in action["form"].get("field", []):
+        for index, field in enumerate(action["form"].get("field", [])):
             kind = field.get("kind", field.get("type", "text"))
-            lines.append(f"tap field-{field['id']}")
+            # As a signer does: the first field by a tap, the rest by the keyboard's next key (rows below
+            # the e-mail field may stand under the keyboard, out of reach of a tap).
+            lines.append(f"tap field-{field['id']}" if index == 0 else "tap key-next")
             shot()
             if field["id"] == "name":
                 lines.append("type Aminah Binti Yusof")

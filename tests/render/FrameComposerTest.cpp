@@ -121,8 +121,14 @@ TEST_CASE("an upright cross-fade builds up in the back buffer, each scene drawn 
         REQUIRE(composer.compose(panel.scenes, to, &from, frame / 11.0f));
     // `from` was in the back buffer already; `to` is drawn once, off-screen, and blended in a step a frame.
     CHECK(composer.scenesDrawn() == 2);
-    REQUIRE(composer.compose(panel.scenes, to));
-    CHECK(panel.panelPixel(40, 40) == 0x0000C8);
+    // Straight into the fade back: `to` is copied from the layer, and only `from` is drawn again.
+    for (int frame = 1; frame <= 10; ++frame)
+        REQUIRE(composer.compose(panel.scenes, from, &to, frame / 11.0f));
+    CHECK(composer.scenesDrawn() == 3);
+    // The fade over, the new scene is copied from the layer, not drawn.
+    REQUIRE(composer.compose(panel.scenes, from));
+    CHECK(composer.scenesDrawn() == 3);
+    CHECK(panel.panelPixel(40, 40) == 0xC80000);
 }
 
 TEST_CASE("an upright cross-fade starts over when its new scene changes or it goes back", "[render]") {
