@@ -61,6 +61,13 @@ int channel(std::uint32_t pixel, int shift) {
     return static_cast<int>((pixel >> shift) & 0xFF);
 }
 
+// The red scene on screen, then ten frames of its fade to the blue one.
+void fadeRedToBlue(Panel& panel, FrameComposer& composer, const Scene& red, const Scene& blue) {
+    REQUIRE(composer.compose(panel.scenes, red));
+    for (int frame = 1; frame <= 10; ++frame)
+        REQUIRE(composer.compose(panel.scenes, blue, &red, frame / 11.0f));
+}
+
 void checkFade(Panel& panel, FrameComposer& composer, int x, int y) {
     const Scene from = plain({200, 0, 0, 255});
     const Scene to = plain({0, 0, 200, 255});
@@ -116,9 +123,7 @@ TEST_CASE("an upright cross-fade builds up in the back buffer, each scene drawn 
     FrameComposer composer = panel.composer();
     const Scene from = plain({200, 0, 0, 255});
     const Scene to = plain({0, 0, 200, 255});
-    REQUIRE(composer.compose(panel.scenes, from));
-    for (int frame = 1; frame <= 10; ++frame)
-        REQUIRE(composer.compose(panel.scenes, to, &from, frame / 11.0f));
+    fadeRedToBlue(panel, composer, from, to);
     // `from` was in the back buffer already; `to` is drawn once, off-screen, and blended in a step a frame.
     CHECK(composer.scenesDrawn() == 2);
     // Straight into the fade back: `to` is copied from the layer, and only `from` is drawn again.
@@ -160,9 +165,7 @@ TEST_CASE("a turned cross-fade goes through the frame, each scene drawn once for
     FrameComposer composer = panel.turned();
     const Scene from = plain({200, 0, 0, 255});
     const Scene to = plain({0, 0, 200, 255});
-    REQUIRE(composer.compose(panel.scenes, from));
-    for (int frame = 1; frame <= 10; ++frame)
-        REQUIRE(composer.compose(panel.scenes, to, &from, frame / 11.0f));
+    fadeRedToBlue(panel, composer, from, to);
     // `from` was in the frame already and becomes the fade's layer; only `to` is drawn.
     CHECK(composer.scenesDrawn() == 2);
     checkFade(panel, composer, 40, 2);
