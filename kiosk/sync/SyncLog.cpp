@@ -51,16 +51,20 @@ SyncLog readSyncLog(const std::filesystem::path& dataDir) {
         if (equals == std::string::npos) continue;
         const std::string key = line.substr(0, equals);
         std::string value = line.substr(equals + 1);
-        if (key == "last_success_utc") log.lastSuccessUtc = std::move(value);
-        if (key == "last_success_kind") log.lastSuccessKind = kindNamed(value);
-        if (key == "last_success_pledges") {
+        if (key == "last_success_utc")
+            log.lastSuccessUtc = std::move(value);
+        else if (key == "last_success_kind")
+            log.lastSuccessKind = kindNamed(value);
+        else if (key == "last_success_pledges") {
             char* end = nullptr;
             const unsigned long long pledges = std::strtoull(value.c_str(), &end, 10);
             if (!value.empty() && *end == '\0') log.lastSuccessPledges = pledges;
-        }
-        if (key == "last_error_kind") log.lastErrorKind = kindNamed(value);
-        if (key == "last_error_utc") log.lastErrorUtc = std::move(value);
-        if (key == "last_error") log.lastError = std::move(value);
+        } else if (key == "last_error_kind")
+            log.lastErrorKind = kindNamed(value);
+        else if (key == "last_error_utc")
+            log.lastErrorUtc = std::move(value);
+        else if (key == "last_error")
+            log.lastError = std::move(value);
     }
     return log;
 }
