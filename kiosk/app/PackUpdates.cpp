@@ -213,6 +213,7 @@ void PackUpdates::restartSelf() {
         start = end + 1;
     }
     std::vector<char*> argv;
+    argv.reserve(arguments.size() + 1);
     for (auto& argument : arguments)
         argv.push_back(argument.data());
     argv.push_back(nullptr);

@@ -126,6 +126,7 @@ Result<std::vector<std::string>> csvColumns(const CentralDb& db, const std::stri
         if (!ran) return ran.error();
     }
     std::vector<std::string> columns;
+    columns.reserve(fields.size() + consents.size());
     for (const auto& id : fields)
         columns.push_back("field_" + id);
     for (const auto& id : consents)
