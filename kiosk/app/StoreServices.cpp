@@ -357,10 +357,9 @@ screens::SyncOutcome StoreServices::syncNow() {
         outcome.detail = "the pledge store cannot be opened (see the problems below)";
         return outcome;
     }
-    const auto outcome =
-        outcomeOf(sync::pushPending(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery}, options,
-                                    std::chrono::seconds(6), nowUtc()),
-                  screens::SyncWork::Push);
+    auto outcome = outcomeOf(sync::pushPending(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
+                                               options, std::chrono::seconds(6), nowUtc()),
+                             screens::SyncWork::Push);
     std::cerr << "kiosk: sync now: " << screens::syncOutcomeText(outcome) << '\n';
     return outcome;
 }
