@@ -6,6 +6,7 @@
 #include "text/TextRasterizer.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk::render {
 
@@ -108,7 +109,7 @@ void SceneRenderer::drawQr(const Widget& widget) {
         SurfacePtr surface(SDL_CreateRGBSurfaceWithFormat(0, r.w, r.w, 32, SDL_PIXELFORMAT_ARGB8888));
         if (!surface) return nullptr;
         SDL_FillRect(surface.get(), nullptr, SDL_MapRGB(surface->format, 255, 255, 255));
-        const auto edge = [&](int module) { return static_cast<int>((module + 4) * scale + 0.5); };
+        const auto edge = [&](int module) { return static_cast<int>(std::lround((module + 4) * scale)); };
         const Uint32 black = SDL_MapRGB(surface->format, 0, 0, 0);
         for (int y = 0; y < matrix->size; ++y)
             for (int x = 0; x < matrix->size; ++x)

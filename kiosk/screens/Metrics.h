@@ -4,6 +4,7 @@
 #include "core/Geometry.h"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk::screens {
 
@@ -18,7 +19,7 @@ struct Metrics {
 
     explicit Metrics(Size s) : screen(s), unit(std::max(0.5, std::min(s.w, s.h) / 480.0)) {}
 
-    int px(double designPixels) const { return static_cast<int>(designPixels * unit + 0.5); }
+    int px(double designPixels) const { return static_cast<int>(std::lround(designPixels * unit)); }
     bool portrait() const { return screen.h > screen.w; }
 
     int margin() const { return px(16); }
