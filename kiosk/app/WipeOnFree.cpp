@@ -18,6 +18,8 @@
 #include <malloc.h>
 #include <string.h>
 
+// This file is the allocator: malloc and free are what it builds new and delete from.
+// NOLINTBEGIN(cppcoreguidelines-no-malloc)
 namespace {
 void* allocate(std::size_t size) {
     void* block = std::malloc(size == 0 ? 1 : size);
@@ -63,4 +65,5 @@ void operator delete(void* block, const std::nothrow_t&) noexcept {
 void operator delete[](void* block, const std::nothrow_t&) noexcept {
     wipeAndFree(block);
 }
+// NOLINTEND(cppcoreguidelines-no-malloc)
 #endif

@@ -46,7 +46,9 @@ std::vector<std::string> splitCommas(const std::string& text) {
 }
 }  // namespace
 
-int main(int argc, char** argv) {
+// An exception that escapes is a bug of ours: std::terminate names it and systemd restarts the kiosk, as for
+// a broken invariant (core/Invariant.h).
+int main(int argc, char** argv) {  // NOLINT(bugprone-exception-escape): see above
     CLI::App cli{"outreach-kiosk: a fullscreen touch kiosk for human-rights outreach booths"};
     cli.require_subcommand(0, 1);
 
