@@ -34,7 +34,7 @@ tour: build
 # the same suite in the developers' incremental build/. The VM test (test-system) last, on the packages deb and
 # deb-arm64 built, for both architectures; CI bounds it with TEST_SYSTEM_DEADLINE (.ci/run).
 test: TEST_SYSTEM_ARCHES = amd64 arm64
-test: deps-test format-check deb test-asan fuzz deb-arm64 test-arm64 test-system
+test: deps-test format-check tidy deb test-asan fuzz deb-arm64 test-arm64 test-system
 	$(PHASE)
 	@echo "make test: all suites passed"
 
@@ -116,8 +116,13 @@ format-check:
 		git ls-files '*.cpp' '*.h' | xargs clang-format --dry-run -Werror && echo "format-check: clean"; \
 	else echo "format-check: clang-format not installed, skipped"; fi
 
-tidy: build
-	@git ls-files 'kiosk/*.cpp' | xargs clang-tidy -p $(BUILD) --quiet
+# clang-tidy with .clang-tidy's checks over kiosk/'s sources, JOBS files at a time; any finding fails. It needs
+# only BUILD's compile database, so BUILD is configured, not built. About 6 CPU-minutes: 3 minutes on 2 cores
+# (.clang-tidy says which checks are left out for that, and why).
+tidy: deps-test
+	$(PHASE)
+	@cmake -S . -B $(BUILD) $(CMAKE_ARGS) >/dev/null
+	@scripts/tidy.sh $(BUILD) $(JOBS)
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD)

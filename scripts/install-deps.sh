@@ -11,9 +11,9 @@ packages=(
 )
 if [ "${1:-}" = "--test" ]; then
   # zbar decodes rendered QR codes; clang brings libFuzzer; nginx serves WebDAV for the sync tests;
-  # clang-format keeps the formatting checked; python3 runs the end-to-end test scripts; gdb's gcore dumps a
-  # running kiosk to show no typed name stays in its memory.
-  packages+=(zbar-tools clang libclang-rt-14-dev clang-format nginx-light sqlite3 python3 gdb)
+  # clang-format keeps the formatting checked and clang-tidy the code (make tidy); python3 runs the end-to-end
+  # test scripts; gdb's gcore dumps a running kiosk to show no typed name stays in its memory.
+  packages+=(zbar-tools clang libclang-rt-14-dev clang-format clang-tidy nginx-light sqlite3 python3 gdb)
 fi
 
 missing=()
