@@ -46,7 +46,7 @@ public:
 
     // Records a problem for the admin screen (and the log).
     void noteProblem(std::string problem) { note(std::move(problem)); }
-    // Runs before each PIN check: Argon2id's memory (19 MiB) is the largest allocation the kiosk makes, so
+    // Runs before each PIN check: Argon2id's memory (12 MiB) is the largest allocation the kiosk makes, so
     // the caller frees what it can redraw (textures) first and a visit's peak stays low.
     void beforePinCheck(std::function<void()> makeRoom) { makeRoom_ = std::move(makeRoom); }
     // Sync now may use plain http to 127.0.0.1 (tests; a relay on the kiosk itself).
