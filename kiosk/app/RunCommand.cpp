@@ -211,6 +211,10 @@ int runKiosk(const RunOptions& options) {
                 if (updates.claimDueCheck()) startUpdateCheck(work, updates);
             }
             firstFrame = false;
+            // On the loop the next slide is drawn off-screen while this one stands still (once a slide:
+            // the layer keeps it), so the fade to it starts without drawing.
+            if (running && kiosk && !kiosk->transition(now))
+                if (const auto upcoming = kiosk->upcomingSlide()) composer->prepare(scenes, *upcoming);
         }
     }
     if (engagement) engagement->finish(elapsed());
