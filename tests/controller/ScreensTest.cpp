@@ -3,7 +3,9 @@
 #include "support/FakeMeasurer.h"
 #include "support/SamplePack.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <set>
 
 using namespace kiosk;
 
@@ -172,4 +174,32 @@ TEST_CASE("a timeline entry's picture gives way before the text takes a half-emp
     // Some lengths keep to one page beside a smaller picture; long texts keep the full-size one.
     CHECK(narrowestPicture < widestPicture);
     CHECK(widestPicture >= size.w * 28 / 100);
+}
+
+TEST_CASE("the pack's type scale and spacing set the sizes on screen", "[screens]") {
+    auto pack = testing::samplePack();
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    const View story{ScreenId::Story, 0, 0};
+    const auto sizesUsed = [&](const content::Pack& p) {
+        std::set<int> used;
+        for (const auto& widget : screens::buildScene({p, "en", {800, 480}, text, images}, story).widgets)
+            if (!widget.lines.empty()) used.insert(widget.style.px);
+        return used;
+    };
+    const auto before = sizesUsed(pack);
+    REQUIRE(before.contains(pack.theme.type.reading));
+    REQUIRE_FALSE(before.contains(34));
+    pack.theme.type.reading = 34;
+    CHECK(sizesUsed(pack).contains(34));
+    // A wider margin moves the first text in from the edge.
+    const auto leftmost = [&](const content::Pack& p) {
+        int left = 800;
+        for (const auto& widget : screens::buildScene({p, "en", {800, 480}, text, images}, story).widgets)
+            if (!widget.lines.empty()) left = std::min(left, widget.rect.x);
+        return left;
+    };
+    const int narrow = leftmost(pack);
+    pack.theme.space.margin = 40;
+    CHECK(leftmost(pack) == narrow + 24);
 }
