@@ -49,7 +49,29 @@ screens::UpdateFinding findingOf(const update::CheckOutcome& outcome) {
     }
     for (const auto& refusal : outcome.refusals)
         finding.refusals.push_back(refusal.message);
-    finding.detail = outcome.detail;
+    using Problem = screens::UpdateFinding::Problem;
+    switch (outcome.problem) {
+    case update::SourceProblem::None:
+        finding.problem = Problem::None;
+        break;
+    case update::SourceProblem::NothingPublished:
+        finding.problem = Problem::NothingPublished;
+        break;
+    case update::SourceProblem::NoFolder:
+        finding.problem = Problem::NoFolder;
+        break;
+    case update::SourceProblem::NoRoute:
+        finding.problem = Problem::NoRoute;
+        break;
+    case update::SourceProblem::Unreadable:
+        finding.problem = Problem::Unreadable;
+        break;
+    case update::SourceProblem::CannotOpen:
+        finding.problem = Problem::CannotOpen;
+        break;
+    }
+    finding.file = outcome.file;
+    finding.reason = outcome.reason;
     return finding;
 }
 
@@ -161,7 +183,8 @@ screens::UpdateOutcome PackUpdates::check() {
             screens::UpdateFinding finding;
             finding.result = screens::UpdateFinding::Result::Failed;
             finding.where = options.location;
-            finding.detail = options.location + ": " + source.error().message;
+            finding.problem = screens::UpdateFinding::Problem::CannotOpen;
+            finding.reason = source.error().message;
             found.findings.push_back(std::move(finding));
             return;
         }

@@ -120,7 +120,18 @@ struct UpdateFinding {
     std::string packId;                 // Installed
     std::string version;                // Installed
     std::vector<std::string> refusals;  // each pack refused, as update/ names the refusal
-    std::string detail;                 // what happened instead, as update/ says it; empty: the above says it
+    // What kept the source from offering packs (None: it offered them).
+    enum class Problem {
+        None,
+        NothingPublished,  // `where` has no index (`file`) and cannot be listed
+        NoFolder,          // there is no `where`
+        NoRoute,           // `where` cannot be reached: `reason`
+        Unreadable,        // `file` in `where` could not be fetched: `reason`
+        CannotOpen,        // the source at `where` cannot be opened: `reason`
+    };
+    Problem problem = Problem::None;
+    std::string file;
+    std::string reason;  // the transport's own words
 };
 
 // What looking for a newer content pack found.

@@ -10,7 +10,21 @@ std::string pledges(std::uint64_t n) {
 }
 
 std::string findingText(const UpdateFinding& finding) {
-    if (!finding.detail.empty()) return finding.detail;
+    using Problem = UpdateFinding::Problem;
+    switch (finding.problem) {
+    case Problem::None:
+        break;
+    case Problem::NothingPublished:
+        return "no " + finding.file + " in " + finding.where + ": nothing published";
+    case Problem::NoFolder:
+        return "no " + finding.where + ": nothing to check";
+    case Problem::NoRoute:
+        return "no route, skipped: " + finding.where + " (" + finding.reason + "); the kiosk runs on";
+    case Problem::Unreadable:
+        return finding.where + finding.file + ": " + finding.reason;
+    case Problem::CannotOpen:
+        return finding.where + ": " + finding.reason;
+    }
     std::string text;
     if (finding.result == UpdateFinding::Result::Installed)
         text = "new pack " + finding.packId + " " + finding.version + " from " + finding.where +

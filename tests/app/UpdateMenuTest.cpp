@@ -65,6 +65,8 @@ TEST_CASE("an update check with no route is skipped, not an error, and the menu 
     const screens::UpdateOutcome found = updates.check();
     REQUIRE(found.findings.size() == 1);
     CHECK(found.findings[0].result == screens::UpdateFinding::Result::Skipped);
+    CHECK(found.findings[0].problem == screens::UpdateFinding::Problem::NoRoute);
+    CHECK_FALSE(found.findings[0].reason.empty());  // the transport's words, in the menu's sentence
     CHECK_FALSE(found.installed());
     CHECK_THAT(screens::updateOutcomeText(found), Contains("Update check: no route, skipped"));
     CHECK_FALSE(updates.switchWanted());

@@ -113,3 +113,27 @@ TEST_CASE("the menu writes the clock with its zone, the key's absence and the pr
     CHECK_THAT(statusText(),
                Catch::Contains("\nClock: 2026-11-26 10:00 (NOT set from the internet: set it below)"));
 }
+
+TEST_CASE("what kept a source of packs from offering any is worded from its facts", "[screens][admin]") {
+    using Problem = screens::UpdateFinding::Problem;
+    const auto said = [](Problem problem, std::string file, std::string reason) {
+        screens::UpdateOutcome outcome;
+        screens::UpdateFinding finding;
+        finding.result = screens::UpdateFinding::Result::Failed;
+        finding.where = "https://sync.example.org/packs/";
+        finding.problem = problem;
+        finding.file = std::move(file);
+        finding.reason = std::move(reason);
+        outcome.findings = {finding};
+        return screens::updateFindingsText(outcome);
+    };
+    CHECK(said(Problem::NothingPublished, "index.txt", "") ==
+          "no index.txt in https://sync.example.org/packs/: nothing published");
+    CHECK(said(Problem::NoFolder, "", "") == "no https://sync.example.org/packs/: nothing to check");
+    CHECK(said(Problem::NoRoute, "", "Could not resolve host") ==
+          "no route, skipped: https://sync.example.org/packs/ (Could not resolve host); the kiosk runs on");
+    CHECK(said(Problem::Unreadable, "index.txt", "HTTP 500") ==
+          "https://sync.example.org/packs/index.txt: HTTP 500");
+    CHECK(said(Problem::CannotOpen, "", "unknown scheme") ==
+          "https://sync.example.org/packs/: unknown scheme");
+}

@@ -140,7 +140,7 @@ TEST_CASE("a pack that never shows its first screen falls back to the previous o
     CHECK(slots.chooseAtStart().folder == good);
 }
 
-TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipped, not an error",
+TEST_CASE("a pack published on a real nginx reaches the kiosk, and no route is skipped, not an error",
           "[update][nginx]") {
     kiosk::sync::test::skipWithoutNginx();
     test::Publisher publisher;
@@ -186,11 +186,16 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipp
     CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.3.0");
 
     options.location = nginx.url("nothing-here");
-    CHECK(checkServer(options, requestFor(publisher, slots, "1.3.0")).result == CheckResult::NothingNew);
+    const auto empty = checkServer(options, requestFor(publisher, slots, "1.3.0"));
+    CHECK(empty.result == CheckResult::NothingNew);
+    CHECK(empty.problem == SourceProblem::NothingPublished);  // the kiosk words it; kioskctl prints message
+    CHECK(empty.file == kIndexFileName);
     options.location = "http://127.0.0.1:" + std::to_string(kiosk::sync::test::unusedPort());
     const auto offline = checkServer(options, requestFor(publisher, slots, "1.3.0"));
     CHECK(offline.result == CheckResult::Skipped);
     CHECK_THAT(offline.message, Catch::Contains("no route"));
+    CHECK(offline.problem == SourceProblem::NoRoute);
+    CHECK_FALSE(offline.reason.empty());
 }
 
 TEST_CASE("the index names files in its own folder only", "[update]") {
