@@ -79,7 +79,7 @@ int runKiosk(const RunOptions& options) {
     // An update that does not load: back to the previous slot (with its own signer), else the configured
     // pack.
     for (int fallbacks = 0; updates.usingSlot() && !selection.pack && fallbacks < 2; ++fallbacks) {
-        updates.slotFailed("the new pack did not load");
+        updates.slotFailed();
         const auto fallback = updates.startFolder(contentDir);
         selection = selectPack(fallback, updates.usingSlot() ? fs::path() : config.dataDir, &probe);
     }

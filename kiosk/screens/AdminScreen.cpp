@@ -265,7 +265,8 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
         text += "\nContent: " + s.pack;
     } else {
         text += "\nContent: " + s.packId + " version " + s.packVersion + ", " + packSignerText(s.packSigner);
-        if (!s.packNote.empty()) text += "\nContent update: " + s.packNote;
+        if (const auto fallback = packFallbackText(s.packFallback); !fallback.empty())
+            text += "\nContent update: " + fallback;
         text += "\nLast update check: " + (s.updateChecked.empty()
                                                ? std::string("not yet")
                                                : s.updateChecked + ": " + updateFindingsText(s.lastUpdate));

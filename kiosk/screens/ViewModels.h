@@ -68,7 +68,7 @@ struct AdminStatus {
     std::string packId{};
     std::string packVersion{};
     PackSigner packSigner{};      // who signed the pack on screen
-    std::string packNote{};       // a fallback to the previous pack, in words; empty when none
+    PackFallback packFallback{};  // a fallback to the previous pack by the kiosk itself
     std::string updateChecked{};  // local time of the last update check; empty: none yet
     UpdateOutcome lastUpdate{};   // what it found (or why updates are off, whether checked or not)
     // The zone `clock` is in, so a volunteer does not "correct" a right clock; both empty: not known.

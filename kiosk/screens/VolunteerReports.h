@@ -112,6 +112,18 @@ struct PackSigner {
     std::string name;                                                       // Named: content_keys' name
 };
 
+// Why the kiosk went back to the previous pack by itself (None: it has not, or that pack has shown since).
+struct PackFallback {
+    enum class Why {
+        None,
+        SlotMissing,  // the installed update's folder was gone at start
+        NotShown,     // the update started once and never showed its first screen
+        DidNotLoad,   // the update did not load
+    };
+    Why why = Why::None;
+    std::string from{};  // the installed update it left (its slot's name)
+};
+
 // What one source of content packs (a stick, the server) held.
 struct UpdateFinding {
     enum class Result { Installed, NothingNew, Skipped, Failed };

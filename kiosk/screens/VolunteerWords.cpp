@@ -191,6 +191,20 @@ std::string packSignerText(const PackSigner& signer) {
     return "";
 }
 
+std::string packFallbackText(const PackFallback& fallback) {
+    switch (fallback.why) {
+    case PackFallback::Why::None:
+        return "";
+    case PackFallback::Why::SlotMissing:
+        return "the pack slot " + fallback.from + " is missing; back on the previous pack";
+    case PackFallback::Why::NotShown:
+        return "went back to the previous pack: " + fallback.from + " did not show its first screen";
+    case PackFallback::Why::DidNotLoad:
+        return "went back to the previous pack: the new pack did not load";
+    }
+    return "";
+}
+
 std::string updateFindingsText(const UpdateOutcome& outcome) {
     switch (outcome.result) {
     case UpdateOutcome::Result::Off:

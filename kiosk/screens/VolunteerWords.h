@@ -22,6 +22,8 @@ std::string lastSyncText(const LastSync& last);
 std::string syncFailureText(const SyncFailure& failure);
 // "signed by campaign", "not signed (the configured pack folder)".
 std::string packSignerText(const PackSigner& signer);
+// "went back to the previous pack: the new pack did not load"; empty when there was no fallback.
+std::string packFallbackText(const PackFallback& fallback);
 // What the last update check found, for the menu's pack block: "up to date (nothing newer on ...)".
 std::string updateFindingsText(const UpdateOutcome& outcome);
 // The outcome of "Check for update", as the menu shows it after the button.

@@ -137,3 +137,14 @@ TEST_CASE("what kept a source of packs from offering any is worded from its fact
     CHECK(said(Problem::CannotOpen, "", "unknown scheme") ==
           "https://sync.example.org/packs/: unknown scheme");
 }
+
+TEST_CASE("a fallback to the previous pack says why, naming the update it left", "[screens][admin]") {
+    using Why = screens::PackFallback::Why;
+    CHECK(screens::packFallbackText({}).empty());
+    CHECK(screens::packFallbackText({Why::SlotMissing, "slot-minimal-1.2.0-0a1b2c3d"}) ==
+          "the pack slot slot-minimal-1.2.0-0a1b2c3d is missing; back on the previous pack");
+    CHECK(screens::packFallbackText({Why::NotShown, "slot-minimal-1.2.0-0a1b2c3d"}) ==
+          "went back to the previous pack: slot-minimal-1.2.0-0a1b2c3d did not show its first screen");
+    CHECK(screens::packFallbackText({Why::DidNotLoad, "slot-minimal-1.2.0-0a1b2c3d"}) ==
+          "went back to the previous pack: the new pack did not load");
+}
