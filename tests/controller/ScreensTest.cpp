@@ -95,8 +95,8 @@ TEST_CASE("the maintenance screen asks for a volunteer in four languages, and ke
           "[screens]") {
     testing::FakeMeasurer text;
     testing::FakeImages images;
-    const Scene scene =
-        screens::buildMaintenanceScene({800, 480}, text, images, {"pack.toml:3:1: error: bad"});
+    const Scene scene = screens::buildMaintenanceScene(
+        {800, 480}, text, images, {{screens::KioskProblem::Kind::Diagnostic, "pack.toml:3:1: error: bad"}});
     for (const char* language : {"en", "ms", "zh", "ta"}) {
         INFO(language);
         const Widget* title = scene.find(std::string("maintenance-title-") + language);
@@ -114,15 +114,18 @@ TEST_CASE("the maintenance screen tells volunteers what its reasons are and wher
           "[screens]") {
     testing::FakeMeasurer text;
     testing::FakeImages images;
-    const auto volunteerLine = [&](const std::vector<std::string>& reasons) {
+    const auto volunteerLine = [&](const std::vector<std::string>& lines) {
+        std::vector<screens::KioskProblem> reasons;
+        for (const auto& line : lines)
+            reasons.push_back({screens::KioskProblem::Kind::Diagnostic, line});
         const Scene scene = screens::buildMaintenanceScene({800, 480}, text, images, reasons);
         INFO(reasons.size() << " reasons");
         CHECK(scene.problems.empty());
         const Widget* line = scene.find("maintenance-volunteer");
         REQUIRE(line);
-        for (const auto& reason : reasons)  // the reasons themselves stay in the log
+        for (const auto& line : lines)  // the reasons themselves stay in the log
             for (const auto& widget : scene.widgets)
-                CHECK_THAT(widget.text, !Catch::Contains(reason));
+                CHECK_THAT(widget.text, !Catch::Contains(line));
         return line->text;
     };
     // No reasons: nothing known to fix, so a restart, then the log.
