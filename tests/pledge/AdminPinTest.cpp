@@ -67,7 +67,7 @@ TEST_CASE("the gate refuses to check while locked and a right PIN clears the cou
     CHECK_FALSE(gate.lockout().locked(now + Millis{31'000}));
 }
 
-TEST_CASE("new PIN hashes use the documented Argon2id cost; older hashes still verify", "[pledge][pin]") {
+TEST_CASE("new PIN hashes use the documented Argon2id cost, older hashes still verify", "[pledge][pin]") {
     const auto hash = hashPin("48213307");
     REQUIRE(hash.ok());
     // One of OWASP's equal settings: 12 MiB (12288 KiB), 3 passes.
