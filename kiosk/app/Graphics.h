@@ -19,7 +19,7 @@ namespace kiosk::app {
 // staying in a heap that only grows as screens come and go (glibc otherwise raises its mmap threshold after
 // the first large free). Call once, before anything is drawn.
 void returnLargeBuffersWhenFreed();
-// Frees the cached textures and gives free heap pages back: run before the admin PIN's Argon2id (19 MiB),
+// Frees the cached textures and gives free heap pages back: run before the admin PIN's Argon2id (12 MiB),
 // so that allocation does not stack on a screenful of textures the next frame can make again.
 void makeRoomForPinCheck(render::SceneRenderer& scenes);
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "content/PackLoader.h"
+#include "screens/VolunteerReports.h"
 
 #include <filesystem>
 #include <optional>
@@ -16,7 +17,9 @@ enum class PackOrigin { Configured, LastGood, None };
 struct PackSelection {
     std::optional<content::Pack> pack;
     PackOrigin origin = PackOrigin::None;
-    std::vector<std::string> problems;  // why the configured pack was not used, for the log and admin screen
+    // Why the configured pack was not used, or could not be kept: for the log and the volunteer menu, which
+    // word them (screens::problemText).
+    std::vector<screens::KioskProblem> problems;
 };
 
 // `dataDir` may be empty: then no last-good copy is kept or used.

@@ -49,8 +49,45 @@ screens::UpdateFinding findingOf(const update::CheckOutcome& outcome) {
     }
     for (const auto& refusal : outcome.refusals)
         finding.refusals.push_back(refusal.message);
-    finding.detail = outcome.detail;
+    using Problem = screens::UpdateFinding::Problem;
+    switch (outcome.problem) {
+    case update::SourceProblem::None:
+        finding.problem = Problem::None;
+        break;
+    case update::SourceProblem::NothingPublished:
+        finding.problem = Problem::NothingPublished;
+        break;
+    case update::SourceProblem::NoFolder:
+        finding.problem = Problem::NoFolder;
+        break;
+    case update::SourceProblem::NoRoute:
+        finding.problem = Problem::NoRoute;
+        break;
+    case update::SourceProblem::Unreadable:
+        finding.problem = Problem::Unreadable;
+        break;
+    case update::SourceProblem::CannotOpen:
+        finding.problem = Problem::CannotOpen;
+        break;
+    }
+    finding.file = outcome.file;
+    finding.reason = outcome.reason;
     return finding;
+}
+
+screens::PackFallback fallbackOf(update::Fallback fallback, const std::string& from) {
+    using Why = screens::PackFallback::Why;
+    switch (fallback) {
+    case update::Fallback::None:
+        return {};
+    case update::Fallback::SlotMissing:
+        return {Why::SlotMissing, from};
+    case update::Fallback::NotShown:
+        return {Why::NotShown, from};
+    case update::Fallback::DidNotLoad:
+        return {Why::DidNotLoad, from};
+    }
+    return {};
 }
 
 std::vector<update::ContentPublicKey> trustedKeys(const config::KioskConfig& config) {
@@ -68,19 +105,22 @@ PackUpdates::PackUpdates(const config::KioskConfig& config)
 fs::path PackUpdates::startFolder(const fs::path& configured) {
     if (config_.dataDir.empty() || config_.contentKeys.empty()) return configured;
     const auto choice = slots_.chooseAtStart();
-    if (!choice.note.empty()) startNote_ = choice.note;
+    if (choice.fallback != update::Fallback::None) {
+        fallback_ = fallbackOf(choice.fallback, choice.fallbackFrom);
+        std::cerr << "kiosk: pack update: " << screens::packFallbackText(fallback_) << '\n';
+    }
     signer_ = choice.signer;
     slotFolder_ = choice.folder;
-    if (!choice.note.empty()) std::cerr << "kiosk: pack update: " << choice.note << '\n';
     return slotFolder_.empty() ? configured : slotFolder_;
 }
 
-std::string PackUpdates::slotFailed(const std::string& why) {
-    startNote_ = slots_.revert(why);
+void PackUpdates::slotFailed() {
+    const std::string from = slots_.state().current;
+    slots_.revert(update::Fallback::DidNotLoad);
+    fallback_ = fallbackOf(update::Fallback::DidNotLoad, from);
     slotFolder_.clear();
     signer_.clear();
-    std::cerr << "kiosk: pack update: " << startNote_ << '\n';
-    return startNote_;
+    std::cerr << "kiosk: pack update: " << screens::packFallbackText(fallback_) << '\n';
 }
 
 void PackUpdates::firstScreenShown() {
@@ -108,7 +148,8 @@ std::vector<std::string> PackUpdates::menuLines() const {
         const std::lock_guard lock(mutex_);
         lines.push_back("Pack " + packId_ + " " + runningVersion_ + ", " + screens::packSignerText(signer()));
     }
-    if (!startNote_.empty()) lines.push_back("Pack update: " + startNote_);
+    if (const auto fallback = screens::packFallbackText(fallback_); !fallback.empty())
+        lines.push_back("Pack update: " + fallback);
     return lines;
 }
 
@@ -117,7 +158,7 @@ void PackUpdates::fillStatus(screens::AdminStatus& status) const {
     status.packId = packId_;
     status.packVersion = runningVersion_;
     status.packSigner = signer();
-    status.packNote = startNote_;
+    status.packFallback = fallback_;
     status.updateChecked = lastCheckTime_;
     status.lastUpdate = off().value_or(lastOutcome_);
 }
@@ -161,7 +202,8 @@ screens::UpdateOutcome PackUpdates::check() {
             screens::UpdateFinding finding;
             finding.result = screens::UpdateFinding::Result::Failed;
             finding.where = options.location;
-            finding.detail = options.location + ": " + source.error().message;
+            finding.problem = screens::UpdateFinding::Problem::CannotOpen;
+            finding.reason = source.error().message;
             found.findings.push_back(std::move(finding));
             return;
         }

@@ -27,9 +27,8 @@ public:
     // The folder to show: the installed update when there is one, else `configured`.
     std::filesystem::path startFolder(const std::filesystem::path& configured);
     bool usingSlot() const { return !slotFolder_.empty(); }
-    // The installed update did not load: back to the fallback (startFolder() again says which); returns what
-    // to tell the volunteer.
-    std::string slotFailed(const std::string& why);
+    // The installed update did not load: back to the fallback (startFolder() again says which).
+    void slotFailed();
     // The first screen was drawn: the update is kept.
     void firstScreenShown();
     // The pack on screen, for the volunteer menu and as the version a check must beat.
@@ -61,7 +60,7 @@ private:
     update::PackSlots slots_;
     std::filesystem::path slotFolder_;
     std::string signer_;
-    std::string startNote_;
+    screens::PackFallback fallback_;  // the last fallback, until a pack shows
     std::string packId_;
     mutable std::mutex mutex_;  // what follows is shared by the screen's thread and the work runner
     std::string runningVersion_;

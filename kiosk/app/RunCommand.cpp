@@ -16,6 +16,7 @@
 #include "platform/Window.h"
 #include "render/FrameComposer.h"
 #include "screens/Screens.h"
+#include "screens/VolunteerWords.h"
 
 #include <chrono>
 #include <iostream>
@@ -78,16 +79,17 @@ int runKiosk(const RunOptions& options) {
     // An update that does not load: back to the previous slot (with its own signer), else the configured
     // pack.
     for (int fallbacks = 0; updates.usingSlot() && !selection.pack && fallbacks < 2; ++fallbacks) {
-        updates.slotFailed("the new pack did not load");
+        updates.slotFailed();
         const auto fallback = updates.startFolder(contentDir);
         selection = selectPack(fallback, updates.usingSlot() ? fs::path() : config.dataDir, &probe);
     }
     if (selection.pack) updates.setRunning(selection.pack->id, selection.pack->version);
     for (const auto& problem : selection.problems)
-        std::cerr << "kiosk: " << problem << '\n';
+        std::cerr << "kiosk: " << screens::problemText(problem) << '\n';
     // A mistyped settings line fell back to its default: the volunteer sees which line, on the admin screen
     // or the maintenance screen.
-    selection.problems.insert(selection.problems.end(), configProblems.begin(), configProblems.end());
+    for (const auto& problem : configProblems)
+        selection.problems.push_back({screens::KioskProblem::Kind::Diagnostic, problem});
 
     std::string error;
     auto graphics = TextAndImages::create(
@@ -136,7 +138,7 @@ int runKiosk(const RunOptions& options) {
         // Said in the log and on the volunteer screen: the kiosk greets people in another language.
         if (const auto warning = defaultLanguageWarning(config, *selection.pack); !warning.empty()) {
             std::cerr << "kiosk: " << warning << '\n';
-            services->noteProblem(warning);
+            services->noteProblem({screens::KioskProblem::Kind::Diagnostic, warning});
         }
         kiosk.emplace(*selection.pack, settings, graphics->measurer(), graphics->images(),
                       window->logicalSize(), elapsed(), &*services, &work);
@@ -211,6 +213,10 @@ int runKiosk(const RunOptions& options) {
                 if (updates.claimDueCheck()) startUpdateCheck(work, updates);
             }
             firstFrame = false;
+            // On the loop the next slide is drawn off-screen while this one stands still (once a slide:
+            // the layer keeps it), so the fade to it starts without drawing.
+            if (running && kiosk && !kiosk->transition(now))
+                if (const auto upcoming = kiosk->upcomingSlide()) composer->prepare(scenes, *upcoming);
         }
     }
     if (engagement) engagement->finish(elapsed());

@@ -33,13 +33,6 @@ std::string localDateTime(std::time_t now) {
     return formatLocal(now, "%Y-%m-%d %H:%M");
 }
 
-// The zone the clock speaks, so a volunteer does not "correct" a right clock: "Asia/Kuala_Lumpur, +08".
-std::string zoneName(std::time_t now) {
-    const std::string abbreviation = formatLocal(now, "%Z");
-    const char* tz = std::getenv("TZ");
-    return "(" + (tz && *tz ? std::string(tz) + ", " : std::string()) + abbreviation + ")";
-}
-
 // "2024-06-01T10:00:00Z" as local "2024-06-01 18:00"; anything else as it is.
 std::string localFromUtc(const std::string& utc) {
     std::tm parsed{};
@@ -126,8 +119,7 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
     }
 
     if (dataDir_.empty()) {
-        storeProblem_ = {screens::CollectionBlock::NoDataDir, ""};
-        signingProblem_ = "no data_dir in the config";
+        storeProblem_ = {screens::CollectionBlock::NoDataDir, "", ""};
         return;
     }
     // Made on first start: the coordinator learns this kiosk's public key from the admin screen.
@@ -137,17 +129,19 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
         sync::keepExportReserve(sync::outboxFolder(dataDir_));  // so an export on a full card can note itself
     } else {
         signingProblem_ = signing.error().message;
-        note("no kiosk signing key, so no export or sync: " + signingProblem_);
+        note(screens::KioskProblem::Kind::NoSigningKey, signingProblem_);
     }
     auto opened = pledge::PledgeStore::open(dataDir_);
     if (!opened) {
-        storeProblem_ = {screens::CollectionBlock::StoreUnavailable,
-                         "in " + dataDir_.string() + ": " + opened.error().message};
-        note("cannot store pledges " + storeProblem_.detail);
+        storeProblem_ = {screens::CollectionBlock::StoreUnavailable, opened.error().message,
+                         dataDir_.string()};
+        screens::KioskProblem problem{screens::KioskProblem::Kind::StoreUnavailable, opened.error().message};
+        problem.folder = dataDir_.string();
+        note(std::move(problem));
         return;
     }
     store_ = std::make_unique<pledge::PledgeStore>(std::move(opened).value());
-    if (!store_->openNotice().empty()) note(store_->openNotice());
+    if (!store_->openNotice().empty()) note(screens::KioskProblem::Kind::StoreSays, store_->openNotice());
     // The lock-out as it was before a restart or power cut: pulling the plug gives no fresh guesses.
     if (pinGate_) {
         if (const auto saved = store_->loadPinLockout())
@@ -156,11 +150,11 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
     recorder_.emplace(*store_, config.kioskId, config.coordinatorPublicKey);
 }
 
-void StoreServices::note(std::string error) {
-    std::lock_guard lock(errorsMutex_);
-    std::cerr << "kiosk: " << error << '\n';
-    errors_.push_front(std::move(error));
-    if (errors_.size() > 5) errors_.pop_back();
+void StoreServices::note(screens::KioskProblem problem) {
+    std::lock_guard lock(problemsMutex_);
+    std::cerr << "kiosk: " << screens::problemText(problem) << '\n';
+    problems_.push_front(std::move(problem));
+    if (problems_.size() > 5) problems_.pop_back();
 }
 
 screens::Collection StoreServices::collection() const {
@@ -171,7 +165,7 @@ screens::Collection StoreServices::collection() const {
 PledgeOutcome StoreServices::submitPledge(const form::Form& form, const form::FormState& values,
                                           const std::map<std::string, bool>& ticked,
                                           const form::PledgeContext& context) {
-    if (!recorder_) return {PledgeOutcome::Kind::NotSetUp, "", "", "no pledge store"};
+    if (!recorder_) return {PledgeOutcome::Kind::NotSetUp, "", "", ""};
     auto saved = recorder_->record(form, values, ticked, context);
     if (saved) return {PledgeOutcome::Kind::Saved, saved.value().uuid, saved.value().referenceCode, ""};
     const auto& error = saved.error();
@@ -184,10 +178,10 @@ PledgeOutcome StoreServices::submitPledge(const form::Form& form, const form::Fo
     case pledge::ErrorKind::Invalid:
         return {Kind::Invalid, "", "", error.message};
     case pledge::ErrorKind::StorageFull:
-        note("pledge not saved, storage full: " + error.message);
+        note(screens::KioskProblem::Kind::StorageFull, error.message);
         return {Kind::StorageFull, "", "", error.message};
     default:
-        note("pledge not saved: " + error.message);
+        note(screens::KioskProblem::Kind::PledgeNotSaved, error.message);
         return {Kind::Failed, "", "", error.message};
     }
 }
@@ -198,7 +192,7 @@ PinCheck StoreServices::checkPin(const std::string& pin, Millis now) {
     const auto outcome = pinGate_->attempt(pin, now);
     if (store_ && outcome != pledge::PinGate::Outcome::LockedOut) {
         if (auto saved = store_->savePinLockout(pinGate_->lockout().save(now, unixMillisNow())); !saved)
-            note(saved.error().message);
+            note(screens::KioskProblem::Kind::StoreSays, saved.error().message);
     }
     switch (outcome) {
     case pledge::PinGate::Outcome::Accepted:
@@ -221,7 +215,10 @@ screens::AdminStatus StoreServices::adminStatus() {
     status.pack = packLine_;
     if (packUpdates_) packUpdates_->fillStatus(status);
     status.clockSynced = pledge::systemClockSynchronised();
-    status.clock = localDateTime(now) + " " + zoneName(now);
+    status.clock = localDateTime(now);
+    const char* zone = std::getenv("TZ");  // Settings set it from the config's time_zone
+    status.clockZone = zone ? zone : "";
+    status.clockZoneAbbreviation = formatLocal(now, "%Z");
     status.collecting = collection();
     if (dataDir_.empty()) {
         status.noDataDir = true;
@@ -243,7 +240,7 @@ screens::AdminStatus StoreServices::adminStatus() {
                 status.perHour[hour] = counts.value().perHourToday[hour];
             fillSyncFigures(status, counts.value());
         } else {
-            note("cannot count pledges: " + counts.error().message);
+            note(screens::KioskProblem::Kind::CannotCount, counts.error().message);
         }
     }
     if (signingKey_)
@@ -253,8 +250,8 @@ screens::AdminStatus StoreServices::adminStatus() {
     status.syncRoute = sync_.url.empty() ? screens::SyncRoute::UsbOnly : screens::SyncRoute::Server;
     if (!sync_.url.empty()) status.syncServer = syncServer(sync_.url);
     status.pushEvery = std::chrono::minutes(KIOSK_PUSH_EVERY_MINUTES);
-    std::lock_guard lock(errorsMutex_);
-    status.lastErrors.assign(errors_.begin(), errors_.end());
+    std::lock_guard lock(problemsMutex_);
+    status.lastProblems.assign(problems_.begin(), problems_.end());
     return status;
 }
 
@@ -262,7 +259,7 @@ pledge::PledgeStore* StoreServices::workStore() {
     if (workStore_) return workStore_.get();
     auto opened = pledge::PledgeStore::open(dataDir_);
     if (!opened) {
-        note("cannot open the pledge store for sync and figures: " + opened.error().message);
+        note(screens::KioskProblem::Kind::CountsUnavailable, opened.error().message);
         return nullptr;
     }
     workStore_ = std::make_unique<pledge::PledgeStore>(std::move(opened).value());
@@ -300,7 +297,7 @@ std::optional<screens::SyncOutcome> StoreServices::syncProblem(screens::SyncWork
     outcome.work = work;
     if (!store_) {
         outcome.result = screens::SyncOutcome::Result::NoStore;
-        outcome.detail = screens::collectionText(storeProblem_);
+        outcome.store = storeProblem_;
         return outcome;
     }
     if (!signingKey_) {
@@ -326,8 +323,7 @@ screens::SyncOutcome StoreServices::exportToUsb() {
     const auto folder = writable->mountPoint / sync::kStickFolderName;
     pledge::PledgeStore* store = workStore();
     if (!store) {
-        outcome.result = Result::NoStore;
-        outcome.detail = "the pledge store cannot be opened (see the problems below)";
+        outcome.result = Result::StoreClosed;
         return outcome;
     }
     outcome = outcomeOf(
@@ -353,8 +349,7 @@ screens::SyncOutcome StoreServices::syncNow() {
     if (!store) {
         screens::SyncOutcome outcome;
         outcome.work = screens::SyncWork::Push;
-        outcome.result = screens::SyncOutcome::Result::NoStore;
-        outcome.detail = "the pledge store cannot be opened (see the problems below)";
+        outcome.result = screens::SyncOutcome::Result::StoreClosed;
         return outcome;
     }
     auto outcome = outcomeOf(sync::pushPending(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
@@ -369,14 +364,13 @@ screens::UpdateOutcome StoreServices::checkForUpdate() {
     return packUpdates_->check();
 }
 
-std::string StoreServices::adjustClock(std::chrono::seconds delta) {
+screens::ClockSetting StoreServices::adjustClock(std::chrono::seconds delta) {
     timespec now{};
     clock_gettime(CLOCK_REALTIME, &now);
     now.tv_sec += delta.count();
     if (clock_settime(CLOCK_REALTIME, &now) != 0)
-        return std::string("cannot set the clock (") + std::strerror(errno) +
-               "): the kiosk service needs CAP_SYS_TIME (see systemd/outreach-kiosk.service)";
-    return "";
+        return {screens::ClockSetting::Result::Refused, std::strerror(errno)};
+    return {};
 }
 
 }  // namespace kiosk::app

@@ -39,14 +39,14 @@ public:
     PinCheck checkPin(const std::string& pin, Millis now) override;
     Millis pinLockRemaining(Millis now) const override;
     screens::AdminStatus adminStatus() override;
-    std::string adjustClock(std::chrono::seconds delta) override;
+    screens::ClockSetting adjustClock(std::chrono::seconds delta) override;
     screens::SyncOutcome exportToUsb() override;
     screens::SyncOutcome syncNow() override;
     screens::UpdateOutcome checkForUpdate() override;
 
     // Records a problem for the admin screen (and the log).
-    void noteProblem(std::string problem) { note(std::move(problem)); }
-    // Runs before each PIN check: Argon2id's memory (19 MiB) is the largest allocation the kiosk makes, so
+    void noteProblem(screens::KioskProblem problem) { note(std::move(problem)); }
+    // Runs before each PIN check: Argon2id's memory (12 MiB) is the largest allocation the kiosk makes, so
     // the caller frees what it can redraw (textures) first and a visit's peak stays low.
     void beforePinCheck(std::function<void()> makeRoom) { makeRoom_ = std::move(makeRoom); }
     // Sync now may use plain http to 127.0.0.1 (tests; a relay on the kiosk itself).
@@ -55,7 +55,8 @@ public:
     void usePackUpdates(PackUpdates* updates) { packUpdates_ = updates; }
 
 private:
-    void note(std::string error);
+    void note(screens::KioskProblem problem);
+    void note(screens::KioskProblem::Kind kind, std::string detail) { note({kind, std::move(detail)}); }
     void fillSyncFigures(screens::AdminStatus& status, const pledge::PledgeCounts& counts) const;
     // Nullopt when export and push can run; otherwise why not.
     std::optional<screens::SyncOutcome> syncProblem(screens::SyncWork work) const;
@@ -78,8 +79,8 @@ private:
     std::unique_ptr<pledge::PledgeStore> workStore_;
     bool allowInsecureLoopback_ = false;
     PackUpdates* packUpdates_ = nullptr;
-    mutable std::mutex errorsMutex_;
-    std::deque<std::string> errors_;
+    mutable std::mutex problemsMutex_;
+    std::deque<screens::KioskProblem> problems_;  // newest first
 };
 
 }  // namespace kiosk::app

@@ -30,6 +30,25 @@ struct ThemeFonts {
     std::string tamil = "Noto Sans Tamil";
 };
 
+// The type scale and spacing, in design pixels: 1 px on the 7" 800x480 panel, scaled with the screen
+// (screens/Metrics.h). docs/design.md explains each step; [theme.type] and [theme.space] may change them.
+struct TypeScale {
+    int title = 40;
+    int heading = 28;
+    int body = 22;     // labels, fields, tiles' and cards' words
+    int reading = 28;  // what a passer-by reads: story, timeline, case and action text
+    int minBody = 18;  // the smallest a text may shrink to while fitting its box
+    int button = 20;
+    int caption = 18;
+};
+
+struct Spacing {
+    int margin = 16;
+    int gap = 12;
+    int bar = 60;          // header and footer
+    int touchTarget = 52;  // >= 48 px (9 mm) on the 7" panel
+};
+
 struct Theme {
     Color background{0xfa, 0xf7, 0xf0, 255};
     Color surface{0xff, 0xff, 0xff, 255};
@@ -38,6 +57,8 @@ struct Theme {
     Color accent{0xff, 0xe6, 0x00, 255};      // Amnesty yellow: buttons
     Color accentText{0x1a, 0x1a, 0x1a, 255};  // text on accent
     ThemeFonts fonts;
+    TypeScale type;
+    Spacing space;
 };
 
 // When an item is shown (scheduled content): from `from` to `until`, both days included, by the kiosk's

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <exception>
+#include <initializer_list>
 #include <set>
 
 namespace kiosk::content {
@@ -182,11 +183,64 @@ std::string hex(Color c) {
     return buffer;
 }
 
+// One size of [theme.type] or [theme.space] (design pixels at 800x480), kept when it is a whole number in
+// [least, most]; otherwise the default stays and the line says why (a mistake costs its own line only).
+struct DesignSize {
+    std::string_view key;
+    int* value;
+    int least;
+    int most;
+    std::string_view why;  // what the lower bound protects
+};
+
+void readDesignSizes(TableReader& in, std::initializer_list<DesignSize> sizes) {
+    for (const DesignSize& size : sizes) {
+        const auto value = in.integer(size.key, Need::Optional);
+        if (!value) continue;
+        if (*value < size.least || *value > size.most) {
+            in.report().warning(in.positionOf(size.key),
+                                std::string(size.key) + " = " + std::to_string(*value) + " is outside " +
+                                    std::to_string(size.least) + "-" + std::to_string(size.most) + " (" +
+                                    std::string(size.why) + "); the default " + std::to_string(*size.value) +
+                                    " is used");
+            continue;
+        }
+        *size.value = static_cast<int>(*value);
+    }
+}
+
+void readScale(TableReader& in, Theme& theme) {
+    if (const toml::table* type = in.table("type", Need::Optional)) {
+        TableReader t(*type, in.report(), "[theme.type]",
+                      {"title", "heading", "body", "reading", "min_body", "button", "caption"});
+        TypeScale& s = theme.type;
+        constexpr std::string_view legible = "text smaller than 16 px is hard to read standing at the booth";
+        readDesignSizes(t, {{"title", &s.title, 24, 96, legible},
+                            {"heading", &s.heading, 18, 72, legible},
+                            {"body", &s.body, 16, 48, legible},
+                            {"reading", &s.reading, 28, 48,
+                             "docs/design.md: reading text at least 28 px on the 7\" panel"},
+                            {"min_body", &s.minBody, 16, 48, legible},
+                            {"button", &s.button, 16, 48, legible},
+                            {"caption", &s.caption, 16, 48, legible}});
+    }
+    if (const toml::table* space = in.table("space", Need::Optional)) {
+        TableReader t(*space, in.report(), "[theme.space]", {"margin", "gap", "bar", "touch_target"});
+        Spacing& s = theme.space;
+        readDesignSizes(t,
+                        {{"margin", &s.margin, 4, 64, "a text on the screen's edge is hard to read"},
+                         {"gap", &s.gap, 4, 64, "things that touch read as one"},
+                         {"bar", &s.bar, 48, 120, "the header and footer hold touch targets"},
+                         {"touch_target", &s.touchTarget, 48, 120, "a target under 48 px (9 mm) is missed"}});
+    }
+}
+
 void readTheme(TableReader& top, Pack& pack) {
     const toml::table* table = top.table("theme", Need::Optional);
     if (!table) return;  // the defaults in Pack.h pass every contrast check
-    TableReader in(*table, top.report(), "[theme]",
-                   {"background", "surface", "text", "muted_text", "accent", "accent_text", "fonts"});
+    TableReader in(
+        *table, top.report(), "[theme]",
+        {"background", "surface", "text", "muted_text", "accent", "accent_text", "fonts", "type", "space"});
     Theme& theme = pack.theme;
     const std::pair<std::string_view, Color Theme::*> colours[] = {
         {"background", &Theme::background}, {"surface", &Theme::surface}, {"text", &Theme::text},
@@ -251,6 +305,7 @@ void readTheme(TableReader& top, Pack& pack) {
                 theme.fonts.*member = *family;
         }
     }
+    readScale(in, theme);
 }
 
 // Words on buttons and tabs are short; the rest are sentences (the keyboard's mode keys are shorter still).

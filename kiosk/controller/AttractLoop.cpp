@@ -11,12 +11,13 @@ void AttractLoop::restart(Millis now) {
     fadeStart_.reset();
 }
 
-std::string AttractLoop::slideLanguage(const View& view, const std::string& defaultLanguage) const {
+std::string AttractLoop::slideLanguage(const View& view, const std::string& defaultLanguage,
+                                       int roundsAhead) const {
     const auto& languages = pack_.languages;
     if (languages.empty()) return defaultLanguage;
     const auto first = std::find(languages.begin(), languages.end(), defaultLanguage);
     const auto start = first == languages.end() ? 0 : first - languages.begin();
-    const auto turn = start + view.item + round_;
+    const auto turn = start + view.item + round_ + roundsAhead;
     return languages[static_cast<std::size_t>(turn) % languages.size()];
 }
 

@@ -21,8 +21,9 @@ public:
     // The loop starts over at its first slide (the kiosk was left alone, or it starts).
     void restart(Millis now);
     // The language slide `view.item` speaks: each language in turn from `defaultLanguage`, one more each
-    // round, so every slide meets every language.
-    std::string slideLanguage(const View& view, const std::string& defaultLanguage) const;
+    // round, so every slide meets every language. `roundsAhead` 1: in the round after this one.
+    std::string slideLanguage(const View& view, const std::string& defaultLanguage,
+                              int roundsAhead = 0) const;
     // Turns to the next slide when the current one's time is up; `current` is what is on screen, kept to fade
     // from. True when the slide changed.
     bool tick(Millis now, Navigator& nav, const std::function<const Scene&()>& current);

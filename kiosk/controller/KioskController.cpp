@@ -52,12 +52,23 @@ void KioskController::changed() {
     drawn_ = false;
 }
 
-const Scene& KioskController::scene() {
-    if (!sceneStale_) return scene_;
-    screens::ScreenContext context{pack_, language_, screen_, text_, images_};
+screens::ScreenContext KioskController::screenContext(const std::string& language) const {
+    screens::ScreenContext context{pack_, language, screen_, text_, images_};
     context.extras.collecting = services_.collection().ready();
     context.extras.developmentKey = services_.developmentKey();
     context.hidden = &nav_.hidden();
+    return context;
+}
+
+void KioskController::markFocus(Scene& scene) const {
+    int index = 0;
+    for (auto& widget : scene.widgets)
+        if (widget.tappable) widget.focused = index++ == focus_;
+}
+
+const Scene& KioskController::scene() {
+    if (!sceneStale_) return scene_;
+    screens::ScreenContext context = screenContext(language_);
     const ScreenId screen = nav_.view().screen;
     if (screen == ScreenId::Pledge) context.extras.pledge = pledge_.pledgeView();
     if (screen == ScreenId::Thanks) context.extras.thanks = &pledge_.thanksView();
@@ -67,11 +78,20 @@ const Scene& KioskController::scene() {
     nav_.setPageCount(scene_.pageCount);
     // "The last page of the previous item" is only known now: draw that page instead.
     if (!(nav_.view() == before)) scene_ = screens::buildScene(context, nav_.view());
-    int index = 0;
-    for (auto& widget : scene_.widgets)
-        if (widget.tappable) widget.focused = index++ == focus_;
+    markFocus(scene_);
     sceneStale_ = false;
     return scene_;
+}
+
+std::optional<Scene> KioskController::upcomingSlide() {
+    if (nav_.view().screen != ScreenId::Attract || attract_.fading()) return std::nullopt;
+    Navigator next = nav_;
+    const bool wrapped = next.nextSlide();
+    const std::string language =
+        attract_.slideLanguage(next.view(), settings_.defaultLanguage, wrapped ? 1 : 0);
+    Scene upcoming = screens::buildScene(screenContext(language), next.view());
+    markFocus(upcoming);
+    return upcoming;
 }
 
 EngagementMoment KioskController::engagementMoment() const {

@@ -19,6 +19,7 @@
 #include "core/Scene.h"
 #include "core/Time.h"
 #include "layout/TextMeasurer.h"
+#include "screens/Screens.h"
 
 #include <functional>
 #include <optional>
@@ -65,6 +66,9 @@ public:
     void resize(Size screen);
 
     const Scene& scene();  // rebuilt only when something changed
+    // On the attract loop between fades: the slide the loop turns to next, as scene() will give it then, so
+    // that it can be drawn off-screen while the screen is still and the fade's first frame draws nothing.
+    std::optional<Scene> upcomingSlide();
     std::optional<Transition> transition(Millis now);
     // True when the picture differs from the last one drawn; markDrawn() after presenting it.
     bool needsRedraw(Millis now) const;
@@ -92,6 +96,8 @@ public:
     }
 
 private:
+    screens::ScreenContext screenContext(const std::string& language) const;
+    void markFocus(Scene& scene) const;
     void changed();
     void afterNavigation();
     void activate(const Action& action, Millis now);

@@ -19,7 +19,7 @@ struct PledgeOutcome {
     Kind kind = Kind::Failed;
     std::string uuid;       // Saved
     std::string reference;  // Saved: the code shown to the signer
-    std::string message;    // for the log and the admin screen, never shown to the signer
+    std::string message;    // the store's words for a failure, never shown to the signer
 };
 
 enum class PinCheck { Accepted, Rejected, LockedOut, NotConfigured };
@@ -38,8 +38,8 @@ public:
     virtual PinCheck checkPin(const std::string& pin, Millis now) = 0;
     virtual Millis pinLockRemaining(Millis now) const = 0;
     virtual screens::AdminStatus adminStatus() = 0;
-    // Moves the system clock by `delta`; returns an error message or empty.
-    virtual std::string adjustClock(std::chrono::seconds delta) = 0;
+    // Moves the system clock by `delta`; returns whether it did, and if not why.
+    virtual screens::ClockSetting adjustClock(std::chrono::seconds delta) = 0;
     // Exports pledges not yet exported onto the first mounted USB stick; returns what happened (the menu
     // words it). Runs on the work runner, never on the screen's thread.
     virtual screens::SyncOutcome exportToUsb() = 0;
@@ -62,7 +62,7 @@ public:
     bool developmentKey() const override { return false; }
     PledgeOutcome submitPledge(const form::Form&, const form::FormState&, const std::map<std::string, bool>&,
                                const form::PledgeContext&) override {
-        return {PledgeOutcome::Kind::NotSetUp, "", "", "not set up to collect"};
+        return {PledgeOutcome::Kind::NotSetUp, "", "", ""};
     }
     PinCheck checkPin(const std::string&, Millis) override { return PinCheck::NotConfigured; }
     Millis pinLockRemaining(Millis) const override { return Millis{0}; }
@@ -71,7 +71,9 @@ public:
         status.collecting = collection();
         return status;
     }
-    std::string adjustClock(std::chrono::seconds) override { return "the clock cannot be set here"; }
+    screens::ClockSetting adjustClock(std::chrono::seconds) override {
+        return {screens::ClockSetting::Result::NotHere, ""};
+    }
     screens::SyncOutcome exportToUsb() override { return noStore(screens::SyncWork::Export); }
     screens::SyncOutcome syncNow() override { return noStore(screens::SyncWork::Push); }
 
@@ -80,7 +82,7 @@ private:
         screens::SyncOutcome outcome;
         outcome.work = work;
         outcome.result = screens::SyncOutcome::Result::NoStore;
-        outcome.detail = "this kiosk has no data_dir for pledges";
+        outcome.store = {screens::CollectionBlock::NoDataDir, "", ""};
         return outcome;
     }
 };

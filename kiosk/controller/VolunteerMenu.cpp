@@ -116,11 +116,11 @@ bool VolunteerMenu::activate(const Action& action, Navigator& nav, Millis now) {
         return true;
     case ActionKind::Clock: {
         if (action.index < 0 || action.index >= static_cast<int>(screens::kClockSteps.size())) return true;
-        std::string problem =
+        screens::ClockSetting setting =
             services_.adjustClock(screens::kClockSteps[static_cast<std::size_t>(action.index)].delta);
         startWork(
             screens::AdminWork::Counting, now, [](KioskServices&) { return screens::AdminResult(); },
-            std::move(problem));
+            std::move(setting));
         return true;
     }
     default:
@@ -130,7 +130,7 @@ bool VolunteerMenu::activate(const Action& action, Navigator& nav, Millis now) {
 
 void VolunteerMenu::startWork(screens::AdminWork kind, Millis now,
                               std::function<screens::AdminResult(KioskServices&)> job,
-                              std::string clockProblem) {
+                              screens::ClockSetting clockSetting) {
     if (kind != screens::AdminWork::Counting) {
         admin_.working = kind;
         admin_.workingSeconds = 0;
@@ -139,20 +139,20 @@ void VolunteerMenu::startWork(screens::AdminWork kind, Millis now,
     const int opening = opening_;
     KioskServices& services = services_;
     work_.start(
-        [this, opening, kind, &services, job = std::move(job), clockProblem = std::move(clockProblem)] {
+        [this, opening, kind, &services, job = std::move(job), clockSetting = std::move(clockSetting)] {
             screens::AdminResult outcome = job(services);
             screens::AdminStatus status = services.adminStatus();
             return std::function<void()>([this, opening, kind, outcome = std::move(outcome),
                                           status = std::move(status),
-                                          clockProblem = std::move(clockProblem)]() mutable {
+                                          clockSetting = std::move(clockSetting)]() mutable {
                 if (opening != opening_ || !admin_.unlocked) return;  // the menu was left meanwhile
                 admin_.status = std::move(status);
                 if (kind == screens::AdminWork::Counting) {
                     // A clock problem heads the list of problems, as the clock row is where it was met.
-                    admin_.clockProblem = std::move(clockProblem);
+                    admin_.clockSetting = std::move(clockSetting);
                     return;
                 }
-                admin_.clockProblem.clear();
+                admin_.clockSetting = {};
                 admin_.working = screens::AdminWork::None;
                 admin_.result = std::move(outcome);
             });

@@ -40,10 +40,11 @@ public:
 private:
     void pinEntered(Navigator& nav, Millis now);
     // Runs a slow service on the work runner; `job` returns what it did (monostate: nothing to show). The
-    // outcome and fresh figures reach the menu only if it is still the same opening of it; `clockProblem`
-    // (Counting) heads the menu's problems then.
+    // outcome and fresh figures reach the menu only if it is still the same opening of it; a failed
+    // `clockSetting` (Counting) heads the menu's problems then.
     void startWork(screens::AdminWork kind, Millis now,
-                   std::function<screens::AdminResult(KioskServices&)> job, std::string clockProblem = {});
+                   std::function<screens::AdminResult(KioskServices&)> job,
+                   screens::ClockSetting clockSetting = {});
     void forgetPin();
 
     KioskServices& services_;

@@ -200,7 +200,7 @@ void runImport(const ImportArgs& args) {
     auto secret = pledge::readSecretKeyFile(args.key);
     if (!secret) fail(secret.error().message);
     sync::ImportOptions options;
-    pledge::SecretKey key = secret.value();
+    const pledge::KeyPair key = pledge::keyPairOf(secret.value());
     options.open = [key](std::span<const unsigned char> sealed) {
         return pledge::openSealedPledge(sealed, key);
     };

@@ -23,6 +23,10 @@ bool isExtending(char32_t cp) {
 std::optional<std::size_t> countCodePoints(std::string_view text) {
     std::size_t count = 0;
     for (std::size_t pos = 0; pos < text.size(); ++count) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {  // ASCII, most of what is counted: no decoding
+            ++pos;
+            continue;
+        }
         if (!kiosk::decodeCodePoint(text, pos)) return std::nullopt;
     }
     return count;

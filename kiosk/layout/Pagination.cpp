@@ -127,7 +127,34 @@ std::size_t chooseCut(const std::vector<PlacedLine>& lines, std::size_t fitEnd, 
     return lineCut(lines, fitEnd, fullEnough, lineHeight);
 }
 
+// Whether the text after a page's end starts on a new line (a paragraph's or a forced line's end).
+bool endsParagraphOrLine(std::string_view after) {
+    for (const char c : after) {
+        if (c == '\n') return true;
+        if (!isSpace(c)) return false;
+    }
+    return true;
+}
+
 }  // namespace
+
+bool endsSentence(std::string_view text) {
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    // Only the last line matters; sentenceEnds needs the word before a full stop to tell an abbreviation.
+    const std::size_t lineStart = text.find_last_of('\n');
+    if (lineStart != std::string_view::npos) text.remove_prefix(lineStart + 1);
+    const auto ends = sentenceEnds(text);
+    return !ends.empty() && ends.back() == text.size();
+}
+
+bool pagesReadWell(const std::vector<TextBlock>& pages, Size firstPage, Size otherPages) {
+    for (std::size_t i = 0; i + 1 < pages.size(); ++i) {
+        const int boxH = i == 0 ? firstPage.h : otherPages.h;
+        if (pages[i].endsMidSentence || pages[i].height * 100 < boxH * kMinPageFillPercent) return false;
+    }
+    return true;
+}
 
 std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size otherPages, FontSpec font,
                                 TextMeasurer& measurer) {
@@ -156,6 +183,8 @@ std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size othe
                 page = layoutParagraphs(rest.substr(0, cut), box, font, measurer);
             }
         }
+        page.endsMidSentence =
+            cut < rest.size() && !endsParagraphOrLine(rest.substr(cut)) && !endsSentence(rest.substr(0, cut));
         // A word too wide for the box, cut between two pages, overflows on each.
         for (const auto& line : lines)
             if (line.begin < cut && (line.line.cutInsideWord || line.line.width > box.w))

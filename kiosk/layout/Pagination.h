@@ -23,4 +23,13 @@ std::vector<TextBlock> paginate(std::string_view utf8, Size box, FontSpec font, 
 std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size otherPages, FontSpec font,
                                 TextMeasurer& measurer);
 
+// Whether `text` ends where a sentence does: a full stop, question or exclamation mark before any closing
+// quotes or brackets, or a Chinese 。！？; not an abbreviation's full stop ("U.N.", "ஐ.நா."). Trailing spaces
+// are ignored.
+bool endsSentence(std::string_view text);
+
+// Whether paginate's pages read as docs/design.md asks: every page but the last ends where a sentence or
+// a paragraph does and is at least kMinPageFillPercent of its box's height full.
+bool pagesReadWell(const std::vector<TextBlock>& pages, Size firstPage, Size otherPages);
+
 }  // namespace kiosk::layout

@@ -31,6 +31,9 @@ struct TextBlock {
     int height = 0;             // from the first line's top to the last line's bottom
     FontSpec font;
     bool overflow = false;  // some text is wider or the block taller than its box
+    // paginate: the page ends inside a sentence (cut between lines, the sentence being longer than the
+    // page's lower part), not where a sentence, a paragraph or the text ends.
+    bool endsMidSentence = false;
 };
 
 // Paragraphs are separated by blank lines; a single newline breaks a line within a paragraph.

@@ -49,6 +49,10 @@ PublicKey SecretKey::publicKey() const {
     return key;
 }
 
+KeyPair keyPairOf(const SecretKey& secretKey) {
+    return KeyPair{secretKey.publicKey(), secretKey};
+}
+
 KeyPair generateKeyPair() {
     KeyPair pair;
     crypto_box_keypair(pair.publicKey.bytes.data(), pair.secretKey.bytes.data());

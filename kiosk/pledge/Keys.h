@@ -37,6 +37,8 @@ struct KeyPair {
 };
 
 KeyPair generateKeyPair();
+// The pair a secret key belongs to: derive it once where many boxes are opened (an X25519 each time).
+KeyPair keyPairOf(const SecretKey& secretKey);
 
 // Standard base64 with padding (sodium_base64_VARIANT_ORIGINAL).
 std::string toBase64(std::span<const unsigned char> bytes);

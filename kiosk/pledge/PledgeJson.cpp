@@ -204,16 +204,21 @@ private:
         if (!expect('"')) return false;
         out.clear();
         while (pos_ < text_.size()) {
+            // A run of plain characters is copied at once: most strings have no escape at all.
+            std::size_t plain = pos_;
+            while (plain < text_.size() && text_[plain] != '"' && text_[plain] != '\\' &&
+                   static_cast<unsigned char>(text_[plain]) >= 0x20)
+                ++plain;
+            out.append(text_, pos_, plain - pos_);
+            pos_ = plain;
+            if (pos_ >= text_.size()) break;
             const char c = text_[pos_++];
             if (c == '"') {
                 if (!form::utf8::countCodePoints(out)) return fail("string is not UTF-8");
                 return true;
             }
             if (static_cast<unsigned char>(c) < 0x20) return fail("control character in string");
-            if (c != '\\') {
-                out.push_back(c);
-                continue;
-            }
+            // c is the backslash of an escape
             if (pos_ >= text_.size()) break;
             switch (const char e = text_[pos_++]) {
             case '"':

@@ -19,14 +19,17 @@ Result<std::vector<unsigned char>> sealPledge(const SealedPledge& pledge, const 
 }
 
 Result<SealedPledge> openSealedPledge(std::span<const unsigned char> sealed, const SecretKey& coordinator) {
+    return openSealedPledge(sealed, keyPairOf(coordinator));
+}
+
+Result<SealedPledge> openSealedPledge(std::span<const unsigned char> sealed, const KeyPair& coordinator) {
     if (auto sodium = crypto::startSodium(); !sodium) return Error{ErrorKind::BadKey, sodium.error().message};
     if (sealed.size() < crypto_box_SEALBYTES) {
         return Error{ErrorKind::Invalid, "sealed pledge is too short to be one (damaged bundle?)"};
     }
-    const PublicKey publicKey = coordinator.publicKey();
     std::string json(sealed.size() - crypto_box_SEALBYTES, '\0');
     if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(json.data()), sealed.data(), sealed.size(),
-                             publicKey.bytes.data(), coordinator.bytes.data()) != 0) {
+                             coordinator.publicKey.bytes.data(), coordinator.secretKey.bytes.data()) != 0) {
         return Error{ErrorKind::BadKey,
                      "sealed pledge does not open with this secret key: wrong key for this "
                      "kiosk, or the bytes are damaged"};

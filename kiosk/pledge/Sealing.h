@@ -36,6 +36,8 @@ Result<std::vector<std::string>> parseJsonArrayOfStrings(std::string_view json);
 // crypto_box_seal of canonicalJson(pledge) to `coordinator`: only the matching secret key opens it.
 Result<std::vector<unsigned char>> sealPledge(const SealedPledge& pledge, const PublicKey& coordinator);
 // The coordinator's side: opens a box made by sealPledge; wrong key or damaged bytes give an error value.
+// The key pair's public half saves deriving it for every box: an X25519 as costly as the opening itself.
+Result<SealedPledge> openSealedPledge(std::span<const unsigned char> sealed, const KeyPair& coordinator);
 Result<SealedPledge> openSealedPledge(std::span<const unsigned char> sealed, const SecretKey& coordinator);
 
 // Lower-case hex SHA-256 of the privacy notice then each consent's text, in form order and in `language`

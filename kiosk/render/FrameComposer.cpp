@@ -95,14 +95,15 @@ bool FrameComposer::compose(SceneRenderer& scenes, const Scene& current, const S
         layerShows_.forget();
     }
     const bool fade = fading && layer_;
-    if (!fade && layer_) {
-        layer_.reset();  // a fade's second frame is only kept while fading
-        layerShows_.forget();
-    }
+    if (!fade) dropLayerUnlessPreparedOver(current);
+    if (fade) layerPrepared_ = false;  // the fade has it now
     if (fade && !layerShows_.shows(*from) && frameShows_.shows(*from)) {
         // A fade starts from what the frame shows: that frame becomes the layer, undrawn.
         std::swap(frame_, layer_);
         std::swap(frameShows_, layerShows_);
+        // A layer of an earlier fade keeps that fade's blending: the frame is copied, not blended.
+        SDL_SetTextureBlendMode(frame_.get(), SDL_BLENDMODE_NONE);
+        SDL_SetTextureAlphaMod(frame_.get(), 255);
     }
     bool ok = true;
     if (fade) ok = drawInto(layer_.get(), layerShows_, scenes, *from);
@@ -137,15 +138,13 @@ bool FrameComposer::composeDirect(SceneRenderer& scenes, const Scene& current, c
     if (!from || !layer_) {
         // The fade over, its new scene is in the layer: copied to the panel, not drawn again.
         if (layer_ && fromShare_ < 1.0f && layerShows_.shows(current)) takeLayer();
-        if (layer_) {
-            layer_.reset();
-            layerShows_.forget();
-        }
         if (fromShare_ < 1.0f) frameShows_.forget();  // the back buffer holds a blend, not a scene
         fromShare_ = 1.0f;
+        dropLayerUnlessPreparedOver(current);
         SDL_SetRenderTarget(renderer_, nullptr);
         return drawInto(nullptr, frameShows_, scenes, current);
     }
+    layerPrepared_ = false;  // the fade has the layer now
     // A fade straight after another, back from the scene that one went to, which is still in the layer.
     if ((fromShare_ < 1.0f || !frameShows_.shows(*from)) && layerShows_.shows(*from)) takeLayer();
     const long long drawnBefore = scenesDrawn_;
@@ -166,6 +165,25 @@ bool FrameComposer::composeDirect(SceneRenderer& scenes, const Scene& current, c
         fromShare_ *= 1.0f - static_cast<float>(alpha) / 255.0f;  // as drawn, so rounding does not add up
     }
     return ok;
+}
+
+bool FrameComposer::prepare(SceneRenderer& scenes, const Scene& upcoming) {
+    if (!layer_) {
+        layer_ = makeTarget();
+        layerShows_.forget();
+        if (!layer_) return false;
+    }
+    const bool ok = drawInto(layer_.get(), layerShows_, scenes, upcoming);
+    layerPrepared_ = ok;
+    SDL_SetRenderTarget(renderer_, nullptr);
+    return ok;
+}
+
+void FrameComposer::dropLayerUnlessPreparedOver(const Scene& current) {
+    if (!layer_ || (layerPrepared_ && layerShows_.valid && frameShows_.shows(current))) return;
+    layer_.reset();
+    layerShows_.forget();
+    layerPrepared_ = false;
 }
 
 // The layer's scene becomes the back buffer's, by one copy; the layer is then free for the next scene.

@@ -33,6 +33,10 @@ public:
     // Draws into the back buffer; the caller presents. `from` fades out as `progress` goes 0 -> 1.
     bool compose(SceneRenderer& scenes, const Scene& current, const Scene* from = nullptr,
                  float progress = 1.0f);
+    // Draws the scene the next fade goes to off-screen now, while the screen is still, so that the fade's
+    // first frame draws nothing (its texts and pictures made anew were a fade's slowest frame). Kept until
+    // the fade uses it, or until the scene on screen changes without a fade. Draws nothing on the panel.
+    bool prepare(SceneRenderer& scenes, const Scene& upcoming);
     // The last composed frame in logical (unrotated) pixels, for screenshots and the tour.
     SurfacePtr capture();
     Size logicalSize() const { return logical_; }
@@ -54,6 +58,8 @@ private:
 
     bool composeDirect(SceneRenderer& scenes, const Scene& current, const Scene* from, float progress);
     void takeLayer();
+    // Not fading: the layer stays only while it holds a prepared scene and `current` is still on screen.
+    void dropLayerUnlessPreparedOver(const Scene& current);
     TexturePtr makeTarget() const;
     bool drawInto(SDL_Texture* target, Drawn& drawn, SceneRenderer& scenes, const Scene& scene);
     void present(SDL_Texture* texture);
@@ -64,10 +70,11 @@ private:
     bool coversPanel_ = false;  // the frame fills the whole output: nothing around it to clear
     bool direct_ = false;       // software renderer, upright, same size: scenes go straight to the panel
     TexturePtr frame_;          // the current scene (not used when direct_)
-    TexturePtr layer_;          // the scene faded from, kept only while fading
+    TexturePtr layer_;          // the other scene of a fade, kept only while fading or prepared for one
     Drawn frameShows_;          // what frame_ (or, when direct_, the back buffer) holds
     Drawn layerShows_;
-    Uint8 fadeAlpha_ = 0;  // the layer's opacity in the last composed frame; 0 when not fading
+    bool layerPrepared_ = false;  // layer_ holds a scene drawn ahead by prepare(), not yet faded to
+    Uint8 fadeAlpha_ = 0;         // the layer's opacity in the last composed frame; 0 when not fading
     // direct_: the share of frameShows_'s scene in the back buffer while a fade builds up there (the rest is
     // layerShows_'s); 1 when the back buffer holds that scene alone.
     float fromShare_ = 1.0f;

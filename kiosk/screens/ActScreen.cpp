@@ -1,22 +1,34 @@
 // Taking action: each action's words and the QR code that carries it home on a phone.
 #include "core/QrSize.h"
+#include "layout/Pagination.h"
 #include "layout/TextFit.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
 
 #include <algorithm>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiosk::screens {
 
 namespace {
+// The open action's title over its words, on the words' first page only: the tabs say which action is open
+// on the others, which give the words that room (as a story's heading does, docs/design.md "Reading").
+struct ActHeading {
+    std::string text;
+    TextOptions style;
+    int maxLines = 2;
+};
+
 // A tab an action, so the actions near this one are one tap away and the pager walks the rest. Tabs sit in a
 // row, at least 150 design px each; with more actions than that holds, the tabs
 // shown are a window round the open one. A title too long for two lines is cut in its tab and shown whole
-// as a heading. Returns the space left under the tabs (and heading).
+// as a heading. Returns the space left under the tabs and a gap (the heading's; the words keep another from
+// the tabs); `heading` is the title to show over the words, if any.
 // `listed` holds the actions shown today, by pack index; `position` is the open one's place in it.
 Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, const std::vector<int>& listed,
-                   int position) {
+                   int position, ActHeading& heading) {
     const Metrics& m = out.metrics();
     const Palette& palette = out.palette();
     const auto& pack = context.pack;
@@ -61,21 +73,44 @@ Rect addActionTabs(SceneWriter& out, const ScreenContext& context, Rect body, co
         if (index == current && label != title) currentCut = true;
         out.button({ActionKind::ActionTab, index}, tab, label, ButtonStyle::Secondary, index == current);
     }
-    int used = rows * (tabH + m.gap()) + m.gap();
+    const int used = rows * (tabH + m.gap());
     if (currentCut) {
-        const Rect heading{body.x, body.y + used, body.w, body.h - used};
         std::string title =
             pack.actions[static_cast<std::size_t>(current)].title.in(lang, pack.defaultLanguage);
-        // In portrait one line, a little smaller, leaves the words a line more; a title too long for two
-        // lines at the smallest size is cut there.
-        if (m.portrait())
-            title = layout::cutToFit(title, {body.w, out.lineHeight(m.minBodyPx(), true) * 2},
-                                     {lang, m.minBodyPx(), true}, out.measurer());
-        used += out.heading("act-heading", heading, title, {m.headingPx(), m.minBodyPx(), true, palette.text},
-                            m.portrait() ? 1 : 2) +
-                m.gap();
+        // One line, a little smaller, leaves the words a line more (the tab above says the rest); a title
+        // too long for two lines at the smallest size is cut there.
+        title = layout::cutToFit(title, {body.w, out.lineHeight(m.minBodyPx(), true) * 2},
+                                 {lang, m.minBodyPx(), true}, out.measurer());
+        heading = {title, {m.headingPx(), m.minBodyPx(), true, palette.text}, 1};
     }
     return {body.x, body.y + used, body.w, body.h - used};
+}
+
+// The words' size: of the sizes from reading (28) down to body (22, what docs/design.md gives action text),
+// the one that reads in the fewest pages, then with every page but the last ending at a sentence and 70%
+// full, then the largest. The act screen's room is what the code, the tabs and the call leave, so the
+// reading size alone would often leave a line's worth of it empty or a short text on three pages.
+struct WordsFit {
+    int px = 0;
+    bool readsWell = false;  // layout::pagesReadWell
+};
+
+WordsFit fitWords(SceneWriter& out, std::string_view text, Size firstPage, Size otherPages) {
+    const Metrics& m = out.metrics();
+    WordsFit best;
+    std::size_t bestPages = 0;
+    for (int design = 28; design >= 22; --design) {  // measured widths are kept, so a return costs little
+        const int px = m.px(design);
+        const auto pages =
+            layout::paginate(text, firstPage, otherPages, {out.language(), px, false}, out.measurer());
+        const bool readsWell = layout::pagesReadWell(pages, firstPage, otherPages);
+        if (bestPages == 0 || pages.size() < bestPages ||
+            (pages.size() == bestPages && readsWell && !best.readsWell)) {
+            best = {px, readsWell};
+            bestPages = pages.size();
+        }
+    }
+    return best;
 }
 }  // namespace
 
@@ -91,10 +126,14 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
     const int count = static_cast<int>(listed.size());
     const auto at = std::find(listed.begin(), listed.end(), view.item);
     const int position = static_cast<int>(at - listed.begin());
-    // With more actions than tabs show at once, the header says where this one stands.
-    const auto chrome = addChrome(out, context,
-                                  {pack.uiText("nav_act", lang), true, true, false, true,
-                                   count > 3 && at != listed.end() ? positionLabel(position, count) : ""});
+    // With more actions than tabs show at once, the header says where this one stands; else, when the
+    // words take more than a page, which page this is (as on a case).
+    ChromeOptions options{pack.uiText("nav_act", lang), true, true, false, true, ""};
+    if (count <= 3)
+        options.positionReserve = "0 / 0";
+    else if (at != listed.end())
+        options.position = positionLabel(position, count);
+    const auto chrome = addChrome(out, context, options);
     if (at == listed.end()) return 1;
     const auto& action = pack.actions[static_cast<std::size_t>(view.item)];
     const Rect body = chrome.body;
@@ -139,13 +178,11 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
         column = {body.x, body.y, qr.x - m.gap() * 2 - body.x, body.h};
     }
 
+    ActHeading heading;
     if (count > 1) {
-        column = addActionTabs(out, context, column, listed, position);
+        column = addActionTabs(out, context, column, listed, position, heading);
     } else {
-        const int used = out.heading("act-heading", column, action.title.in(lang, fallback),
-                                     {m.headingPx(), m.minBodyPx(), true, palette.text});
-        column.y += used + m.gap();
-        column.h -= used + m.gap();
+        heading = {action.title.in(lang, fallback), {m.headingPx(), m.minBodyPx(), true, palette.text}};
     }
 
     // Under the words: the sign button, or why there is none (the code still works).
@@ -172,9 +209,29 @@ int buildAct(SceneWriter& out, const ScreenContext& context, const View& view) {
             out.heading(noteId, {column.x, column.bottom() - callH, column.w, callH}, note, noteStyle, 3);
         }
     }
-    const Rect words{column.x, column.y, column.w, column.h - callH - (callH > 0 ? m.gap() : 0)};
-    const int pages = out.pagedText("act-text", words, action.text.in(lang, fallback),
-                                    {m.readingPx(), m.bodyPx(), false, palette.text}, view.page);
+    // The words under the heading on their first page, in the heading's room too on the others; a gap more
+    // parts them from the tabs.
+    const int tabsGap = count > 1 ? m.gap() : 0;
+    const Rect words{column.x, column.y + tabsGap, column.w,
+                     column.h - tabsGap - callH - (callH > 0 ? m.gap() : 0)};
+    const int headingH =
+        heading.text.empty() ? 0 : out.headingHeight(heading.text, column.w, heading.style, heading.maxLines);
+    const int firstTop = headingH > 0 ? column.y + headingH + m.gap() : words.y;
+    const Rect firstWords{words.x, firstTop, words.w, words.bottom() - firstTop};
+    const std::string text = action.text.in(lang, fallback);
+    const WordsFit fit = fitWords(out, text, {firstWords.w, firstWords.h}, {words.w, words.h});
+    const int pages =
+        out.pagedText("act-text", firstWords, words, text, {fit.px, fit.px, false, palette.text}, view.page);
+    // The act screen promises its words read well (the tour reports it): a sentence too long for the room
+    // left at every size is the pack's to split.
+    if (!fit.readsWell && view.page == 0)
+        out.problem("act-text", "the words take " + std::to_string(pages) +
+                                    " pages and at every size from reading to body some page but the last "
+                                    "ends mid-sentence or is under 70% full: split the longest sentence");
+    if (headingH > 0 && view.page % pages == 0)
+        out.heading("act-heading", {column.x, column.y, column.w, headingH}, heading.text, heading.style,
+                    heading.maxLines);
+    if (count <= 3 && pages > 1) addPosition(out, chrome, positionLabel(view.page % pages, pages));
     addPager(out, context, chrome, position > 0 || view.page > 0,
              view.page + 1 < pages || position + 1 < count);
     return pages;

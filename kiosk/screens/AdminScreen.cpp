@@ -65,6 +65,24 @@ std::string freeSpaceText(const AdminStatus& status) {
     return out.str();
 }
 
+// "2026-11-26 10:00 (Asia/Kuala_Lumpur, +08) (set from the internet)": with its zone, so a volunteer does
+// not "correct" a right clock.
+std::string clockText(const AdminStatus& status) {
+    std::string zone = status.clockZone;
+    if (!status.clockZoneAbbreviation.empty())
+        zone += (zone.empty() ? "" : ", ") + status.clockZoneAbbreviation;
+    return status.clock + (zone.empty() ? "" : " (" + zone + ")") +
+           (status.clockSynced ? " (set from the internet)" : " (NOT set from the internet: set it below)");
+}
+
+// The kiosk's signing key in groups a volunteer can read out, or why there is none; empty: nothing to say.
+std::string kioskKeyText(const AdminStatus& status) {
+    if (!status.kioskKey.empty()) return inGroups(status.kioskKey);
+    if (status.noDataDir) return "none (no data_dir in the config)";
+    if (!status.kioskKeyProblem.empty()) return "none (" + status.kioskKeyProblem + ")";
+    return "";
+}
+
 void adminHeader(SceneWriter& out, const std::string& title) {
     const Metrics& m = out.metrics();
     const int bar = m.barHeight();
@@ -247,20 +265,18 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
         text += "\nContent: " + s.pack;
     } else {
         text += "\nContent: " + s.packId + " version " + s.packVersion + ", " + packSignerText(s.packSigner);
-        if (!s.packNote.empty()) text += "\nContent update: " + s.packNote;
+        if (const auto fallback = packFallbackText(s.packFallback); !fallback.empty())
+            text += "\nContent update: " + fallback;
         text += "\nLast update check: " + (s.updateChecked.empty()
                                                ? std::string("not yet")
                                                : s.updateChecked + ": " + updateFindingsText(s.lastUpdate));
     }
-    text += "\nSD card: " + freeSpaceText(s) + "\nClock: " + s.clock +
-            (s.clockSynced ? " (set from the internet)" : " (NOT set from the internet: set it below)");
-    if (!s.kioskKey.empty()) text += "\nKiosk key: " + inGroups(s.kioskKey);
-    if (s.kioskKey.empty() && !s.kioskKeyProblem.empty())
-        text += "\nKiosk key: none (" + s.kioskKeyProblem + ")";
+    text += "\nSD card: " + freeSpaceText(s) + "\nClock: " + clockText(s);
+    if (const auto key = kioskKeyText(s); !key.empty()) text += "\nKiosk key: " + key;
     // A clock problem heads the list of problems, as the clock row is where it was met.
-    if (!admin.clockProblem.empty()) text += "\nClock: " + admin.clockProblem;
-    for (const auto& error : s.lastErrors)
-        text += "\n" + error;
+    if (const auto clock = clockSettingText(admin.clockSetting); !clock.empty()) text += "\nClock: " + clock;
+    for (const auto& problem : s.lastProblems)
+        text += "\n" + problemText(problem);
     // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.
     const TextOptions statusStyle{m.captionPx(), m.px(13), false, out.palette().text};
     if (m.portrait()) {

@@ -157,6 +157,19 @@ int SceneWriter::pagedText(std::string id, Rect firstPage, Rect otherPages, std:
     const auto& block = pages[index];
     const Rect box = index == 0 ? firstPage : otherPages;
     if (block.overflow) problem(id, "text overflows its " + std::to_string(box.w) + " px wide box");
+    // docs/design.md "Reading": every page but a text's last is 70% full and ends where a sentence does.
+    // Where it cannot, the writers hear of it (a screen that promises it reports a problem of its own).
+    if (index + 1 < pages.size() && !block.lines.empty()) {
+        const std::string where = "page " + std::to_string(index + 1) + " of " + std::to_string(pages.size());
+        if (block.height * 100 < box.h * layout::kMinPageFillPercent)
+            scene_.hints.push_back(
+                {id, where + " is " + std::to_string(block.height * 100 / std::max(1, box.h)) +
+                         "% full: its box, " + std::to_string(box.h) + " px high, holds too few lines of " +
+                         std::to_string(options.px) + " px text"});
+        if (block.endsMidSentence)
+            scene_.hints.push_back({id, where + " ends mid-sentence, after \"" + block.lines.back().text +
+                                            "\": a sentence longer than the page's lower part; split it"});
+    }
     hintIfLonely(id, block);
     checkGlyphs(id, text, options.px, options.bold);
     Widget w = textWidget(id, box, text, block, options, language_);

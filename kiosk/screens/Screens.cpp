@@ -86,7 +86,7 @@ Scene buildScene(const ScreenContext& context, const View& view) {
     const bool volunteers = screenInfo(view.screen).family == ScreenFamily::Volunteer;
     const Palette palette = volunteers ? adminPalette() : paletteOf(context.pack.theme);
     scene.background = palette.background;
-    const Metrics metrics(context.size);
+    const Metrics metrics(context.size, context.pack.theme.type, context.pack.theme.space);
     SceneWriter out(scene, metrics, context.language, context.text, context.images, palette);
     out.nameActions([&context](const Action& action) { return actionId(action, context); });
     const int screen = static_cast<int>(view.screen);

@@ -31,9 +31,9 @@ std::vector<int> shownItems(const ScreenContext& context, ScreenItems items, int
 
 Scene buildScene(const ScreenContext& context, const View& view);
 
-// Shown when no content pack could be loaded: never a blank screen.
+// Shown when no content pack could be loaded: never a blank screen. `reasons` are in the log, one a line.
 Scene buildMaintenanceScene(Size size, layout::TextMeasurer& text, ImageMeasurer& images,
-                            const std::vector<std::string>& reasons);
+                            const std::vector<KioskProblem>& reasons);
 
 ContentCounts countsOf(const content::Pack& pack);
 

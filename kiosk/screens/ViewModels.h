@@ -49,11 +49,12 @@ struct AdminStatus {
     bool noDataDir = false;                   // no data_dir in the config: nowhere to measure
     std::string freeBytesError;               // why measuring failed (the system's message)
     bool clockSynced = false;
-    std::string clock;      // local date and time now
-    Collection collecting;  // ready, or why pledges cannot be collected
-    std::vector<std::string> lastErrors;
-    std::string kioskKey;         // the kiosk's signing public key, base64; empty: none
-    std::string kioskKeyProblem;  // why there is none (the system's words)
+    std::string clock;                       // local date and time now
+    Collection collecting;                   // ready, or why pledges cannot be collected
+    std::vector<KioskProblem> lastProblems;  // newest first
+    std::string kioskKey;                    // the kiosk's signing public key, base64; empty: none
+    std::string kioskKeyProblem;  // why there is none (the system's words); with noDataDir: there is nowhere
+                                  // to keep one
     SyncRoute syncRoute = SyncRoute::Unknown;
     std::string syncServer;            // Server: the [sync] url's scheme and host, never a password
     std::chrono::minutes pushEvery{};  // Server: how often the push timer sends by itself
@@ -67,9 +68,12 @@ struct AdminStatus {
     std::string packId{};
     std::string packVersion{};
     PackSigner packSigner{};      // who signed the pack on screen
-    std::string packNote{};       // a fallback to the previous pack, in words; empty when none
+    PackFallback packFallback{};  // a fallback to the previous pack by the kiosk itself
     std::string updateChecked{};  // local time of the last update check; empty: none yet
     UpdateOutcome lastUpdate{};   // what it found (or why updates are off, whether checked or not)
+    // The zone `clock` is in, so a volunteer does not "correct" a right clock; both empty: not known.
+    std::string clockZone{};  // the configured time_zone, "Asia/Kuala_Lumpur"; empty: the system's
+    std::string clockZoneAbbreviation{};  // "+08", "MYT"
 };
 
 // The volunteer menu's buttons that set the clock by hand, in the order shown (ActionKind::Clock's index).
@@ -100,8 +104,8 @@ struct AdminView {
     bool unlocked = false;
     int pinDigits = 0;  // typed so far; shown as dots
     PinNotice pinNotice = PinNotice::None;
-    int lockedSeconds = 0;     // Locked, WrongNowLocked, LockedOut: for how long
-    std::string clockProblem;  // why setting the clock by hand failed; empty when it did not
+    int lockedSeconds = 0;      // Locked, WrongNowLocked, LockedOut: for how long
+    ClockSetting clockSetting;  // what setting the clock by hand did last (Set: nothing to say)
     AdminStatus status;
     AdminResult result;                   // what the last export, sync or update button did, shown first
     AdminWork working = AdminWork::None;  // an export or sync under way: said in the result's place

@@ -10,7 +10,21 @@ std::string pledges(std::uint64_t n) {
 }
 
 std::string findingText(const UpdateFinding& finding) {
-    if (!finding.detail.empty()) return finding.detail;
+    using Problem = UpdateFinding::Problem;
+    switch (finding.problem) {
+    case Problem::None:
+        break;
+    case Problem::NothingPublished:
+        return "no " + finding.file + " in " + finding.where + ": nothing published";
+    case Problem::NoFolder:
+        return "no " + finding.where + ": nothing to check";
+    case Problem::NoRoute:
+        return "no route, skipped: " + finding.where + " (" + finding.reason + "); the kiosk runs on";
+    case Problem::Unreadable:
+        return finding.where + finding.file + ": " + finding.reason;
+    case Problem::CannotOpen:
+        return finding.where + ": " + finding.reason;
+    }
     std::string text;
     if (finding.result == UpdateFinding::Result::Installed)
         text = "new pack " + finding.packId + " " + finding.version + " from " + finding.where +
@@ -25,6 +39,51 @@ std::string findingText(const UpdateFinding& finding) {
 }
 }  // namespace
 
+std::string problemText(const KioskProblem& problem) {
+    using Kind = KioskProblem::Kind;
+    switch (problem.kind) {
+    case Kind::Diagnostic:
+    case Kind::StoreSays:
+        return problem.detail;
+    case Kind::PackDidNotLoad:
+        return "the content pack " + problem.folder + " did not load:";
+    case Kind::ShowingLastGoodPack:
+        return "showing the last pack that loaded (" + problem.packId + " " + problem.version + ")";
+    case Kind::PackNotKept:
+        return "could not keep a copy of the pack in " + problem.folder + ": " +
+               (problem.copy == KioskProblem::CopyFailure::TooManyFiles
+                    ? std::string("the pack has too many files")
+                : problem.copy == KioskProblem::CopyFailure::TooBig ? std::string("the pack is too big")
+                                                                    : problem.detail);
+    case Kind::NoSigningKey:
+        return "no kiosk signing key, so no export or sync: " + problem.detail;
+    case Kind::StoreUnavailable:
+        return collectionText({CollectionBlock::StoreUnavailable, problem.detail, problem.folder});
+    case Kind::CountsUnavailable:
+        return "cannot open the pledge store for sync and figures: " + problem.detail;
+    case Kind::CannotCount:
+        return "cannot count pledges: " + problem.detail;
+    case Kind::PledgeNotSaved:
+        return "pledge not saved: " + problem.detail;
+    case Kind::StorageFull:
+        return "pledge not saved, storage full: " + problem.detail;
+    }
+    return problem.detail;
+}
+
+std::string clockSettingText(const ClockSetting& setting) {
+    switch (setting.result) {
+    case ClockSetting::Result::Set:
+        return "";
+    case ClockSetting::Result::NotHere:
+        return "the clock cannot be set here";
+    case ClockSetting::Result::Refused:
+        return "cannot set the clock (" + setting.detail +
+               "): the kiosk service needs CAP_SYS_TIME (see systemd/outreach-kiosk.service)";
+    }
+    return "";
+}
+
 std::string collectionText(const Collection& collection) {
     switch (collection.block) {
     case CollectionBlock::None:
@@ -32,7 +91,7 @@ std::string collectionText(const Collection& collection) {
     case CollectionBlock::NoDataDir:
         return "not set up to collect: no data_dir in the config";
     case CollectionBlock::StoreUnavailable:
-        return "cannot store pledges " + collection.detail;
+        return "cannot store pledges in " + collection.folder + ": " + collection.detail;
     case CollectionBlock::NoKioskId:
         return "not set up to collect: no kiosk_id in the config";
     case CollectionBlock::NoCoordinatorKey:
@@ -49,7 +108,10 @@ std::string syncOutcomeText(const SyncOutcome& outcome) {
     std::string text;
     switch (outcome.result) {
     case Result::NoStore:
-        return "Export and sync are not possible: " + outcome.detail + ".";
+        return "Export and sync are not possible: " + collectionText(outcome.store) + ".";
+    case Result::StoreClosed:
+        return "Export and sync are not possible: the pledge store cannot be opened (see the problems "
+               "below).";
     case Result::NoSigningKey:
         return "Export and sync are not possible: this kiosk has no signing key (" + outcome.detail + ").";
     case Result::NoStick:
@@ -125,6 +187,20 @@ std::string packSignerText(const PackSigner& signer) {
         return "signed by " + signer.name;
     case PackSigner::Kind::UnknownKey:
         return "signed by a key no longer in content_keys";
+    }
+    return "";
+}
+
+std::string packFallbackText(const PackFallback& fallback) {
+    switch (fallback.why) {
+    case PackFallback::Why::None:
+        return "";
+    case PackFallback::Why::SlotMissing:
+        return "the pack slot " + fallback.from + " is missing; back on the previous pack";
+    case PackFallback::Why::NotShown:
+        return "went back to the previous pack: " + fallback.from + " did not show its first screen";
+    case PackFallback::Why::DidNotLoad:
+        return "went back to the previous pack: the new pack did not load";
     }
     return "";
 }

@@ -57,20 +57,33 @@ const std::string& FontFamilies::of(WritingSystem system) const {
 Result<FontLibrary> FontLibrary::create(const FontFamilies& families) {
     auto session = TtfSession::start();
     if (!session) return session.error();
-    auto locator = FontLocator::create();
-    if (!locator) return locator.error();
+    const FaceIndex index = FaceIndex::load(families.subsetFolders);
+    std::optional<FontLocator> locator;  // loaded only for a face the build's index does not know
 
     std::array<FontFace, 6> faces;
     std::array<FontFace, 6> subsets;
     for (WritingSystem system : kSystems) {
         for (bool bold : {false, true}) {
-            auto face = locator->find(families.of(system), bold, system);
-            if (!face) return face.error();
-            subsets[slot(system, bold)] = findSubset(face.value(), families.subsetFolders);
-            faces[slot(system, bold)] = std::move(face.value());
+            FontFace face;
+            if (auto known = index.find(families.of(system), bold)) {
+                face = std::move(*known);
+            } else {
+                if (!locator) {
+                    auto loaded = FontLocator::create();
+                    if (!loaded) return loaded.error();
+                    locator.emplace(std::move(loaded).value());
+                }
+                auto found = locator->find(families.of(system), bold, system);
+                if (!found) return found.error();
+                face = std::move(found).value();
+            }
+            subsets[slot(system, bold)] = findSubset(face, families.subsetFolders);
+            faces[slot(system, bold)] = std::move(face);
         }
     }
-    return FontLibrary(std::move(session.value()), std::move(faces), std::move(subsets));
+    FontLibrary library(std::move(session.value()), std::move(faces), std::move(subsets));
+    library.usedFontconfig_ = locator.has_value();
+    return library;
 }
 
 const FontFace& FontLibrary::face(WritingSystem system, bool bold) const {

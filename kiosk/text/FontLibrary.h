@@ -3,6 +3,7 @@
 #pragma once
 
 #include "layout/TextMeasurer.h"
+#include "text/FaceIndex.h"
 #include "text/FontLocator.h"
 #include "text/TtfSession.h"
 #include "text/WritingSystem.h"
@@ -25,7 +26,8 @@ struct FontFamilies {
     std::string tamil = "Noto Sans Tamil";
     // Folders holding fonts cut down at build time to the characters of the installed packs (see
     // kiosk/text/fonts/CMakeLists.txt), named "<file name of the full font>-<face index>.otf". A face with a
-    // cut-down copy is drawn from it, and from the full font only for characters the copy lacks.
+    // cut-down copy is drawn from it, and from the full font only for characters the copy lacks. The first
+    // folder with a faces.tsv (FaceIndex) also says where the full faces are, so fontconfig is not loaded.
     std::vector<std::filesystem::path> subsetFolders;
 
     const std::string& of(WritingSystem system) const;
@@ -53,6 +55,8 @@ public:
 
     // Fonts opened so far (a test and the benchmark read it: one a face, never one a size).
     std::size_t openFonts() const { return open_.size(); }
+    // Whether fontconfig had to be asked: some face was not in the build's faces.tsv (or its file moved).
+    bool usedFontconfig() const { return usedFontconfig_; }
 
 private:
     struct FontCloser {
@@ -75,6 +79,7 @@ private:
     std::array<FontFace, 6> faces_;
     std::array<FontFace, 6> subsets_;  // file empty where a face has no cut-down copy
     std::map<Key, OpenFont> open_;
+    bool usedFontconfig_ = false;
 };
 
 }  // namespace kiosk::text

@@ -31,6 +31,21 @@ bool isSlotName(const std::string& name) {
     return name.rfind("slot-", 0) == 0 && name.find('/') == std::string::npos && name != "slot-";
 }
 
+// How the state file names a fallback.
+const char* fallbackName(Fallback fallback) {
+    switch (fallback) {
+    case Fallback::None:
+        return "none";
+    case Fallback::SlotMissing:
+        return "slot-missing";
+    case Fallback::NotShown:
+        return "not-shown";
+    case Fallback::DidNotLoad:
+        return "did-not-load";
+    }
+    return "none";
+}
+
 }  // namespace
 
 PackSlots::PackSlots(fs::path dataDir) : root_(std::move(dataDir) / "packs") {}
@@ -50,7 +65,15 @@ SlotState PackSlots::state() const {
         if (key == "trial") state.trial = value == "1";
         if (key == "trial-starts")
             state.trialStarts = value.empty() || value.size() > 3 ? 0 : std::atoi(value.c_str());
-        if (key == "note") state.note = value;
+        if (key == "fallback") {
+            // "fallback KIND FROM"; a state written before kinds ("note TEXT") has no fallback to show.
+            const auto gap = value.find(' ');
+            const std::string kind = value.substr(0, gap);
+            for (const Fallback known : {Fallback::SlotMissing, Fallback::NotShown, Fallback::DidNotLoad})
+                if (kind == fallbackName(known)) state.fallback = known;
+            const std::string from = gap == std::string::npos ? "" : value.substr(gap + 1);
+            if (state.fallback != Fallback::None && isSlotName(from)) state.fallbackFrom = from;
+        }
     }
     return state;
 }
@@ -59,7 +82,8 @@ Result<void> PackSlots::save(const SlotState& state) {
     std::ostringstream text;
     text << "current " << state.current << "\nprevious " << state.previous << "\nsigner " << state.signer
          << "\nprevious-signer " << state.previousSigner << "\ntrial " << (state.trial ? 1 : 0)
-         << "\ntrial-starts " << state.trialStarts << "\nnote " << state.note << "\n";
+         << "\ntrial-starts " << state.trialStarts << "\nfallback " << fallbackName(state.fallback) << " "
+         << state.fallbackFrom << "\n";
     auto written = sync::writeFileAtomically(root_ / kStateFile, text.str(), 0644);
     if (!written) return Failure{written.error().message};
     return {};
@@ -82,7 +106,8 @@ StartChoice PackSlots::chooseAtStart() {
     SlotState current = state();
     StartChoice choice;
     if (!current.current.empty() && !fs::is_directory(root_ / current.current, error)) {
-        current.note = "the pack slot " + current.current + " is missing; back on the previous pack";
+        current.fallback = Fallback::SlotMissing;
+        current.fallbackFrom = current.current;
         current.current = current.previous;
         current.previous.clear();
         current.signer = current.previousSigner;
@@ -91,7 +116,7 @@ StartChoice PackSlots::chooseAtStart() {
         (void)save(current);
     } else if (current.trial && current.trialStarts >= 1) {
         // It started before and never showed its first screen (a crash or a hang while drawing it).
-        choice.note = revert(current.current + " did not show its first screen");
+        revert(Fallback::NotShown);
         current = state();
     } else if (current.trial) {
         current.trialStarts += 1;
@@ -100,7 +125,8 @@ StartChoice PackSlots::chooseAtStart() {
     removeUnused(current, true);
     if (!current.current.empty()) choice.folder = root_ / current.current;
     choice.signer = current.signer;
-    if (choice.note.empty()) choice.note = current.note;
+    choice.fallback = current.fallback;
+    choice.fallbackFrom = current.fallbackFrom;
     return choice;
 }
 
@@ -109,13 +135,15 @@ Result<void> PackSlots::confirmShown() {
     if (!current.trial) return {};
     current.trial = false;
     current.trialStarts = 0;
-    current.note.clear();
+    current.fallback = Fallback::None;
+    current.fallbackFrom.clear();
     return save(current);
 }
 
-std::string PackSlots::revert(const std::string& why) {
+void PackSlots::revert(Fallback why) {
     SlotState current = state();
-    const std::string failed = current.current;
+    current.fallback = why;
+    current.fallbackFrom = current.current;
     current.current = current.previous;
     current.previous.clear();
     current.trial = false;
@@ -123,11 +151,8 @@ std::string PackSlots::revert(const std::string& why) {
     // The fallback slot names its own signer (none when the fallback is the configured pack folder).
     current.signer = current.current.empty() ? std::string() : current.previousSigner;
     current.previousSigner.clear();
-    current.note = "went back to the previous pack: " + why;
     (void)save(current);
     removeUnused(current, false);
-    (void)failed;
-    return current.note;
 }
 
 Result<Installed, ArchiveError> PackSlots::install(const fs::path& file,

@@ -15,6 +15,14 @@
 
 namespace kiosk::update {
 
+// Why the kiosk went back to the previous pack by itself (None: it has not, or that pack has since shown).
+enum class Fallback {
+    None,
+    SlotMissing,  // the current slot's folder was gone at start
+    NotShown,     // the current slot started once and never showed its first screen
+    DidNotLoad,   // the running kiosk could not load the current slot
+};
+
 struct SlotState {
     std::string current;   // slot folder name in data_dir/packs, empty: none (the configured pack is shown)
     std::string previous;  // the fallback slot, empty: the configured pack
@@ -22,13 +30,16 @@ struct SlotState {
     std::string previousSigner;  // base64 key that signed previous, so a fallback still names its signer
     bool trial = false;          // current has not yet shown its first screen
     int trialStarts = 0;  // starts of current while on trial; a second start without a shown screen reverts
-    std::string note;     // the last fallback, in words for the volunteer menu
+    Fallback fallback = Fallback::None;  // the last fallback, for the volunteer menu to word
+    std::string fallbackFrom;            // the slot it left
 };
 
 struct StartChoice {
     std::filesystem::path folder;  // the slot to show; empty: show the configured pack
     std::string signer;
-    std::string note;  // what happened (a fallback), for the log and the volunteer menu; may be empty
+    Fallback fallback =
+        Fallback::None;        // a fallback not yet followed by a shown screen (the log and the menu)
+    std::string fallbackFrom;  // the slot it left
 };
 
 struct Installed {
@@ -48,8 +59,8 @@ public:
     StartChoice chooseAtStart();
     // The current slot showed its first screen: it is no longer on trial.
     Result<void> confirmShown();
-    // The current slot could not be shown: back to the previous one; returns the note saying so.
-    std::string revert(const std::string& why);
+    // The current slot could not be shown (`why`: NotShown or DidNotLoad): back to the previous one.
+    void revert(Fallback why);
 
     // Checks `file` against `trusted`, refuses it when its version is not newer than `runningVersion`,
     // unpacks it into a new slot, loads it fully (images decoded when `images` is given), and makes it

@@ -157,7 +157,9 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
             outcome.message = kind == sync::ErrorKind::NotSetUp ? "no " + std::string(kIndexFileName) +
                                                                       " in " + where + ": nothing published"
                                                                 : "no " + where + ": nothing to check";
-            outcome.detail = outcome.message;
+            outcome.problem =
+                kind == sync::ErrorKind::NotSetUp ? SourceProblem::NothingPublished : SourceProblem::NoFolder;
+            if (kind == sync::ErrorKind::NotSetUp) outcome.file = kIndexFileName;
             return outcome;
         }
         candidates = listedCandidates(source, names.value(), folder, downloads, request, outcome);
@@ -172,11 +174,14 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
             outcome.result = CheckResult::Skipped;
             outcome.message =
                 "no route, skipped: " + where + " (" + index.error().message + "); the kiosk runs on";
+            outcome.problem = SourceProblem::NoRoute;
         } else {
             outcome.result = CheckResult::Failed;
             outcome.message = where + kIndexFileName + ": " + index.error().message;
+            outcome.problem = SourceProblem::Unreadable;
+            outcome.file = kIndexFileName;
         }
-        outcome.detail = outcome.message;
+        outcome.reason = index.error().message;
         return outcome;
     }
     auto entries = parseIndex(readWhole(index.value()));
@@ -200,7 +205,9 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
             cleanUp();
             outcome.result = failure == FetchFailure::Skip ? CheckResult::Skipped : CheckResult::Failed;
             outcome.message = where + entry.file + ": " + fetched.error().message;
-            outcome.detail = outcome.message;
+            outcome.problem = SourceProblem::Unreadable;
+            outcome.file = entry.file;
+            outcome.reason = fetched.error().message;
             return outcome;
         }
         std::vector<Candidate> one;
@@ -224,7 +231,8 @@ CheckOutcome checkFolder(const fs::path& folder, const CheckRequest& request) {
         outcome.result = CheckResult::Failed;
         outcome.where = folder.string();
         outcome.message = source.error().message;
-        outcome.detail = outcome.message;
+        outcome.problem = SourceProblem::CannotOpen;
+        outcome.reason = source.error().message;
         return outcome;
     }
     return checkSource(*source.value(), request, absolute.filename().string());

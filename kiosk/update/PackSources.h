@@ -26,14 +26,25 @@ enum class CheckResult {
     Failed,      // the server answered wrongly, or the disk failed
 };
 
+// What kept a source from offering a list of packs (None: it offered one, maybe empty).
+enum class SourceProblem {
+    None,
+    NothingPublished,  // the folder has no index file and the source cannot list it: `file` names the index
+    NoFolder,          // there is no packs folder at `where`
+    NoRoute,           // the source cannot be reached: `reason`
+    Unreadable,        // `file` in `where` could not be fetched: `reason`
+    CannotOpen,        // the source itself cannot be opened: `reason`
+};
+
 struct CheckOutcome {
     CheckResult result = CheckResult::NothingNew;
     std::optional<Installed> installed;
     std::vector<ArchiveError> refusals;  // each refused pack, by name
-    std::string message;                 // one line for the log and kioskctl
+    std::string message;                 // one line for kioskctl; the kiosk words the fields below itself
     std::string where;                   // the folder or the server's packs URL looked at
-    std::string detail;                  // what happened instead of a list of packs (no route, an HTTP
-                                         // error), as `message` says it; empty otherwise
+    SourceProblem problem = SourceProblem::None;
+    std::string file;    // NothingPublished, Unreadable: the file in `where`
+    std::string reason;  // NoRoute, Unreadable, CannotOpen: the transport's own words
 };
 
 struct CheckRequest {

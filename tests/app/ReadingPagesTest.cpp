@@ -1,6 +1,7 @@
-// The shipped pack's reading at 800x480, measured with the real fonts in every language: each story section,
+// The shipped pack's reading, measured with the real fonts in every language: at 800x480 each story section,
 // and each case's text before "read more", in at most three pages (kMaxReadingPages), every page but a
-// text's last at least 70% full (layout::kMinPageFillPercent).
+// text's last at least 70% full (layout::kMinPageFillPercent); on the act screen, at every size and in every
+// state, each action's words in as few pages as their room allows, each page but the last ending a sentence.
 #include "layout/Pagination.h"
 #include "screens/Metrics.h"
 #include "screens/Screens.h"
@@ -96,6 +97,62 @@ TEST_CASE("every story section, timeline entry and case reads in at most three f
                 const Widget* readMore = scenes[static_cast<std::size_t>(page)].find("next");
                 const bool isReadMore = readMore && readMore->text == s.pack.uiText("read_more", language);
                 CHECK(isReadMore == (more.pages > 0 && page == shown.pages - 1));
+            }
+        }
+    }
+}
+
+namespace {
+// Sentences in a text, as the paginator tells them.
+int sentencesIn(std::string_view text) {
+    int count = 0;
+    for (std::size_t end = 1; end <= text.size(); ++end)
+        if ((end == text.size() || text[end] == ' ') && layout::endsSentence(text.substr(0, end))) ++count;
+    return std::max(count, 1);
+}
+}  // namespace
+
+// Review of issue 10: in portrait the act words had two lines a page, in Tamil at 800x480 one line a page
+// over seven pages, and a Chinese page broke mid-sentence. The code, the tabs, the heading and the call
+// share the act screen; whatever they leave, the words must read well in it.
+TEST_CASE("the act screen's words read in few full pages that end at sentences, in every state and size",
+          "[screens][fonts]") {
+    auto& s = shipped();
+    auto& measurer = s.graphics->measurer();
+    const Size sizes[] = {{800, 480}, {720, 1280}, {1920, 1080}, {1024, 768}, {1280, 800}};
+    for (const Size size : sizes) {
+        const screens::Metrics metrics(size);
+        for (const auto& language : s.pack.languages) {
+            for (std::size_t i = 0; i < s.pack.actions.size(); ++i) {
+                const auto& action = s.pack.actions[i];
+                // Collecting; and as every state that cannot collect (no coordinator key, storage full, not
+                // ready) shows it: one note for every reason.
+                for (const bool collecting : {true, false}) {
+                    if (!collecting && !action.form) continue;
+                    screens::ScreenContext context{s.pack, language, size, measurer, s.graphics->images()};
+                    context.extras.collecting = collecting;
+                    const auto scenes = everyPage(context, ScreenId::Act, static_cast<int>(i));
+                    const Run run = runOf(scenes, "act-text", measurer);
+                    const std::string text = action.text.in(language, s.pack.defaultLanguage);
+                    CAPTURE(size.w, size.h, language, action.id, collecting, run.fill);
+                    std::cout << size.w << "x" << size.h << " " << language << " act " << action.id
+                              << (collecting ? "" : " not collecting") << ": " << run.pages << " pages\n";
+                    REQUIRE(run.pages == static_cast<int>(scenes.size()));
+                    checkFilled(run);
+                    // As few pages as the room allows: never more than the text has sentences, and every
+                    // page's box holds three lines of the words' size or the whole text.
+                    CHECK(run.pages <= sentencesIn(text));
+                    for (std::size_t page = 0; page < scenes.size(); ++page) {
+                        CAPTURE(page);
+                        const Widget& words = *scenes[page].find("act-text");
+                        const int lineHeight =
+                            measurer.lineHeight({words.style.language, words.style.px, words.style.bold});
+                        CHECK((words.rect.h >= 3 * lineHeight || run.pages == 1));
+                        CHECK(words.style.px >= metrics.bodyPx());
+                        if (page + 1 < scenes.size()) CHECK(layout::endsSentence(words.text));
+                        CHECK(scenes[page].problems.empty());
+                    }
+                }
             }
         }
     }

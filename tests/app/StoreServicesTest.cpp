@@ -10,6 +10,8 @@
 #include "sync/SyncLog.h"
 
 #include <catch2/catch.hpp>
+#include <cstdlib>
+#include <ctime>
 
 using namespace kiosk;
 using screens::CollectionBlock;
@@ -47,6 +49,7 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         const auto exported = services.exportToUsb();
         CHECK(exported.work == screens::SyncWork::Export);
         CHECK(exported.result == SyncResult::NoStore);
+        CHECK(exported.store.block == CollectionBlock::NoDataDir);
         CHECK_THAT(screens::syncOutcomeText(exported), Catch::Contains("no data_dir in the config"));
         CHECK(services.syncNow().result == SyncResult::NoStore);
         CHECK(sign(services, "nurul@example.my").kind == PledgeOutcome::Kind::NotSetUp);
@@ -54,6 +57,8 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         CHECK(status.noDataDir);
         CHECK(status.collecting.block == CollectionBlock::NoDataDir);
         CHECK(status.total == 0);
+        CHECK(status.kioskKey.empty());
+        CHECK(status.kioskKeyProblem.empty());  // the menu says why from noDataDir
     }
     SECTION("no coordinator key") {
         config::KioskConfig config = boothConfig(dir.path() / "data");
@@ -82,8 +87,18 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         app::StoreServices services(boothConfig(dir.path() / "a-file" / "data"), {}, "sample 1.0.0");
         const auto collection = services.collection();
         CHECK(collection.block == CollectionBlock::StoreUnavailable);
-        CHECK_THAT(collection.detail, Catch::Contains("a-file"));
-        CHECK_FALSE(services.adminStatus().lastErrors.empty());  // and the menu lists the problem
+        CHECK(collection.folder == (dir.path() / "a-file" / "data").string());
+        CHECK_FALSE(collection.detail.empty());
+        // The menu lists the problem with the same facts, and export says why there is no store.
+        const auto problems = services.adminStatus().lastProblems;
+        REQUIRE_FALSE(problems.empty());
+        CHECK(problems.front().kind == screens::KioskProblem::Kind::StoreUnavailable);
+        CHECK(problems.front().folder == collection.folder);
+        CHECK(problems.front().detail == collection.detail);
+        const auto exported = services.exportToUsb();
+        CHECK(exported.result == SyncResult::NoStore);
+        CHECK(exported.store.block == CollectionBlock::StoreUnavailable);
+        CHECK(exported.store.folder == collection.folder);
     }
     SECTION("everything set: ready, with a kiosk key and USB as the only route") {
         app::StoreServices services(boothConfig(dir.path() / "data"), {}, "sample 1.0.0");
@@ -94,7 +109,7 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         CHECK(status.syncRoute == screens::SyncRoute::UsbOnly);
         CHECK(status.pack == "sample 1.0.0");
         CHECK(status.lastSync.when.empty());
-        CHECK(status.lastErrors.empty());
+        CHECK(status.lastProblems.empty());
         // No [sync] url: Sync now says so instead of trying.
         CHECK(services.syncNow().result == SyncResult::NoServer);
         // No pack updates wired: the check says they are not set up.
@@ -102,6 +117,25 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         CHECK(update.result == screens::UpdateOutcome::Result::Off);
         CHECK(update.offReason == screens::UpdateOutcome::OffReason::NotSetUp);
     }
+}
+
+TEST_CASE("store services: the clock comes with its zone as data, for the menu to word", "[app][services]") {
+    sync::test::TempDir dir;
+    const char* before = std::getenv("TZ");
+    const std::string saved = before ? before : "";
+    // A POSIX zone, so the test needs no tzdata: "MYT", eight hours ahead of UTC.
+    ::setenv("TZ", "MYT-8", 1);
+    ::tzset();
+    app::StoreServices services(boothConfig(dir.path() / "data"), {}, "sample 1.0.0");
+    const auto status = services.adminStatus();
+    if (before)
+        ::setenv("TZ", saved.c_str(), 1);
+    else
+        ::unsetenv("TZ");
+    ::tzset();
+    CHECK(status.clock.size() == 16);  // "2026-11-26 10:00"
+    CHECK(status.clockZone == "MYT-8");
+    CHECK(status.clockZoneAbbreviation == "MYT");
 }
 
 TEST_CASE("store services: pledges are stored, counted, and a second one from the same e-mail refused",

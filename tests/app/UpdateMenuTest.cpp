@@ -35,7 +35,7 @@ TEST_CASE("after a fallback the volunteer menu names the previous pack's own sig
     CHECK(screens::packSignerText(before.packSigner) == "signed by partner");
 
     // The new pack does not show: back to 1.1.0, which the campaign signed, and the menu says both.
-    updates.slotFailed("the new pack did not load");
+    updates.slotFailed();
     const auto fallback = updates.startFolder(kiosk.path() / "configured");
     CHECK(fallback != shown);
     REQUIRE(updates.usingSlot());
@@ -45,7 +45,10 @@ TEST_CASE("after a fallback the volunteer menu names the previous pack's own sig
     CHECK(after.packId == "minimal");
     CHECK(after.packVersion == "1.1.0");
     CHECK(screens::packSignerText(after.packSigner) == "signed by campaign");
-    CHECK_THAT(after.packNote, Contains("went back to the previous pack: the new pack did not load"));
+    CHECK(after.packFallback.why == screens::PackFallback::Why::DidNotLoad);
+    CHECK(after.packFallback.from == shown.filename().string());
+    CHECK(screens::packFallbackText(after.packFallback) ==
+          "went back to the previous pack: the new pack did not load");
     CHECK(after.updateChecked.empty());
 }
 
@@ -65,6 +68,8 @@ TEST_CASE("an update check with no route is skipped, not an error, and the menu 
     const screens::UpdateOutcome found = updates.check();
     REQUIRE(found.findings.size() == 1);
     CHECK(found.findings[0].result == screens::UpdateFinding::Result::Skipped);
+    CHECK(found.findings[0].problem == screens::UpdateFinding::Problem::NoRoute);
+    CHECK_FALSE(found.findings[0].reason.empty());  // the transport's words, in the menu's sentence
     CHECK_FALSE(found.installed());
     CHECK_THAT(screens::updateOutcomeText(found), Contains("Update check: no route, skipped"));
     CHECK_FALSE(updates.switchWanted());

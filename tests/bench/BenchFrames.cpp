@@ -77,43 +77,55 @@ int main(int argc, char** argv) {
     kiosk.tick(turn);
     const Scene second = kiosk.scene();
 
-    // A fade lasts 700 ms at a frame every 16 ms: 44 frames, then the next fade starts, back to the first
-    // slide, and so on. Each fade's first frame draws a scene anew (its texts were freed while it was off
-    // screen), so it costs more than the rest.
+    // A fade lasts 700 ms at a frame every 16 ms: 44 frames and one at full opacity, then the next fade
+    // starts, back to the first slide, and so on. Before each fade the scene it goes to is drawn off-screen,
+    // as `kiosk run` does while the slide before stands still: timed apart, since no frame is shown then.
     constexpr int kFadeFrames = 44;
+    std::vector<double> times;
+    std::vector<double> prepareTimes;
+    const auto timed = [](std::vector<double>* into, const auto& work) {
+        const double start = cpuMs();
+        work();
+        if (into) into->push_back(cpuMs() - start);
+    };
     const auto frame = [&](int i, bool counted) {
         const bool forward = (i / kFadeFrames) % 2 == 0;
         const float progress = static_cast<float>(i % kFadeFrames + 1) / (kFadeFrames + 1);
         const Scene& to = forward ? second : first;
         const Scene& from = forward ? first : second;
-        if (counted) {
-            bench_fade_frame(composer, scenes, window->renderer(), to, from, progress);
-        } else {
-            composer.compose(scenes, to, &from, progress);
-            SDL_RenderPresent(window->renderer());
-            scenes.endFrame();
+        if (i % kFadeFrames == 0) {
+            // The fade before has ended: its last frame, at full opacity; then the next scene, drawn ahead.
+            timed(counted ? &times : nullptr, [&] {
+                composer.compose(scenes, from);
+                SDL_RenderPresent(window->renderer());
+                scenes.endFrame();
+            });
+            timed(counted ? &prepareTimes : nullptr, [&] { composer.prepare(scenes, to); });
         }
+        timed(counted ? &times : nullptr,
+              [&] { bench_fade_frame(composer, scenes, window->renderer(), to, from, progress); });
     };
     composer.compose(scenes, first);  // the slide before the fade, as on screen
     SDL_RenderPresent(window->renderer());
     for (int i = 0; i < 2 * kFadeFrames; ++i)  // fonts and SVGs opened, caches warm: not counted
         frame(i, false);
     const long long drawnBefore = composer.scenesDrawn();
-    std::vector<double> times;
-    times.reserve(static_cast<std::size_t>(frames));
-    for (int i = 0; i < frames; ++i) {
-        const double start = cpuMs();
+    times.reserve(static_cast<std::size_t>(frames) * 2);
+    for (int i = 0; i < frames; ++i)
         frame(i, true);
-        times.push_back(cpuMs() - start);
-    }
     std::vector<double> sorted = times;
     std::sort(sorted.begin(), sorted.end());
     const auto at = [&](double q) {
         return sorted[std::min(sorted.size() - 1, static_cast<std::size_t>(q * (sorted.size() - 1) + 0.5))];
     };
-    std::printf("fade frames %dx%d, %s renderer, %d frames: CPU ms a frame median %.2f p99 %.2f worst %.2f; "
+    std::printf("fade frames %dx%d, %s renderer, %zu frames: CPU ms a frame median %.2f p99 %.2f worst %.2f; "
                 "scenes drawn %lld\n",
-                size.w, size.h, window->rendererName().c_str(), frames, at(0.5), at(0.99), sorted.back(),
-                composer.scenesDrawn() - drawnBefore);
+                size.w, size.h, window->rendererName().c_str(), times.size(), at(0.5), at(0.99),
+                sorted.back(), composer.scenesDrawn() - drawnBefore);
+    std::sort(prepareTimes.begin(), prepareTimes.end());
+    if (!prepareTimes.empty())
+        std::printf(
+            "next slide drawn ahead while the screen is still, %zu times: CPU ms median %.2f worst %.2f\n",
+            prepareTimes.size(), prepareTimes[prepareTimes.size() / 2], prepareTimes.back());
     return 0;
 }

@@ -172,7 +172,7 @@ TEST_CASE("sync URLs are https, or plain http only to this machine", "[config]")
     }
 }
 
-TEST_CASE("a syntax error costs its line; a missing file yields the defaults", "[config]") {
+TEST_CASE("a syntax error costs its line, a missing file yields the defaults", "[config]") {
     SECTION("syntax: only the broken line falls back") {
         const TempConfig file("kiosk_id = \"kl-booth-1\"\nidle_timeout_s = = 3\norientation = 90\n");
         const auto result = loadConfig(file.path());
@@ -211,7 +211,7 @@ TEST_CASE("the image's system keys are read, and a mistake in one is shown with 
     CHECK(result.config.displayOn.empty());
 }
 
-TEST_CASE("content keys are one line each; a bad line costs only its own key", "[config]") {
+TEST_CASE("content keys are one line each, a bad line costs only its own key", "[config]") {
     TempConfig config(R"(kiosk_id = "kl-booth-1"
 [content_keys]
 campaign-2026 = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA="

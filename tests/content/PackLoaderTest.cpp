@@ -156,7 +156,7 @@ TEST_CASE("content files named in [files] must exist inside the pack and be file
     }
 }
 
-TEST_CASE("an action's short_url is what its QR code carries; url stays the page of record", "[content]") {
+TEST_CASE("an action's short_url is what its QR code carries, url stays the page of record", "[content]") {
     const TempPack copy;
     SECTION("given") {
         copy.replace("actions.toml", "url = \"https://",

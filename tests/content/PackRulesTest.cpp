@@ -289,6 +289,24 @@ TEST_CASE("rule: accent text on accent reaches 4.5:1 contrast", "[content][rules
                 "pack.toml:27:15: error: contrast of accent_text #ffffff on accent #ffe600 is");
 }
 
+TEST_CASE("rule: the theme's type scale and spacing are used, and a size out of bounds costs its line only",
+          "[content][rules]") {
+    const TempPack copy;
+    copy.replace("pack.toml", "[theme.fonts]",
+                 "[theme.type]\ntitle = 44\nreading = 24\n\n[theme.space]\nmargin = 20\n\n[theme.fonts]");
+    const auto result = copy.load();
+    requireOnly(
+        copy, result,
+        "pack.toml:31:11: warning: reading = 24 is outside 28-48 (docs/design.md: reading text at least "
+        "28 px on the 7\" panel); the default 28 is used");
+    REQUIRE(result.pack);
+    CHECK(result.pack->theme.type.title == 44);
+    CHECK(result.pack->theme.type.reading == 28);
+    CHECK(result.pack->theme.type.body == content::TypeScale{}.body);
+    CHECK(result.pack->theme.space.margin == 20);
+    CHECK(result.pack->theme.space.touchTarget == 52);
+}
+
 TEST_CASE("rule: timeline dates are real dates", "[content][rules]") {
     const TempPack copy;
     copy.replace("timeline.toml", "1948-12-10", "1948-02-30");

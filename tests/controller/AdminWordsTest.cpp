@@ -45,14 +45,15 @@ TEST_CASE("the menu writes free space, the sync route and the push period from f
     admin.status.syncRoute = screens::SyncRoute::Server;
     admin.status.syncServer = "https://sync.example.org";
     admin.status.pushEvery = std::chrono::minutes(20);
-    admin.clockProblem = "cannot set the clock";
+    admin.clockSetting = {screens::ClockSetting::Result::Refused, "Operation not permitted"};
     screens::ScreenContext context{pack, "en", {1920, 1080}, text, images};
     context.extras.admin = &admin;
     std::string status = textOf(screens::buildScene(context, {ScreenId::Admin, 0, 0}), "admin-status");
     CHECK(status.find("SD card: 12.3 GB free") != std::string::npos);
     CHECK(status.find("Sends to: https://sync.example.org (every 20 minutes, or Sync now)") !=
           std::string::npos);
-    CHECK(status.find("Clock: cannot set the clock") != std::string::npos);
+    CHECK(status.find("Clock: cannot set the clock (Operation not permitted): the kiosk service needs "
+                      "CAP_SYS_TIME") != std::string::npos);
     admin.status.freeBytes.reset();
     admin.status.noDataDir = true;
     admin.status.syncRoute = screens::SyncRoute::UsbOnly;

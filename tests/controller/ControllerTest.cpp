@@ -42,6 +42,33 @@ TEST_CASE("the attract loop advances after each slide's duration, with a cross-f
     CHECK(f.kiosk.view().item == 0);
 }
 
+TEST_CASE("the slide the loop turns to next is known ahead, language and all, for drawing it early",
+          "[controller]") {
+    Fixture f;
+    // Through two rounds of the sample's two slides: the second round speaks the next language, and the
+    // turn back to the first slide (a new round) is where a wrong guess would show.
+    Millis now = 0ms;
+    for (int turn = 0; turn < 4; ++turn) {
+        INFO("turn " << turn);
+        f.kiosk.scene();
+        const auto upcoming = f.kiosk.upcomingSlide();
+        REQUIRE(upcoming);
+        now = *f.kiosk.nextDeadline(now);
+        f.kiosk.tick(now);
+        REQUIRE(f.kiosk.transition(now));
+        CHECK_FALSE(f.kiosk.upcomingSlide());  // not while a fade runs
+        const Scene& shown = f.kiosk.scene();
+        CHECK(upcoming->background == shown.background);
+        CHECK(upcoming->widgets == shown.widgets);
+        f.kiosk.tick(now + 700ms);  // the fade ends
+        now += 700ms;
+        REQUIRE_FALSE(f.kiosk.transition(now));
+    }
+    // Away from the loop there is nothing to draw ahead.
+    REQUIRE(f.kiosk.tap("start", now));
+    CHECK_FALSE(f.kiosk.upcomingSlide());
+}
+
 TEST_CASE("any touch on the attract loop opens home", "[controller]") {
     Fixture f;
     f.kiosk.handle(PointerEvent{PointerPhase::Down, {700, 400}}, 100ms);

@@ -247,7 +247,7 @@ TEST_CASE("a kiosk that cannot collect offers no pledge button and says so", "[p
     }
 }
 
-TEST_CASE("admin: the hidden gesture, a wrong PIN, then the right one; leave exits", "[pledge][admin]") {
+TEST_CASE("admin: the hidden gesture, a wrong PIN, then the right one, leave exits", "[pledge][admin]") {
     Booth b;
     REQUIRE(b.play("tap start\nadmin\nexpect screen admin-pin\ntype 1111\nkey enter\nexpect text Wrong PIN\n"
                    "tap pin-2\ntap pin-4\ntap pin-6\ntap pin-8\ntap pin-ok\nexpect screen admin\n"

@@ -3,7 +3,9 @@
 #include "support/FakeMeasurer.h"
 #include "support/SamplePack.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <set>
 
 using namespace kiosk;
 
@@ -93,8 +95,8 @@ TEST_CASE("the maintenance screen asks for a volunteer in four languages, and ke
           "[screens]") {
     testing::FakeMeasurer text;
     testing::FakeImages images;
-    const Scene scene =
-        screens::buildMaintenanceScene({800, 480}, text, images, {"pack.toml:3:1: error: bad"});
+    const Scene scene = screens::buildMaintenanceScene(
+        {800, 480}, text, images, {{screens::KioskProblem::Kind::Diagnostic, "pack.toml:3:1: error: bad"}});
     for (const char* language : {"en", "ms", "zh", "ta"}) {
         INFO(language);
         const Widget* title = scene.find(std::string("maintenance-title-") + language);
@@ -112,15 +114,18 @@ TEST_CASE("the maintenance screen tells volunteers what its reasons are and wher
           "[screens]") {
     testing::FakeMeasurer text;
     testing::FakeImages images;
-    const auto volunteerLine = [&](const std::vector<std::string>& reasons) {
+    const auto volunteerLine = [&](const std::vector<std::string>& lines) {
+        std::vector<screens::KioskProblem> reasons;
+        for (const auto& line : lines)
+            reasons.push_back({screens::KioskProblem::Kind::Diagnostic, line});
         const Scene scene = screens::buildMaintenanceScene({800, 480}, text, images, reasons);
         INFO(reasons.size() << " reasons");
         CHECK(scene.problems.empty());
         const Widget* line = scene.find("maintenance-volunteer");
         REQUIRE(line);
-        for (const auto& reason : reasons)  // the reasons themselves stay in the log
+        for (const auto& line : lines)  // the reasons themselves stay in the log
             for (const auto& widget : scene.widgets)
-                CHECK_THAT(widget.text, !Catch::Contains(reason));
+                CHECK_THAT(widget.text, !Catch::Contains(line));
         return line->text;
     };
     // No reasons: nothing known to fix, so a restart, then the log.
@@ -172,4 +177,32 @@ TEST_CASE("a timeline entry's picture gives way before the text takes a half-emp
     // Some lengths keep to one page beside a smaller picture; long texts keep the full-size one.
     CHECK(narrowestPicture < widestPicture);
     CHECK(widestPicture >= size.w * 28 / 100);
+}
+
+TEST_CASE("the pack's type scale and spacing set the sizes on screen", "[screens]") {
+    auto pack = testing::samplePack();
+    testing::FakeMeasurer text;
+    testing::FakeImages images;
+    const View story{ScreenId::Story, 0, 0};
+    const auto sizesUsed = [&](const content::Pack& p) {
+        std::set<int> used;
+        for (const auto& widget : screens::buildScene({p, "en", {800, 480}, text, images}, story).widgets)
+            if (!widget.lines.empty()) used.insert(widget.style.px);
+        return used;
+    };
+    const auto before = sizesUsed(pack);
+    REQUIRE(before.contains(pack.theme.type.reading));
+    REQUIRE_FALSE(before.contains(34));
+    pack.theme.type.reading = 34;
+    CHECK(sizesUsed(pack).contains(34));
+    // A wider margin moves the first text in from the edge.
+    const auto leftmost = [&](const content::Pack& p) {
+        int left = 800;
+        for (const auto& widget : screens::buildScene({p, "en", {800, 480}, text, images}, story).widgets)
+            if (!widget.lines.empty()) left = std::min(left, widget.rect.x);
+        return left;
+    };
+    const int narrow = leftmost(pack);
+    pack.theme.space.margin = 40;
+    CHECK(leftmost(pack) == narrow + 24);
 }

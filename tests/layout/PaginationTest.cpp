@@ -180,3 +180,53 @@ TEST_CASE("a page that ends at a sentence mid-line stays 70% full once its words
     CHECK(firstUnderFull == "");  // names the box when not
     CHECK(boxes == 451 * 33);
 }
+
+TEST_CASE("a sentence's end is told as the paginator tells it, in each script", "[layout]") {
+    CHECK(endsSentence("Add your name."));
+    CHECK(endsSentence("Is it?  "));
+    CHECK(endsSentence("\"Torture in 2014: 30 Years of Broken Promises\"."));
+    CHECK(endsSentence("They said \"never again.\""));
+    CHECK(endsSentence("(in English.)"));
+    CHECK(endsSentence("请发出您的声音。"));
+    CHECK(endsSentence("“制止酷刑”运动正是随这份简报启动的。”"));
+    CHECK(endsSentence("மலேசியா அங்கீகரிக்கவில்லை."));
+    CHECK(endsSentence("first line\nsecond line."));
+    CHECK_FALSE(endsSentence(""));
+    CHECK_FALSE(endsSentence("Add your voice to"));
+    CHECK_FALSE(endsSentence("the U.N."));
+    CHECK_FALSE(endsSentence("2024 வரை, ஐ.நா."));
+    CHECK_FALSE(endsSentence("请支持国际特赦组织马来西亚分会对政"));
+    CHECK_FALSE(endsSentence("first line.\nsecond line"));
+}
+
+TEST_CASE("each page says whether it ends mid-sentence, and pages read well only without that and full",
+          "[layout]") {
+    FakeMeasurer m;  // 10 px a letter at 20 px, lines 26 px high
+    const FontSpec font{"en", 20};
+    const Size box{100, 26 * 3};  // three 10-letter lines; 70% is the third line's foot
+    // A sentence end on the third line: the page ends there.
+    const auto atSentence = paginate("aaaa bbbb cccc dddd eeee. ffff gggg hhhh", box, font, m);
+    REQUIRE(atSentence.size() == 2);
+    CHECK_FALSE(atSentence[0].endsMidSentence);
+    CHECK_FALSE(atSentence[1].endsMidSentence);  // the text's end
+    CHECK(pagesReadWell(atSentence, box, box));
+    // One sentence over two pages: the first ends mid-sentence.
+    const auto midSentence = paginate("aaaa bbbb cccc dddd eeee ffff gggg hhhh.", box, font, m);
+    REQUIRE(midSentence.size() == 2);
+    CHECK(midSentence[0].endsMidSentence);
+    CHECK_FALSE(pagesReadWell(midSentence, box, box));
+    // A paragraph's end is a page's good end too.
+    const auto atParagraph =
+        paginate("aaaa bbbb cccc dddd eeee\n\nffff gggg hhhh", {100, 26 * 3 + 13}, font, m);
+    REQUIRE(atParagraph.size() == 2);
+    CHECK_FALSE(atParagraph[0].endsMidSentence);
+    // A box too short for 70% of it in whole lines: a page of one line in a box of 1.8.
+    const Size low{100, 26 * 18 / 10};
+    const auto underFull = paginate("aaaa. bbbb. cccc.", low, font, m);
+    REQUIRE(underFull.size() == 3);
+    CHECK_FALSE(underFull[0].endsMidSentence);
+    CHECK_FALSE(pagesReadWell(underFull, low, low));
+    // The first page's own box counts for the first page.
+    CHECK(pagesReadWell(underFull, low, {100, 26}) == false);
+    CHECK(pagesReadWell(paginate("aaaa. bbbb.", {100, 26}, low, font, m), {100, 26}, low));
+}

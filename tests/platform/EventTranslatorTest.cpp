@@ -105,7 +105,7 @@ TEST_CASE("mouse events synthesised from touch are dropped so a touch counts onc
     CHECK(pointer(t.input(buttonEvent(SDL_MOUSEBUTTONDOWN, 10, 10))).phase == PointerPhase::Down);
 }
 
-TEST_CASE("the left mouse button drags like a finger; motion without it is nothing", "[platform]") {
+TEST_CASE("the left mouse button drags like a finger, motion without it is nothing", "[platform]") {
     EventTranslator t({800, 480}, {800, 480}, Orientation::Deg0);
     CHECK_FALSE(t.input(motionEvent(5, 5)));
     CHECK_FALSE(t.input(buttonEvent(SDL_MOUSEBUTTONDOWN, 5, 5, 0, SDL_BUTTON_RIGHT)));
@@ -127,7 +127,7 @@ TEST_CASE("mouse window coordinates scale to the panel and then rotate", "[platf
     CHECK(pointer(t.input(motionEvent(-40, 900))).position == Point{479, 799});
 }
 
-TEST_CASE("keys the kiosk uses are named; others still count as activity", "[platform]") {
+TEST_CASE("keys the kiosk uses are named, others still count as activity", "[platform]") {
     EventTranslator t({800, 480}, {800, 480}, Orientation::Deg0);
     CHECK(key(t.input(keyEvent(SDLK_LEFT))) == Key::Left);
     CHECK(key(t.input(keyEvent(SDLK_DOWN))) == Key::Down);

@@ -81,7 +81,7 @@ TEST_CASE("no stick mounted, or nothing readable, finds nothing", "[platform][dr
     CHECK(findRemovableMounts(pi.mounts(), pi.sys() / "missing").empty());
 }
 
-TEST_CASE("a USB disk that is not removable is passed over; a read-only stick is marked",
+TEST_CASE("a USB disk that is not removable is passed over, a read-only stick is marked",
           "[platform][drives]") {
     FakeSystem pi;
     pi.disk("mmcblk0", false, {"mmcblk0p1", "mmcblk0p2"});

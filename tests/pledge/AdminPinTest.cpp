@@ -67,12 +67,18 @@ TEST_CASE("the gate refuses to check while locked and a right PIN clears the cou
     CHECK_FALSE(gate.lockout().locked(now + Millis{31'000}));
 }
 
-TEST_CASE("new PIN hashes use the documented Argon2id cost; older hashes still verify", "[pledge][pin]") {
+TEST_CASE("new PIN hashes use the documented Argon2id cost, older hashes still verify", "[pledge][pin]") {
     const auto hash = hashPin("48213307");
     REQUIRE(hash.ok());
-    // RFC 9106's and OWASP's minimum: 19 MiB (19456 KiB), 2 passes.
-    CHECK_THAT(hash.value(), Catch::StartsWith("$argon2id$v=19$m=19456,t=2,p=1$"));
+    // One of OWASP's equal settings: 12 MiB (12288 KiB), 3 passes.
+    CHECK_THAT(hash.value(), Catch::StartsWith("$argon2id$v=19$m=12288,t=3,p=1$"));
     CHECK(verifyPin(hash.value(), "48213307"));
+    // Made by a kiosk of issue 12's first round (19 MiB, 2 passes).
+    char earlier[128];
+    REQUIRE(crypto_pwhash_str_alg(earlier, "13579", 5, 2, 19 * 1024 * 1024, crypto_pwhash_ALG_ARGON2ID13) ==
+            0);
+    CHECK(verifyPin(earlier, "13579"));
+    CHECK_FALSE(verifyPin(earlier, "13578"));
     // Made by an older kiosk (64 MiB, 2 passes): the parameters travel in the string.
     char older[128];
     REQUIRE(crypto_pwhash_str_alg(older, "2468", 4, 2, 64 * 1024 * 1024, crypto_pwhash_ALG_ARGON2ID13) == 0);

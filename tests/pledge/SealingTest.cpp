@@ -41,6 +41,12 @@ TEST_CASE("a sealed pledge opens with the coordinator's secret key and reads bac
     const auto opened = openSealedPledge(sealed.value(), keys.secretKey);
     REQUIRE(opened.ok());
     CHECK(samePledge(opened.value(), samplePledge()));
+    // The pair a coordinator derives once from its secret key opens the same box.
+    const KeyPair derived = keyPairOf(keys.secretKey);
+    CHECK(derived.publicKey.bytes == keys.publicKey.bytes);
+    const auto openedWithPair = openSealedPledge(sealed.value(), derived);
+    REQUIRE(openedWithPair.ok());
+    CHECK(samePledge(openedWithPair.value(), samplePledge()));
 }
 
 TEST_CASE("the sealed bytes hide the personal data", "[pledge]") {
@@ -139,6 +145,10 @@ TEST_CASE("the parser refuses garbage with an error value", "[pledge]") {
             "{\"format\":1,\"fields\":{\"a\":\"\xff\"},\"consents\":{},\"consent_wording_sha256\":\"\","
             "\"consent_language\":\"\"}",
             R"({"format":1,"fields":{},"consents":{},"consent_wording_sha256":"","consent_language":""} x)",
+            "{\"format\":1,\"fields\":{\"a\":\"b\x01"
+            "c\"},\"consents\":{},\"consent_wording_sha256\":\"\","
+            "\"consent_language\":\"\"}",
+            R"({"format":1,"fields":{"a":"unterminated)",
         }) {
         const auto parsed = parseSealedPledgeJson(bad);
         CHECK_FALSE(parsed.ok());

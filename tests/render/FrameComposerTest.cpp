@@ -170,3 +170,57 @@ TEST_CASE("a turned cross-fade goes through the frame, each scene drawn once for
     CHECK(composer.scenesDrawn() == 2);
     checkFade(panel, composer, 40, 2);
 }
+
+TEST_CASE("the next scene drawn ahead while the screen is still: the fade to it draws nothing", "[render]") {
+    Panel panel;
+    for (const bool upright : {true, false}) {
+        INFO((upright ? "upright" : "turned"));
+        FrameComposer composer = upright ? panel.composer() : panel.turned();
+        const int x = upright ? 40 : 40;
+        const int y = upright ? 40 : 2;
+        const Scene red = plain({200, 0, 0, 255});
+        const Scene blue = plain({0, 0, 200, 255});
+        REQUIRE(composer.compose(panel.scenes, red));
+        REQUIRE(composer.prepare(panel.scenes, blue));
+        CHECK(composer.scenesDrawn() == 2);
+        CHECK(panel.panelPixel(x, y) == 0xC80000);  // drawn off-screen: the panel still shows red
+        // A still frame of the same scene keeps what was drawn ahead.
+        REQUIRE(composer.compose(panel.scenes, red));
+        for (int frame = 1; frame <= 10; ++frame)
+            REQUIRE(composer.compose(panel.scenes, blue, &red, frame / 11.0f));
+        CHECK(composer.scenesDrawn() == 2);
+        const std::uint32_t pixel = panel.panelPixel(x, y);
+        INFO(std::hex << pixel);
+        CHECK(std::abs(channel(pixel, 16) - 18) <= 2);  // red at 1/11
+        CHECK(std::abs(channel(pixel, 0) - 182) <= 2);
+        REQUIRE(composer.compose(panel.scenes, blue));
+        CHECK(panel.panelPixel(x, y) == 0x0000C8);
+        CHECK(composer.scenesDrawn() == 2);
+    }
+}
+
+TEST_CASE("a scene drawn ahead is let go when the screen changes another way", "[render]") {
+    Panel panel;
+    for (const bool upright : {true, false}) {
+        INFO((upright ? "upright" : "turned"));
+        FrameComposer composer = upright ? panel.composer() : panel.turned();
+        const Scene red = plain({200, 0, 0, 255});
+        const Scene blue = plain({0, 0, 200, 255});
+        const Scene green = plain({0, 200, 0, 255});
+        REQUIRE(composer.compose(panel.scenes, red));
+        REQUIRE(composer.prepare(panel.scenes, blue));
+        REQUIRE(composer.compose(panel.scenes, green));  // a touch: another screen, no fade
+        CHECK(composer.scenesDrawn() == 3);
+        // The fade that follows draws its scene: nothing stale was kept in its place.
+        REQUIRE(composer.compose(panel.scenes, blue, &green, 0.5f));
+        CHECK(composer.scenesDrawn() == 4);
+        // Drawn ahead for one scene, the fade goes to another: that one is drawn, and shown.
+        REQUIRE(composer.compose(panel.scenes, blue));
+        REQUIRE(composer.prepare(panel.scenes, red));
+        REQUIRE(composer.compose(panel.scenes, green, &blue, 0.99f));
+        const std::uint32_t pixel = panel.panelPixel(upright ? 40 : 40, upright ? 40 : 2);
+        INFO(std::hex << pixel);
+        CHECK(channel(pixel, 16) <= 2);
+        CHECK(std::abs(channel(pixel, 8) - 198) <= 3);
+    }
+}

@@ -95,7 +95,7 @@ public:
         }
         return status;
     }
-    std::string adjustClock(std::chrono::seconds) override { return ""; }
+    screens::ClockSetting adjustClock(std::chrono::seconds) override { return {}; }
     screens::SyncOutcome exportToUsb() override {
         ++exports;
         return exportAnswer;

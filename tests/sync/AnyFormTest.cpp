@@ -166,7 +166,7 @@ TEST_CASE("Ids no form declared, and older kiosks' boxes, keep every value", "[s
     CHECK(rows[1]["consent_contact_ok"] == "");  // not on that pledge's form: empty, not 0
 }
 
-TEST_CASE("A version-1 database migrates with every row kept; a newer one is refused", "[sync][anyform]") {
+TEST_CASE("A version-1 database migrates with every row kept, a newer one is refused", "[sync][anyform]") {
     test::TempDir dir;
     const auto path = dir / "old.sqlite";
     {

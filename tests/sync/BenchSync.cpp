@@ -141,7 +141,7 @@ void importPhase(const std::filesystem::path& work) {
     auto db = sync::CentralDb::open(work / "central.sqlite");
     if (!db) die(db.error().message);
     sync::ImportOptions options;
-    pledge::SecretKey key = secret.value();
+    const pledge::KeyPair key = pledge::keyPairOf(secret.value());
     options.open = [key](std::span<const unsigned char> sealed) {
         return pledge::openSealedPledge(sealed, key);
     };

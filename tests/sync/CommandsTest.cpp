@@ -204,7 +204,7 @@ TEST_CASE("kioskctl push delivers to a WebDAV server, marks pledges delivered an
     CHECK(test::filesIn(kiosk.data / "sent", ".okb").empty());
 }
 
-TEST_CASE("A bundle named with a newline cannot print a fake summary; a FIFO is refused without a hang",
+TEST_CASE("A bundle named with a newline cannot print a fake summary, a FIFO is refused without a hang",
           "[sync][ctl]") {
     Kiosk kiosk;
     kiosk.record(3);

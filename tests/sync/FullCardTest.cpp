@@ -63,7 +63,7 @@ void fill(const std::filesystem::path& file) {
 
 }  // namespace
 
-TEST_CASE("export on a full card writes the bundle straight to the stick; nothing lost, nothing twice",
+TEST_CASE("export on a full card writes the bundle straight to the stick, nothing lost, nothing twice",
           "[sync][kiosk][full]") {
     test::TempDir dir;
     const auto data = dir / "data";

@@ -153,7 +153,7 @@ TEST_CASE("Bad bundles are rejected by name with a reason and the rest of the ba
     CHECK(f.rows(db).size() == 9);
 }
 
-TEST_CASE("A pledge that does not open is rejected alone; its bundle's other pledges are imported",
+TEST_CASE("A pledge that does not open is rejected alone, its bundle's other pledges are imported",
           "[sync][import]") {
     Fixture f;
     // 300 pledges: enough that opening is spread over threads; the damaged one sits in the middle.

@@ -61,7 +61,7 @@ void fillSource(const std::filesystem::path& root) {
 }
 }  // namespace
 
-TEST_CASE("A transport is chosen by the location's scheme; an empty or unknown one is refused in words",
+TEST_CASE("A transport is chosen by the location's scheme, an empty or unknown one is refused in words",
           "[sync][transport]") {
     CHECK(openTransport({}).error().kind == ErrorKind::NotSetUp);
     auto ftp = openTransport(at("ftp://example.org/x"));

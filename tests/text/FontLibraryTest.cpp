@@ -4,6 +4,8 @@
 #include "text/Surface.h"
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 
 using namespace kiosk;
 using namespace kiosk::text;
@@ -94,4 +96,63 @@ TEST_CASE("a missing family is an error naming it and the package to install", "
     CHECK_THAT(message, Catch::Contains("Nonexistent Kiosk Sans"));
     CHECK_THAT(message, Catch::Contains("fonts-noto-cjk"));
     CHECK_THAT(message, Catch::Contains("Chinese"));
+}
+
+TEST_CASE("faces.tsv: what it cannot read is left to fontconfig, and a face whose file is gone too",
+          "[text]") {
+    const std::string existing = makeLibrary().face(WritingSystem::Latin, false).file;
+    const FaceIndex index = FaceIndex::parse("Noto Sans\tregular\t" + existing +
+                                             "\t0\t80\n"
+                                             "Noto Sans\tbold\t/nonexistent/NotoSans-Bold.ttf\t0\t200\n"
+                                             "Noto Sans\titalic\t" +
+                                             existing +
+                                             "\t0\t80\n"
+                                             "Noto Sans Tamil\tregular\t" +
+                                             existing +
+                                             "\tx\t80\n"
+                                             "too\tfew\tfields\n");
+    CHECK(index.size() == 2);
+    const auto regular = index.find("Noto Sans", false);
+    REQUIRE(regular);
+    CHECK(regular->file == existing);
+    CHECK(regular->family == "Noto Sans");
+    CHECK_FALSE(regular->bold);
+    CHECK_FALSE(index.find("Noto Sans", true));  // its file is gone
+    CHECK_FALSE(index.find("Noto Sans Tamil", false));
+    CHECK_FALSE(index.find("noto sans", false));
+}
+
+TEST_CASE("with the build's faces.tsv the fonts are found without loading fontconfig", "[text]") {
+    const FontLibrary found = makeLibrary();
+    CHECK(found.usedFontconfig());  // no folders given: fontconfig finds every face
+    const auto folder = std::filesystem::temp_directory_path() / "kiosk-face-index-test";
+    std::filesystem::create_directories(folder);
+    std::string lines;
+    for (auto system : {WritingSystem::Latin, WritingSystem::Han, WritingSystem::Tamil}) {
+        for (bool bold : {false, true}) {
+            const FontFace& face = found.face(system, bold);
+            lines += face.family + (bold ? "\tbold\t" : "\tregular\t") + face.file + "\t" +
+                     std::to_string(face.index) + "\t" + (face.bold ? "200" : "80") + "\n";
+        }
+    }
+    { std::ofstream(folder / kFaceIndexName) << lines; }
+    FontFamilies families;
+    families.subsetFolders = {folder};
+    auto indexed = FontLibrary::create(families);
+    REQUIRE(indexed);
+    CHECK_FALSE(indexed.value().usedFontconfig());
+    for (auto system : {WritingSystem::Latin, WritingSystem::Han, WritingSystem::Tamil}) {
+        for (bool bold : {false, true}) {
+            CHECK(indexed.value().face(system, bold).file == found.face(system, bold).file);
+            CHECK(indexed.value().face(system, bold).index == found.face(system, bold).index);
+            CHECK(indexed.value().face(system, bold).bold == found.face(system, bold).bold);
+        }
+    }
+    // A family the index does not know is found through fontconfig.
+    { std::ofstream(folder / kFaceIndexName) << lines.substr(0, lines.find("Noto Sans Tamil")); }
+    auto asked = FontLibrary::create(families);
+    REQUIRE(asked);
+    CHECK(asked.value().usedFontconfig());
+    CHECK(asked.value().face(WritingSystem::Tamil, true).file == found.face(WritingSystem::Tamil, true).file);
+    std::filesystem::remove_all(folder);
 }

@@ -82,7 +82,7 @@ TEST_CASE("Tamil ai is drawn to the left of its consonant", "[text]") {
     CHECK(shapedAt - shapedInk > ka->w / 3);  // shaped: the sign's ink comes first
 }
 
-TEST_CASE("sample sentences have every glyph; private-use and Ethiopic do not", "[text]") {
+TEST_CASE("sample sentences have every glyph, private-use and Ethiopic do not", "[text]") {
     FontLibrary library = makeLibrary();
     TtfTextMeasurer measurer(library);
     CHECK(measurer.missingGlyphs("Stop torture — sign the pledge today!\n", {"en", 24}).empty());

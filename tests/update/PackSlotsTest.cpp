@@ -128,19 +128,22 @@ TEST_CASE("a pack that never shows its first screen falls back to the previous o
     // ... it crashed before its first screen; the next start goes back and says why.
     const auto second = slots.chooseAtStart();
     CHECK(second.folder == good);
-    CHECK_THAT(second.note, Catch::Contains("did not show its first screen"));
-    CHECK_THAT(slots.state().note, Catch::Contains("went back to the previous pack"));
+    CHECK(second.fallback == Fallback::NotShown);
+    CHECK(second.fallbackFrom == first.folder.filename().string());
+    CHECK(slots.state().fallback == Fallback::NotShown);  // kept, for the menu, until a pack shows
     CHECK_FALSE(fs::exists(first.folder));
 
     // A running kiosk that cannot show the new pack reverts at once.
     REQUIRE(checkFolder(kiosk.path() / "b", requestFor(publisher, slots, "1.1.0")).result ==
             CheckResult::Installed);
     CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.2.0");
-    CHECK_THAT(slots.revert("the first screen did not draw"), Catch::Contains("did not draw"));
-    CHECK(slots.chooseAtStart().folder == good);
+    slots.revert(Fallback::DidNotLoad);
+    const auto reverted = slots.chooseAtStart();
+    CHECK(reverted.folder == good);
+    CHECK(reverted.fallback == Fallback::DidNotLoad);
 }
 
-TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipped, not an error",
+TEST_CASE("a pack published on a real nginx reaches the kiosk, and no route is skipped, not an error",
           "[update][nginx]") {
     kiosk::sync::test::skipWithoutNginx();
     test::Publisher publisher;
@@ -186,11 +189,16 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk; no route is skipp
     CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.3.0");
 
     options.location = nginx.url("nothing-here");
-    CHECK(checkServer(options, requestFor(publisher, slots, "1.3.0")).result == CheckResult::NothingNew);
+    const auto empty = checkServer(options, requestFor(publisher, slots, "1.3.0"));
+    CHECK(empty.result == CheckResult::NothingNew);
+    CHECK(empty.problem == SourceProblem::NothingPublished);  // the kiosk words it; kioskctl prints message
+    CHECK(empty.file == kIndexFileName);
     options.location = "http://127.0.0.1:" + std::to_string(kiosk::sync::test::unusedPort());
     const auto offline = checkServer(options, requestFor(publisher, slots, "1.3.0"));
     CHECK(offline.result == CheckResult::Skipped);
     CHECK_THAT(offline.message, Catch::Contains("no route"));
+    CHECK(offline.problem == SourceProblem::NoRoute);
+    CHECK_FALSE(offline.reason.empty());
 }
 
 TEST_CASE("the index names files in its own folder only", "[update]") {
@@ -216,10 +224,10 @@ TEST_CASE("after a fallback the previous slot still names its own signer", "[upd
     CHECK(slots.chooseAtStart().signer == contentKeyBase64(partner.publicKey));
 
     SECTION("a running kiosk that cannot show the new pack") {
-        slots.revert("the first screen did not draw");
+        slots.revert(Fallback::DidNotLoad);
     }
     SECTION("a start after one that never showed its first screen") {
-        CHECK_THAT(slots.chooseAtStart().note, Catch::Contains("did not show its first screen"));
+        CHECK(slots.chooseAtStart().fallback == Fallback::NotShown);
     }
     const auto back = slots.chooseAtStart();
     CHECK(loadedVersion(back.folder) == "1.1.0");
@@ -227,7 +235,7 @@ TEST_CASE("after a fallback the previous slot still names its own signer", "[upd
     CHECK(slots.state().signer == contentKeyBase64(campaign.publicKey));
 
     // A second fallback has nothing signed left: the configured pack folder, with no signer.
-    slots.revert("and again");
+    slots.revert(Fallback::DidNotLoad);
     CHECK(slots.chooseAtStart().folder.empty());
     CHECK(slots.state().signer.empty());
 }
