@@ -94,7 +94,8 @@ TEST_CASE("the menu writes the clock with its zone, the key's absence and the pr
     screens::ScreenContext context{pack, "en", {1920, 1080}, text, images};
     context.extras.admin = &admin;
     const auto statusText = [&] {
-        const Widget* widget = screens::buildScene(context, {ScreenId::Admin, 0, 0}).find("admin-status");
+        const Scene scene = screens::buildScene(context, {ScreenId::Admin, 0, 0});  // outlives the widget
+        const Widget* widget = scene.find("admin-status");
         return widget ? widget->text : std::string();
     };
     std::string status = statusText();
