@@ -337,8 +337,10 @@ if shutil.which("valgrind"):
                                 f"--callgrind-out-file={work}/callgrind.out", str(bench_frames), str(pack),
                                 frame_size, str(counted)], capture_output=True, text=True, env=headless_env)
         collected = re.search(r"Collected : (\d+)", grind.stderr)
-        if collected:
-            instructions = int(collected.group(1)) / counted
+        # callgrind counts every call, the warm-up's too: divide by the calls bench_frames reports.
+        calls = re.search(r"bench_fade_frame called (\d+) times", grind.stdout)
+        if collected and calls:
+            instructions = int(collected.group(1)) / int(calls.group(1))
             frames["instructions_per_frame"] = instructions
 print(f"cross-fade frames at {frame_size}, software renderer, 300 frames: CPU a frame median {median:.2f} ms, "
       f"p99 {p99:.2f} ms, worst {worst:.2f} ms" +
