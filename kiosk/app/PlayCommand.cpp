@@ -9,7 +9,7 @@
 #include "controller/PlayScript.h"
 #include "platform/Window.h"
 #include "render/FrameComposer.h"
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 
 #include <SDL_image.h>
 #include <fstream>
@@ -40,7 +40,7 @@ int runPlay(const PlayOptions& options) {
     PackSelection selection = selectPack(contentDir, {}, &probe);
     if (!selection.pack) {
         for (const auto& problem : selection.problems)
-            std::cerr << "kiosk play: " << screens::problemText(problem) << '\n';
+            std::cerr << "kiosk play: " << reports::problemText(problem) << '\n';
         return 1;
     }
     platform::WindowOptions windowOptions;
@@ -82,7 +82,7 @@ int runPlay(const PlayOptions& options) {
         services->beforePinCheck([&scenes] { makeRoomForPinCheck(scenes); });
         // As in `kiosk run`: a mistyped settings line is shown, with its line, on the admin screen.
         for (const auto& problem : configProblems)
-            services->noteProblem({screens::KioskProblem::Kind::Diagnostic, problem});
+            services->noteProblem({reports::KioskProblem::Kind::Diagnostic, problem});
     }
     KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size,
                           Millis(0), services ? &*services : nullptr);
