@@ -47,16 +47,12 @@ int runPlay(const PlayOptions& options) {
     windowOptions.headless = true;
     windowOptions.windowed = true;
     windowOptions.size = options.size;
-    auto session = platform::SdlSession::start(windowOptions);
-    if (!session) {
-        std::cerr << "kiosk play: " << session.error().message << '\n';
+    auto display = platform::openDisplay(windowOptions);
+    if (!display) {
+        std::cerr << "kiosk play: " << display.error().message << '\n';
         return 1;
     }
-    auto window = platform::DisplayWindow::create(*session, windowOptions);
-    if (!window) {
-        std::cerr << "kiosk play: " << window.error().message << '\n';
-        return 1;
-    }
+    platform::DisplayWindow* window = &display->window;
     std::string error;
     auto graphics = TextAndImages::create(selection.pack->theme.fonts, error, std::move(probe));
     if (!graphics) {

@@ -58,16 +58,13 @@ int runKiosk(const RunOptions& options) {
     else if (options.windowed)
         windowOptions.size = {800, 480};
 
-    auto session = platform::SdlSession::start(windowOptions);
-    if (!session) {
-        std::cerr << "kiosk: " << session.error().message << '\n';
+    auto display = platform::openDisplay(windowOptions);
+    if (!display) {
+        std::cerr << "kiosk: " << display.error().message << '\n';
         return 1;
     }
-    auto window = platform::DisplayWindow::create(*session, windowOptions);
-    if (!window) {
-        std::cerr << "kiosk: " << window.error().message << '\n';
-        return 1;
-    }
+    const platform::SdlSession* session = &display->session;
+    platform::DisplayWindow* window = &display->window;
     std::cerr << "kiosk: " << session->videoDriver() << " video, " << window->rendererName() << " renderer, "
               << window->panelSize().w << "x" << window->panelSize().h << '\n';
 
