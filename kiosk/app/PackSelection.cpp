@@ -16,7 +16,7 @@ fs::path lastGoodPackDir(const fs::path& dataDir) {
 }
 
 namespace {
-using Problem = screens::KioskProblem;
+using Problem = reports::KioskProblem;
 
 // Why a copy stopped; nullopt when it is complete.
 std::optional<Problem> copyFailure(Problem::CopyFailure why, std::string detail = {}) {

@@ -3,7 +3,7 @@
 #pragma once
 
 #include "content/PackLoader.h"
-#include "screens/VolunteerReports.h"
+#include "reports/VolunteerReports.h"
 
 #include <filesystem>
 #include <optional>
@@ -18,8 +18,8 @@ struct PackSelection {
     std::optional<content::Pack> pack;
     PackOrigin origin = PackOrigin::None;
     // Why the configured pack was not used, or could not be kept: for the log and the volunteer menu, which
-    // word them (screens::problemText).
-    std::vector<screens::KioskProblem> problems;
+    // word them (reports::problemText).
+    std::vector<reports::KioskProblem> problems;
 };
 
 // `dataDir` may be empty: then no last-good copy is kept or used.

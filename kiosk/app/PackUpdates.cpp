@@ -4,7 +4,7 @@
 
 #include "core/TimeFormat.h"
 #include "platform/RemovableDrives.h"
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 #include "sync/KioskSync.h"
 #include "update/PackSources.h"
 
@@ -24,59 +24,8 @@ std::string utcMinute() {
     return formatUtc(std::time(nullptr), "%Y-%m-%d %H:%M UTC");
 }
 
-// What the volunteer menu shows of one source's outcome.
-screens::UpdateFinding findingOf(const update::CheckOutcome& outcome) {
-    using Result = screens::UpdateFinding::Result;
-    screens::UpdateFinding finding;
-    switch (outcome.result) {
-    case update::CheckResult::Installed:
-        finding.result = Result::Installed;
-        break;
-    case update::CheckResult::NothingNew:
-        finding.result = Result::NothingNew;
-        break;
-    case update::CheckResult::Skipped:
-        finding.result = Result::Skipped;
-        break;
-    case update::CheckResult::Failed:
-        finding.result = Result::Failed;
-        break;
-    }
-    finding.where = outcome.where;
-    if (outcome.installed) {
-        finding.packId = outcome.installed->manifest.packId;
-        finding.version = outcome.installed->manifest.version;
-    }
-    for (const auto& refusal : outcome.refusals)
-        finding.refusals.push_back(refusal.message);
-    using Problem = screens::UpdateFinding::Problem;
-    switch (outcome.problem) {
-    case update::SourceProblem::None:
-        finding.problem = Problem::None;
-        break;
-    case update::SourceProblem::NothingPublished:
-        finding.problem = Problem::NothingPublished;
-        break;
-    case update::SourceProblem::NoFolder:
-        finding.problem = Problem::NoFolder;
-        break;
-    case update::SourceProblem::NoRoute:
-        finding.problem = Problem::NoRoute;
-        break;
-    case update::SourceProblem::Unreadable:
-        finding.problem = Problem::Unreadable;
-        break;
-    case update::SourceProblem::CannotOpen:
-        finding.problem = Problem::CannotOpen;
-        break;
-    }
-    finding.file = outcome.file;
-    finding.reason = outcome.reason;
-    return finding;
-}
-
-screens::PackFallback fallbackOf(update::Fallback fallback, const std::string& from) {
-    using Why = screens::PackFallback::Why;
+reports::PackFallback fallbackOf(update::Fallback fallback, const std::string& from) {
+    using Why = reports::PackFallback::Why;
     switch (fallback) {
     case update::Fallback::None:
         return {};
@@ -107,7 +56,7 @@ fs::path PackUpdates::startFolder(const fs::path& configured) {
     const auto choice = slots_.chooseAtStart();
     if (choice.fallback != update::Fallback::None) {
         fallback_ = fallbackOf(choice.fallback, choice.fallbackFrom);
-        std::cerr << "kiosk: pack update: " << screens::packFallbackText(fallback_) << '\n';
+        std::cerr << "kiosk: pack update: " << reports::packFallbackText(fallback_) << '\n';
     }
     signer_ = choice.signer;
     slotFolder_ = choice.folder;
@@ -120,7 +69,7 @@ void PackUpdates::slotFailed() {
     fallback_ = fallbackOf(update::Fallback::DidNotLoad, from);
     slotFolder_.clear();
     signer_.clear();
-    std::cerr << "kiosk: pack update: " << screens::packFallbackText(fallback_) << '\n';
+    std::cerr << "kiosk: pack update: " << reports::packFallbackText(fallback_) << '\n';
 }
 
 void PackUpdates::firstScreenShown() {
@@ -135,22 +84,16 @@ void PackUpdates::setRunning(const std::string& packId, const std::string& versi
     runningVersion_ = version;
 }
 
-screens::PackSigner PackUpdates::signer() const {
-    if (!usingSlot()) return {screens::PackSigner::Kind::Unsigned, ""};
+reports::PackSigner PackUpdates::signer() const {
+    if (!usingSlot()) return {reports::PackSigner::Kind::Unsigned, ""};
     for (const auto& entry : config_.contentKeys)
-        if (entry.publicKey == signer_) return {screens::PackSigner::Kind::Named, entry.name};
-    return {screens::PackSigner::Kind::UnknownKey, ""};
+        if (entry.publicKey == signer_) return {reports::PackSigner::Kind::Named, entry.name};
+    return {reports::PackSigner::Kind::UnknownKey, ""};
 }
 
-std::vector<std::string> PackUpdates::menuLines() const {
-    std::vector<std::string> lines;
-    {
-        const std::lock_guard lock(mutex_);
-        lines.push_back("Pack " + packId_ + " " + runningVersion_ + ", " + screens::packSignerText(signer()));
-    }
-    if (const auto fallback = screens::packFallbackText(fallback_); !fallback.empty())
-        lines.push_back("Pack update: " + fallback);
-    return lines;
+std::vector<std::string> PackUpdates::logLines() const {
+    const std::lock_guard lock(mutex_);
+    return reports::runningPackLines(packId_, runningVersion_, signer(), fallback_);
 }
 
 void PackUpdates::fillStatus(screens::AdminStatus& status) const {
@@ -163,12 +106,12 @@ void PackUpdates::fillStatus(screens::AdminStatus& status) const {
     status.lastUpdate = off().value_or(lastOutcome_);
 }
 
-std::optional<screens::UpdateOutcome> PackUpdates::off() const {
+std::optional<reports::UpdateOutcome> PackUpdates::off() const {
     if (!config_.dataDir.empty() && !config_.contentKeys.empty()) return std::nullopt;
-    screens::UpdateOutcome outcome;
-    outcome.result = screens::UpdateOutcome::Result::Off;
-    outcome.offReason = config_.dataDir.empty() ? screens::UpdateOutcome::OffReason::NoDataDir
-                                                : screens::UpdateOutcome::OffReason::NoContentKeys;
+    reports::UpdateOutcome outcome;
+    outcome.result = reports::UpdateOutcome::Result::Off;
+    outcome.offReason = config_.dataDir.empty() ? reports::UpdateOutcome::OffReason::NoDataDir
+                                                : reports::UpdateOutcome::OffReason::NoContentKeys;
     return outcome;
 }
 
@@ -183,7 +126,7 @@ bool PackUpdates::claimDueCheck() {
     return true;
 }
 
-screens::UpdateOutcome PackUpdates::check() {
+reports::UpdateOutcome PackUpdates::check() {
     if (auto isOff = off()) return *isOff;
     std::string running;
     {
@@ -192,24 +135,24 @@ screens::UpdateOutcome PackUpdates::check() {
         running = installedVersion_.empty() ? runningVersion_ : installedVersion_;
     }
     update::CheckRequest request{&slots_, trustedKeys(config_), running, nullptr};
-    screens::UpdateOutcome found;
+    reports::UpdateOutcome found;
     bool installed = false;
     // Packs come the way bundles go: each stick's outreach-kiosk-sync/ and the [sync] server, through the
     // same transports (sync/Transport.h), each read at its packs/ folder.
     const auto checkAt = [&](const sync::TransportOptions& options, bool quietWhenAbsent) {
         auto source = sync::openTransport(options);
         if (!source) {
-            screens::UpdateFinding finding;
-            finding.result = screens::UpdateFinding::Result::Failed;
+            reports::UpdateFinding finding;
+            finding.result = reports::UpdateFinding::Result::Failed;
             finding.where = options.location;
-            finding.problem = screens::UpdateFinding::Problem::CannotOpen;
+            finding.problem = reports::UpdateFinding::Problem::CannotOpen;
             finding.reason = source.error().message;
             found.findings.push_back(std::move(finding));
             return;
         }
         const auto outcome = update::checkSource(*source.value(), request);
         if (quietWhenAbsent && outcome.result == update::CheckResult::Skipped) return;
-        found.findings.push_back(findingOf(outcome));
+        found.findings.push_back(update::findingOf(outcome));
         if (outcome.installed) {
             installed = true;
             request.runningVersion = outcome.installed->manifest.version;
@@ -229,8 +172,8 @@ screens::UpdateOutcome PackUpdates::check() {
         server.totalTimeout = std::chrono::minutes(10);
         checkAt(server, false);
     }
-    if (found.findings.empty()) found.result = screens::UpdateOutcome::Result::NothingToCheck;
-    std::cerr << "kiosk: pack update check: " << utcMinute() << ": " << screens::updateFindingsText(found)
+    if (found.findings.empty()) found.result = reports::UpdateOutcome::Result::NothingToCheck;
+    std::cerr << "kiosk: pack update check: " << utcMinute() << ": " << reports::updateFindingsText(found)
               << '\n';
     {
         const std::lock_guard lock(mutex_);

@@ -34,8 +34,8 @@ public:
     // The pack on screen, for the volunteer menu and as the version a check must beat.
     void setRunning(const std::string& packId, const std::string& version);
 
-    // Lines for the log: the pack, its signer, a fallback.
-    std::vector<std::string> menuLines() const;
+    // Lines for the log: the pack, its signer, a fallback (worded by reports::runningPackLines).
+    std::vector<std::string> logLines() const;
     // The volunteer menu's pack block: id, version, signer, a fallback, the last check and its outcome.
     void fillStatus(screens::AdminStatus& status) const;
 
@@ -44,7 +44,7 @@ public:
     bool claimDueCheck();
     // Looks on every plugged-in stick and the [sync] server for a newer signed pack and installs the newest
     // that passes; returns what each source held. Slow (a download): never call it on the screen's thread.
-    screens::UpdateOutcome check();
+    reports::UpdateOutcome check();
     // True once a check installed a newer pack: switch to it at the next attract loop.
     bool switchWanted() const { return installed_; }
     // Starts the kiosk program again with the same arguments; returns only on failure, and then the new
@@ -52,21 +52,21 @@ public:
     void restartSelf();
 
 private:
-    screens::PackSigner signer() const;
+    reports::PackSigner signer() const;
     // Off, and why, when this kiosk cannot take updates; nullopt when it can.
-    std::optional<screens::UpdateOutcome> off() const;
+    std::optional<reports::UpdateOutcome> off() const;
 
     config::KioskConfig config_;
     update::PackSlots slots_;
     std::filesystem::path slotFolder_;
     std::string signer_;
-    screens::PackFallback fallback_;  // the last fallback, until a pack shows
+    reports::PackFallback fallback_;  // the last fallback, until a pack shows
     std::string packId_;
     mutable std::mutex mutex_;  // what follows is shared by the screen's thread and the work runner
     std::string runningVersion_;
     std::string installedVersion_;  // installed by a check, shown from the next start
     std::string lastCheckTime_;     // local time of the last check's end
-    screens::UpdateOutcome lastOutcome_;
+    reports::UpdateOutcome lastOutcome_;
     std::chrono::steady_clock::time_point lastStart_{};
     bool everStarted_ = false;
     bool checking_ = false;

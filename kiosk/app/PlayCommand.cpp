@@ -9,7 +9,7 @@
 #include "controller/PlayScript.h"
 #include "platform/Window.h"
 #include "render/FrameComposer.h"
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 
 #include <SDL_image.h>
 #include <fstream>
@@ -40,23 +40,19 @@ int runPlay(const PlayOptions& options) {
     PackSelection selection = selectPack(contentDir, {}, &probe);
     if (!selection.pack) {
         for (const auto& problem : selection.problems)
-            std::cerr << "kiosk play: " << screens::problemText(problem) << '\n';
+            std::cerr << "kiosk play: " << reports::problemText(problem) << '\n';
         return 1;
     }
     platform::WindowOptions windowOptions;
     windowOptions.headless = true;
     windowOptions.windowed = true;
     windowOptions.size = options.size;
-    auto session = platform::SdlSession::start(windowOptions);
-    if (!session) {
-        std::cerr << "kiosk play: " << session.error().message << '\n';
+    auto display = platform::openDisplay(windowOptions);
+    if (!display) {
+        std::cerr << "kiosk play: " << display.error().message << '\n';
         return 1;
     }
-    auto window = platform::DisplayWindow::create(*session, windowOptions);
-    if (!window) {
-        std::cerr << "kiosk play: " << window.error().message << '\n';
-        return 1;
-    }
+    platform::DisplayWindow* window = &display->window;
     std::string error;
     auto graphics = TextAndImages::create(selection.pack->theme.fonts, error, std::move(probe));
     if (!graphics) {
@@ -82,7 +78,7 @@ int runPlay(const PlayOptions& options) {
         services->beforePinCheck([&scenes] { makeRoomForPinCheck(scenes); });
         // As in `kiosk run`: a mistyped settings line is shown, with its line, on the admin screen.
         for (const auto& problem : configProblems)
-            services->noteProblem({screens::KioskProblem::Kind::Diagnostic, problem});
+            services->noteProblem({reports::KioskProblem::Kind::Diagnostic, problem});
     }
     KioskController kiosk(*selection.pack, settings, graphics->measurer(), graphics->images(), size,
                           Millis(0), services ? &*services : nullptr);

@@ -15,8 +15,8 @@
 #include "platform/Watchdog.h"
 #include "platform/Window.h"
 #include "render/FrameComposer.h"
+#include "reports/VolunteerWords.h"
 #include "screens/Screens.h"
-#include "screens/VolunteerWords.h"
 
 #include <chrono>
 #include <iostream>
@@ -58,16 +58,13 @@ int runKiosk(const RunOptions& options) {
     else if (options.windowed)
         windowOptions.size = {800, 480};
 
-    auto session = platform::SdlSession::start(windowOptions);
-    if (!session) {
-        std::cerr << "kiosk: " << session.error().message << '\n';
+    auto display = platform::openDisplay(windowOptions);
+    if (!display) {
+        std::cerr << "kiosk: " << display.error().message << '\n';
         return 1;
     }
-    auto window = platform::DisplayWindow::create(*session, windowOptions);
-    if (!window) {
-        std::cerr << "kiosk: " << window.error().message << '\n';
-        return 1;
-    }
+    const platform::SdlSession* session = &display->session;
+    platform::DisplayWindow* window = &display->window;
     std::cerr << "kiosk: " << session->videoDriver() << " video, " << window->rendererName() << " renderer, "
               << window->panelSize().w << "x" << window->panelSize().h << '\n';
 
@@ -85,11 +82,11 @@ int runKiosk(const RunOptions& options) {
     }
     if (selection.pack) updates.setRunning(selection.pack->id, selection.pack->version);
     for (const auto& problem : selection.problems)
-        std::cerr << "kiosk: " << screens::problemText(problem) << '\n';
+        std::cerr << "kiosk: " << reports::problemText(problem) << '\n';
     // A mistyped settings line fell back to its default: the volunteer sees which line, on the admin screen
     // or the maintenance screen.
     for (const auto& problem : configProblems)
-        selection.problems.push_back({screens::KioskProblem::Kind::Diagnostic, problem});
+        selection.problems.push_back({reports::KioskProblem::Kind::Diagnostic, problem});
 
     std::string error;
     auto graphics = TextAndImages::create(
@@ -132,13 +129,13 @@ int runKiosk(const RunOptions& options) {
         services->beforePinCheck([&scenes] { makeRoomForPinCheck(scenes); });
         for (const auto& problem : selection.problems)
             services->noteProblem(problem);
-        for (const auto& line : updates.menuLines())
+        for (const auto& line : updates.logLines())
             std::cerr << "kiosk: " << line << '\n';
         services->usePackUpdates(&updates);
         // Said in the log and on the volunteer screen: the kiosk greets people in another language.
         if (const auto warning = defaultLanguageWarning(config, *selection.pack); !warning.empty()) {
             std::cerr << "kiosk: " << warning << '\n';
-            services->noteProblem({screens::KioskProblem::Kind::Diagnostic, warning});
+            services->noteProblem({reports::KioskProblem::Kind::Diagnostic, warning});
         }
         kiosk.emplace(*selection.pack, settings, graphics->measurer(), graphics->images(),
                       window->logicalSize(), elapsed(), &*services, &work);

@@ -6,7 +6,7 @@
 #include "platform/RemovableDrives.h"
 #include "pledge/CaptureFacts.h"
 #include "pledge/Keys.h"
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 #include "sync/Export.h"
 #include "sync/KioskSync.h"
 #include "sync/SyncLog.h"
@@ -52,10 +52,10 @@ std::string nowUtc() {
 }
 
 // The menu's report of an attempt by sync/.
-screens::SyncOutcome outcomeOf(const sync::SyncAttempt& attempt, screens::SyncWork work,
+reports::SyncOutcome outcomeOf(const sync::SyncAttempt& attempt, reports::SyncWork work,
                                const fs::path& folder = {}) {
-    using Result = screens::SyncOutcome::Result;
-    screens::SyncOutcome outcome;
+    using Result = reports::SyncOutcome::Result;
+    reports::SyncOutcome outcome;
     outcome.work = work;
     switch (attempt.outcome) {
     case sync::SyncAttempt::Outcome::Done:
@@ -84,8 +84,8 @@ screens::SyncOutcome outcomeOf(const sync::SyncAttempt& attempt, screens::SyncWo
     return outcome;
 }
 
-screens::SyncWork workOf(sync::SyncKind kind) {
-    return kind == sync::SyncKind::Export ? screens::SyncWork::Export : screens::SyncWork::Push;
+reports::SyncWork workOf(sync::SyncKind kind) {
+    return kind == sync::SyncKind::Export ? reports::SyncWork::Export : reports::SyncWork::Push;
 }
 
 // Where pushes go, as a volunteer can check it: scheme and host only, never a password in the url.
@@ -110,16 +110,16 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
     if (!config.adminPinHash.empty()) pinGate_.emplace(config.adminPinHash);
     // In the order the recorder checks them (PledgeRecorder::readiness).
     if (config.coordinatorPublicKey.empty()) {
-        keyBlock_ = screens::CollectionBlock::NoCoordinatorKey;
+        keyBlock_ = reports::CollectionBlock::NoCoordinatorKey;
     } else if (auto key = pledge::parsePublicKey(config.coordinatorPublicKey); !key) {
-        keyBlock_ = screens::CollectionBlock::BadCoordinatorKey;
+        keyBlock_ = reports::CollectionBlock::BadCoordinatorKey;
         keyDetail_ = key.error().message;
     } else if (config.kioskId.empty()) {
-        keyBlock_ = screens::CollectionBlock::NoKioskId;
+        keyBlock_ = reports::CollectionBlock::NoKioskId;
     }
 
     if (dataDir_.empty()) {
-        storeProblem_ = {screens::CollectionBlock::NoDataDir, "", ""};
+        storeProblem_ = {reports::CollectionBlock::NoDataDir, "", ""};
         return;
     }
     // Made on first start: the coordinator learns this kiosk's public key from the admin screen.
@@ -129,19 +129,19 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
         sync::keepExportReserve(sync::outboxFolder(dataDir_));  // so an export on a full card can note itself
     } else {
         signingProblem_ = signing.error().message;
-        note(screens::KioskProblem::Kind::NoSigningKey, signingProblem_);
+        note(reports::KioskProblem::Kind::NoSigningKey, signingProblem_);
     }
     auto opened = pledge::PledgeStore::open(dataDir_);
     if (!opened) {
-        storeProblem_ = {screens::CollectionBlock::StoreUnavailable, opened.error().message,
+        storeProblem_ = {reports::CollectionBlock::StoreUnavailable, opened.error().message,
                          dataDir_.string()};
-        screens::KioskProblem problem{screens::KioskProblem::Kind::StoreUnavailable, opened.error().message};
+        reports::KioskProblem problem{reports::KioskProblem::Kind::StoreUnavailable, opened.error().message};
         problem.folder = dataDir_.string();
         note(std::move(problem));
         return;
     }
     store_ = std::make_unique<pledge::PledgeStore>(std::move(opened).value());
-    if (!store_->openNotice().empty()) note(screens::KioskProblem::Kind::StoreSays, store_->openNotice());
+    if (!store_->openNotice().empty()) note(reports::KioskProblem::Kind::StoreSays, store_->openNotice());
     // The lock-out as it was before a restart or power cut: pulling the plug gives no fresh guesses.
     if (pinGate_) {
         if (const auto saved = store_->loadPinLockout())
@@ -150,14 +150,14 @@ StoreServices::StoreServices(const config::KioskConfig& config, const fs::path& 
     recorder_.emplace(*store_, config.kioskId, config.coordinatorPublicKey);
 }
 
-void StoreServices::note(screens::KioskProblem problem) {
+void StoreServices::note(reports::KioskProblem problem) {
     std::lock_guard lock(problemsMutex_);
-    std::cerr << "kiosk: " << screens::problemText(problem) << '\n';
+    std::cerr << "kiosk: " << reports::problemText(problem) << '\n';
     problems_.push_front(std::move(problem));
     if (problems_.size() > 5) problems_.pop_back();
 }
 
-screens::Collection StoreServices::collection() const {
+reports::Collection StoreServices::collection() const {
     if (!storeProblem_.ready()) return storeProblem_;
     return {keyBlock_, keyDetail_};
 }
@@ -178,10 +178,10 @@ PledgeOutcome StoreServices::submitPledge(const form::Form& form, const form::Fo
     case pledge::ErrorKind::Invalid:
         return {Kind::Invalid, "", "", error.message};
     case pledge::ErrorKind::StorageFull:
-        note(screens::KioskProblem::Kind::StorageFull, error.message);
+        note(reports::KioskProblem::Kind::StorageFull, error.message);
         return {Kind::StorageFull, "", "", error.message};
     default:
-        note(screens::KioskProblem::Kind::PledgeNotSaved, error.message);
+        note(reports::KioskProblem::Kind::PledgeNotSaved, error.message);
         return {Kind::Failed, "", "", error.message};
     }
 }
@@ -192,7 +192,7 @@ PinCheck StoreServices::checkPin(const std::string& pin, Millis now) {
     const auto outcome = pinGate_->attempt(pin, now);
     if (store_ && outcome != pledge::PinGate::Outcome::LockedOut) {
         if (auto saved = store_->savePinLockout(pinGate_->lockout().save(now, unixMillisNow())); !saved)
-            note(screens::KioskProblem::Kind::StoreSays, saved.error().message);
+            note(reports::KioskProblem::Kind::StoreSays, saved.error().message);
     }
     switch (outcome) {
     case pledge::PinGate::Outcome::Accepted:
@@ -240,7 +240,7 @@ screens::AdminStatus StoreServices::adminStatus() {
                 status.perHour[hour] = counts.value().perHourToday[hour];
             fillSyncFigures(status, counts.value());
         } else {
-            note(screens::KioskProblem::Kind::CannotCount, counts.error().message);
+            note(reports::KioskProblem::Kind::CannotCount, counts.error().message);
         }
     }
     if (signingKey_)
@@ -259,7 +259,7 @@ pledge::PledgeStore* StoreServices::workStore() {
     if (workStore_) return workStore_.get();
     auto opened = pledge::PledgeStore::open(dataDir_);
     if (!opened) {
-        note(screens::KioskProblem::Kind::CountsUnavailable, opened.error().message);
+        note(reports::KioskProblem::Kind::CountsUnavailable, opened.error().message);
         return nullptr;
     }
     workStore_ = std::make_unique<pledge::PledgeStore>(std::move(opened).value());
@@ -276,12 +276,12 @@ void StoreServices::fillSyncFigures(screens::AdminStatus& status, const pledge::
     const std::string delivered = sync::lastDeliveryUtc(dataDir_);
     if (!delivered.empty() && delivered > log.lastSuccessUtc) {
         status.lastSync.when = localFromUtc(delivered);
-        status.lastSync.what = screens::LastSync::What::Delivered;
+        status.lastSync.what = reports::LastSync::What::Delivered;
     } else if (!log.lastSuccessUtc.empty()) {
         status.lastSync.when = localFromUtc(log.lastSuccessUtc);
         status.lastSync.what = log.lastSuccessKind == sync::SyncKind::Export
-                                   ? screens::LastSync::What::Exported
-                                   : screens::LastSync::What::Sent;
+                                   ? reports::LastSync::What::Exported
+                                   : reports::LastSync::What::Sent;
         status.lastSync.pledgesKnown = log.lastSuccessPledges.has_value();
         status.lastSync.pledges = log.lastSuccessPledges.value_or(0);
     }
@@ -292,27 +292,27 @@ void StoreServices::fillSyncFigures(screens::AdminStatus& status, const pledge::
     }
 }
 
-std::optional<screens::SyncOutcome> StoreServices::syncProblem(screens::SyncWork work) const {
-    screens::SyncOutcome outcome;
+std::optional<reports::SyncOutcome> StoreServices::syncProblem(reports::SyncWork work) const {
+    reports::SyncOutcome outcome;
     outcome.work = work;
     if (!store_) {
-        outcome.result = screens::SyncOutcome::Result::NoStore;
+        outcome.result = reports::SyncOutcome::Result::NoStore;
         outcome.store = storeProblem_;
         return outcome;
     }
     if (!signingKey_) {
-        outcome.result = screens::SyncOutcome::Result::NoSigningKey;
+        outcome.result = reports::SyncOutcome::Result::NoSigningKey;
         outcome.detail = signingProblem_;
         return outcome;
     }
     return std::nullopt;
 }
 
-screens::SyncOutcome StoreServices::exportToUsb() {
-    using Result = screens::SyncOutcome::Result;
-    if (auto problem = syncProblem(screens::SyncWork::Export)) return *problem;
-    screens::SyncOutcome outcome;
-    outcome.work = screens::SyncWork::Export;
+reports::SyncOutcome StoreServices::exportToUsb() {
+    using Result = reports::SyncOutcome::Result;
+    if (auto problem = syncProblem(reports::SyncWork::Export)) return *problem;
+    reports::SyncOutcome outcome;
+    outcome.work = reports::SyncWork::Export;
     const auto sticks = platform::findRemovableMounts();
     const auto writable =
         std::find_if(sticks.begin(), sticks.end(), [](const auto& stick) { return !stick.readOnly; });
@@ -328,13 +328,13 @@ screens::SyncOutcome StoreServices::exportToUsb() {
     }
     outcome = outcomeOf(
         sync::exportToFolder(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery}, folder, nowUtc()),
-        screens::SyncWork::Export, folder);
-    std::cerr << "kiosk: export to USB: " << screens::syncOutcomeText(outcome) << '\n';
+        reports::SyncWork::Export, folder);
+    std::cerr << "kiosk: export to USB: " << reports::syncOutcomeText(outcome) << '\n';
     return outcome;
 }
 
-screens::SyncOutcome StoreServices::syncNow() {
-    if (auto problem = syncProblem(screens::SyncWork::Push)) return *problem;
+reports::SyncOutcome StoreServices::syncNow() {
+    if (auto problem = syncProblem(reports::SyncWork::Push)) return *problem;
     // One short try: the volunteer is looking at a waiting screen. The timer's kioskctl push retries
     // with patience in the background.
     sync::PushOptions options;
@@ -347,29 +347,29 @@ screens::SyncOutcome StoreServices::syncNow() {
     options.transport.allowInsecureLoopback = allowInsecureLoopback_;
     pledge::PledgeStore* store = workStore();
     if (!store) {
-        screens::SyncOutcome outcome;
-        outcome.work = screens::SyncWork::Push;
-        outcome.result = screens::SyncOutcome::Result::StoreClosed;
+        reports::SyncOutcome outcome;
+        outcome.work = reports::SyncWork::Push;
+        outcome.result = reports::SyncOutcome::Result::StoreClosed;
         return outcome;
     }
     auto outcome = outcomeOf(sync::pushPending(*store, *signingKey_, {dataDir_, sync_.keepDaysAfterDelivery},
                                                options, std::chrono::seconds(6), nowUtc()),
-                             screens::SyncWork::Push);
-    std::cerr << "kiosk: sync now: " << screens::syncOutcomeText(outcome) << '\n';
+                             reports::SyncWork::Push);
+    std::cerr << "kiosk: sync now: " << reports::syncOutcomeText(outcome) << '\n';
     return outcome;
 }
 
-screens::UpdateOutcome StoreServices::checkForUpdate() {
+reports::UpdateOutcome StoreServices::checkForUpdate() {
     if (!packUpdates_) return KioskServices::checkForUpdate();
     return packUpdates_->check();
 }
 
-screens::ClockSetting StoreServices::adjustClock(std::chrono::seconds delta) {
+reports::ClockSetting StoreServices::adjustClock(std::chrono::seconds delta) {
     timespec now{};
     clock_gettime(CLOCK_REALTIME, &now);
     now.tv_sec += delta.count();
     if (clock_settime(CLOCK_REALTIME, &now) != 0)
-        return {screens::ClockSetting::Result::Refused, std::strerror(errno)};
+        return {reports::ClockSetting::Result::Refused, std::strerror(errno)};
     return {};
 }
 

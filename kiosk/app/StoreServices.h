@@ -31,7 +31,7 @@ public:
     StoreServices(const config::KioskConfig& config, const std::filesystem::path& configFile,
                   std::string packLine);
 
-    screens::Collection collection() const override;
+    reports::Collection collection() const override;
     bool developmentKey() const override { return developmentKey_; }
     PledgeOutcome submitPledge(const form::Form& form, const form::FormState& values,
                                const std::map<std::string, bool>& ticked,
@@ -39,13 +39,13 @@ public:
     PinCheck checkPin(const std::string& pin, Millis now) override;
     Millis pinLockRemaining(Millis now) const override;
     screens::AdminStatus adminStatus() override;
-    screens::ClockSetting adjustClock(std::chrono::seconds delta) override;
-    screens::SyncOutcome exportToUsb() override;
-    screens::SyncOutcome syncNow() override;
-    screens::UpdateOutcome checkForUpdate() override;
+    reports::ClockSetting adjustClock(std::chrono::seconds delta) override;
+    reports::SyncOutcome exportToUsb() override;
+    reports::SyncOutcome syncNow() override;
+    reports::UpdateOutcome checkForUpdate() override;
 
     // Records a problem for the admin screen (and the log).
-    void noteProblem(screens::KioskProblem problem) { note(std::move(problem)); }
+    void noteProblem(reports::KioskProblem problem) { note(std::move(problem)); }
     // Runs before each PIN check: Argon2id's memory (12 MiB) is the largest allocation the kiosk makes, so
     // the caller frees what it can redraw (textures) first and a visit's peak stays low.
     void beforePinCheck(std::function<void()> makeRoom) { makeRoom_ = std::move(makeRoom); }
@@ -55,11 +55,11 @@ public:
     void usePackUpdates(PackUpdates* updates) { packUpdates_ = updates; }
 
 private:
-    void note(screens::KioskProblem problem);
-    void note(screens::KioskProblem::Kind kind, std::string detail) { note({kind, std::move(detail)}); }
+    void note(reports::KioskProblem problem);
+    void note(reports::KioskProblem::Kind kind, std::string detail) { note({kind, std::move(detail)}); }
     void fillSyncFigures(screens::AdminStatus& status, const pledge::PledgeCounts& counts) const;
     // Nullopt when export and push can run; otherwise why not.
-    std::optional<screens::SyncOutcome> syncProblem(screens::SyncWork work) const;
+    std::optional<reports::SyncOutcome> syncProblem(reports::SyncWork work) const;
     // The work thread's own connection, opened at its first use; null (and noted) when it cannot open.
     pledge::PledgeStore* workStore();
 
@@ -72,15 +72,15 @@ private:
     std::optional<pledge::PledgeRecorder> recorder_;
     std::optional<pledge::PinGate> pinGate_;
     std::function<void()> makeRoom_;
-    screens::Collection storeProblem_;  // the store could not be set up (block None: it was)
-    screens::CollectionBlock keyBlock_ = screens::CollectionBlock::None;  // the config's kiosk_id and key
+    reports::Collection storeProblem_;  // the store could not be set up (block None: it was)
+    reports::CollectionBlock keyBlock_ = reports::CollectionBlock::None;  // the config's kiosk_id and key
     std::string keyDetail_;
     bool developmentKey_ = false;
     std::unique_ptr<pledge::PledgeStore> workStore_;
     bool allowInsecureLoopback_ = false;
     PackUpdates* packUpdates_ = nullptr;
     mutable std::mutex problemsMutex_;
-    std::deque<screens::KioskProblem> problems_;  // newest first
+    std::deque<reports::KioskProblem> problems_;  // newest first
 };
 
 }  // namespace kiosk::app

@@ -124,9 +124,9 @@ struct TourExtras {
                 admin.status.perHour[hour] = static_cast<long long>(hour % 5 + 1);
             admin.status.packId = pack.id;
             admin.status.packVersion = pack.version;
-            admin.status.packSigner = {screens::PackSigner::Kind::Named, "campaign-2026"};
+            admin.status.packSigner = {reports::PackSigner::Kind::Named, "campaign-2026"};
             admin.status.updateChecked = "2026-11-26 09:58";
-            screens::UpdateFinding upToDate;
+            reports::UpdateFinding upToDate;
             upToDate.where = "https://sync.example.org";
             admin.status.lastUpdate.findings = {upToDate};
             extras.admin = &admin;

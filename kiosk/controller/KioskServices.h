@@ -28,7 +28,7 @@ class KioskServices {
 public:
     virtual ~KioskServices() = default;
     // Whether pledges can be collected, and if not why (for the admin screen and the pledge buttons).
-    virtual screens::Collection collection() const = 0;
+    virtual reports::Collection collection() const = 0;
     // Pledges go to a development key (`make run`): the screen says so.
     virtual bool developmentKey() const = 0;
     // Stores the pledge durably before returning Saved.
@@ -39,25 +39,25 @@ public:
     virtual Millis pinLockRemaining(Millis now) const = 0;
     virtual screens::AdminStatus adminStatus() = 0;
     // Moves the system clock by `delta`; returns whether it did, and if not why.
-    virtual screens::ClockSetting adjustClock(std::chrono::seconds delta) = 0;
+    virtual reports::ClockSetting adjustClock(std::chrono::seconds delta) = 0;
     // Exports pledges not yet exported onto the first mounted USB stick; returns what happened (the menu
     // words it). Runs on the work runner, never on the screen's thread.
-    virtual screens::SyncOutcome exportToUsb() = 0;
+    virtual reports::SyncOutcome exportToUsb() = 0;
     // Sends pending pledges to the [sync] url with one short try (a few seconds at most); returns what
     // happened. Runs on the work runner.
-    virtual screens::SyncOutcome syncNow() = 0;
+    virtual reports::SyncOutcome syncNow() = 0;
     // Looks for a newer signed pack on the [sync] server and any stick, installs it for the next visitor;
     // returns what it found. Slow (a download): runs on the work runner, never on the screen's thread.
-    virtual screens::UpdateOutcome checkForUpdate() {
-        return {screens::UpdateOutcome::Result::Off, screens::UpdateOutcome::OffReason::NotSetUp, {}};
+    virtual reports::UpdateOutcome checkForUpdate() {
+        return {reports::UpdateOutcome::Result::Off, reports::UpdateOutcome::OffReason::NotSetUp, {}};
     }
 };
 
 // A kiosk with nothing configured: collects nothing, has no admin PIN.
 class NoServices : public KioskServices {
 public:
-    screens::Collection collection() const override {
-        return {screens::CollectionBlock::NoCoordinatorKey, ""};
+    reports::Collection collection() const override {
+        return {reports::CollectionBlock::NoCoordinatorKey, ""};
     }
     bool developmentKey() const override { return false; }
     PledgeOutcome submitPledge(const form::Form&, const form::FormState&, const std::map<std::string, bool>&,
@@ -71,18 +71,18 @@ public:
         status.collecting = collection();
         return status;
     }
-    screens::ClockSetting adjustClock(std::chrono::seconds) override {
-        return {screens::ClockSetting::Result::NotHere, ""};
+    reports::ClockSetting adjustClock(std::chrono::seconds) override {
+        return {reports::ClockSetting::Result::NotHere, ""};
     }
-    screens::SyncOutcome exportToUsb() override { return noStore(screens::SyncWork::Export); }
-    screens::SyncOutcome syncNow() override { return noStore(screens::SyncWork::Push); }
+    reports::SyncOutcome exportToUsb() override { return noStore(reports::SyncWork::Export); }
+    reports::SyncOutcome syncNow() override { return noStore(reports::SyncWork::Push); }
 
 private:
-    static screens::SyncOutcome noStore(screens::SyncWork work) {
-        screens::SyncOutcome outcome;
+    static reports::SyncOutcome noStore(reports::SyncWork work) {
+        reports::SyncOutcome outcome;
         outcome.work = work;
-        outcome.result = screens::SyncOutcome::Result::NoStore;
-        outcome.store = {screens::CollectionBlock::NoDataDir, "", ""};
+        outcome.result = reports::SyncOutcome::Result::NoStore;
+        outcome.store = {reports::CollectionBlock::NoDataDir, "", ""};
         return outcome;
     }
 };

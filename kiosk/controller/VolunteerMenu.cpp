@@ -116,7 +116,7 @@ bool VolunteerMenu::activate(const Action& action, Navigator& nav, Millis now) {
         return true;
     case ActionKind::Clock: {
         if (action.index < 0 || action.index >= static_cast<int>(screens::kClockSteps.size())) return true;
-        screens::ClockSetting setting =
+        reports::ClockSetting setting =
             services_.adjustClock(screens::kClockSteps[static_cast<std::size_t>(action.index)].delta);
         startWork(
             screens::AdminWork::Counting, now, [](KioskServices&) { return screens::AdminResult(); },
@@ -130,7 +130,7 @@ bool VolunteerMenu::activate(const Action& action, Navigator& nav, Millis now) {
 
 void VolunteerMenu::startWork(screens::AdminWork kind, Millis now,
                               std::function<screens::AdminResult(KioskServices&)> job,
-                              screens::ClockSetting clockSetting) {
+                              reports::ClockSetting clockSetting) {
     if (kind != screens::AdminWork::Counting) {
         admin_.working = kind;
         admin_.workingSeconds = 0;

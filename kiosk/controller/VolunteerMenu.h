@@ -44,7 +44,7 @@ private:
     // `clockSetting` (Counting) heads the menu's problems then.
     void startWork(screens::AdminWork kind, Millis now,
                    std::function<screens::AdminResult(KioskServices&)> job,
-                   screens::ClockSetting clockSetting = {});
+                   reports::ClockSetting clockSetting = {});
     void forgetPin();
 
     KioskServices& services_;

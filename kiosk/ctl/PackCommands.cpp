@@ -2,6 +2,7 @@
 #include "content/PackLoader.h"
 #include "core/TimeFormat.h"
 #include "ctl/Commands.h"
+#include "reports/VolunteerWords.h"
 #include "update/PackArchive.h"
 
 #include <ctime>
@@ -63,9 +64,12 @@ void verify(const std::string& file, const std::vector<std::string>& trustedKeys
         });
     const fs::path unpacked = fs::path(scratch) / "pack";
     const auto manifest = update::readPackArchive(file, trusted, unpacked);
-    if (!manifest)
-        fail("refused (" + std::string(update::refusalName(manifest.error().reason)) + "): " +
-             manifest.error().message.substr(update::refusalName(manifest.error().reason).size() + 2));
+    if (!manifest) {
+        // The kiosk's own sentence for the refusal ("forged: ..."), its name put in brackets.
+        const std::string_view name = reports::refusalName(manifest.error().reason);
+        fail("refused (" + std::string(name) +
+             "): " + reports::refusalText(manifest.error()).substr(name.size() + 2));
+    }
     const auto loaded = content::loadPack(unpacked, nullptr);
     if (!loaded.pack || loaded.pack->id != manifest.value().packId ||
         loaded.pack->version != manifest.value().version) {

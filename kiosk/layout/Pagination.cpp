@@ -29,8 +29,9 @@ bool isWidow(const std::vector<PlacedLine>& lines, std::size_t i) {
     return lines[i].line.endsParagraph && lines[i].line.indexInParagraph > 0;
 }
 
-bool startsWith(std::string_view text, std::size_t at, std::string_view piece) {
-    return text.size() >= at + piece.size() && text.compare(at, piece.size(), piece) == 0;
+// Whether `piece` is in `text` at byte `at`.
+bool holdsAt(std::string_view text, std::size_t at, std::string_view piece) {
+    return at <= text.size() && text.substr(at).starts_with(piece);
 }
 
 // Byte offsets in `line` just after each sentence's end: a full stop, question or exclamation mark (with any
@@ -47,7 +48,7 @@ std::vector<std::size_t> sentenceEnds(std::string_view line) {
             after = i + 1;
         } else {
             for (const auto mark : wide)
-                if (startsWith(line, i, mark)) {
+                if (holdsAt(line, i, mark)) {
                     after = i + mark.size();
                     needsSpace = false;
                 }
@@ -59,7 +60,7 @@ std::vector<std::size_t> sentenceEnds(std::string_view line) {
         for (bool more = true; more;) {
             more = false;
             for (const auto closer : closers)
-                if (startsWith(line, after, closer)) {
+                if (holdsAt(line, after, closer)) {
                     after += closer.size();
                     more = true;
                 }

@@ -178,4 +178,12 @@ Result<DisplayWindow> DisplayWindow::create(const SdlSession& session, const Win
     return display;
 }
 
+Result<Display> openDisplay(const WindowOptions& options) {
+    auto session = SdlSession::start(options);
+    if (!session) return session.error();
+    auto window = DisplayWindow::create(*session, options);
+    if (!window) return window.error();
+    return Display{std::move(session.value()), std::move(window.value())};
+}
+
 }  // namespace kiosk::platform

@@ -93,4 +93,12 @@ private:
     Size windowSize_;
 };
 
+// SDL started and one window open, as `kiosk` and `kiosk play` begin (the tour opens a window a size). The
+// window is declared last, so it closes before SDL stops.
+struct Display {
+    SdlSession session;
+    DisplayWindow window;
+};
+Result<Display> openDisplay(const WindowOptions& options);
+
 }  // namespace kiosk::platform

@@ -1,9 +1,9 @@
 // The volunteers' screens: a PIN pad behind the hidden gesture, then counts, sync and clock state, and the
 // way out of the kiosk. In English: volunteers set kiosks up from the English guide.
 #include "layout/TextFit.h"
+#include "reports/VolunteerWords.h"
 #include "screens/Chrome.h"
 #include "screens/ScreenBuilders.h"
-#include "screens/VolunteerWords.h"
 
 #include <algorithm>
 #include <sstream>
@@ -50,8 +50,9 @@ std::string pinNoticeText(const AdminView& admin) {
 
 // What the last slow button did, in words; empty when there is nothing to show.
 std::string resultText(const AdminResult& result) {
-    if (const auto* sync = std::get_if<SyncOutcome>(&result)) return syncOutcomeText(*sync);
-    if (const auto* update = std::get_if<UpdateOutcome>(&result)) return updateOutcomeText(*update);
+    if (const auto* sync = std::get_if<reports::SyncOutcome>(&result)) return reports::syncOutcomeText(*sync);
+    if (const auto* update = std::get_if<reports::UpdateOutcome>(&result))
+        return reports::updateOutcomeText(*update);
     return "";
 }
 
@@ -252,31 +253,35 @@ int buildAdmin(SceneWriter& out, const ScreenContext& context, const View&) {
         "Signed today: " + std::to_string(s.today) + "   in total: " + std::to_string(s.total) +
         "\nWaiting to be sent: " + std::to_string(s.pending) + "   sent: " + std::to_string(s.delivered) +
         "   on a USB stick or ready to go: " + std::to_string(s.exported) +
-        "\nLast sent: " + lastSyncText(s.lastSync);
-    if (!s.lastSyncError.when.empty()) text += "\nSending failed: " + syncFailureText(s.lastSyncError);
+        "\nLast sent: " + reports::lastSyncText(s.lastSync);
+    if (!s.lastSyncError.when.empty())
+        text += "\nSending failed: " + reports::syncFailureText(s.lastSyncError);
     if (s.syncRoute == SyncRoute::UsbOnly)
         text += "\nSends to: USB stick only (no [sync] url in the settings)";
     if (s.syncRoute == SyncRoute::Server)
         text += "\nSends to: " + s.syncServer + " (every " + std::to_string(s.pushEvery.count()) +
                 " minutes, or Sync now)";
-    text += "\nTaking pledges: " + collectionText(s.collecting);
+    text += "\nTaking pledges: " + reports::collectionText(s.collecting);
     // The pack block: what is shown, who signed it, and what the last look for a newer one found.
     if (s.packId.empty()) {
         text += "\nContent: " + s.pack;
     } else {
-        text += "\nContent: " + s.packId + " version " + s.packVersion + ", " + packSignerText(s.packSigner);
-        if (const auto fallback = packFallbackText(s.packFallback); !fallback.empty())
+        text += "\nContent: " + s.packId + " version " + s.packVersion + ", " +
+                reports::packSignerText(s.packSigner);
+        if (const auto fallback = reports::packFallbackText(s.packFallback); !fallback.empty())
             text += "\nContent update: " + fallback;
-        text += "\nLast update check: " + (s.updateChecked.empty()
-                                               ? std::string("not yet")
-                                               : s.updateChecked + ": " + updateFindingsText(s.lastUpdate));
+        text +=
+            "\nLast update check: " +
+            (s.updateChecked.empty() ? std::string("not yet")
+                                     : s.updateChecked + ": " + reports::updateFindingsText(s.lastUpdate));
     }
     text += "\nSD card: " + freeSpaceText(s) + "\nClock: " + clockText(s);
     if (const auto key = kioskKeyText(s); !key.empty()) text += "\nKiosk key: " + key;
     // A clock problem heads the list of problems, as the clock row is where it was met.
-    if (const auto clock = clockSettingText(admin.clockSetting); !clock.empty()) text += "\nClock: " + clock;
+    if (const auto clock = reports::clockSettingText(admin.clockSetting); !clock.empty())
+        text += "\nClock: " + clock;
     for (const auto& problem : s.lastProblems)
-        text += "\n" + problemText(problem);
+        text += "\n" + reports::problemText(problem);
     // Shrinks rather than hiding lines: a volunteer needs every figure, and an overflow is reported.
     const TextOptions statusStyle{m.captionPx(), m.px(13), false, out.palette().text};
     if (m.portrait()) {

@@ -14,10 +14,6 @@ std::string withoutSpaces(std::string_view text) {
         if (!std::isspace(static_cast<unsigned char>(c))) out += c;
     return out;
 }
-
-bool startsWith(const std::string& text, std::string_view prefix) {
-    return text.compare(0, prefix.size(), prefix) == 0;
-}
 }  // namespace
 
 std::vector<SceneProblem> agreementProblems(const Scene& scene, const form::Form& form,
@@ -55,7 +51,7 @@ std::vector<SceneProblem> agreementProblems(const Scene& scene, const form::Form
                 problems.push_back({textId, "the words do not fit: " + problem.what});
     }
     const bool keyboard = std::any_of(scene.widgets.begin(), scene.widgets.end(), [](const Widget& w) {
-        return w.tappable && (startsWith(w.id, "key-") || startsWith(w.id, "option-"));
+        return w.tappable && (w.id.starts_with("key-") || w.id.starts_with("option-"));
     });
     if (anyConsent && !keyboard && !scene.find("privacy-notice") && !scene.find("privacy-more"))
         problems.push_back({"privacy-notice", "consents are offered without the privacy notice in view"});

@@ -24,7 +24,7 @@ constexpr std::array<Notice, 4> kNotices = {{
 }  // namespace
 
 Scene buildMaintenanceScene(Size size, layout::TextMeasurer& text, ImageMeasurer& images,
-                            const std::vector<KioskProblem>& reasons) {
+                            const std::vector<reports::KioskProblem>& reasons) {
     Scene scene;
     const Palette palette{{0x1a, 0x1a, 0x1a, 255}, {0x2b, 0x2b, 0x2b, 255}, {0xff, 0xff, 0xff, 255},
                           {0xcc, 0xcc, 0xcc, 255}, {0xff, 0xe6, 0x00, 255}, {0x1a, 0x1a, 0x1a, 255}};

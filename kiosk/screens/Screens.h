@@ -33,7 +33,7 @@ Scene buildScene(const ScreenContext& context, const View& view);
 
 // Shown when no content pack could be loaded: never a blank screen. `reasons` are in the log, one a line.
 Scene buildMaintenanceScene(Size size, layout::TextMeasurer& text, ImageMeasurer& images,
-                            const std::vector<KioskProblem>& reasons);
+                            const std::vector<reports::KioskProblem>& reasons);
 
 ContentCounts countsOf(const content::Pack& pack);
 

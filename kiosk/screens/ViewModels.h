@@ -4,7 +4,7 @@
 
 #include "form/Form.h"
 #include "form/FormState.h"
-#include "screens/VolunteerReports.h"
+#include "reports/VolunteerReports.h"
 
 #include <array>
 #include <chrono>
@@ -49,28 +49,28 @@ struct AdminStatus {
     bool noDataDir = false;                   // no data_dir in the config: nowhere to measure
     std::string freeBytesError;               // why measuring failed (the system's message)
     bool clockSynced = false;
-    std::string clock;                       // local date and time now
-    Collection collecting;                   // ready, or why pledges cannot be collected
-    std::vector<KioskProblem> lastProblems;  // newest first
-    std::string kioskKey;                    // the kiosk's signing public key, base64; empty: none
+    std::string clock;                                // local date and time now
+    reports::Collection collecting;                   // ready, or why pledges cannot be collected
+    std::vector<reports::KioskProblem> lastProblems;  // newest first
+    std::string kioskKey;                             // the kiosk's signing public key, base64; empty: none
     std::string kioskKeyProblem;  // why there is none (the system's words); with noDataDir: there is nowhere
                                   // to keep one
     SyncRoute syncRoute = SyncRoute::Unknown;
     std::string syncServer;            // Server: the [sync] url's scheme and host, never a password
     std::chrono::minutes pushEvery{};  // Server: how often the push timer sends by itself
     // Added with default initialisers so that positional initialisers elsewhere stay complete.
-    long long exported{};         // pledges held that have gone into a bundle
-    long long delivered{};        // of those, confirmed delivered to the coordinator's server
-    long long pending{};          // not yet confirmed delivered (exported or not)
-    LastSync lastSync{};          // the last successful export or delivery
-    SyncFailure lastSyncError{};  // a failure since then; its `when` is empty when there was none
+    long long exported{};                  // pledges held that have gone into a bundle
+    long long delivered{};                 // of those, confirmed delivered to the coordinator's server
+    long long pending{};                   // not yet confirmed delivered (exported or not)
+    reports::LastSync lastSync{};          // the last successful export or delivery
+    reports::SyncFailure lastSyncError{};  // a failure since then; its `when` is empty when there was none
     // The pack on screen and its updates; packId empty: the services know nothing of packs (tests, play).
     std::string packId{};
     std::string packVersion{};
-    PackSigner packSigner{};      // who signed the pack on screen
-    PackFallback packFallback{};  // a fallback to the previous pack by the kiosk itself
-    std::string updateChecked{};  // local time of the last update check; empty: none yet
-    UpdateOutcome lastUpdate{};   // what it found (or why updates are off, whether checked or not)
+    reports::PackSigner packSigner{};      // who signed the pack on screen
+    reports::PackFallback packFallback{};  // a fallback to the previous pack by the kiosk itself
+    std::string updateChecked{};           // local time of the last update check; empty: none yet
+    reports::UpdateOutcome lastUpdate{};   // what it found (or why updates are off, whether checked or not)
     // The zone `clock` is in, so a volunteer does not "correct" a right clock; both empty: not known.
     std::string clockZone{};  // the configured time_zone, "Asia/Kuala_Lumpur"; empty: the system's
     std::string clockZoneAbbreviation{};  // "+08", "MYT"
@@ -92,7 +92,7 @@ inline constexpr std::array<ClockStep, 6> kClockSteps = {{
 }};
 
 // What the last of the menu's slow buttons did (monostate: nothing to show).
-using AdminResult = std::variant<std::monostate, SyncOutcome, UpdateOutcome>;
+using AdminResult = std::variant<std::monostate, reports::SyncOutcome, reports::UpdateOutcome>;
 
 // Slow work the volunteer menu started and is waiting for (Counting: only its figures).
 enum class AdminWork { None, Counting, Exporting, Syncing, CheckingUpdate };
@@ -104,8 +104,8 @@ struct AdminView {
     bool unlocked = false;
     int pinDigits = 0;  // typed so far; shown as dots
     PinNotice pinNotice = PinNotice::None;
-    int lockedSeconds = 0;      // Locked, WrongNowLocked, LockedOut: for how long
-    ClockSetting clockSetting;  // what setting the clock by hand did last (Set: nothing to say)
+    int lockedSeconds = 0;               // Locked, WrongNowLocked, LockedOut: for how long
+    reports::ClockSetting clockSetting;  // what setting the clock by hand did last (Set: nothing to say)
     AdminStatus status;
     AdminResult result;                   // what the last export, sync or update button did, shown first
     AdminWork working = AdminWork::None;  // an export or sync under way: said in the result's place

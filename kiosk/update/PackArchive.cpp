@@ -4,6 +4,7 @@
 
 #include "content/PackLoader.h"
 #include "crypto/Sodium.h"
+#include "reports/VolunteerWords.h"
 #include "update/PackVersion.h"
 
 #include <algorithm>
@@ -41,8 +42,18 @@ struct Descriptor {
     int fd;
 };
 
-ArchiveError refuse(Refusal reason, const std::string& message) {
-    return {reason, std::string(refusalName(reason)) + ": " + message};
+using Kind = ArchiveError::Kind;
+
+// A refusal of `file` for `kind`; the caller adds the kind's other facts.
+ArchiveError refuse(Refusal reason, Kind kind, const std::string& file) {
+    ArchiveError error{reason, kind};
+    error.file = file;
+    return error;
+}
+ArchiveError refuse(Refusal reason, Kind kind, const std::string& file, std::string detail) {
+    ArchiveError error = refuse(reason, kind, file);
+    error.detail = std::move(detail);
+    return error;
 }
 
 std::string bigEndian(std::uint32_t value) {
@@ -88,26 +99,31 @@ std::string manifestText(const Manifest& manifest) {
 
 // The manifest's lines, strictly: anything unexpected is a problem (it was signed, so it is a bug or a
 // newer kiosk's format, never noise to skip).
-Result<Manifest> parseManifest(std::string_view text) {
+Result<Manifest, ArchiveError> parseManifest(std::string_view text) {
     Manifest manifest;
     std::size_t start = 0;
     int line = 0;
     std::set<std::string, std::less<>> paths;
-    const auto bad = [&line](const std::string& what) {
-        return Failure{"manifest line " + std::to_string(line) + ": " + what};
+    const auto bad = [&line](reports::ManifestProblem problem, std::string path = {}) {
+        ArchiveError error{Refusal::Invalid, Kind::BadManifest};
+        error.line = line;
+        error.manifest = problem;
+        error.path = std::move(path);
+        return error;
     };
+    using Problem = reports::ManifestProblem;
     while (start < text.size()) {
         ++line;
         const std::size_t end = text.find('\n', start);
-        if (end == std::string_view::npos) return bad("no line end");
+        if (end == std::string_view::npos) return bad(Problem::NoLineEnd);
         const auto row = text.substr(start, end - start);
         start = end + 1;
         if (line == 1) {
-            if (row != kManifestHeader) return bad("not an okpack-manifest 1");
+            if (row != kManifestHeader) return bad(Problem::NotManifest);
             continue;
         }
         const auto space = row.find(' ');
-        if (space == std::string_view::npos) return bad("no value");
+        if (space == std::string_view::npos) return bad(Problem::NoValue);
         const auto key = row.substr(0, space);
         const auto value = row.substr(space + 1);
         if (key == "pack-id") {
@@ -116,7 +132,7 @@ Result<Manifest> parseManifest(std::string_view text) {
             manifest.version = value;
         } else if (key == "pack-format") {
             if (value.empty() || value.size() > 4 || !std::all_of(value.begin(), value.end(), ::isdigit))
-                return bad("pack-format is not a number");
+                return bad(Problem::FormatNotNumber);
             manifest.packFormat = std::stoi(std::string(value));
         } else if (key == "signer") {
             manifest.signer = value;
@@ -126,25 +142,32 @@ Result<Manifest> parseManifest(std::string_view text) {
             ManifestFile file;
             const auto second = value.find(' ');
             const auto third = second == std::string_view::npos ? second : value.find(' ', second + 1);
-            if (third == std::string_view::npos) return bad("a file line needs SHA-256, size and path");
-            if (!parseHex(value.substr(0, second), file.sha256)) return bad("bad SHA-256");
+            if (third == std::string_view::npos) return bad(Problem::ShortFileLine);
+            if (!parseHex(value.substr(0, second), file.sha256)) return bad(Problem::BadDigest);
             const auto size = value.substr(second + 1, third - second - 1);
             if (size.empty() || size.size() > 12 || !std::all_of(size.begin(), size.end(), ::isdigit))
-                return bad("bad size");
+                return bad(Problem::BadSize);
             file.size = std::stoull(std::string(size));
             file.path = value.substr(third + 1);
-            if (!isSafePath(file.path))
-                return bad("the path \"" + file.path + "\" is not a plain relative path");
-            if (!paths.insert(file.path).second) return bad("\"" + file.path + "\" is listed twice");
+            if (!isSafePath(file.path)) return bad(Problem::BadPath, file.path);
+            if (!paths.insert(file.path).second) return bad(Problem::ListedTwice, file.path);
             manifest.files.push_back(std::move(file));
-            if (manifest.files.size() > content::kMaxPackFiles) return bad("more than the file limit");
+            if (manifest.files.size() > content::kMaxPackFiles) {
+                auto error = bad(Problem::TooManyFiles);
+                error.limit = content::kMaxPackFiles;
+                return error;
+            }
         } else {
-            return bad("unknown key \"" + std::string(key) + "\"");
+            auto error = bad(Problem::UnknownKey);
+            error.detail = key;
+            return error;
         }
     }
     if (manifest.packId.empty() || manifest.version.empty() || manifest.signer.empty() ||
-        manifest.packFormat == 0)
-        return Failure{"the manifest lacks pack-id, version, pack-format or signer"};
+        manifest.packFormat == 0) {
+        line = 0;
+        return bad(Problem::Incomplete);
+    }
     return manifest;
 }
 
@@ -212,26 +235,6 @@ bool fsyncPath(const fs::path& path) {
 }
 
 }  // namespace
-
-std::string_view refusalName(Refusal reason) {
-    switch (reason) {
-    case Refusal::Unsigned:
-        return "unsigned";
-    case Refusal::Forged:
-        return "forged";
-    case Refusal::Damaged:
-        return "damaged";
-    case Refusal::Oversized:
-        return "oversized";
-    case Refusal::Older:
-        return "older";
-    case Refusal::Invalid:
-        return "invalid";
-    case Refusal::Unreadable:
-        return "unreadable";
-    }
-    return "unreadable";
-}
 
 std::uint64_t Manifest::totalBytes() const {
     std::uint64_t total = 0;
@@ -307,91 +310,100 @@ Result<Manifest> signPackFolder(const fs::path& dir, const ContentSecretKey& key
     if (auto check = readPackArchive(out, std::span(&publicKey, 1)); !check) {
         ::unlink(out.c_str());
         return Failure{"the signed file did not check (did the pack change while it was signed?): " +
-                       check.error().message};
+                       reports::refusalText(check.error())};
     }
     return manifest;
 }
 
 Result<Manifest, ArchiveError>
 readPackArchive(const fs::path& file, std::span<const ContentPublicKey> trusted, const fs::path& unpackInto) {
-    if (auto sodium = crypto::startSodium(); !sodium)
-        return refuse(Refusal::Unreadable, sodium.error().message);
     const std::string name = file.string();
+    if (auto sodium = crypto::startSodium(); !sodium)
+        return refuse(Refusal::Unreadable, Kind::CannotStart, name, sodium.error().message);
     struct stat info {};
     if (::stat(file.c_str(), &info) != 0)
-        return refuse(Refusal::Unreadable, name + ": " + std::strerror(errno));
-    if (!S_ISREG(info.st_mode))
-        return refuse(Refusal::Unsigned, name + " is not a file, so not a signed pack");
+        return refuse(Refusal::Unreadable, Kind::CannotRead, name, std::strerror(errno));
+    if (!S_ISREG(info.st_mode)) return refuse(Refusal::Unsigned, Kind::NotAFile, name);
     const auto fileBytes = static_cast<std::uintmax_t>(info.st_size);
-    if (fileBytes > kMaxArchiveBytes)
-        return refuse(Refusal::Oversized, name + " is " + std::to_string(fileBytes) +
-                                              " bytes; a signed pack may "
-                                              "be at most " +
-                                              std::to_string(kMaxArchiveBytes));
+    const auto over = [&name](Kind kind, std::uint64_t bytes, std::uint64_t limit) {
+        auto error = refuse(Refusal::Oversized, kind, name);
+        error.bytes = bytes;
+        error.limit = limit;
+        return error;
+    };
+    if (fileBytes > kMaxArchiveBytes) return over(Kind::FileTooBig, fileBytes, kMaxArchiveBytes);
     File in(std::fopen(file.c_str(), "rb"));
-    if (!in) return refuse(Refusal::Unreadable, name + ": " + std::strerror(errno));
+    if (!in) return refuse(Refusal::Unreadable, Kind::CannotRead, name, std::strerror(errno));
 
     std::string head(kArchiveMagic.size() + 4, '\0');
     if (std::fread(head.data(), 1, head.size(), in.get()) != head.size() ||
         std::string_view(head).substr(0, kArchiveMagic.size()) != kArchiveMagic)
-        return refuse(Refusal::Unsigned, name + " is not a signed pack (no OKPACK1 header); sign the pack "
-                                                "folder with `kioskctl pack sign`");
+        return refuse(Refusal::Unsigned, Kind::NoHeader, name);
     const auto* length = reinterpret_cast<const unsigned char*>(head.data() + kArchiveMagic.size());
     const std::uint32_t manifestBytes = (std::uint32_t(length[0]) << 24) | (std::uint32_t(length[1]) << 16) |
                                         (std::uint32_t(length[2]) << 8) | std::uint32_t(length[3]);
     if (manifestBytes > kMaxManifestBytes)
-        return refuse(Refusal::Oversized, name + ": the manifest is " + std::to_string(manifestBytes) +
-                                              " bytes; at most " + std::to_string(kMaxManifestBytes));
+        return over(Kind::ManifestTooBig, manifestBytes, kMaxManifestBytes);
     if (fileBytes < head.size() + manifestBytes + kSignatureBytes)
-        return refuse(Refusal::Damaged, name + " ends before its signature (cut short in transit?)");
+        return refuse(Refusal::Damaged, Kind::CutShort, name);
     head.resize(head.size() + manifestBytes);
     std::array<unsigned char, kSignatureBytes> signature{};
     if (std::fread(head.data() + kArchiveMagic.size() + 4, 1, manifestBytes, in.get()) != manifestBytes ||
         std::fread(signature.data(), 1, signature.size(), in.get()) != signature.size())
-        return refuse(Refusal::Unreadable, name + ": cannot read the manifest");
+        return refuse(Refusal::Unreadable, Kind::CannotReadManifest, name);
     if (std::all_of(signature.begin(), signature.end(), [](unsigned char b) { return b == 0; }))
-        return refuse(Refusal::Unsigned, name + " has no signature; sign it with `kioskctl pack sign`");
+        return refuse(Refusal::Unsigned, Kind::NoSignature, name);
     const ContentPublicKey* signer = nullptr;
     for (const auto& key : trusted)
         if (crypto_sign_verify_detached(signature.data(), reinterpret_cast<const unsigned char*>(head.data()),
                                         head.size(), key.data()) == 0)
             signer = &key;
-    if (!signer)
-        return refuse(
-            Refusal::Forged,
-            name + ": the signature is not from a trusted content key (" + std::to_string(trusted.size()) +
-                " trusted), or the manifest was changed after signing; publish a pack signed with a "
-                "key in the kiosk's content_keys");
+    if (!signer) {
+        auto error = refuse(Refusal::Forged, Kind::NotTrusted, name);
+        error.count = trusted.size();
+        return error;
+    }
     auto parsed = parseManifest(std::string_view(head).substr(kArchiveMagic.size() + 4));
-    if (!parsed) return refuse(Refusal::Invalid, name + ": " + parsed.error().message);
+    if (!parsed) {
+        auto error = parsed.error();
+        error.file = name;
+        return error;
+    }
     Manifest manifest = std::move(parsed.value());
     if (manifest.signer != contentKeyBase64(*signer))
-        return refuse(Refusal::Invalid,
-                      name + ": the manifest names another signer than the key that signed it");
-    if (manifest.packFormat > kPackFormatVersion)
-        return refuse(Refusal::Invalid,
-                      name + " is written for pack format " + std::to_string(manifest.packFormat) +
-                          "; this kiosk reads format " + std::to_string(kPackFormatVersion) +
-                          ": update the kiosk software");
-    if (!parsePackVersion(manifest.version))
-        return refuse(Refusal::Invalid,
-                      name + ": version \"" + manifest.version + "\" is not like \"1.4.0\"");
+        return refuse(Refusal::Invalid, Kind::SignerMismatch, name);
+    if (manifest.packFormat > kPackFormatVersion) {
+        auto error = refuse(Refusal::Invalid, Kind::NewerFormat, name);
+        error.count = static_cast<std::uint64_t>(manifest.packFormat);
+        error.limit = kPackFormatVersion;
+        return error;
+    }
+    if (!parsePackVersion(manifest.version)) {
+        auto error = refuse(Refusal::Invalid, Kind::BadVersion, name);
+        error.version = manifest.version;
+        return error;
+    }
     if (manifest.totalBytes() > content::kMaxPackBytes)
-        return refuse(Refusal::Oversized, name + " holds " + std::to_string(manifest.totalBytes()) +
-                                              " bytes of files; a pack may hold at most " +
-                                              std::to_string(content::kMaxPackBytes));
+        return over(Kind::PackTooBig, manifest.totalBytes(), content::kMaxPackBytes);
     const std::uintmax_t expected = head.size() + kSignatureBytes + manifest.totalBytes();
-    if (fileBytes != expected)
-        return refuse(Refusal::Damaged, name + " is " + std::to_string(fileBytes) +
-                                            " bytes; its manifest says " + std::to_string(expected) +
-                                            " (cut short or added to in transit)");
+    if (fileBytes != expected) {
+        auto error = refuse(Refusal::Damaged, Kind::WrongLength, name);
+        error.bytes = fileBytes;
+        error.limit = expected;
+        return error;
+    }
+    // Trouble on this kiosk's side: `path` is where, `detail` the system's words.
+    const auto local = [&name](Kind kind, const fs::path& path, std::string detail) {
+        auto error = refuse(Refusal::Unreadable, kind, name, std::move(detail));
+        error.path = path.string();
+        return error;
+    };
 
     std::error_code error;
     std::set<fs::path> folders;
     if (!unpackInto.empty()) {
         if (!fs::create_directory(unpackInto, error) || error)
-            return refuse(Refusal::Unreadable, "cannot make " + unpackInto.string() + ": " +
-                                                   (error ? error.message() : "it exists already"));
+            return local(Kind::CannotMakeFolder, unpackInto, error ? error.message() : std::string());
         folders.insert(unpackInto);
     }
     std::vector<unsigned char> buffer(kChunk);
@@ -404,36 +416,37 @@ readPackArchive(const fs::path& file, std::span<const ContentPublicKey> trusted,
             fs::create_directories(target.parent_path(), error);
             out = error ? -1 : ::open(target.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
             if (out < 0)
-                return refuse(Refusal::Unreadable,
-                              "cannot write " + target.string() + ": " +
-                                  (error ? error.message() : std::string(std::strerror(errno))));
+                return local(Kind::CannotWrite, target,
+                             error ? error.message() : std::string(std::strerror(errno)));
         }
         const Descriptor guard(out);
         crypto_hash_sha256_state state;
         crypto_hash_sha256_init(&state);
         for (std::uint64_t left = entry.size; left > 0;) {
             const std::size_t want = static_cast<std::size_t>(std::min<std::uint64_t>(left, buffer.size()));
-            if (std::fread(buffer.data(), 1, want, in.get()) != want)
-                return refuse(Refusal::Damaged, name + ": cannot read " + entry.path);
+            if (std::fread(buffer.data(), 1, want, in.get()) != want) {
+                auto cut = refuse(Refusal::Damaged, Kind::FileCutShort, name);
+                cut.path = entry.path;
+                return cut;
+            }
             crypto_hash_sha256_update(&state, buffer.data(), want);
             if (out >= 0 && !writeAll(out, buffer.data(), want))
-                return refuse(Refusal::Unreadable,
-                              "cannot write " + target.string() + ": " + std::strerror(errno));
+                return local(Kind::CannotWrite, target, std::strerror(errno));
             left -= want;
         }
         std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
         crypto_hash_sha256_final(&state, digest.data());
-        if (digest != entry.sha256)
-            return refuse(Refusal::Damaged, name + ": " + entry.path +
-                                                " differs from the signed manifest (SHA-256 " +
-                                                sha256Hex(digest) + ", signed " + sha256Hex(entry.sha256) +
-                                                "); copy the pack again");
-        if (out >= 0 && ::fsync(out) != 0)
-            return refuse(Refusal::Unreadable,
-                          "cannot write " + target.string() + ": " + std::strerror(errno));
+        if (digest != entry.sha256) {
+            auto differs = refuse(Refusal::Damaged, Kind::FileDiffers, name);
+            differs.path = entry.path;
+            differs.digest = sha256Hex(digest);
+            differs.signedDigest = sha256Hex(entry.sha256);
+            return differs;
+        }
+        if (out >= 0 && ::fsync(out) != 0) return local(Kind::CannotWrite, target, std::strerror(errno));
     }
     for (const auto& folder : folders)
-        if (!fsyncPath(folder)) return refuse(Refusal::Unreadable, "cannot fsync " + folder.string());
+        if (!fsyncPath(folder)) return local(Kind::CannotSync, folder, {});
     return manifest;
 }
 

@@ -4,6 +4,7 @@
 
 #include "content/PackPaths.h"
 #include "core/Result.h"
+#include "reports/PackRefusal.h"
 #include "update/ContentKey.h"
 
 #include <array>
@@ -29,22 +30,11 @@ inline constexpr std::size_t kSignatureBytes = crypto_sign_BYTES;
 inline constexpr std::uintmax_t kMaxArchiveBytes =
     kArchiveMagic.size() + 4 + kMaxManifestBytes + kSignatureBytes + content::kMaxPackBytes;
 
-// Why a pack file was refused; each has a name the volunteer menu, the log and kioskctl show.
-enum class Refusal {
-    Unsigned,    // not a signed pack at all, or its signature is missing
-    Forged,      // the signature is not from a trusted key, or the signed manifest was altered
-    Damaged,     // a file's bytes or the file's length differ from what the signed manifest says
-    Oversized,   // over the documented limits (file size, manifest, file count, pack bytes)
-    Older,       // not newer than the pack the kiosk runs (no rollback)
-    Invalid,     // signed and whole, but the pack inside does not load (or names another format)
-    Unreadable,  // could not be read or unpacked here (I/O, full disk)
-};
-std::string_view refusalName(Refusal reason);
-
-struct ArchiveError {
-    Refusal reason = Refusal::Unreadable;
-    std::string message;  // "REASON: what, where, what to do"
-};
+// Why a pack file was refused, as data (reports/PackRefusal.h); reports::refusalText words it for the
+// volunteer menu, the log and kioskctl.
+using Refusal = reports::Refusal;
+using ArchiveError = reports::PackRefusal;
+using reports::refusalName;
 
 struct ManifestFile {
     std::string path;  // relative, "/"-separated, inside the pack

@@ -155,14 +155,29 @@ void PackSlots::revert(Fallback why) {
     removeUnused(current, false);
 }
 
+ArchiveError notNewer(const std::string& file, const Manifest& manifest, const std::string& runningVersion) {
+    ArchiveError older{Refusal::Older, ArchiveError::Kind::NotNewer};
+    older.file = file;
+    older.packId = manifest.packId;
+    older.version = manifest.version;
+    older.running = runningVersion;
+    return older;
+}
+
 Result<Installed, ArchiveError> PackSlots::install(const fs::path& file,
                                                    std::span<const ContentPublicKey> trusted,
                                                    const std::string& runningVersion, ImageMeasurer* images) {
+    // Trouble on this kiosk's side with `file`: `path` is where, `detail` the system's words.
+    const auto local = [&file](ArchiveError::Kind kind, std::string path, std::string detail) {
+        ArchiveError error{Refusal::Unreadable, kind};
+        error.file = file.string();
+        error.path = std::move(path);
+        error.detail = std::move(detail);
+        return error;
+    };
     std::error_code error;
     fs::create_directories(root_, error);
-    if (error)
-        return ArchiveError{Refusal::Unreadable,
-                            "unreadable: cannot make " + root_.string() + ": " + error.message()};
+    if (error) return local(ArchiveError::Kind::CannotMakeFolder, root_.string(), error.message());
     SlotState current = state();
     removeUnused(current, false);
 
@@ -170,10 +185,7 @@ Result<Installed, ArchiveError> PackSlots::install(const fs::path& file,
     if (!checked) return checked.error();
     const Manifest& manifest = checked.value();
     if (!runningVersion.empty() && comparePackVersions(manifest.version, runningVersion) <= 0)
-        return ArchiveError{Refusal::Older, "older: " + file.string() + " holds " + manifest.packId + " " +
-                                                manifest.version + ", not newer than the running " +
-                                                runningVersion +
-                                                " (a kiosk never goes back to an older pack by itself)"};
+        return notNewer(file.string(), manifest, runningVersion);
 
     const std::string slotName = "slot-" + manifest.packId + "-" + manifest.version + "-" + randomSuffix();
     const fs::path incoming = root_ / ("incoming-" + randomSuffix());
@@ -189,28 +201,35 @@ Result<Installed, ArchiveError> PackSlots::install(const fs::path& file,
     // The file may have changed between the two reads: what counts is what was unpacked.
     if (unpacked.value().version != manifest.version || unpacked.value().packId != manifest.packId) {
         discard();
-        return ArchiveError{Refusal::Damaged, "damaged: " + file.string() + " changed while it was read"};
+        ArchiveError changed{Refusal::Damaged, ArchiveError::Kind::ChangedWhileRead};
+        changed.file = file.string();
+        return changed;
     }
     const auto loaded = content::loadPack(incoming, images);
     if (!loaded.pack || loaded.pack->id != manifest.packId || loaded.pack->version != manifest.version) {
-        std::string message = "invalid: " + file.string() + " is signed and whole, but ";
-        if (loaded.pack)
-            message +=
-                "its pack is " + loaded.pack->id + " " + loaded.pack->version + ", not what it was signed as";
-        else
+        ArchiveError invalid{Refusal::Invalid, ArchiveError::Kind::NotAsSigned};
+        invalid.file = file.string();
+        if (loaded.pack) {
+            invalid.packId = loaded.pack->id;
+            invalid.version = loaded.pack->version;
+        } else {
+            invalid.kind = ArchiveError::Kind::DoesNotLoad;
             for (const auto& diagnostic : loaded.diagnostics)
                 if (diagnostic.severity == content::Severity::Error) {
-                    message += "its pack does not load: " + diagnostic.format();
+                    invalid.path = diagnostic.file;
+                    invalid.line = diagnostic.line;
+                    invalid.column = diagnostic.column;
+                    invalid.detail = diagnostic.message;
                     break;
                 }
+        }
         discard();
-        return ArchiveError{Refusal::Invalid, message};
+        return invalid;
     }
     fs::rename(incoming, root_ / slotName, error);
     if (error || !sync::fsyncFolder(root_)) {
         discard();
-        return ArchiveError{Refusal::Unreadable,
-                            "unreadable: cannot put the new pack in place in " + root_.string()};
+        return local(ArchiveError::Kind::CannotPlace, root_.string(), {});
     }
     SlotState next;
     next.current = slotName;
@@ -221,7 +240,7 @@ Result<Installed, ArchiveError> PackSlots::install(const fs::path& file,
     if (auto saved = save(next); !saved) {
         std::error_code ignored;
         fs::remove_all(root_ / slotName, ignored);
-        return ArchiveError{Refusal::Unreadable, "unreadable: " + saved.error().message};
+        return local(ArchiveError::Kind::CannotKeepState, {}, saved.error().message);
     }
     removeUnused(next, false);
     return Installed{unpacked.value(), root_ / slotName};

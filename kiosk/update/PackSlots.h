@@ -76,4 +76,7 @@ private:
     std::filesystem::path root_;
 };
 
+// The refusal of `file`, which holds `manifest`, for not being newer than `runningVersion`.
+ArchiveError notNewer(const std::string& file, const Manifest& manifest, const std::string& runningVersion);
+
 }  // namespace kiosk::update

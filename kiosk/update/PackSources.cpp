@@ -23,18 +23,13 @@ struct Candidate {
     std::string name;
 };
 
-std::string summary(const CheckOutcome& outcome, const std::string& where) {
-    std::string text;
-    if (outcome.installed)
-        text = "new pack " + outcome.installed->manifest.packId + " " + outcome.installed->manifest.version +
-               " from " + where + ": shown from the next visitor";
-    else if (outcome.refusals.empty())
-        text = "up to date (nothing newer on " + where + ")";
-    else
-        text = "nothing newer on " + where + " that passes";
-    for (const auto& refusal : outcome.refusals)
-        text += "; refused " + refusal.message;
-    return text;
+// The source could not hand `name` over: over the limit (oversized) or otherwise (unreadable), in its words.
+ArchiveError notFetched(bool oversized, const std::string& name, const std::string& detail) {
+    ArchiveError error{oversized ? Refusal::Oversized : Refusal::Unreadable,
+                       oversized ? ArchiveError::Kind::FetchTooBig : ArchiveError::Kind::CannotFetch};
+    error.file = name;
+    error.detail = detail;
+    return error;
 }
 
 // Installs the newest candidate that passes; records each refusal.
@@ -83,10 +78,9 @@ std::vector<Candidate> listedCandidates(sync::Transport& source, const std::vect
         if (name == kIndexFileName) continue;
         auto fetched = source.fetch(folder + "/" + name, downloads, kMaxArchiveBytes);
         if (!fetched) {
-            if (classify(fetched.error()) == FetchFailure::Oversized)
-                outcome.refusals.push_back({Refusal::Oversized, "oversized: " + fetched.error().message});
-            else
-                outcome.refusals.push_back({Refusal::Unreadable, "unreadable: " + fetched.error().message});
+            outcome.refusals.push_back(notFetched(classify(fetched.error()) == FetchFailure::Oversized,
+                                                  source.where() + "/" + folder + "/" + name,
+                                                  fetched.error().message));
             continue;
         }
         const fs::path file = fetched.value();
@@ -98,10 +92,8 @@ std::vector<Candidate> listedCandidates(sync::Transport& source, const std::vect
         }
         if (!request.runningVersion.empty() &&
             comparePackVersions(manifest.value().version, request.runningVersion) <= 0) {
-            outcome.refusals.push_back(
-                {Refusal::Older, "older: " + source.where() + "/" + folder + "/" + name + " holds " +
-                                     manifest.value().packId + " " + manifest.value().version +
-                                     ", not newer than the running " + request.runningVersion});
+            outcome.refusals.push_back(notNewer(source.where() + "/" + folder + "/" + name, manifest.value(),
+                                                request.runningVersion));
             fs::remove(file, ignored);
             continue;
         }
@@ -154,9 +146,6 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
             outcome.result = kind == sync::ErrorKind::NotFound || kind == sync::ErrorKind::Unreachable
                                  ? CheckResult::Skipped
                                  : CheckResult::NothingNew;
-            outcome.message = kind == sync::ErrorKind::NotSetUp ? "no " + std::string(kIndexFileName) +
-                                                                      " in " + where + ": nothing published"
-                                                                : "no " + where + ": nothing to check";
             outcome.problem =
                 kind == sync::ErrorKind::NotSetUp ? SourceProblem::NothingPublished : SourceProblem::NoFolder;
             if (kind == sync::ErrorKind::NotSetUp) outcome.file = kIndexFileName;
@@ -165,19 +154,15 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
         candidates = listedCandidates(source, names.value(), folder, downloads, request, outcome);
         installNewest(candidates, request, outcome);
         cleanUp();
-        outcome.message = summary(outcome, where);
         return outcome;
     }
     if (!index) {
         cleanUp();
         if (classify(index.error()) == FetchFailure::Skip) {
             outcome.result = CheckResult::Skipped;
-            outcome.message =
-                "no route, skipped: " + where + " (" + index.error().message + "); the kiosk runs on";
             outcome.problem = SourceProblem::NoRoute;
         } else {
             outcome.result = CheckResult::Failed;
-            outcome.message = where + kIndexFileName + ": " + index.error().message;
             outcome.problem = SourceProblem::Unreadable;
             outcome.file = kIndexFileName;
         }
@@ -199,12 +184,11 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
         if (!fetched) {
             const FetchFailure failure = classify(fetched.error());
             if (failure == FetchFailure::Oversized) {
-                outcome.refusals.push_back({Refusal::Oversized, "oversized: " + fetched.error().message});
+                outcome.refusals.push_back(notFetched(true, where + entry.file, fetched.error().message));
                 continue;
             }
             cleanUp();
             outcome.result = failure == FetchFailure::Skip ? CheckResult::Skipped : CheckResult::Failed;
-            outcome.message = where + entry.file + ": " + fetched.error().message;
             outcome.problem = SourceProblem::Unreadable;
             outcome.file = entry.file;
             outcome.reason = fetched.error().message;
@@ -217,8 +201,22 @@ CheckOutcome checkSource(sync::Transport& source, const CheckRequest& request, c
         if (outcome.installed || outcome.result == CheckResult::Failed) break;
     }
     cleanUp();
-    outcome.message = summary(outcome, where);
     return outcome;
+}
+
+reports::UpdateFinding findingOf(const CheckOutcome& outcome) {
+    reports::UpdateFinding finding;
+    finding.result = outcome.result;
+    finding.where = outcome.where;
+    if (outcome.installed) {
+        finding.packId = outcome.installed->manifest.packId;
+        finding.version = outcome.installed->manifest.version;
+    }
+    finding.refusals = outcome.refusals;
+    finding.problem = outcome.problem;
+    finding.file = outcome.file;
+    finding.reason = outcome.reason;
+    return finding;
 }
 
 CheckOutcome checkFolder(const fs::path& folder, const CheckRequest& request) {
@@ -230,7 +228,6 @@ CheckOutcome checkFolder(const fs::path& folder, const CheckRequest& request) {
         CheckOutcome outcome;
         outcome.result = CheckResult::Failed;
         outcome.where = folder.string();
-        outcome.message = source.error().message;
         outcome.problem = SourceProblem::CannotOpen;
         outcome.reason = source.error().message;
         return outcome;

@@ -4,6 +4,7 @@
 // passes.
 #pragma once
 
+#include "reports/VolunteerReports.h"
 #include "sync/Transport.h"
 #include "update/PackSlots.h"
 
@@ -19,33 +20,27 @@ inline constexpr const char* kPacksFolderName = "packs";
 inline constexpr std::size_t kMaxIndexBytes = 64 * 1024;
 inline constexpr std::size_t kMaxCandidates = 50;
 
-enum class CheckResult {
-    Installed,   // a newer pack is in a new slot, current on trial: show it between visitors
-    NothingNew,  // nothing newer than the running pack (refusals, if any, are listed)
-    Skipped,     // no route to the server, or no stick: not an error for an offline booth
-    Failed,      // the server answered wrongly, or the disk failed
-};
-
-// What kept a source from offering a list of packs (None: it offered one, maybe empty).
-enum class SourceProblem {
-    None,
-    NothingPublished,  // the folder has no index file and the source cannot list it: `file` names the index
-    NoFolder,          // there is no packs folder at `where`
-    NoRoute,           // the source cannot be reached: `reason`
-    Unreadable,        // `file` in `where` could not be fetched: `reason`
-    CannotOpen,        // the source itself cannot be opened: `reason`
-};
+// What a check found, and what kept a source from offering packs: the enums of reports::UpdateFinding, so
+// the kiosk and kioskctl word an outcome alike (findingOf, then reports::findingText).
+//   Installed   a newer pack is in a new slot, current on trial: show it between visitors
+//   NothingNew  nothing newer than the running pack (refusals, if any, are listed)
+//   Skipped     no route to the server, or no stick: not an error for an offline booth
+//   Failed      the server answered wrongly, or the disk failed
+using CheckResult = reports::UpdateFinding::Result;
+using SourceProblem = reports::UpdateFinding::Problem;
 
 struct CheckOutcome {
     CheckResult result = CheckResult::NothingNew;
     std::optional<Installed> installed;
     std::vector<ArchiveError> refusals;  // each refused pack, by name
-    std::string message;                 // one line for kioskctl; the kiosk words the fields below itself
     std::string where;                   // the folder or the server's packs URL looked at
     SourceProblem problem = SourceProblem::None;
     std::string file;    // NothingPublished, Unreadable: the file in `where`
     std::string reason;  // NoRoute, Unreadable, CannotOpen: the transport's own words
 };
+
+// The outcome as the report the volunteer menu, the log and kioskctl word (reports::findingText).
+reports::UpdateFinding findingOf(const CheckOutcome& outcome);
 
 struct CheckRequest {
     PackSlots* slots = nullptr;

@@ -1,15 +1,15 @@
 // Which pack the kiosk shows, and what it reports when the configured one does not load or cannot be kept:
 // the report is data (paths, the pack's id and version, the loader's diagnostics); the words come from
-// screens::problemText, the same for the log and the volunteer menu.
+// reports::problemText, the same for the log and the volunteer menu.
 #include "app/PackSelection.h"
 
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 #include "update/UpdateTestSupport.h"
 
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
-using Kind = screens::KioskProblem::Kind;
+using Kind = reports::KioskProblem::Kind;
 
 namespace {
 std::vector<Kind> kindsOf(const app::PackSelection& selection) {
@@ -47,9 +47,9 @@ TEST_CASE("a pack that loads is shown and kept, and a broken edit then shows the
     CHECK(broken.problems.back().packId == "minimal");
     CHECK(broken.problems.back().version == "1.4.0");
     // The log's words, which the tests of `kiosk` match (tests/app/CMakeLists.txt).
-    CHECK(screens::problemText(broken.problems.front()) ==
+    CHECK(reports::problemText(broken.problems.front()) ==
           "the content pack " + configured.string() + " did not load:");
-    CHECK(screens::problemText(broken.problems.back()) ==
+    CHECK(reports::problemText(broken.problems.back()) ==
           "showing the last pack that loaded (minimal 1.4.0)");
 }
 
@@ -68,10 +68,10 @@ TEST_CASE(
     REQUIRE(selection.problems.size() == 1);
     const auto& problem = selection.problems.front();
     CHECK(problem.kind == Kind::PackNotKept);
-    CHECK(problem.copy == screens::KioskProblem::CopyFailure::System);
+    CHECK(problem.copy == reports::KioskProblem::CopyFailure::System);
     CHECK(problem.folder == app::lastGoodPackDir(dataDir).string());
     CHECK_FALSE(problem.detail.empty());
-    CHECK_THAT(screens::problemText(problem),
+    CHECK_THAT(reports::problemText(problem),
                Catch::StartsWith("could not keep a copy of the pack in " + problem.folder + ": ") &&
                    Catch::EndsWith(problem.detail));
 }

@@ -4,7 +4,7 @@
 
 #include "pledge/AdminPin.h"
 #include "pledge/Keys.h"
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 #include "support/TestForm.h"
 #include "sync/LoopbackServers.h"
 #include "sync/SyncLog.h"
@@ -14,8 +14,8 @@
 #include <ctime>
 
 using namespace kiosk;
-using screens::CollectionBlock;
-using SyncResult = screens::SyncOutcome::Result;
+using reports::CollectionBlock;
+using SyncResult = reports::SyncOutcome::Result;
 
 namespace {
 
@@ -47,10 +47,10 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         app::StoreServices services(config, {}, "sample 1.0.0");
         CHECK(services.collection().block == CollectionBlock::NoDataDir);
         const auto exported = services.exportToUsb();
-        CHECK(exported.work == screens::SyncWork::Export);
+        CHECK(exported.work == reports::SyncWork::Export);
         CHECK(exported.result == SyncResult::NoStore);
         CHECK(exported.store.block == CollectionBlock::NoDataDir);
-        CHECK_THAT(screens::syncOutcomeText(exported), Catch::Contains("no data_dir in the config"));
+        CHECK_THAT(reports::syncOutcomeText(exported), Catch::Contains("no data_dir in the config"));
         CHECK(services.syncNow().result == SyncResult::NoStore);
         CHECK(sign(services, "nurul@example.my").kind == PledgeOutcome::Kind::NotSetUp);
         const auto status = services.adminStatus();
@@ -74,7 +74,7 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         const auto collection = services.collection();
         CHECK(collection.block == CollectionBlock::BadCoordinatorKey);
         CHECK_FALSE(collection.detail.empty());
-        CHECK_THAT(screens::collectionText(collection), Catch::Contains(collection.detail));
+        CHECK_THAT(reports::collectionText(collection), Catch::Contains(collection.detail));
     }
     SECTION("no kiosk id") {
         config::KioskConfig config = boothConfig(dir.path() / "data");
@@ -92,7 +92,7 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         // The menu lists the problem with the same facts, and export says why there is no store.
         const auto problems = services.adminStatus().lastProblems;
         REQUIRE_FALSE(problems.empty());
-        CHECK(problems.front().kind == screens::KioskProblem::Kind::StoreUnavailable);
+        CHECK(problems.front().kind == reports::KioskProblem::Kind::StoreUnavailable);
         CHECK(problems.front().folder == collection.folder);
         CHECK(problems.front().detail == collection.detail);
         const auto exported = services.exportToUsb();
@@ -114,8 +114,8 @@ TEST_CASE("store services: each missing or broken setting is reported as its own
         CHECK(services.syncNow().result == SyncResult::NoServer);
         // No pack updates wired: the check says they are not set up.
         const auto update = services.checkForUpdate();
-        CHECK(update.result == screens::UpdateOutcome::Result::Off);
-        CHECK(update.offReason == screens::UpdateOutcome::OffReason::NotSetUp);
+        CHECK(update.result == reports::UpdateOutcome::Result::Off);
+        CHECK(update.offReason == reports::UpdateOutcome::OffReason::NotSetUp);
     }
 }
 
@@ -192,7 +192,7 @@ TEST_CASE("store services: the sync route hides credentials, and the last sync c
 
     REQUIRE(sync::recordSyncSuccess(config.dataDir, sync::SyncKind::Export, 12, "2026-11-26T02:00:00Z").ok());
     status = services.adminStatus();
-    CHECK(status.lastSync.what == screens::LastSync::What::Exported);
+    CHECK(status.lastSync.what == reports::LastSync::What::Exported);
     CHECK(status.lastSync.pledgesKnown);
     CHECK(status.lastSync.pledges == 12);
     CHECK_FALSE(status.lastSync.when.empty());
@@ -203,8 +203,8 @@ TEST_CASE("store services: the sync route hides credentials, and the last sync c
                 .ok());
     status = services.adminStatus();
     CHECK(status.lastSync.pledges == 12);  // the success stays; the failure since is added
-    CHECK(status.lastSyncError.work == screens::SyncWork::Push);
+    CHECK(status.lastSyncError.work == reports::SyncWork::Push);
     CHECK(status.lastSyncError.detail == "Could not connect to server");
-    CHECK_THAT(screens::syncFailureText(status.lastSyncError),
+    CHECK_THAT(reports::syncFailureText(status.lastSyncError),
                Catch::EndsWith(", sync failed: Could not connect to server"));
 }

@@ -1,7 +1,7 @@
 // The kiosk's pack updates as the volunteer menu shows them (app/PackUpdates with the real slots): the pack's
 // signer survives a fallback to the previous pack, and a check with no route is skipped, not an error.
 #include "app/PackUpdates.h"
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 #include "sync/LoopbackServers.h"
 #include "update/UpdateTestSupport.h"
 
@@ -32,7 +32,7 @@ TEST_CASE("after a fallback the volunteer menu names the previous pack's own sig
     updates.setRunning("minimal", "1.2.0");
     screens::AdminStatus before;
     updates.fillStatus(before);
-    CHECK(screens::packSignerText(before.packSigner) == "signed by partner");
+    CHECK(reports::packSignerText(before.packSigner) == "signed by partner");
 
     // The new pack does not show: back to 1.1.0, which the campaign signed, and the menu says both.
     updates.slotFailed();
@@ -44,10 +44,10 @@ TEST_CASE("after a fallback the volunteer menu names the previous pack's own sig
     updates.fillStatus(after);
     CHECK(after.packId == "minimal");
     CHECK(after.packVersion == "1.1.0");
-    CHECK(screens::packSignerText(after.packSigner) == "signed by campaign");
-    CHECK(after.packFallback.why == screens::PackFallback::Why::DidNotLoad);
+    CHECK(reports::packSignerText(after.packSigner) == "signed by campaign");
+    CHECK(after.packFallback.why == reports::PackFallback::Why::DidNotLoad);
     CHECK(after.packFallback.from == shown.filename().string());
-    CHECK(screens::packFallbackText(after.packFallback) ==
+    CHECK(reports::packFallbackText(after.packFallback) ==
           "went back to the previous pack: the new pack did not load");
     CHECK(after.updateChecked.empty());
 }
@@ -65,19 +65,19 @@ TEST_CASE("an update check with no route is skipped, not an error, and the menu 
     updates.setRunning("minimal", "1.0.0");
     CHECK(updates.claimDueCheck());
     CHECK_FALSE(updates.claimDueCheck());  // one at a time
-    const screens::UpdateOutcome found = updates.check();
+    const reports::UpdateOutcome found = updates.check();
     REQUIRE(found.findings.size() == 1);
-    CHECK(found.findings[0].result == screens::UpdateFinding::Result::Skipped);
-    CHECK(found.findings[0].problem == screens::UpdateFinding::Problem::NoRoute);
+    CHECK(found.findings[0].result == reports::UpdateFinding::Result::Skipped);
+    CHECK(found.findings[0].problem == reports::UpdateFinding::Problem::NoRoute);
     CHECK_FALSE(found.findings[0].reason.empty());  // the transport's words, in the menu's sentence
     CHECK_FALSE(found.installed());
-    CHECK_THAT(screens::updateOutcomeText(found), Contains("Update check: no route, skipped"));
+    CHECK_THAT(reports::updateOutcomeText(found), Contains("Update check: no route, skipped"));
     CHECK_FALSE(updates.switchWanted());
     screens::AdminStatus status;
     updates.fillStatus(status);
     CHECK_FALSE(status.updateChecked.empty());
-    CHECK_THAT(screens::updateFindingsText(status.lastUpdate), Contains("no route, skipped"));
-    CHECK(status.packSigner.kind == screens::PackSigner::Kind::Unsigned);
-    CHECK(screens::packSignerText(status.packSigner) == "not signed (the configured pack folder)");
+    CHECK_THAT(reports::updateFindingsText(status.lastUpdate), Contains("no route, skipped"));
+    CHECK(status.packSigner.kind == reports::PackSigner::Kind::Unsigned);
+    CHECK(reports::packSignerText(status.packSigner) == "not signed (the configured pack folder)");
     CHECK_FALSE(updates.claimDueCheck());  // the next automatic one is an hour later
 }

@@ -45,7 +45,7 @@ TEST_CASE("the menu writes free space, the sync route and the push period from f
     admin.status.syncRoute = screens::SyncRoute::Server;
     admin.status.syncServer = "https://sync.example.org";
     admin.status.pushEvery = std::chrono::minutes(20);
-    admin.clockSetting = {screens::ClockSetting::Result::Refused, "Operation not permitted"};
+    admin.clockSetting = {reports::ClockSetting::Result::Refused, "Operation not permitted"};
     screens::ScreenContext context{pack, "en", {1920, 1080}, text, images};
     context.extras.admin = &admin;
     std::string status = textOf(screens::buildScene(context, {ScreenId::Admin, 0, 0}), "admin-status");

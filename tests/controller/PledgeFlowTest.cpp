@@ -230,7 +230,7 @@ TEST_CASE("a signer who already signed is told so, and the form is cleared", "[p
 
 TEST_CASE("a kiosk that cannot collect offers no pledge button and says so", "[pledge]") {
     Booth b;
-    b.services.collecting = {screens::CollectionBlock::NoCoordinatorKey, ""};
+    b.services.collecting = {reports::CollectionBlock::NoCoordinatorKey, ""};
     REQUIRE(b.play("tap start\ntap nav-act\n") == 0);
     CHECK(b.kiosk.scene().find("pledge-ratify-uncat") == nullptr);
     CHECK(b.kiosk.scene().find("pledge-ratify-uncat-unavailable") != nullptr);
@@ -306,7 +306,7 @@ TEST_CASE("admin: export to USB and sync now ask the services once and show the 
     CHECK(b.services.exports == 1);
     CHECK(b.services.syncs == 0);
 
-    b.services.syncAnswer.result = screens::SyncOutcome::Result::Failed;
+    b.services.syncAnswer.result = reports::SyncOutcome::Result::Failed;
     b.services.syncAnswer.pledges = 0;
     b.services.syncAnswer.detail = "Could not connect to server";
     REQUIRE(b.play("tap admin-sync-now\nexpect text Sync failed after one quick try\n"
@@ -326,7 +326,7 @@ TEST_CASE("admin: the sync buttons are out of reach until the PIN is right", "[p
 
 TEST_CASE("admin: an outcome is not shown again the next time the menu is opened", "[pledge][admin][sync]") {
     Booth b;
-    b.services.exportAnswer.result = screens::SyncOutcome::Result::NoStick;
+    b.services.exportAnswer.result = reports::SyncOutcome::Result::NoStick;
     REQUIRE(b.play("tap start\nadmin\ntype 2468\nkey enter\ntap admin-export-usb\n"
                    "expect text No USB stick found: plug one in and try again\ntap back\n") == 0);
     REQUIRE(b.play("admin\ntype 2468\nkey enter\nexpect screen admin\n") == 0);
@@ -336,7 +336,7 @@ TEST_CASE("admin: an outcome is not shown again the next time the menu is opened
 TEST_CASE("admin: a long outcome, the clock row and the sync figures fit every size",
           "[pledge][admin][screens]") {
     Booth b;
-    b.services.exportAnswer.result = screens::SyncOutcome::Result::Failed;
+    b.services.exportAnswer.result = reports::SyncOutcome::Result::Failed;
     b.services.exportAnswer.detail =
         "/run/outreach-kiosk-usb/sda1/outreach-kiosk-sync/.kl-booth-01-000001-000120-3f2a.okb.Xy12Ab: "
         "cannot write (is the stick full?): No space left on device";

@@ -96,7 +96,7 @@ TEST_CASE("the maintenance screen asks for a volunteer in four languages, and ke
     testing::FakeMeasurer text;
     testing::FakeImages images;
     const Scene scene = screens::buildMaintenanceScene(
-        {800, 480}, text, images, {{screens::KioskProblem::Kind::Diagnostic, "pack.toml:3:1: error: bad"}});
+        {800, 480}, text, images, {{reports::KioskProblem::Kind::Diagnostic, "pack.toml:3:1: error: bad"}});
     for (const char* language : {"en", "ms", "zh", "ta"}) {
         INFO(language);
         const Widget* title = scene.find(std::string("maintenance-title-") + language);
@@ -115,9 +115,9 @@ TEST_CASE("the maintenance screen tells volunteers what its reasons are and wher
     testing::FakeMeasurer text;
     testing::FakeImages images;
     const auto volunteerLine = [&](const std::vector<std::string>& lines) {
-        std::vector<screens::KioskProblem> reasons;
+        std::vector<reports::KioskProblem> reasons;
         for (const auto& line : lines)
-            reasons.push_back({screens::KioskProblem::Kind::Diagnostic, line});
+            reasons.push_back({reports::KioskProblem::Kind::Diagnostic, line});
         const Scene scene = screens::buildMaintenanceScene({800, 480}, text, images, reasons);
         INFO(reasons.size() << " reasons");
         CHECK(scene.problems.empty());

@@ -1,7 +1,7 @@
 // The volunteer menu's sentences are written here from the services' data (screens/VolunteerWords.cpp and
 // the admin screen): each problem kind, a clock that could not be set, a store that is missing or closed, the
 // clock's zone and a kiosk key that has nowhere to live.
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 
 #include "screens/Screens.h"
 #include "support/FakeMeasurer.h"
@@ -10,10 +10,10 @@
 #include <catch2/catch.hpp>
 
 using namespace kiosk;
-using Problem = screens::KioskProblem;
+using Problem = reports::KioskProblem;
 
 TEST_CASE("each problem the kiosk meets is worded from its facts", "[screens][admin]") {
-    const auto said = [](Problem problem) { return screens::problemText(problem); };
+    const auto said = [](Problem problem) { return reports::problemText(problem); };
     // Diagnostics and the store's own words are shown as they are.
     CHECK(said({Problem::Kind::Diagnostic, "kiosk.toml:4:1: warning: unknown key"}) ==
           "kiosk.toml:4:1: warning: unknown key");
@@ -51,26 +51,26 @@ TEST_CASE("each problem the kiosk meets is worded from its facts", "[screens][ad
 }
 
 TEST_CASE("a clock that cannot be set says why and what the service needs", "[screens][admin]") {
-    using Result = screens::ClockSetting::Result;
-    CHECK(screens::clockSettingText({}).empty());
-    CHECK(screens::clockSettingText({Result::NotHere}) == "the clock cannot be set here");
-    CHECK(screens::clockSettingText({Result::Refused, "Operation not permitted"}) ==
+    using Result = reports::ClockSetting::Result;
+    CHECK(reports::clockSettingText({}).empty());
+    CHECK(reports::clockSettingText({Result::NotHere}) == "the clock cannot be set here");
+    CHECK(reports::clockSettingText({Result::Refused, "Operation not permitted"}) ==
           "cannot set the clock (Operation not permitted): the kiosk service needs CAP_SYS_TIME (see "
           "systemd/outreach-kiosk.service)");
 }
 
 TEST_CASE("export and sync without a store say why there is none, or that it cannot be opened",
           "[screens][admin]") {
-    screens::SyncOutcome outcome;
-    outcome.result = screens::SyncOutcome::Result::NoStore;
-    outcome.store = {screens::CollectionBlock::NoDataDir, ""};
-    CHECK(screens::syncOutcomeText(outcome) ==
+    reports::SyncOutcome outcome;
+    outcome.result = reports::SyncOutcome::Result::NoStore;
+    outcome.store = {reports::CollectionBlock::NoDataDir, ""};
+    CHECK(reports::syncOutcomeText(outcome) ==
           "Export and sync are not possible: not set up to collect: no data_dir in the config.");
-    outcome.store = {screens::CollectionBlock::StoreUnavailable, "disk I/O error", "/data"};
-    CHECK(screens::syncOutcomeText(outcome) ==
+    outcome.store = {reports::CollectionBlock::StoreUnavailable, "disk I/O error", "/data"};
+    CHECK(reports::syncOutcomeText(outcome) ==
           "Export and sync are not possible: cannot store pledges in /data: disk I/O error.");
-    outcome.result = screens::SyncOutcome::Result::StoreClosed;
-    CHECK(screens::syncOutcomeText(outcome) ==
+    outcome.result = reports::SyncOutcome::Result::StoreClosed;
+    CHECK(reports::syncOutcomeText(outcome) ==
           "Export and sync are not possible: the pledge store cannot be opened (see the problems below).");
 }
 
@@ -116,17 +116,17 @@ TEST_CASE("the menu writes the clock with its zone, the key's absence and the pr
 }
 
 TEST_CASE("what kept a source of packs from offering any is worded from its facts", "[screens][admin]") {
-    using Problem = screens::UpdateFinding::Problem;
+    using Problem = reports::UpdateFinding::Problem;
     const auto said = [](Problem problem, std::string file, std::string reason) {
-        screens::UpdateOutcome outcome;
-        screens::UpdateFinding finding;
-        finding.result = screens::UpdateFinding::Result::Failed;
+        reports::UpdateOutcome outcome;
+        reports::UpdateFinding finding;
+        finding.result = reports::UpdateFinding::Result::Failed;
         finding.where = "https://sync.example.org/packs/";
         finding.problem = problem;
         finding.file = std::move(file);
         finding.reason = std::move(reason);
         outcome.findings = {finding};
-        return screens::updateFindingsText(outcome);
+        return reports::updateFindingsText(outcome);
     };
     CHECK(said(Problem::NothingPublished, "index.txt", "") ==
           "no index.txt in https://sync.example.org/packs/: nothing published");
@@ -139,13 +139,63 @@ TEST_CASE("what kept a source of packs from offering any is worded from its fact
           "https://sync.example.org/packs/: unknown scheme");
 }
 
+TEST_CASE("a refused pack is worded from its facts: what is wrong, where, what to do", "[screens][admin]") {
+    using Kind = reports::PackRefusal::Kind;
+    using reports::Refusal;
+    const std::string file = "/media/stick/outreach-kiosk-sync/packs/minimal-1.2.0.okpack";
+    reports::PackRefusal older{Refusal::Older, Kind::NotNewer};
+    older.file = file;
+    older.packId = "minimal";
+    older.version = "1.2.0";
+    older.running = "1.3.0";
+    CHECK(reports::refusalText(older) ==
+          "older: " + file +
+              " holds minimal 1.2.0, not newer than the running 1.3.0 (a kiosk never goes back to an older "
+              "pack by itself)");
+
+    reports::PackRefusal broken{Refusal::Invalid, Kind::DoesNotLoad};
+    broken.file = file;
+    broken.path = "/data/packs/incoming-1/timeline.toml";
+    broken.line = 12;
+    broken.column = 3;
+    broken.detail = "entry needs a source";
+    CHECK(reports::refusalText(broken) ==
+          "invalid: " + file +
+              " is signed and whole, but its pack does not load: /data/packs/incoming-1/timeline.toml:12:3: "
+              "error: entry needs a source");
+
+    reports::PackRefusal manifest{Refusal::Invalid, Kind::BadManifest};
+    manifest.file = file;
+    manifest.line = 7;
+    manifest.manifest = reports::ManifestProblem::ListedTwice;
+    manifest.path = "pack.toml";
+    CHECK(reports::refusalText(manifest) ==
+          "invalid: " + file + ": manifest line 7: \"pack.toml\" is listed twice");
+
+    reports::PackRefusal format{Refusal::Invalid, Kind::NewerFormat};
+    format.file = file;
+    format.count = 2;
+    format.limit = 1;
+    CHECK(reports::refusalText(format) ==
+          "invalid: " + file +
+              " is written for pack format 2; this kiosk reads format 1: update the kiosk software");
+
+    // The menu, the log and kioskctl list each refusal after the source's line.
+    reports::UpdateFinding finding;
+    finding.where = "/media/stick/outreach-kiosk-sync/packs/";
+    finding.refusals = {older, format};
+    CHECK(reports::findingText(finding) ==
+          "nothing newer on /media/stick/outreach-kiosk-sync/packs/ that passes; refused " +
+              reports::refusalText(older) + "; refused " + reports::refusalText(format));
+}
+
 TEST_CASE("a fallback to the previous pack says why, naming the update it left", "[screens][admin]") {
-    using Why = screens::PackFallback::Why;
-    CHECK(screens::packFallbackText({}).empty());
-    CHECK(screens::packFallbackText({Why::SlotMissing, "slot-minimal-1.2.0-0a1b2c3d"}) ==
+    using Why = reports::PackFallback::Why;
+    CHECK(reports::packFallbackText({}).empty());
+    CHECK(reports::packFallbackText({Why::SlotMissing, "slot-minimal-1.2.0-0a1b2c3d"}) ==
           "the pack slot slot-minimal-1.2.0-0a1b2c3d is missing; back on the previous pack");
-    CHECK(screens::packFallbackText({Why::NotShown, "slot-minimal-1.2.0-0a1b2c3d"}) ==
+    CHECK(reports::packFallbackText({Why::NotShown, "slot-minimal-1.2.0-0a1b2c3d"}) ==
           "went back to the previous pack: slot-minimal-1.2.0-0a1b2c3d did not show its first screen");
-    CHECK(screens::packFallbackText({Why::DidNotLoad, "slot-minimal-1.2.0-0a1b2c3d"}) ==
+    CHECK(reports::packFallbackText({Why::DidNotLoad, "slot-minimal-1.2.0-0a1b2c3d"}) ==
           "went back to the previous pack: the new pack did not load");
 }

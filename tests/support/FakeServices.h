@@ -10,37 +10,37 @@ namespace kiosk::testing {
 
 class FakeServices : public KioskServices {
 public:
-    screens::Collection collecting;                             // collection()
+    reports::Collection collecting;                             // collection()
     std::vector<PledgeOutcome::Kind> outcomes;                  // answered in turn; Saved when empty
     std::vector<std::map<std::string, std::string>> submitted;  // the values each submit carried
     std::string pin = "2468";
     bool pinConfigured = true;
     int wrongPins = 0;
     int saved = 0;
-    screens::SyncOutcome exportAnswer = done(screens::SyncWork::Export);  // exportToUsb()
-    screens::SyncOutcome syncAnswer = done(screens::SyncWork::Push);      // syncNow()
-    screens::UpdateOutcome updateAnswer = upToDate("http://127.0.0.1/packs/");
+    reports::SyncOutcome exportAnswer = done(reports::SyncWork::Export);  // exportToUsb()
+    reports::SyncOutcome syncAnswer = done(reports::SyncWork::Push);      // syncNow()
+    reports::UpdateOutcome updateAnswer = upToDate("http://127.0.0.1/packs/");
     int exports = 0;  // how often each was asked for
     int syncs = 0;
     int updateChecks = 0;
 
-    static screens::SyncOutcome done(screens::SyncWork work) {
-        screens::SyncOutcome outcome;
+    static reports::SyncOutcome done(reports::SyncWork work) {
+        reports::SyncOutcome outcome;
         outcome.work = work;
-        outcome.result = screens::SyncOutcome::Result::Done;
+        outcome.result = reports::SyncOutcome::Result::Done;
         outcome.pledges = 3;
         outcome.folder = "/media/stick/outreach-kiosk-sync";
         return outcome;
     }
-    static screens::UpdateOutcome upToDate(const std::string& where) {
-        screens::UpdateOutcome outcome;
-        screens::UpdateFinding finding;
+    static reports::UpdateOutcome upToDate(const std::string& where) {
+        reports::UpdateOutcome outcome;
+        reports::UpdateFinding finding;
         finding.where = where;
         outcome.findings = {finding};
         return outcome;
     }
 
-    screens::Collection collection() const override { return collecting; }
+    reports::Collection collection() const override { return collecting; }
     bool developmentKey() const override { return false; }
     PledgeOutcome submitPledge(const form::Form& form, const form::FormState& values,
                                const std::map<std::string, bool>&, const form::PledgeContext&) override {
@@ -80,7 +80,7 @@ public:
         if (exports + syncs > 0) {
             status.lastSync.when = "2026-11-26 10:00";
             status.lastSync.what =
-                syncs > 0 ? screens::LastSync::What::Sent : screens::LastSync::What::Exported;
+                syncs > 0 ? reports::LastSync::What::Sent : reports::LastSync::What::Exported;
             status.lastSync.pledges = 3;
             status.lastSync.pledgesKnown = true;
         }
@@ -88,23 +88,23 @@ public:
         status.syncRoute = screens::SyncRoute::UsbOnly;
         status.packId = "sample";
         status.packVersion = "1.0.0";
-        status.packSigner = {screens::PackSigner::Kind::Named, "campaign"};
+        status.packSigner = {reports::PackSigner::Kind::Named, "campaign"};
         if (updateChecks > 0) {
             status.updateChecked = "2026-06-26 10:0" + std::to_string(updateChecks);
             status.lastUpdate = upToDate("https://sync.example.org/packs/");
         }
         return status;
     }
-    screens::ClockSetting adjustClock(std::chrono::seconds) override { return {}; }
-    screens::SyncOutcome exportToUsb() override {
+    reports::ClockSetting adjustClock(std::chrono::seconds) override { return {}; }
+    reports::SyncOutcome exportToUsb() override {
         ++exports;
         return exportAnswer;
     }
-    screens::SyncOutcome syncNow() override {
+    reports::SyncOutcome syncNow() override {
         ++syncs;
         return syncAnswer;
     }
-    screens::UpdateOutcome checkForUpdate() override {
+    reports::UpdateOutcome checkForUpdate() override {
         ++updateChecks;
         return updateAnswer;
     }

@@ -1,5 +1,6 @@
 // Test helper: installs two signed packs in turn, forever, as a kiosk would (start, show, install), so the
 // SIGKILL test can cut it at any point of an update.
+#include "reports/VolunteerWords.h"
 #include "update/PackSlots.h"
 
 #include <cstdio>
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
         (void)slots.confirmShown();
         auto installed = slots.install(argv[3 + round % 2], trusted, "", nullptr);
         if (!installed) {
-            std::fprintf(stderr, "%s\n", installed.error().message.c_str());
+            std::fprintf(stderr, "%s\n", kiosk::reports::refusalText(installed.error()).c_str());
             return 1;
         }
     }

@@ -3,6 +3,7 @@
 
 #include "UpdateTestSupport.h"
 #include "content/PackLoader.h"
+#include "reports/VolunteerWords.h"
 #include "update/PackVersion.h"
 
 #include <catch2/catch.hpp>
@@ -38,7 +39,7 @@ struct Signed {
 
 Refusal refusalOf(const Result<Manifest, ArchiveError>& result) {
     REQUIRE_FALSE(result.ok());
-    INFO(result.error().message);
+    INFO(kiosk::reports::refusalText(result.error()));
     return result.error().reason;
 }
 
@@ -69,7 +70,15 @@ TEST_CASE("a pack signed by a key the kiosk does not trust is refused as forged"
     REQUIRE(stranger.ok());
     const auto result = readPackArchive(pack.file, std::span(&stranger.value(), 1));
     CHECK(refusalOf(result) == Refusal::Forged);
-    CHECK_THAT(result.error().message, Catch::StartsWith("forged: "));
+    // The refusal is data (its kind, the file, how many keys were trusted); reports/ words it once.
+    CHECK(result.error().kind == ArchiveError::Kind::NotTrusted);
+    CHECK(result.error().file == pack.file.string());
+    CHECK(result.error().count == 1);
+    CHECK(kiosk::reports::refusalText(result.error()) ==
+          "forged: " + pack.file.string() +
+              ": the signature is not from a trusted content key (1 trusted), or the manifest was changed "
+              "after "
+              "signing; publish a pack signed with a key in the kiosk's content_keys");
 }
 
 TEST_CASE("a manifest changed after signing is refused as forged", "[update]") {
@@ -90,7 +99,11 @@ TEST_CASE("a file changed after signing is refused as damaged, naming the file, 
     test::writeBytes(pack.file, bytes);
     const auto result = pack.read(pack.scratch.path() / "slot");
     CHECK(refusalOf(result) == Refusal::Damaged);
-    CHECK_THAT(result.error().message, Catch::Contains("differs from the signed manifest"));
+    CHECK(result.error().kind == ArchiveError::Kind::FileDiffers);
+    CHECK_FALSE(result.error().path.empty());
+    CHECK(result.error().digest != result.error().signedDigest);
+    CHECK_THAT(kiosk::reports::refusalText(result.error()),
+               Catch::Contains(result.error().path + " differs from the signed manifest"));
 }
 
 TEST_CASE("a pack cut short or with bytes added is refused as damaged", "[update]") {
@@ -126,7 +139,14 @@ TEST_CASE("a file over the size limit is refused as oversized before any of it i
     Signed pack;
     { std::ofstream grow(pack.file, std::ios::binary | std::ios::app); }
     std::filesystem::resize_file(pack.file, kMaxArchiveBytes + 1);  // sparse: no disk used
-    CHECK(refusalOf(pack.read()) == Refusal::Oversized);
+    const auto result = pack.read();
+    CHECK(refusalOf(result) == Refusal::Oversized);
+    CHECK(result.error().kind == ArchiveError::Kind::FileTooBig);
+    CHECK(result.error().bytes == kMaxArchiveBytes + 1);
+    CHECK(result.error().limit == kMaxArchiveBytes);
+    CHECK(kiosk::reports::refusalText(result.error()) ==
+          "oversized: " + pack.file.string() + " is " + std::to_string(kMaxArchiveBytes + 1) +
+              " bytes; a signed pack may be at most " + std::to_string(kMaxArchiveBytes));
 }
 
 TEST_CASE("a manifest length over its limit is refused as oversized", "[update]") {

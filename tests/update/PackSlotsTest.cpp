@@ -3,6 +3,7 @@
 // SIGKILL at any point of an update leaves a complete pack.
 #include "UpdateTestSupport.h"
 #include "content/PackLoader.h"
+#include "reports/VolunteerWords.h"
 #include "sync/LoopbackServers.h"
 #include "update/PackSources.h"
 
@@ -28,6 +29,11 @@ std::string loadedVersion(const fs::path& folder) {
     return loaded.pack ? loaded.pack->version : "(does not load)";
 }
 
+// The line the volunteer menu, the log and kioskctl show for an outcome.
+std::string said(const CheckOutcome& outcome) {
+    return kiosk::reports::findingText(findingOf(outcome));
+}
+
 std::vector<Refusal> reasons(const CheckOutcome& outcome) {
     std::vector<Refusal> out;
     for (const auto& refusal : outcome.refusals)
@@ -46,10 +52,10 @@ TEST_CASE("a signed pack on a stick reaches a new slot, on trial until its first
     CHECK(slots.chooseAtStart().folder.empty());  // nothing installed: the configured pack shows
 
     const auto outcome = checkFolder(stick, requestFor(publisher, slots, "1.0.0"));
-    INFO(outcome.message);
+    INFO(said(outcome));
     REQUIRE(outcome.result == CheckResult::Installed);
     CHECK(outcome.refusals.empty());
-    CHECK_THAT(outcome.message, Catch::Contains("new pack minimal 1.1.0"));
+    CHECK_THAT(said(outcome), Catch::Contains("new pack minimal 1.1.0"));
 
     const auto choice = slots.chooseAtStart();
     CHECK(loadedVersion(choice.folder) == "1.1.0");
@@ -96,12 +102,12 @@ TEST_CASE("forged, damaged, older, oversized and unsigned packs are refused by n
     test::writeBytes(stick / "e-unsigned.zip", "PK\x03\x04");
 
     const auto outcome = checkFolder(stick, requestFor(publisher, slots, "1.1.0"));
-    INFO(outcome.message);
+    INFO(said(outcome));
     CHECK(outcome.result == CheckResult::NothingNew);
     CHECK(reasons(outcome) == std::vector<Refusal>{Refusal::Forged, Refusal::Damaged, Refusal::Older,
                                                    Refusal::Oversized, Refusal::Unsigned});
     for (const char* name : {"forged: ", "damaged: ", "older: ", "oversized: ", "unsigned: "})
-        CHECK_THAT(outcome.message, Catch::Contains(std::string("refused ") + name));
+        CHECK_THAT(said(outcome), Catch::Contains(std::string("refused ") + name));
     CHECK(slots.chooseAtStart().folder == running);
     CHECK(loadedVersion(running) == "1.1.0");
     std::size_t entries = 0;
@@ -168,7 +174,7 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk, and no route is s
     };
 
     const auto outcome = checkServer(options, requestFor(publisher, slots, "1.0.0"));
-    INFO(outcome.message);
+    INFO(said(outcome));
     REQUIRE(outcome.result == CheckResult::Installed);
     CHECK(outcome.installed->manifest.version == "1.3.0");
     CHECK(loadedVersion(slots.chooseAtStart().folder) == "1.3.0");
@@ -191,12 +197,12 @@ TEST_CASE("a pack published on a real nginx reaches the kiosk, and no route is s
     options.location = nginx.url("nothing-here");
     const auto empty = checkServer(options, requestFor(publisher, slots, "1.3.0"));
     CHECK(empty.result == CheckResult::NothingNew);
-    CHECK(empty.problem == SourceProblem::NothingPublished);  // the kiosk words it; kioskctl prints message
+    CHECK(empty.problem == SourceProblem::NothingPublished);  // reports::findingText words it
     CHECK(empty.file == kIndexFileName);
     options.location = "http://127.0.0.1:" + std::to_string(kiosk::sync::test::unusedPort());
     const auto offline = checkServer(options, requestFor(publisher, slots, "1.3.0"));
     CHECK(offline.result == CheckResult::Skipped);
-    CHECK_THAT(offline.message, Catch::Contains("no route"));
+    CHECK_THAT(said(offline), Catch::Contains("no route"));
     CHECK(offline.problem == SourceProblem::NoRoute);
     CHECK_FALSE(offline.reason.empty());
 }

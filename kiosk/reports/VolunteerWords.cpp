@@ -1,12 +1,149 @@
 // Sentences for the volunteer menu from the services' reports; each failure says that nothing is lost and
 // what to do.
-#include "screens/VolunteerWords.h"
+#include "reports/VolunteerWords.h"
 
-namespace kiosk::screens {
+namespace kiosk::reports {
 
 namespace {
 std::string pledges(std::uint64_t n) {
     return std::to_string(n) + (n == 1 ? " pledge" : " pledges");
+}
+
+}  // namespace
+
+std::string_view refusalName(Refusal reason) {
+    switch (reason) {
+    case Refusal::Unsigned:
+        return "unsigned";
+    case Refusal::Forged:
+        return "forged";
+    case Refusal::Damaged:
+        return "damaged";
+    case Refusal::Oversized:
+        return "oversized";
+    case Refusal::Older:
+        return "older";
+    case Refusal::Invalid:
+        return "invalid";
+    case Refusal::Unreadable:
+        return "unreadable";
+    }
+    return "unreadable";
+}
+
+namespace {
+std::string manifestText(const PackRefusal& refusal) {
+    using Problem = ManifestProblem;
+    if (refusal.manifest == Problem::Incomplete)
+        return "the manifest lacks pack-id, version, pack-format or signer";
+    std::string text = "manifest line " + std::to_string(refusal.line) + ": ";
+    switch (refusal.manifest) {
+    case Problem::NoLineEnd:
+        return text + "no line end";
+    case Problem::NotManifest:
+        return text + "not an okpack-manifest 1";
+    case Problem::NoValue:
+        return text + "no value";
+    case Problem::FormatNotNumber:
+        return text + "pack-format is not a number";
+    case Problem::ShortFileLine:
+        return text + "a file line needs SHA-256, size and path";
+    case Problem::BadDigest:
+        return text + "bad SHA-256";
+    case Problem::BadSize:
+        return text + "bad size";
+    case Problem::BadPath:
+        return text + "the path \"" + refusal.path + "\" is not a plain relative path";
+    case Problem::ListedTwice:
+        return text + "\"" + refusal.path + "\" is listed twice";
+    case Problem::TooManyFiles:
+        return text + "more than the file limit (" + std::to_string(refusal.limit) + " files)";
+    case Problem::UnknownKey:
+        return text + "unknown key \"" + refusal.detail + "\"";
+    case Problem::Incomplete:
+        break;
+    }
+    return text;
+}
+
+// What is wrong, where, and what to do, after the refusal's name.
+std::string refusalWhat(const PackRefusal& r) {
+    using Kind = PackRefusal::Kind;
+    const auto n = [](std::uint64_t value) { return std::to_string(value); };
+    switch (r.kind) {
+    case Kind::CannotStart:
+    case Kind::CannotKeepState:
+    case Kind::CannotFetch:
+    case Kind::FetchTooBig:
+        return r.detail;
+    case Kind::CannotRead:
+        return r.file + ": " + r.detail;
+    case Kind::CannotReadManifest:
+        return r.file + ": cannot read the manifest";
+    case Kind::CannotMakeFolder:
+        return "cannot make " + r.path + ": " +
+               (r.detail.empty() ? std::string("it exists already") : r.detail);
+    case Kind::CannotWrite:
+        return "cannot write " + r.path + ": " + r.detail;
+    case Kind::CannotSync:
+        return "cannot fsync " + r.path;
+    case Kind::CannotPlace:
+        return "cannot put the new pack in place in " + r.path;
+    case Kind::NotAFile:
+        return r.file + " is not a file, so not a signed pack";
+    case Kind::NoHeader:
+        return r.file +
+               " is not a signed pack (no OKPACK1 header); sign the pack folder with `kioskctl pack sign`";
+    case Kind::NoSignature:
+        return r.file + " has no signature; sign it with `kioskctl pack sign`";
+    case Kind::NotTrusted:
+        return r.file + ": the signature is not from a trusted content key (" + n(r.count) +
+               " trusted), or the manifest was changed after signing; publish a pack signed with a key in "
+               "the "
+               "kiosk's content_keys";
+    case Kind::CutShort:
+        return r.file + " ends before its signature (cut short in transit?)";
+    case Kind::WrongLength:
+        return r.file + " is " + n(r.bytes) + " bytes; its manifest says " + n(r.limit) +
+               " (cut short or added to in transit)";
+    case Kind::FileCutShort:
+        return r.file + ": cannot read " + r.path;
+    case Kind::FileDiffers:
+        return r.file + ": " + r.path + " differs from the signed manifest (SHA-256 " + r.digest +
+               ", signed " + r.signedDigest + "); copy the pack again";
+    case Kind::ChangedWhileRead:
+        return r.file + " changed while it was read";
+    case Kind::FileTooBig:
+        return r.file + " is " + n(r.bytes) + " bytes; a signed pack may be at most " + n(r.limit);
+    case Kind::ManifestTooBig:
+        return r.file + ": the manifest is " + n(r.bytes) + " bytes; at most " + n(r.limit);
+    case Kind::PackTooBig:
+        return r.file + " holds " + n(r.bytes) + " bytes of files; a pack may hold at most " + n(r.limit);
+    case Kind::NotNewer:
+        return r.file + " holds " + r.packId + " " + r.version + ", not newer than the running " + r.running +
+               " (a kiosk never goes back to an older pack by itself)";
+    case Kind::BadManifest:
+        return r.file + ": " + manifestText(r);
+    case Kind::SignerMismatch:
+        return r.file + ": the manifest names another signer than the key that signed it";
+    case Kind::NewerFormat:
+        return r.file + " is written for pack format " + n(r.count) + "; this kiosk reads format " +
+               n(r.limit) + ": update the kiosk software";
+    case Kind::BadVersion:
+        return r.file + ": version \"" + r.version + "\" is not like \"1.4.0\"";
+    case Kind::NotAsSigned:
+        return r.file + " is signed and whole, but its pack is " + r.packId + " " + r.version +
+               ", not what it was signed as";
+    case Kind::DoesNotLoad:
+        return r.file + " is signed and whole, but its pack does not load: " + r.path + ":" +
+               std::to_string(r.line) + ":" + std::to_string(r.column) + ": error: " + r.detail;
+    }
+    return r.detail;
+}
+}  // namespace
+
+std::string refusalText(const PackRefusal& refusal) {
+    return std::string(refusalName(refusal.reason)) + ": " + refusalWhat(refusal);
 }
 
 std::string findingText(const UpdateFinding& finding) {
@@ -34,10 +171,9 @@ std::string findingText(const UpdateFinding& finding) {
     else
         text = "nothing newer on " + finding.where + " that passes";
     for (const auto& refusal : finding.refusals)
-        text += "; refused " + refusal;
+        text += "; refused " + refusalText(refusal);
     return text;
 }
-}  // namespace
 
 std::string problemText(const KioskProblem& problem) {
     using Kind = KioskProblem::Kind;
@@ -205,6 +341,13 @@ std::string packFallbackText(const PackFallback& fallback) {
     return "";
 }
 
+std::vector<std::string> runningPackLines(const std::string& packId, const std::string& version,
+                                          const PackSigner& signer, const PackFallback& fallback) {
+    std::vector<std::string> lines{"Pack " + packId + " " + version + ", " + packSignerText(signer)};
+    if (const auto text = packFallbackText(fallback); !text.empty()) lines.push_back("Pack update: " + text);
+    return lines;
+}
+
 std::string updateFindingsText(const UpdateOutcome& outcome) {
     switch (outcome.result) {
     case UpdateOutcome::Result::Off:
@@ -232,4 +375,4 @@ std::string updateOutcomeText(const UpdateOutcome& outcome) {
     return (outcome.installed() ? "Content update: " : "Update check: ") + updateFindingsText(outcome);
 }
 
-}  // namespace kiosk::screens
+}  // namespace kiosk::reports

@@ -1,13 +1,16 @@
 // What the services report to the volunteer menu, as data: why pledges cannot be collected, what an export,
 // a sync or an update check did, and the last sync. The services fill these with numbers, names, times and
-// the system's own words for a failure; screens/VolunteerWords.cpp writes the sentences.
+// the system's own words for a failure; reports/VolunteerWords.cpp writes the sentences, for the menu, the
+// log and kioskctl alike.
 #pragma once
+
+#include "reports/PackRefusal.h"
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-namespace kiosk::screens {
+namespace kiosk::reports {
 
 // Why this kiosk cannot take pledges (None: it can).
 enum class CollectionBlock {
@@ -131,7 +134,7 @@ struct UpdateFinding {
     std::string where;                  // the stick's packs folder or the server's packs URL
     std::string packId;                 // Installed
     std::string version;                // Installed
-    std::vector<std::string> refusals;  // each pack refused, as update/ names the refusal
+    std::vector<PackRefusal> refusals;  // each pack refused
     // What kept the source from offering packs (None: it offered them).
     enum class Problem {
         None,
@@ -164,4 +167,4 @@ struct UpdateOutcome {
     }
 };
 
-}  // namespace kiosk::screens
+}  // namespace kiosk::reports
