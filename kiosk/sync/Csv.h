@@ -23,6 +23,8 @@ inline constexpr std::string_view kCsvTrailingColumns = "wording_sha256,imported
 // spreadsheet shows text, never runs a formula); then the cell is quoted when it holds a comma, quote, CR or
 // LF, with quotes doubled.
 std::string csvCell(std::string_view value);
+// The same cell appended to `line`, with no string of its own (a row's cells are written one after another).
+void appendCsvCell(std::string& line, std::string_view value);
 
 // The action ids in the database, sorted.
 Result<std::vector<std::string>> csvActions(const CentralDb& db);

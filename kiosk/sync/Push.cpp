@@ -3,6 +3,7 @@
 #include "sync/Push.h"
 
 #include "sync/BundleFormat.h"
+#include "sync/CurlLibrary.h"
 #include "sync/FileIo.h"
 
 #include <algorithm>
@@ -16,17 +17,22 @@ namespace kiosk::sync {
 
 namespace {
 
+// libcurl is opened at run time (CurlLibrary.h), so each deleter carries the library it frees through.
 struct CurlCleanup {
-    void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+    const CurlLibrary* lib;
+    void operator()(CURL* curl) const { lib->easyCleanup(curl); }
 };
 struct CurlUrlCleanup {
-    void operator()(CURLU* url) const { curl_url_cleanup(url); }
+    const CurlLibrary* lib;
+    void operator()(CURLU* url) const { lib->urlCleanup(url); }
 };
 struct CurlListCleanup {
-    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+    const CurlLibrary* lib;
+    void operator()(curl_slist* list) const { lib->slistFreeAll(list); }
 };
 struct CurlStringFree {
-    void operator()(char* text) const { curl_free(text); }
+    const CurlLibrary* lib;
+    void operator()(char* text) const { lib->free(text); }
 };
 struct FileCloser {
     void operator()(std::FILE* file) const { std::fclose(file); }
@@ -95,30 +101,30 @@ struct AttemptOutcome {
 };
 
 // What every request to the server shares: TLS always verified, no redirects, the timeouts, the token.
-void setConnectionOptions(CURL* c, const PushOptions& options, const std::string& url, char* errorText) {
-    curl_easy_setopt(c, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, errorText);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR,
-                     options.transport.allowInsecureLoopback ? "http,https" : "https");
-    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-    curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+void setConnectionOptions(const CurlLibrary& lib, CURL* c, const PushOptions& options, const std::string& url,
+                          char* errorText) {
+    lib.easySetopt(c, CURLOPT_URL, url.c_str());
+    lib.easySetopt(c, CURLOPT_ERRORBUFFER, errorText);
+    lib.easySetopt(c, CURLOPT_NOSIGNAL, 1L);
+    lib.easySetopt(c, CURLOPT_PROTOCOLS_STR,
+                   options.transport.allowInsecureLoopback ? "http,https" : "https");
+    lib.easySetopt(c, CURLOPT_FOLLOWLOCATION, 0L);
+    lib.easySetopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+    lib.easySetopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
     if (!options.transport.caFile.empty())
-        curl_easy_setopt(c, CURLOPT_CAINFO, options.transport.caFile.c_str());
-    curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS,
-                     static_cast<long>(options.transport.connectTimeout.count()));
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.transport.totalTimeout.count()));
+        lib.easySetopt(c, CURLOPT_CAINFO, options.transport.caFile.c_str());
+    lib.easySetopt(c, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options.transport.connectTimeout.count()));
+    lib.easySetopt(c, CURLOPT_TIMEOUT_MS, static_cast<long>(options.transport.totalTimeout.count()));
     if (options.transport.token.find(':') != std::string::npos) {
-        curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
-        curl_easy_setopt(c, CURLOPT_USERPWD, options.transport.token.c_str());
+        lib.easySetopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BASIC);
+        lib.easySetopt(c, CURLOPT_USERPWD, options.transport.token.c_str());
     } else if (!options.transport.token.empty()) {
-        curl_easy_setopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
-        curl_easy_setopt(c, CURLOPT_XOAUTH2_BEARER, options.transport.token.c_str());
+        lib.easySetopt(c, CURLOPT_HTTPAUTH, CURLAUTH_BEARER);
+        lib.easySetopt(c, CURLOPT_XOAUTH2_BEARER, options.transport.token.c_str());
     }
 }
 
-AttemptOutcome attempt(const PushOptions& options, const std::string& url,
+AttemptOutcome attempt(const CurlLibrary& lib, const PushOptions& options, const std::string& url,
                        const std::filesystem::path& bundle) {
     AttemptOutcome out;
     std::unique_ptr<std::FILE, FileCloser> file(std::fopen(bundle.c_str(), "rb"));
@@ -128,26 +134,27 @@ AttemptOutcome attempt(const PushOptions& options, const std::string& url,
         out.error = bundle.string() + ": cannot read the bundle";
         return out;
     }
-    std::unique_ptr<CURL, CurlCleanup> curl(curl_easy_init());
+    std::unique_ptr<CURL, CurlCleanup> curl(lib.easyInit(), CurlCleanup{&lib});
     if (!curl) {
         out.error = "libcurl could not start";
         return out;
     }
     CURL* c = curl.get();
     char errorText[CURL_ERROR_SIZE] = {};
-    std::unique_ptr<curl_slist, CurlListCleanup> headers(curl_slist_append(nullptr, "Expect:"));
-    headers.reset(curl_slist_append(headers.release(), "Content-Type: application/octet-stream"));
-    setConnectionOptions(c, options, url, errorText);
-    curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(c, CURLOPT_READFUNCTION, readFromFile);
-    curl_easy_setopt(c, CURLOPT_READDATA, file.get());
-    curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(size));
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discardBody);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
-    CURLcode code = curl_easy_perform(c);
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
+    std::unique_ptr<curl_slist, CurlListCleanup> headers(lib.slistAppend(nullptr, "Expect:"),
+                                                         CurlListCleanup{&lib});
+    headers.reset(lib.slistAppend(headers.release(), "Content-Type: application/octet-stream"));
+    setConnectionOptions(lib, c, options, url, errorText);
+    lib.easySetopt(c, CURLOPT_UPLOAD, 1L);
+    lib.easySetopt(c, CURLOPT_READFUNCTION, readFromFile);
+    lib.easySetopt(c, CURLOPT_READDATA, file.get());
+    lib.easySetopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(size));
+    lib.easySetopt(c, CURLOPT_WRITEFUNCTION, discardBody);
+    lib.easySetopt(c, CURLOPT_HTTPHEADER, headers.get());
+    CURLcode code = lib.easyPerform(c);
+    lib.easyGetinfo(c, CURLINFO_RESPONSE_CODE, &out.status);
     if (code != CURLE_OK) {
-        out.error = std::string(errorText[0] ? errorText : curl_easy_strerror(code));
+        out.error = std::string(errorText[0] ? errorText : lib.easyStrerror(code));
         out.retry = retryableCurlError(code);
         return out;
     }
@@ -165,15 +172,19 @@ AttemptOutcome attempt(const PushOptions& options, const std::string& url,
 Result<void> checkPushUrl(const PushOptions& options) {
     if (options.transport.location.empty())
         return Error{ErrorKind::NotSetUp, "no [sync] url in the config: set it to push"};
-    std::unique_ptr<CURLU, CurlUrlCleanup> url(curl_url());
-    if (!url || curl_url_set(url.get(), CURLUPART_URL, options.transport.location.c_str(), 0) != CURLUE_OK)
+    const auto loaded = curlLibrary();
+    if (!loaded) return loaded.error();
+    const CurlLibrary& lib = *loaded.value();
+    std::unique_ptr<CURLU, CurlUrlCleanup> url(lib.url(), CurlUrlCleanup{&lib});
+    if (!url || lib.urlSet(url.get(), CURLUPART_URL, options.transport.location.c_str(), 0) != CURLUE_OK)
         return Error{ErrorKind::Invalid,
                      "[sync] url \"" + options.transport.location + "\" is not a valid URL"};
     char* rawScheme = nullptr;
     char* rawHost = nullptr;
-    curl_url_get(url.get(), CURLUPART_SCHEME, &rawScheme, 0);
-    curl_url_get(url.get(), CURLUPART_HOST, &rawHost, 0);
-    std::unique_ptr<char, CurlStringFree> scheme(rawScheme), host(rawHost);
+    lib.urlGet(url.get(), CURLUPART_SCHEME, &rawScheme, 0);
+    lib.urlGet(url.get(), CURLUPART_HOST, &rawHost, 0);
+    std::unique_ptr<char, CurlStringFree> scheme(rawScheme, CurlStringFree{&lib});
+    std::unique_ptr<char, CurlStringFree> host(rawHost, CurlStringFree{&lib});
     std::string schemeText = scheme ? scheme.get() : "";
     std::string hostText = host ? host.get() : "";
     if (schemeText == "https") return {};
@@ -204,6 +215,7 @@ PushResult pushBundle(const PushOptions& options, const std::filesystem::path& b
         result.error = allowed.error().message;
         return result;
     }
+    const CurlLibrary& lib = *curlLibrary().value();  // checkPushUrl has loaded it
     std::string url = trimSlashes(options.transport.location) + "/" + bundle.filename().string();
     int attempts = std::max(1, options.transport.attempts);
     for (int i = 1; i <= attempts; ++i) {
@@ -215,7 +227,7 @@ PushResult pushBundle(const PushOptions& options, const std::filesystem::path& b
             else
                 std::this_thread::sleep_for(delay);
         }
-        AttemptOutcome outcome = attempt(options, url, bundle);
+        AttemptOutcome outcome = attempt(lib, options, url, bundle);
         result.attempts = i;
         result.httpStatus = outcome.status;
         if (outcome.delivered) {
@@ -290,21 +302,22 @@ size_t writeToFile(char* buffer, size_t size, size_t count, void* target) {
 Result<void> fetchToFile(const PushOptions& options, const std::string& name, std::FILE* out,
                          std::uintmax_t maxBytes) {
     if (auto allowed = checkPushUrl(options); !allowed) return allowed.error();
+    const CurlLibrary& lib = *curlLibrary().value();  // checkPushUrl has loaded it
     const std::string url = trimSlashes(options.transport.location) + "/" + name;
-    std::unique_ptr<CURL, CurlCleanup> curl(curl_easy_init());
+    std::unique_ptr<CURL, CurlCleanup> curl(lib.easyInit(), CurlCleanup{&lib});
     if (!curl) return Error{ErrorKind::Io, "libcurl could not start"};
     CURL* c = curl.get();
     char errorText[CURL_ERROR_SIZE] = {};
-    setConnectionOptions(c, options, url, errorText);
+    setConnectionOptions(lib, c, options, url, errorText);
     Download download{out, 0, maxBytes, false};
-    curl_easy_setopt(c, CURLOPT_HTTPGET, 1L);
-    curl_easy_setopt(c, CURLOPT_FAILONERROR, 0L);
-    curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(maxBytes));
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, writeToFile);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, &download);
-    const CURLcode code = curl_easy_perform(c);
+    lib.easySetopt(c, CURLOPT_HTTPGET, 1L);
+    lib.easySetopt(c, CURLOPT_FAILONERROR, 0L);
+    lib.easySetopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(maxBytes));
+    lib.easySetopt(c, CURLOPT_WRITEFUNCTION, writeToFile);
+    lib.easySetopt(c, CURLOPT_WRITEDATA, &download);
+    const CURLcode code = lib.easyPerform(c);
     long status = 0;
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    lib.easyGetinfo(c, CURLINFO_RESPONSE_CODE, &status);
     if (download.tooLarge || code == CURLE_FILESIZE_EXCEEDED)
         return Error{ErrorKind::Invalid,
                      url + ": larger than " + std::to_string(maxBytes) + " bytes: refused"};
@@ -312,7 +325,7 @@ Result<void> fetchToFile(const PushOptions& options, const std::string& name, st
                              code == CURLE_OPERATION_TIMEDOUT || code == CURLE_COULDNT_RESOLVE_PROXY;
     if (code != CURLE_OK)
         return Error{unreachable ? ErrorKind::Unreachable : ErrorKind::Io,
-                     url + ": " + (errorText[0] ? errorText : curl_easy_strerror(code))};
+                     url + ": " + (errorText[0] ? errorText : lib.easyStrerror(code))};
     if (status < 200 || status >= 300)
         return Error{status == 404 ? ErrorKind::NotFound : ErrorKind::Io,
                      url + ": server answered HTTP " + std::to_string(status) +

@@ -34,16 +34,19 @@ int runBaseline(TTF_Font* font, std::string_view utf8, const SDL_Surface* render
 // Copies a run's coverage into the line. Both are the same colour, so only alpha needs merging; where
 // glyphs of neighbouring runs overhang into each other the denser coverage wins.
 void mergeCoverage(SDL_Surface* line, SDL_Surface* run, int left, int top) {
+    // The columns of the run that land in the line, found once: the loop below then has no branch a pixel
+    // and the compiler vectorises it.
+    const int firstX = std::max(0, -left);
+    const int endX = std::min(run->w, line->w - left);
+    if (firstX >= endX) return;
     for (int y = 0; y < run->h; ++y) {
         const int lineY = top + y;
         if (lineY < 0 || lineY >= line->h) continue;
         const std::uint32_t* src = pixelRow(run, y);
-        std::uint32_t* dst = pixelRow(line, lineY);
-        for (int x = 0; x < run->w; ++x) {
-            const int lineX = left + x;
-            if (lineX < 0 || lineX >= line->w) continue;
-            const std::uint32_t srcAlpha = src[x] & 0xFF000000u;
-            if (srcAlpha > (dst[lineX] & 0xFF000000u)) dst[lineX] = (dst[lineX] & 0x00FFFFFFu) | srcAlpha;
+        std::uint32_t* dst = pixelRow(line, lineY) + (firstX + left);
+        for (int x = firstX; x < endX; ++x, ++dst) {
+            const std::uint32_t alpha = std::max(src[x] & 0xFF000000u, *dst & 0xFF000000u);
+            *dst = (*dst & 0x00FFFFFFu) | alpha;
         }
     }
 }
