@@ -188,19 +188,19 @@ int badPages(const std::vector<Scene>& scenes, const std::string& widgetId, cons
 
 // Texts whose first sentence is longer than their first page's box (or ends too high in it) at every size the
 // screen allows (beside the picture under the heading, or beside a case's code under the portrait), so no
-// first page can end at a sentence: the pack's to split (a translation awaiting native review is not ours to
-// reword). The test fails when one is added, and when one is fixed (take it off the list).
+// first page can end at a sentence: the pack's writers' to split (translations await native review). The test
+// fails when one is added.
 const std::set<std::string> kFirstSentenceTooLong = {
-    "800x480 zh case yecenia-armenta",      "800x480 ta story safeguard-family-visits",
-    "800x480 ta timeline 2015-06-26",       "800x480 ta timeline 2024-07-01",
-    "800x480 ta case yecenia-armenta",      "800x480 ta case dave-enriquez",
-    "1280x800 ta story malaysia-and-uncat", "1280x800 ta timeline 2012-07-10",
-    "1280x800 ta timeline 2019-07-08",      "1280x800 ta timeline 2020-08-21",
-    "1280x800 ta case yecenia-armenta",     "1280x800 ta case dave-enriquez",
-    "1024x768 en case yecenia-armenta",     "1024x768 ms case yecenia-armenta",
-    "1024x768 ms case dave-enriquez",       "1024x768 ta timeline 1983",
-    "1024x768 ta timeline 2018-09-25",      "1024x768 ta timeline 2024-07-01",
-    "1024x768 ta case yecenia-armenta",     "1024x768 ta case dave-enriquez",
+    "800x480 zh case yecenia-armenta",  "800x480 ta timeline 2015-06-26",
+    "800x480 ta timeline 2024-07-01",   "800x480 ta case yecenia-armenta",
+    "800x480 ta case dave-enriquez",    "1280x800 ta story malaysia-and-uncat",
+    "1280x800 ta timeline 2012-07-10",  "1280x800 ta timeline 2019-07-08",
+    "1280x800 ta timeline 2020-08-21",  "1280x800 ta case yecenia-armenta",
+    "1280x800 ta case dave-enriquez",   "1024x768 en case yecenia-armenta",
+    "1024x768 ms case yecenia-armenta", "1024x768 ms case dave-enriquez",
+    "1024x768 ta timeline 1983",        "1024x768 ta timeline 2018-09-25",
+    "1024x768 ta timeline 2024-07-01",  "1024x768 ta case yecenia-armenta",
+    "1024x768 ta case dave-enriquez",
 };
 }  // namespace
 
@@ -260,5 +260,12 @@ TEST_CASE("story sections and timeline entries and cases end pages at sentences 
                       << " story, timeline and case pages under 70% full or ending mid-sentence\n";
         }
     }
-    CHECK(readBadly == kFirstSentenceTooLong);
+    // None but the listed; one listed that now reads well (the fonts' widths moved, or its sentence was
+    // split) is named, to be taken off the list.
+    for (const auto& text : readBadly) {
+        CAPTURE(text);
+        CHECK(kFirstSentenceTooLong.count(text) == 1);
+    }
+    for (const auto& text : kFirstSentenceTooLong)
+        if (readBadly.count(text) == 0) WARN(text << " now reads well: take it off kFirstSentenceTooLong");
 }
