@@ -157,8 +157,11 @@ bool pagesReadWell(const std::vector<TextBlock>& pages, Size firstPage, Size oth
     return true;
 }
 
-std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size otherPages, FontSpec font,
-                                TextMeasurer& measurer) {
+namespace {
+// Page by page, each ending at the latest good place (a paragraph's or a sentence's end past 70%, else
+// between lines).
+std::vector<TextBlock> paginateGreedy(std::string_view utf8, Size firstPage, Size otherPages, FontSpec font,
+                                      TextMeasurer& measurer) {
     std::vector<TextBlock> pages;
     const int lineHeight = measurer.lineHeight(font);
     std::string_view rest = trimLeading(utf8);
@@ -194,6 +197,110 @@ std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size othe
         rest = trimLeading(rest.substr(cut));
     }
     if (pages.empty()) pages.push_back(TextBlock{{}, {}, 0, font, false});
+    return pages;
+}
+
+// The places in `rest` a page laid out as `lines` in `box` may end and still read well: a paragraph's, a
+// forced line's or a sentence's end with the page at least `fullEnough` high, latest first, each with its
+// page.
+struct GoodEnd {
+    std::size_t cut = 0;
+    TextBlock page;
+};
+
+std::vector<GoodEnd> goodEnds(std::string_view rest, const std::vector<PlacedLine>& lines, std::size_t fitEnd,
+                              Size box, int fullEnough, const FontSpec& font, TextMeasurer& measurer) {
+    const int lineHeight = measurer.lineHeight(font);
+    std::vector<std::size_t> cuts;
+    for (std::size_t i = fitEnd; i-- > 0;) {
+        if (lines[i].top + lineHeight < fullEnough) break;
+        if ((i + 1 < lines.size() && lines[i + 1].startsParagraph) || lines[i].line.endsParagraph)
+            cuts.push_back(lines[i].end);
+        const auto ends = sentenceEnds(lines[i].line.text);
+        for (auto e = ends.rbegin(); e != ends.rend(); ++e)
+            if (cuts.empty() || cuts.back() != lines[i].begin + *e) cuts.push_back(lines[i].begin + *e);
+    }
+    std::vector<GoodEnd> good;
+    for (const std::size_t cut : cuts) {
+        if (cut == 0 || cut >= rest.size()) continue;
+        TextBlock page = layoutParagraphs(rest.substr(0, cut), box, font, measurer);
+        if (page.overflow || page.height < fullEnough) continue;
+        if (!endsParagraphOrLine(rest.substr(cut)) && !endsSentence(rest.substr(0, cut))) continue;
+        good.push_back({cut, std::move(page)});
+    }
+    return good;
+}
+
+// The fewest pages, at most `maxPages`, that all read well (every page but the last at least 70% full and
+// ending where a sentence, a line or a paragraph does): a page may end earlier than it could so that a long
+// sentence starts the next one. Empty when there are none.
+std::vector<TextBlock> paginateAtSentences(std::string_view text, Size firstPage, Size otherPages,
+                                           const FontSpec& font, TextMeasurer& measurer,
+                                           std::size_t maxPages) {
+    struct Reached {
+        std::size_t from = 0;  // the start of the page that ends here
+        TextBlock page;        // that page
+    };
+    const auto skipSpaces = [&](std::size_t at) {
+        while (at < text.size() && isSpace(text[at]))
+            ++at;
+        return at;
+    };
+    std::vector<std::size_t> level{0};
+    std::vector<std::pair<std::size_t, Reached>> parents;  // page start -> how it was reached
+    const auto parentOf = [&](std::size_t start) -> const Reached* {
+        for (const auto& [at, how] : parents)
+            if (at == start) return &how;
+        return nullptr;
+    };
+    const int lineHeight = measurer.lineHeight(font);
+    for (std::size_t depth = 0; depth < maxPages && !level.empty(); ++depth) {
+        const Size box = depth == 0 ? firstPage : otherPages;
+        const int fullEnough = (box.h * kMinPageFillPercent + 99) / 100;
+        std::vector<std::size_t> next;
+        for (const std::size_t start : level) {
+            const std::string_view rest = text.substr(start);
+            const auto lines = placeLines(rest, box.w, font, measurer);
+            if (lines.empty()) continue;
+            std::size_t fitEnd = 1;
+            while (fitEnd < lines.size() && lines[fitEnd].top + lineHeight <= box.h)
+                ++fitEnd;
+            if (fitEnd >= lines.size()) {
+                // The rest fits: the last page. The pages are found by walking back from here.
+                TextBlock last = layoutParagraphs(rest, box, font, measurer);
+                if (last.overflow) continue;
+                std::vector<TextBlock> pages{std::move(last)};
+                for (std::size_t at = start; at != 0;) {
+                    const Reached* how = parentOf(at);
+                    pages.push_back(how->page);
+                    at = how->from;
+                }
+                std::reverse(pages.begin(), pages.end());
+                return pages;
+            }
+            for (auto& end : goodEnds(rest, lines, fitEnd, box, fullEnough, font, measurer)) {
+                const std::size_t after = skipSpaces(start + end.cut);
+                if (after >= text.size() || after == 0 || parentOf(after)) continue;
+                parents.push_back({after, {start, std::move(end.page)}});
+                next.push_back(after);
+            }
+        }
+        level = std::move(next);
+    }
+    return {};
+}
+
+}  // namespace
+
+std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size otherPages, FontSpec font,
+                                TextMeasurer& measurer, int extraPages) {
+    auto pages = paginateGreedy(utf8, firstPage, otherPages, font, measurer);
+    if (pages.size() < 2 || pagesReadWell(pages, firstPage, otherPages)) return pages;
+    // Some page ends mid-sentence or under-full: ending earlier pages earlier may let every page read well
+    // in as many pages (a long sentence then starts a page rather than straddling two).
+    auto atSentences = paginateAtSentences(trimLeading(utf8), firstPage, otherPages, font, measurer,
+                                           pages.size() + static_cast<std::size_t>(std::max(0, extraPages)));
+    if (!atSentences.empty()) return atSentences;
     return pages;
 }
 

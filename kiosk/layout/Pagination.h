@@ -20,8 +20,10 @@ std::vector<TextBlock> paginate(std::string_view utf8, Size box, FontSpec font, 
 
 // The same, with a first page of another size (an illustration or a heading beside or above it): the
 // text after the first page is laid out for the others' size.
+// With `extraPages` > 0, pages that read well (pagesReadWell) are preferred to the fewest pages when they
+// take at most that many more.
 std::vector<TextBlock> paginate(std::string_view utf8, Size firstPage, Size otherPages, FontSpec font,
-                                TextMeasurer& measurer);
+                                TextMeasurer& measurer, int extraPages = 0);
 
 // Whether `text` ends where a sentence does: a full stop, question or exclamation mark before any closing
 // quotes or brackets, or a Chinese 。！？; not an abbreviation's full stop ("U.N.", "ஐ.நா."). Trailing spaces

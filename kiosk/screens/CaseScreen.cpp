@@ -54,7 +54,6 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
     const int countryTextH = out.headingHeight(country, textArea.right() - countryX, countryOptions);
     const int countryH = std::max(countryTextH, portraitSide);
     const int top = textArea.y + countryH + m.gap();
-    const TextOptions reading{m.readingPx(), 0, false, palette.text};
     const std::string summary = profile.summary.in(lang, fallback);
     const std::string story = profile.story.in(lang, fallback);
     const std::string whatYouCanDo = profile.whatYouCanDo.in(lang, fallback);
@@ -64,26 +63,34 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
     Rect firstText{textArea.x, top, textArea.w, textArea.bottom() - top};
     Rect otherText = body;
     std::string text = summary + "\n\n" + story + "\n\n" + whatYouCanDo;
-    int shortPages = out.pageCount({firstText.w, firstText.h}, {otherText.w, otherText.h}, text, reading);
+    // Each text at its own size (SceneWriter::fitReading: the fewest pages, then pages that read well).
+    const auto fitIn = [&](const std::string& words, Rect first, Rect others) {
+        return out.fitReading(words, {first.w, first.h}, {others.w, others.h});
+    };
+    SceneWriter::ReadingFit shortFit = fitIn(text, firstText, otherText);
+    SceneWriter::ReadingFit storyFit;
     int storyPages = 0;
     bool moreBelow = false;  // "read more" under every page's box, not inside the last one's
     const int moreRow = m.touchTarget() + m.gap();
-    if (shortPages > kMaxReadingPages && !story.empty()) {
+    if (shortFit.pages > kMaxReadingPages && !story.empty()) {
         text = summary + "\n\n" + whatYouCanDo;
-        const layout::FontSpec font{lang, reading.px, reading.bold};
-        const auto shortVersion = layout::paginate(text, {firstText.w, firstText.h},
-                                                   {otherText.w, otherText.h}, font, out.measurer());
-        shortPages = static_cast<int>(shortVersion.size());
-        const int lastBoxH = shortPages == 1 ? firstText.h : otherText.h;
+        shortFit = fitIn(text, firstText, otherText);
+        const layout::FontSpec font{lang, shortFit.px, false};
+        const auto shortVersion =
+            layout::paginate(text, {firstText.w, firstText.h}, {otherText.w, otherText.h}, font,
+                             out.measurer(), SceneWriter::kReadingExtraPages);
+        const int lastBoxH = shortVersion.size() == 1 ? firstText.h : otherText.h;
         if (shortVersion.back().height + moreRow > lastBoxH) {
             // No room under the last page's words: every page leaves room for it.
             firstText.h -= moreRow;
             otherText.h -= moreRow;
             moreBelow = true;
-            shortPages = out.pageCount({firstText.w, firstText.h}, {otherText.w, otherText.h}, text, reading);
+            shortFit = fitIn(text, firstText, otherText);
         }
-        storyPages = out.pageCount({body.w, body.h}, {body.w, body.h}, story, reading);
+        storyFit = fitIn(story, body, body);
+        storyPages = storyFit.pages;
     }
+    const int shortPages = shortFit.pages;
     const int pages = shortPages + storyPages;
     const int page = view.page % pages;
 
@@ -98,7 +105,7 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
                          countryTextH},
                         country, countryOptions);
         }
-        out.pagedText("case-text", firstText, otherText, text, reading, page);
+        out.pagedText("case-text", firstText, otherText, text, out.readingOptions(shortFit), page);
         if (storyPages > 0 && page + 1 == shortPages) {
             // "Read more" turns the page, as "next" does, onto the story's first page.
             const Rect under = page == 0 ? firstText : otherText;
@@ -111,7 +118,7 @@ int buildCase(SceneWriter& out, const ScreenContext& context, const View& view) 
         addPager(out, context, chrome, page > 0, page + 1 < shortPages, true);
     } else {
         const int storyPage = page - shortPages;
-        out.pagedText("case-story", body, body, story, reading, storyPage);
+        out.pagedText("case-story", body, body, story, out.readingOptions(storyFit), storyPage);
         if (storyPages > 1) addPosition(out, chrome, positionLabel(storyPage, storyPages));
         addPager(out, context, chrome, true, storyPage + 1 < storyPages, true);
     }

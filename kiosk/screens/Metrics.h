@@ -39,6 +39,10 @@ struct Metrics {
     int minBodyPx() const { return px(type.minBody); }
     int buttonPx() const { return px(type.button); }
     int captionPx() const { return px(type.caption); }
+    // The smallest design size reading text may take to read in fewer pages or fill its pages: the reading
+    // size itself on the 7" panel (800x480, where it is the least legible from a metre), the body size on
+    // larger screens (22 design px at 1280x800 on a 10" panel is 6.2 mm high, more than 28 px on the 7").
+    int minReadingDesignPx() const { return unit <= 1.0 ? type.reading : std::min(type.reading, type.body); }
     // A QR code's square, quiet zone included: a 49-module code (a 150-character URL) is 49.7 mm wide on the
     // 7" panel and 49.8 mm on the 720x1280 Touch Display 2, over the 45 mm a phone needs from 50 cm.
     int qrSide() const { return portrait() ? px(316) : px(300); }

@@ -110,9 +110,10 @@ layout::TextBlock SceneWriter::layoutHeading(std::string_view text, int width, c
     return block;
 }
 
-int SceneWriter::headingHeight(std::string_view text, int width, const TextOptions& options, int maxLines) {
+int SceneWriter::headingHeight(std::string_view text, int width, const TextOptions& options, int maxLines,
+                               int maxHeight) {
     if (text.empty()) return 0;
-    return layoutHeading(text, width, options, maxLines).height;
+    return layoutHeading(text, width, options, maxLines, maxHeight).height;
 }
 
 int SceneWriter::heading(std::string id, Rect box, std::string_view text, const TextOptions& options,
@@ -140,17 +141,46 @@ int SceneWriter::pagedText(std::string id, Rect box, std::string_view text, cons
 int SceneWriter::pageCount(Size firstPage, Size otherPages, std::string_view text,
                            const TextOptions& options) {
     if (text.empty()) return 1;
-    const auto pages =
-        layout::paginate(text, firstPage, otherPages, {language_, options.px, options.bold}, text_);
+    const auto pages = layout::paginate(text, firstPage, otherPages, {language_, options.px, options.bold},
+                                        text_, options.extraPages);
     return std::max<int>(1, static_cast<int>(pages.size()));
+}
+
+SceneWriter::ReadingFit SceneWriter::fitReading(std::string_view text, Size firstPage, Size otherPages) {
+    ReadingFit best{metrics_.readingPx(), 1, true};
+    if (text.empty()) return best;
+    // The sizes in the order they are preferred when they read as well in as many pages: the reading size,
+    // smaller ones down to the least this screen allows, then a few larger ones (a line's length changed is
+    // sometimes all a page needs to end at a sentence).
+    std::vector<int> designs;
+    for (int design = metrics_.type.reading; design >= metrics_.minReadingDesignPx(); --design)
+        designs.push_back(design);
+    for (int design = metrics_.type.reading + 1; design <= metrics_.type.reading + kReadingLargerPx; ++design)
+        designs.push_back(design);
+    // A page that ends mid-sentence or half empty costs as much as a page more.
+    const auto cost = [](const ReadingFit& f) { return f.pages + (f.readsWell ? 0 : 1); };
+    std::vector<int> tried;
+    for (const int design : designs) {
+        const int px = metrics_.px(design);
+        if (std::find(tried.begin(), tried.end(), px) != tried.end()) continue;
+        tried.push_back(px);  // measured widths are kept, so another size costs little
+        const auto pages =
+            layout::paginate(text, firstPage, otherPages, {language_, px, false}, text_, kReadingExtraPages);
+        const ReadingFit fit{px, static_cast<int>(pages.size()),
+                             layout::pagesReadWell(pages, firstPage, otherPages)};
+        if (tried.size() == 1 || cost(fit) < cost(best) ||
+            (cost(fit) == cost(best) && fit.readsWell && !best.readsWell))
+            best = fit;
+    }
+    return best;
 }
 
 int SceneWriter::pagedText(std::string id, Rect firstPage, Rect otherPages, std::string_view text,
                            const TextOptions& options, int page) {
     if (text.empty()) return 1;
     const layout::FontSpec font{language_, options.px, options.bold};
-    auto pages =
-        layout::paginate(text, {firstPage.w, firstPage.h}, {otherPages.w, otherPages.h}, font, text_);
+    auto pages = layout::paginate(text, {firstPage.w, firstPage.h}, {otherPages.w, otherPages.h}, font, text_,
+                                  options.extraPages);
     if (pages.empty()) return 1;
     // Past the last page wraps to the first (the privacy notice's page button cycles).
     const std::size_t index = static_cast<std::size_t>(std::max(0, page)) % pages.size();

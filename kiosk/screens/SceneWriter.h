@@ -35,6 +35,9 @@ struct TextOptions {
     Color color;
     Align align = Align::Start;
     Align verticalAlign = Align::Start;
+    // pagedText and pageCount: pages that read well may take this many more than the fewest
+    // (layout::paginate); fitReading's sizes use 1.
+    int extraPages = 0;
 };
 
 enum class ButtonStyle { Primary, Secondary, Quiet };
@@ -51,8 +54,9 @@ public:
     // drawn (so what is reported is what is seen); more than box.h is a problem. Returns the height drawn.
     int heading(std::string id, Rect box, std::string_view text, const TextOptions& options,
                 int maxLines = 2);
-    // How tall heading() would draw `text` at `width`.
-    int headingHeight(std::string_view text, int width, const TextOptions& options, int maxLines = 2);
+    // How tall heading() would draw `text` at `width` (in a box `maxHeight` high).
+    int headingHeight(std::string_view text, int width, const TextOptions& options, int maxLines = 2,
+                      int maxHeight = std::numeric_limits<int>::max());
     // One page of paragraphs in `box` (a page past the last wraps round); returns how many pages the text
     // needs.
     int pagedText(std::string id, Rect box, std::string_view text, const TextOptions& options, int page);
@@ -61,6 +65,25 @@ public:
                   const TextOptions& options, int page);
     // How many pages pagedText would give, drawing nothing.
     int pageCount(Size firstPage, Size otherPages, std::string_view text, const TextOptions& options);
+    // The size reading text takes in these boxes (docs/design.md "Reading"): of the sizes from the reading
+    // size down to Metrics::minReadingDesignPx, the one that reads in the fewest pages, then with every page
+    // but the last ending where a sentence does and 70% full, then the largest.
+    struct ReadingFit {
+        int px = 0;
+        int pages = 1;
+        bool readsWell = true;  // layout::pagesReadWell
+    };
+    ReadingFit fitReading(std::string_view text, Size firstPage, Size otherPages);
+    // The options to draw a text at fitReading's size.
+    TextOptions readingOptions(const ReadingFit& fit) const {
+        TextOptions options{fit.px, 0, false, palette_.text, Align::Start, Align::Start};
+        options.extraPages = kReadingExtraPages;
+        return options;
+    }
+    // Reading text may take a page more when its pages then read well.
+    static constexpr int kReadingExtraPages = 1;
+    // fitReading tries sizes up to this many design px over the reading size too.
+    static constexpr int kReadingLargerPx = 4;
     // A tappable button with a centred label; at least one touch target high.
     // `minWidth` below 48 design px is for keyboard keys only (see Keyboard.h).
     void button(Action action, Rect box, std::string_view label, ButtonStyle style, bool selected = false,

@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 #include <iostream>
+#include <set>
 
 using namespace kiosk;
 
@@ -156,4 +157,115 @@ TEST_CASE("the act screen's words read in few full pages that end at sentences, 
             }
         }
     }
+}
+
+namespace {
+// The tour's hints that a page reads badly (SceneWriter::pagedText): under 70% full or ending mid-sentence.
+std::vector<std::string> badPageHints(const std::vector<Scene>& scenes, const std::string& widgetId) {
+    std::vector<std::string> bad;
+    for (std::size_t page = 0; page < scenes.size(); ++page)
+        for (const auto& hint : scenes[page].hints)
+            if (hint.widgetId == widgetId && (hint.what.find("% full") != std::string::npos ||
+                                              hint.what.find("mid-sentence") != std::string::npos))
+                bad.push_back("page " + std::to_string(page + 1) + ": " + hint.what);
+    return bad;
+}
+
+// One text's pages: how many read badly (printed), none under the least size reading takes on this screen,
+// no problem.
+int badPages(const std::vector<Scene>& scenes, const std::string& widgetId, const screens::Metrics& metrics,
+             const std::string& what) {
+    const auto bad = badPageHints(scenes, widgetId);
+    for (const auto& hint : bad)
+        std::cout << "  " << what << " " << hint << '\n';
+    for (const auto& scene : scenes)
+        if (const Widget* words = scene.find(widgetId)) {
+            CHECK(words->style.px >= metrics.px(metrics.minReadingDesignPx()));
+            CHECK(scene.problems.empty());
+        }
+    return static_cast<int>(bad.size());
+}
+
+// Texts whose first sentence is longer than their first page's box (or ends too high in it) at every size the
+// screen allows (beside the picture under the heading, or beside a case's code under the portrait), so no
+// first page can end at a sentence: the pack's writers' to split (translations await native review). The test
+// fails when one is added.
+const std::set<std::string> kFirstSentenceTooLong = {
+    "800x480 zh case yecenia-armenta",  "800x480 ta timeline 2015-06-26",
+    "800x480 ta timeline 2024-07-01",   "800x480 ta case yecenia-armenta",
+    "800x480 ta case dave-enriquez",    "1280x800 ta story malaysia-and-uncat",
+    "1280x800 ta timeline 2012-07-10",  "1280x800 ta timeline 2019-07-08",
+    "1280x800 ta timeline 2020-08-21",  "1280x800 ta case yecenia-armenta",
+    "1280x800 ta case dave-enriquez",   "1024x768 en case yecenia-armenta",
+    "1024x768 ms case yecenia-armenta", "1024x768 ms case dave-enriquez",
+    "1024x768 ta timeline 1983",        "1024x768 ta timeline 2018-09-25",
+    "1024x768 ta timeline 2024-07-01",  "1024x768 ta case yecenia-armenta",
+    "1024x768 ta case dave-enriquez",
+};
+}  // namespace
+
+// Issue 10: story and timeline pages at 1280x800 and 1024x768 ended mid-sentence or half empty (34 under
+// 70% and 116 mid-sentence pages in the tour). At every size the tour renders, in every language, each story
+// section, timeline entry and case reads in pages that end at sentences and are full (but for the texts
+// listed above); at 800x480 in reading size, a story section and a case's text before "read more" in at most
+// three pages.
+TEST_CASE("story sections and timeline entries and cases end pages at sentences and fill them at every size",
+          "[screens][fonts]") {
+    auto& s = shipped();
+    const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}, {1024, 768}};
+    std::set<std::string> readBadly;
+    for (const Size size : sizes) {
+        const screens::Metrics metrics(size, s.pack.theme.type, s.pack.theme.space);
+        const bool panel7 = size.w == 800 && size.h == 480;
+        for (const auto& language : s.pack.languages) {
+            CAPTURE(size.w, size.h, language);
+            const std::string where = std::to_string(size.w) + "x" + std::to_string(size.h) + " " + language;
+            const screens::ScreenContext context{s.pack, language, size, s.graphics->measurer(),
+                                                 s.graphics->images()};
+            int bad = 0;
+            const auto count = [&](const std::vector<Scene>& scenes, const std::string& widgetId,
+                                   const std::string& item) {
+                const int n = badPages(scenes, widgetId, metrics, where + " " + item);
+                if (n > 0) readBadly.insert(where + " " + item);
+                bad += n;
+            };
+            for (std::size_t i = 0; i < s.pack.story.size(); ++i) {
+                CAPTURE(s.pack.story[i].id);
+                const auto scenes = everyPage(context, ScreenId::Story, static_cast<int>(i));
+                count(scenes, "story-text", "story " + s.pack.story[i].id);
+                if (panel7) {
+                    CHECK(static_cast<int>(scenes.size()) <= screens::kMaxReadingPages);
+                    for (const auto& scene : scenes)
+                        CHECK(scene.find("story-text")->style.px >= metrics.readingPx());
+                }
+            }
+            for (std::size_t i = 0; i < s.pack.timeline.size(); ++i)
+                count(everyPage(context, ScreenId::Timeline, static_cast<int>(i)), "timeline-text",
+                      "timeline " + s.pack.timeline[i].date);
+            for (std::size_t i = 0; i < s.pack.cases.size(); ++i) {
+                CAPTURE(s.pack.cases[i].id);
+                const auto scenes = everyPage(context, ScreenId::Case, static_cast<int>(i));
+                count(scenes, "case-text", "case " + s.pack.cases[i].id);
+                count(scenes, "case-story", "case " + s.pack.cases[i].id);
+                if (panel7) {
+                    CHECK(runOf(scenes, "case-text", s.graphics->measurer()).pages <=
+                          screens::kMaxReadingPages);
+                    for (const auto& scene : scenes)
+                        for (const char* id : {"case-text", "case-story"})
+                            if (const Widget* words = scene.find(id))
+                                CHECK(words->style.px >= metrics.readingPx());
+                }
+            }
+            std::cout << where << ": " << bad
+                      << " story, timeline and case pages under 70% full or ending mid-sentence\n";
+        }
+    }
+    // None but the listed; one listed that now reads well (the fonts' widths moved, or its sentence was
+    // split) is named, to be taken off the list.
+    for (const auto& text : readBadly) {
+        CAPTURE(text);
+        CHECK(kFirstSentenceTooLong.count(text) == 1);
+    }
+    for (const auto& text : kFirstSentenceTooLong)
+        if (readBadly.count(text) == 0) WARN(text << " now reads well: take it off kFirstSentenceTooLong");
 }

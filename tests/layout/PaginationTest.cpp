@@ -230,3 +230,22 @@ TEST_CASE("each page says whether it ends mid-sentence, and pages read well only
     CHECK(pagesReadWell(underFull, low, {100, 26}) == false);
     CHECK(pagesReadWell(paginate("aaaa. bbbb.", {100, 26}, low, font, m), {100, 26}, low));
 }
+
+TEST_CASE(
+    "paginate ends a page earlier when that lets a long sentence start the next and every page read well",
+    "[layout]") {
+    FakeMeasurer m;  // 10 px a letter at 20 px, lines 26 px high
+    const FontSpec font{"en", 20};
+    const Size box{100, 26 * 4};  // four 10-letter lines; 70% is the third line's foot
+    // Ending page 1 at its latest sentence end ("gggg.") leaves "hhhh ... kkkk." too short for page 2's lower
+    // part and the sentence after it too long: page 2 would end mid-sentence. Ending page 1 at "ffff." lets
+    // page 2 end at "kkkk.", 75% full.
+    const std::string text = "aaaa bbbb. cccc dddd eeee ffff. gggg. hhhh iiii jjjj kkkk. llll mmmm nnnn oooo "
+                             "pppp qqqq rrrr ssss.";
+    const auto pages = paginate(text, box, font, m);
+    REQUIRE(pages.size() == 3);
+    CHECK(texts(pages[0]).back() == "eeee ffff.");
+    CHECK(texts(pages[1]).back() == "kkkk.");
+    CHECK(pagesReadWell(pages, box, box));
+    CHECK(words(allLines(pages)) == words({text}));
+}
