@@ -39,27 +39,47 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
     const int dot = m.px(10);
     const Rect content{m.margin() * 2, m.margin() * 2, W - m.margin() * 4,
                        calls.y - dot - m.gap() * 2 - m.margin() * 2};
-    Rect textBox = content;
-    if (!slide.image.empty()) {
-        if (m.portrait()) {
-            const int imageHeight = content.h * 2 / 5;
-            out.image("slide-image", {content.x, content.y, content.w, imageHeight}, slide.image);
-            textBox = {content.x, content.y + imageHeight + m.gap() * 2, content.w,
-                       content.h - imageHeight - m.gap() * 2};
-        } else {
-            const int imageWidth = content.w / 3;
-            out.image("slide-image", {content.x, content.y, imageWidth, content.h}, slide.image);
-            textBox = {content.x + imageWidth + m.gap() * 2, content.y, content.w - imageWidth - m.gap() * 2,
-                       content.h};
-        }
-    }
-
     const std::string& title = slide.title.in(lang, fallback);
     const std::string& text = slide.text.in(lang, fallback);
     // The title takes what it needs of up to 45% (all when alone), the sentence the rest; both shrink only
-    // to a floor, and the pair is centred in the space.
+    // to a floor, and the pair is centred in the space. The picture takes a third of the space beside the
+    // words (two fifths above them in portrait), less when the words would not fit beside it even at their
+    // floor (a long translation on a 4:3 panel): the words are the slide, the picture only its setting.
     const layout::FontSpec titleFont{lang, m.px(48), true};
-    const Size titleLimit{textBox.w, text.empty() ? textBox.h : textBox.h * 9 / 20};
+    const layout::FontSpec textFont{lang, m.px(28), false};
+    const auto textBoxFor = [&](int share) {  // share: the picture's part of the space, in 60ths
+        if (slide.image.empty()) return content;
+        if (m.portrait()) {
+            const int imageHeight = content.h * share / 60;
+            return Rect{content.x, content.y + imageHeight + m.gap() * 2, content.w,
+                        content.h - imageHeight - m.gap() * 2};
+        }
+        const int imageWidth = content.w * share / 60;
+        return Rect{content.x + imageWidth + m.gap() * 2, content.y, content.w - imageWidth - m.gap() * 2,
+                    content.h};
+    };
+    const auto titleLimitIn = [&](Rect box) { return Size{box.w, text.empty() ? box.h : box.h * 9 / 20}; };
+    const auto wordsFit = [&](Rect box) {
+        const auto titleBlock =
+            layout::fitText(title, titleLimitIn(box), titleFont, m.px(30), out.measurer());
+        if (titleBlock.overflow) return false;
+        if (text.empty()) return true;
+        const int top = box.y + std::min(titleBlock.height, titleLimitIn(box).h) + m.gap() * 2;
+        return !layout::fitText(text, {box.w, box.bottom() - top}, textFont, m.minBodyPx(), out.measurer())
+                    .overflow;
+    };
+    const int fullShare = m.portrait() ? 24 : 20;
+    int share = fullShare;
+    while (share > fullShare / 2 && !wordsFit(textBoxFor(share)))
+        share -= fullShare / 8;
+    const Rect textBox = textBoxFor(share);
+    if (!slide.image.empty()) {
+        const Rect imageBox = m.portrait() ? Rect{content.x, content.y, content.w, content.h * share / 60}
+                                           : Rect{content.x, content.y, content.w * share / 60, content.h};
+        out.image("slide-image", imageBox, slide.image);
+    }
+
+    const Size titleLimit = titleLimitIn(textBox);
     const int titleHeight = layout::fitText(title, titleLimit, titleFont, m.px(30), out.measurer()).height;
     if (text.empty()) {
         out.text("slide-title", textBox, title,
@@ -68,9 +88,9 @@ int buildAttract(SceneWriter& out, const ScreenContext& context, const View& vie
         const Rect titleBox{textBox.x, textBox.y, textBox.w, std::min(titleHeight, titleLimit.h)};
         const int top = titleBox.bottom() + m.gap() * 2;
         const Rect sentenceBox{textBox.x, top, textBox.w, textBox.bottom() - top};
-        const int sentenceHeight = layout::fitText(text, {sentenceBox.w, sentenceBox.h},
-                                                   {lang, m.px(28), false}, m.minBodyPx(), out.measurer())
-                                       .height;
+        const int sentenceHeight =
+            layout::fitText(text, {sentenceBox.w, sentenceBox.h}, textFont, m.minBodyPx(), out.measurer())
+                .height;
         const int shift = std::max(0, (sentenceBox.h - sentenceHeight) / 2);
         out.text("slide-title", {titleBox.x, titleBox.y + shift, titleBox.w, titleBox.h}, title,
                  {m.px(48), m.px(30), true, palette.text, Align::Start, Align::Start});

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace kiosk::screens {
 
@@ -59,22 +60,48 @@ int buildHome(SceneWriter& out, const ScreenContext& context, const View&) {
         out.hotspot(open, cell);
         const int pad = m.px(12);
         const Rect inner = cell.inset(pad);
+        const Color ink = act ? palette.accentText : palette.text;
+        std::string teaser = tile->teaser.in(lang, pack.defaultLanguage);
+        // The name takes what it needs of up to two lines (at most half the tile while it fits there), the
+        // teaser the rest; the two as one block, centred in the tile's height. The name is the tile's point:
+        // where it would not fit beside the picture at the body size (a long translation on a short, narrow
+        // 4:3 tile), the picture gives way first, down to half its side, then the name takes more than half
+        // the tile (the teaser keeps a line), then it shrinks to the smallest body size.
+        const int twoLines = out.lineHeight(m.px(28), true) * 2;
+        const int halfTile = teaser.empty() ? inner.h : std::min(inner.h / 2, twoLines);
+        const int mostOfTile =
+            teaser.empty()
+                ? inner.h
+                : std::max(halfTile, std::min(twoLines, inner.h - m.px(4) - out.lineHeight(m.minBodyPx())));
+        const layout::FontSpec nameFont{lang, m.px(28), true};
+        const int fullSide = tile->image.empty() ? 0 : std::min(inner.h, inner.w * 2 / 7);
+        const auto textWidthBeside = [&](int side) { return inner.w - (side > 0 ? side + m.gap() : 0); };
+        const auto nameFits = [&](int side, int limit, int minPx) {
+            return !layout::fitText(label, {textWidthBeside(side), limit}, nameFont, minPx, out.measurer())
+                        .overflow;
+        };
+        int side = fullSide;
+        int nameLimit = halfTile;
+        int nameMinPx = m.px(22);
+        const std::array<std::pair<int, int>, 3> tries = {
+            {{halfTile, m.px(22)}, {mostOfTile, m.px(22)}, {mostOfTile, m.minBodyPx()}}};
+        for (const auto& [limit, minPx] : tries) {
+            side = fullSide;
+            while (side > fullSide / 2 && !nameFits(side, limit, minPx))
+                side -= std::max(1, fullSide / 8);
+            side = std::max(side, fullSide / 2);
+            nameLimit = limit;
+            nameMinPx = minPx;
+            if (nameFits(side, limit, minPx)) break;
+        }
         int textX = inner.x;
-        if (!tile->image.empty()) {
-            const int side = std::min(inner.h, inner.w * 2 / 7);
+        if (side > 0) {
             out.image(id + "-image", {inner.x, inner.y + (inner.h - side) / 2, side, side}, tile->image);
             textX += side + m.gap();
         }
-        const Color ink = act ? palette.accentText : palette.text;
-        std::string teaser = tile->teaser.in(lang, pack.defaultLanguage);
         const int textW = inner.right() - textX;
-        // The name takes what it needs of up to two lines, the teaser the rest; the two as one block, centred
-        // in the tile's height.
-        const int nameLimit =
-            teaser.empty() ? inner.h : std::min(inner.h / 2, out.lineHeight(m.px(28), true) * 2);
         const int nameH =
-            layout::fitText(label, {textW, nameLimit}, {lang, m.px(28), true}, m.px(22), out.measurer())
-                .height;
+            layout::fitText(label, {textW, nameLimit}, nameFont, nameMinPx, out.measurer()).height;
         const int teaserH = teaser.empty() ? 0 : inner.h - nameH - m.px(4);
         int teaserUsed = 0;
         if (!teaser.empty()) {
@@ -89,7 +116,7 @@ int buildHome(SceneWriter& out, const ScreenContext& context, const View&) {
         const int blockH = nameH + (teaser.empty() ? 0 : m.px(4) + teaserUsed);
         const int top = inner.y + std::max(0, (inner.h - blockH) / 2);
         out.text(id + "-name", {textX, top, textW, std::min(nameLimit, nameH)}, label,
-                 {m.px(28), m.px(22), true, ink, Align::Start, Align::Start});
+                 {m.px(28), nameMinPx, true, ink, Align::Start, Align::Start});
         if (!teaser.empty())
             out.text(id + "-teaser", {textX, top + nameH + m.px(4), textW, teaserH}, teaser,
                      {m.px(20), m.minBodyPx(), false, ink, Align::Start, Align::Start});

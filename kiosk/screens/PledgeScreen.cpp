@@ -19,15 +19,27 @@ std::string labelIn(const form::LanguageText& text, const std::string& language)
 }
 
 // The label column: as wide as the longest label needs, between a quarter and half of the cell, so a long
-// label ("Name for the banner") widens it; a label longer still wraps within it.
+// label ("Name for the banner") widens it; a label longer still wraps within it. A word wider than half the
+// cell (one long word, as Tamil's "telephone" on a narrow 4:3 panel) widens it up to three fifths, so that
+// the label stays beside its box; a wider word puts its label above the box (placeLabel).
 int labelColumnWidth(SceneWriter& out, const form::Form& form, int cellW) {
     const Metrics& m = out.metrics();
     int natural = 0;
-    for (const auto& field : form.fields)
-        natural =
-            std::max(natural, out.measure(labelIn(field.label, out.language()) + (field.required ? " *" : ""),
-                                          m.captionPx(), true));
-    return std::clamp(natural + m.gap() + m.px(4), cellW / 4, cellW / 2);
+    int widestWord = 0;
+    for (const auto& field : form.fields) {
+        const std::string label = labelIn(field.label, out.language()) + (field.required ? " *" : "");
+        natural = std::max(natural, out.measure(label, m.captionPx(), true));
+        for (std::size_t start = 0; start < label.size();) {
+            const std::size_t end = std::min(label.find(' ', start), label.size());
+            if (end > start)
+                widestWord =
+                    std::max(widestWord, out.measure(label.substr(start, end - start), m.captionPx(), true));
+            start = end + 1;
+        }
+    }
+    const int extra = m.gap() + m.px(4);
+    return std::max(std::clamp(natural + extra, cellW / 4, cellW / 2),
+                    std::min(widestWord + extra, cellW * 3 / 5));
 }
 
 std::string labelText(const form::FormField& field, const std::string& language) {
@@ -35,7 +47,8 @@ std::string labelText(const form::FormField& field, const std::string& language)
 }
 
 // How a field's label sits: beside the input box in the label column when it takes at most two lines
-// there, else above the box across the cell.
+// there (its longest word within the column, bold as it is drawn beside a problem), else above the box
+// across the cell.
 struct LabelPlace {
     bool above = false;
     int height = 0;  // of the label's lines
@@ -46,7 +59,7 @@ LabelPlace placeLabel(SceneWriter& out, const form::FormField& field, int cellW,
     const layout::FontSpec font{out.language(), m.captionPx(), true};
     const std::string text = labelText(field, out.language());
     const auto beside = layout::layoutParagraphs(text, {labelW - m.gap(), 1 << 20}, font, out.measurer());
-    if (beside.lines.size() <= 2) return {false, beside.height};
+    if (beside.lines.size() <= 2 && !beside.overflow) return {false, beside.height};
     return {true, layout::layoutParagraphs(text, {cellW, 1 << 20}, font, out.measurer()).height};
 }
 
@@ -256,17 +269,47 @@ void addKeyboard(SceneWriter& out, KeyboardMode mode, bool email, Rect area, con
     }
 }
 
+// How many columns the choices of `field` take across `width`: four in landscape and two in portrait, fewer
+// (wider buttons) when a label would not fit its button's width otherwise, on at most two lines at the
+// smallest body size (a word too wide for it, as Tamil's "Terengganu" on a narrow 4:3 panel). Within the
+// width, the button shrinks its label to its height (SceneWriter::button).
+int optionColumns(SceneWriter& out, const form::FormField& field, int width) {
+    const Metrics& m = out.metrics();
+    const int gap = m.px(4);
+    const int pad = m.px(10);  // SceneWriter's padding either side of a button's label
+    const layout::FontSpec font{out.language(), m.minBodyPx(), true};
+    const int most = m.portrait() ? 2 : 4;
+    for (int columns = most; columns > 1; --columns) {
+        const int labelW = (width - gap * (columns - 1)) / columns - 2 * pad;
+        const bool fits = std::all_of(field.options.begin(), field.options.end(), [&](const auto& option) {
+            const auto block = layout::layoutParagraphs(labelIn(option.label, out.language()),
+                                                        {labelW, 1 << 20}, font, out.measurer());
+            return !block.overflow && block.lines.size() <= 2;
+        });
+        if (fits) return columns;
+    }
+    return 1;
+}
+
+// How many rows of choices `field` has across `width`, its way past included.
+int optionRows(SceneWriter& out, const form::FormField& field, int width) {
+    const int cells = static_cast<int>(field.options.size()) + (field.required ? 0 : 1);
+    const int columns = optionColumns(out, field, width);
+    return (cells + columns - 1) / columns;
+}
+
 // The choices in a grid; an optional choice ends with a way past it, so it never holds the signer up.
 void addOptions(SceneWriter& out, const form::FormField& field, const std::string& current, Rect area,
                 const std::string& skip) {
     const Metrics& m = out.metrics();
     const int count = static_cast<int>(field.options.size());
     const int cells = count + (field.required ? 0 : 1);
-    const int columns = m.portrait() ? 2 : 4;
+    const int columns = optionColumns(out, field, area.w);
     const int rows = (cells + columns - 1) / columns;
     const int gap = m.px(4);
     const int cellW = (area.w - gap * (columns - 1)) / columns;
-    const int cellH = std::max(m.touchTarget(), (area.h - gap * (rows - 1)) / std::max(1, rows));
+    // A touch target high, or down to 48 design px where more rows (fewer columns) leave less room.
+    const int cellH = std::max(m.px(48), (area.h - gap * (rows - 1)) / std::max(1, rows));
     const auto cellAt = [&](int i) {
         return Rect{area.x + (i % columns) * (cellW + gap), area.y + (i / columns) * (cellH + gap), cellW,
                     cellH};
@@ -431,9 +474,8 @@ int buildPledge(SceneWriter& out, const ScreenContext& context, const View& view
         // cut: one that does not fit waits until the keyboard goes, which ticking or signing does).
         const bool picking = form::kindInfo(focused->kind).entry == form::FieldEntry::Options;
         const int keyGap = m.px(4);
-        const int choiceCells = static_cast<int>(focused->options.size()) + (focused->required ? 0 : 1);
-        const int optionRows = picking ? (choiceCells + (m.portrait() ? 1 : 3)) / (m.portrait() ? 2 : 4) : 4;
-        const int lowerMin = optionRows * (picking ? target : m.px(48)) + (optionRows - 1) * keyGap;
+        const int lowerRows = picking ? optionRows(out, *focused, body.w) : 4;
+        const int lowerMin = lowerRows * (picking ? target : m.px(48)) + (lowerRows - 1) * keyGap;
         int room = body.h - lowerMin - m.px(4);
         std::vector<bool> rowShown(rows.size(), false);
         std::vector<bool> consentShown(form.consents.size(), false);

@@ -35,7 +35,35 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
     const int doneH = m.touchTarget();
     const int doneW =
         std::max(m.touchTarget() * (m.portrait() ? 4 : 2), out.measure(done, m.buttonPx(), true) + m.px(32));
-    const int side = m.portrait() ? std::min(body.w, m.qrSide()) : std::min(body.h, body.w * 2 / 5);
+    const std::string thanksText = pack.uiText("thanks_text", lang);
+    const std::string referenceLabel = pack.uiText("reference", lang);
+    const std::string share = pack.uiText("share", lang);
+    const int codeH = out.lineHeight(m.px(34), true);
+    const auto heightOf = [&](const std::string& text, Size box, int px, bool bold, int minPx) {
+        return layout::fitText(text, box, {lang, px, bold}, minPx, out.measurer()).height;
+    };
+    // What a stack of the words (the thanks, the code and what it is for, the invitation to share) leaves
+    // the thanks in a column of this size.
+    const auto thanksRoom = [&](Size column) {
+        return std::max(0, column.h - heightOf(share, column, m.captionPx(), false, m.minBodyPx()) -
+                               heightOf(referenceLabel, column, m.captionPx(), false, m.minBodyPx()) - codeH -
+                               m.gap() * 4);
+    };
+    // In landscape the code takes up to two fifths of the width, less (down to three tenths) when the thanks
+    // would not fit beside it even at the smallest body size (a long translation on a 4:3 panel).
+    int side = m.portrait() ? std::min(body.w, m.qrSide()) : std::min(body.h, body.w * 2 / 5);
+    if (!m.portrait()) {
+        const int narrowest = std::min(body.h, body.w * 3 / 10);
+        const auto thanksFits = [&](int qrSide) {
+            const Size column{body.w - qrSide - m.gap() * 2, body.h - doneH - m.gap()};
+            return !layout::fitText(thanksText, {column.w, thanksRoom(column)}, {lang, m.px(24), true},
+                                    m.minBodyPx(), out.measurer())
+                        .overflow;
+        };
+        const int step = std::max(1, m.px(8));
+        while (side - step >= narrowest && !thanksFits(side))
+            side -= step;
+    }
     const Rect qr =
         m.portrait() ? Rect{body.x + (body.w - side) / 2, body.bottom() - doneH - m.gap() - side, side, side}
                      : Rect{body.right() - side, body.y, side, side};
@@ -46,18 +74,10 @@ int buildThanks(SceneWriter& out, const ScreenContext& context, const View& view
     const Rect doneBox = m.portrait()
                              ? Rect{body.x + (body.w - doneW) / 2, body.bottom() - doneH, doneW, doneH}
                              : Rect{words.x, words.bottom() - doneH, doneW, doneH};
-    // A stack from the top: the thanks, the code and what it is for, the invitation to share.
+    // The stack from the top of the words' column; "done" under it in landscape.
     const Rect stack{words.x, words.y, words.w, m.portrait() ? words.h : words.h - doneH - m.gap()};
-    const std::string thanksText = pack.uiText("thanks_text", lang);
-    const std::string referenceLabel = pack.uiText("reference", lang);
-    const std::string share = pack.uiText("share", lang);
-    const auto heightOf = [&](const std::string& text, int px, bool bold, int minPx) {
-        return layout::fitText(text, {stack.w, stack.h}, {lang, px, bold}, minPx, out.measurer()).height;
-    };
-    const int codeH = out.lineHeight(m.px(34), true);
-    const int shareH = heightOf(share, m.captionPx(), false, m.minBodyPx());
-    const int labelH = heightOf(referenceLabel, m.captionPx(), false, m.minBodyPx());
-    const int thanksH = std::max(0, stack.h - shareH - labelH - codeH - m.gap() * 4);
+    const int labelH = heightOf(referenceLabel, {stack.w, stack.h}, m.captionPx(), false, m.minBodyPx());
+    const int thanksH = thanksRoom({stack.w, stack.h});
     int y = stack.y;
     y += out.text("thanks-text", {stack.x, y, stack.w, thanksH}, thanksText,
                   {m.px(24), m.minBodyPx(), true, palette.text}) +

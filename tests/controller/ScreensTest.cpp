@@ -23,7 +23,7 @@ TEST_CASE("every screen fits every size in every language, with touch targets of
     const auto pack = testing::samplePack();
     testing::FakeMeasurer text;
     testing::FakeImages images;
-    const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}};
+    const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}, {1024, 768}, {1024, 600}};
     for (const Size size : sizes) {
         for (const auto& language : pack.languages) {
             for (const View& view : everyView(pack)) {
