@@ -188,8 +188,8 @@ int badPages(const std::vector<Scene>& scenes, const std::string& widgetId, cons
 
 // Texts whose first sentence is longer than their first page's box (or ends too high in it) at every size the
 // screen allows (beside the picture under the heading, or beside a case's code under the portrait), so no
-// first page can end at a sentence: the pack's writers' to split (translations await native review). None now:
-// the 19 listed before had their first sentences split in the pack, so any such text fails the test.
+// first page can end at a sentence: the pack's writers' to split (translations await native review). None
+// now: the 19 listed before had their first sentences split in the pack, so any such text fails the test.
 const std::set<std::string> kFirstSentenceTooLong = {};
 }  // namespace
 
