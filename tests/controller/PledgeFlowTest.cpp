@@ -63,6 +63,28 @@ TEST_CASE("signing: the pledge is stored, its uuid printed, the code shown and t
     CHECK_FALSE(b.shows("siti@example.my"));
 }
 
+TEST_CASE("the thank-you screen keeps the code until done or 60 s without a touch, its QR carrying the code",
+          "[pledge]") {
+    Booth b;
+    REQUIRE(b.play(kSign) == 0);
+    const Widget* qr = b.kiosk.scene().find("thanks-qr");
+    REQUIRE(qr != nullptr);
+    CHECK(qr->kind == WidgetKind::Qr);
+    CHECK_THAT(qr->qr, Catch::Contains("ref=K7Q2-M9X1"));
+    // A signer reading or photographing the screen keeps it for a minute.
+    REQUIRE(b.play("wait 59000\n") == 0);
+    CHECK(b.kiosk.view().screen == ScreenId::Thanks);
+    CHECK(b.shows("K7Q2-M9X1"));
+    REQUIRE(b.play("wait 1500\n") == 0);
+    CHECK(b.kiosk.view().screen != ScreenId::Thanks);
+    CHECK_FALSE(b.shows("K7Q2-M9X1"));
+    // "done" leaves at once.
+    Booth c;
+    REQUIRE(c.play(kSign) == 0);
+    REQUIRE(c.play("tap done\n") == 0);
+    CHECK(c.kiosk.view().screen != ScreenId::Thanks);
+}
+
 TEST_CASE("the on-screen keyboard types, shifts once, and switches to symbols", "[pledge]") {
     Booth b;
     REQUIRE(b.play("tap start\ntap nav-act\ntap pledge-ratify-uncat\ntap field-name\n"
