@@ -199,7 +199,7 @@ const std::set<std::string> kFirstSentenceTooLong = {};
 // listed above); at 800x480 in reading size, a story section and a case's text before "read more" in at most
 // three pages.
 TEST_CASE("story sections and timeline entries and cases end pages at sentences and fill them at every size",
-          "[screens][fonts]") {
+          "[screens][fonts][slow]") {
     auto& s = shipped();
     const Size sizes[] = {{800, 480}, {1280, 800}, {1920, 1080}, {720, 1280}, {1024, 768}};
     std::set<std::string> readBadly;
